@@ -1,0 +1,162 @@
+"""The attribution checker: proves the chapter pages and the source list agree.
+
+    python -m tools.check            # exit 0 clean, 1 findings, 2 unusable input
+    python -m tools.check --write    # also (re)write the generated footnote definitions
+
+Every finding is one line, `path:line:col: rule message`. Files are only written with --write,
+atomically, and writing twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import rules
+from .findings import Finding, Severity, UnusableInput
+from .footnotes import footnote_line
+from .pages import Page, footnote_refs, parse
+from .sourcelist import SourceList, load
+from .textfile import read_text
+
+PROJECT = Path(__file__).resolve().parent.parent
+SOURCE_LIST = Path("data/sources.yml")
+DOCS = Path("docs")
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    sources: SourceList | None = None
+    pages: list[Page] = field(default_factory=list)
+    unusable: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.unusable else (1 if self.findings else 0)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check(root: Path = PROJECT, source_list: Path = SOURCE_LIST, docs: Path = DOCS) -> Result:
+    """Run every rule. Pure apart from reading files."""
+    result = Result()
+    yaml_path = root / source_list
+    try:
+        sources, found = load(yaml_path, _shown(yaml_path, root))
+    except UnusableInput as err:
+        result.findings.append(err.finding)
+        result.unusable = True
+        return result
+    result.sources = sources
+    result.findings += found
+    if not sources.pages:
+        return result
+
+    for name in sources.pages:
+        path = root / docs / name
+        try:
+            text, found = read_text(path, _shown(path, root))
+        except UnusableInput as err:
+            result.findings.append(err.finding)
+            result.unusable = True
+            continue
+        result.findings += found
+        result.pages.append(parse(text, _shown(path, root), name))
+
+    scare_quotes_left: Counter[str] = Counter()
+    for page in result.pages:
+        budget = rules.scare_budget(sources, page.name)
+        result.findings += rules.check_quotations(page, sources, budget)
+        result.findings += rules.check_footnotes(page, sources)
+        scare_quotes_left += budget
+    if result.unusable:
+        return result
+    result.findings += rules.check_ids(result.pages)
+    result.findings += rules.check_usage(result.pages, sources, scare_quotes_left)
+    result.findings += rules.check_notes(result.pages, sources)
+    try:
+        original, found = read_text(root / sources.original, sources.original)
+    except UnusableInput as err:
+        result.findings.append(err.finding)
+        result.unusable = True
+        return result
+    result.findings += rules.check_fidelity(result.pages, original, sources.original)
+    result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.rule))
+    return result
+
+
+def generated_page(page: Page, sources: SourceList) -> str:
+    """The page with its quotation footnote definitions regenerated, in reading order."""
+    kept = [b for b in page.blocks if b.kind != "footnotes"]
+    text = page.text[: kept[-1].end] if kept else ""
+    ordered = list(dict.fromkeys(label for b in kept for label, _ in footnote_refs(b)))
+    others = {d.label: d for d in page.footnote_defs if d.label not in sources.quotations}
+    lines = []
+    for label in ordered:
+        if label in sources.quotations and sources.quotations[label].speaker in sources.people:
+            lines.append(footnote_line(sources.quotations[label], sources))
+        elif label in others:
+            lines.append(f"[^{label}]: {others[label].text}")
+    result = text.rstrip("\n") + "\n" + ("\n" + "\n".join(lines) + "\n" if lines else "")
+    # Only footnote definitions may change: refuse anything that would touch another block.
+    before = [b.text for b in page.blocks if b.kind != "footnotes"]
+    after = [b.text for b in parse(result, page.path, page.name).blocks if b.kind != "footnotes"]
+    if before != after:
+        raise RuntimeError(f"{page.path}: regenerating footnotes would change the text; nothing written")
+    return result
+
+
+def write_atomically(path: Path, text: str) -> bool:
+    """Replace `path` with `text` in one step (never half-written). Returns whether it changed."""
+    if path.read_text(encoding="utf-8") == text:
+        return False
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.check", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=PROJECT, help="project folder (default: this project)")
+    parser.add_argument("--write", action="store_true", help="regenerate footnote definitions from the source list")
+    args = parser.parse_args(argv)
+
+    result = check(args.root)
+    if args.write and result.sources is not None and not result.unusable:
+        for page in result.pages:
+            path = args.root / DOCS / page.name
+            if write_atomically(path, generated_page(page, result.sources)):
+                print(f"{page.path}: footnotes regenerated", file=sys.stderr)
+        result = check(args.root)
+    for finding in result.findings:
+        print(finding)
+    if result.findings:
+        errors = len(result.errors)
+        print(f"{len(result.findings)} finding(s): {errors} error(s), {len(result.findings) - errors} warning(s)", file=sys.stderr)
+    return result.exit_code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Markdown generated from the source list: the status legend and the editorial notes.
+
+Pure functions from the source list (and page Markdown) to Markdown; the MkDocs hook only
+calls them. Nothing here changes a word of the chapter: notes are inserted *between* paragraphs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .footnotes import source_label
+from .sourcelist import Note, SourceList, SourceRef
+
+LEGEND_MARKER = "<!-- status-legend -->"
+PARAGRAPH_ID_LINE = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}[ \t]*$", re.MULTILINE)
+
+
+def status_legend(sources: SourceList) -> str:
+    """A definition list, one entry per status, each with a stable id the footnotes link to."""
+    items = []
+    for name, status in sources.statuses.items():
+        items.append(
+            f'<dt id="status-{name}"><span class="status status-{name}">{html.escape(status.label)}</span></dt>\n'
+            f"<dd>{html.escape(status.meaning)}</dd>"
+        )
+    return '<dl class="status-legend">\n' + "\n".join(items) + "\n</dl>"
+
+
+def cite(ref: SourceRef, sources: SourceList) -> str:
+    """A source in Markdown: the work's short name (linked to the address read, if any)."""
+    label = source_label(ref, sources)
+    return f"[{label}]({ref.url})" if ref.url else label
+
+
+def editorial_note(note: Note, sources: SourceList) -> str:
+    cited = "; ".join(dict.fromkeys(cite(r, sources) for r in note.sources))
+    return (
+        f'<aside class="admonition editorial" id="{note.id}" aria-label="Editor’s note on {html.escape(note.term)}" markdown>\n'
+        f'<p class="admonition-title">Editor’s note</p>\n\n'
+        f"**{note.term}** — {note.text}\n\n"
+        f'<span class="note-sources">Source: {cited}</span>\n\n'
+        f"</aside>"
+    )
+
+
+def insert_notes(markdown: str, sources: SourceList) -> str:
+    """Place each editorial note right after the paragraph it concerns (found by paragraph id)."""
+    by_paragraph: dict[str, list[Note]] = {}
+    for note in sources.notes.values():
+        by_paragraph.setdefault(note.paragraph, []).append(note)
+
+    def add_notes(match: re.Match[str]) -> str:
+        notes = by_paragraph.get(match.group("id"), [])
+        return match.group() + "".join("\n\n" + editorial_note(n, sources) for n in notes)
+
+    return PARAGRAPH_ID_LINE.sub(add_notes, markdown)
+
+
+def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
+    if page_name in sources.pages:
+        markdown = insert_notes(markdown, sources)
+    return markdown.replace(LEGEND_MARKER, status_legend(sources))

@@ -1,0 +1,63 @@
+"""Reading a text file strictly: every way it can be unreadable becomes a finding, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .findings import Finding, Severity, UnusableInput
+
+# Far above any real page or source list; keeps hostile input (a 10 MB file) from stalling a build.
+MAX_BYTES = 1_000_000
+BOM = "\ufeff"
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def read_text(path: Path, shown: str) -> tuple[str, list[Finding]]:
+    """Decode `path` as UTF-8 with LF line endings; report (but tolerate) a BOM, CR and controls."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnusableInput(Finding(shown, 1, 1, "file-missing", "file not found")) from None
+    except IsADirectoryError:
+        raise UnusableInput(Finding(shown, 1, 1, "file-missing", "is a folder, not a file")) from None
+    except OSError as err:
+        raise UnusableInput(Finding(shown, 1, 1, "file-unreadable", f"cannot be read: {err.strerror}")) from None
+    if len(data) > MAX_BYTES:
+        raise UnusableInput(
+            Finding(shown, 1, 1, "file-too-large", f"is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        good = data[: err.start].decode("utf-8", errors="replace")
+        line, col = line_col(good, len(good))
+        raise UnusableInput(
+            Finding(shown, line, col, "file-encoding", f"is not valid UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8")
+        ) from None
+
+    findings: list[Finding] = []
+    if text.startswith(BOM):
+        findings.append(Finding(shown, 1, 1, "file-bom", "starts with a byte-order mark; save it as UTF-8 without BOM"))
+        text = text[1:]
+    if "\r" in text:
+        line, col = line_col(text, text.index("\r"))
+        findings.append(Finding(shown, line, col, "file-line-endings", "has CR (Windows or old Mac) line endings; use LF"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL_CHAR.search(text)
+    if control:
+        line, col = line_col(text, control.start())
+        code = ord(control.group())
+        findings.append(Finding(shown, line, col, "file-control-char", f"contains the control character U+{code:04X}; remove it"))
+    return text, findings
+
+
+def is_error(finding: Finding) -> bool:
+    return finding.severity is Severity.ERROR
