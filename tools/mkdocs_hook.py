@@ -1,5 +1,5 @@
 """MkDocs hook: thin glue. The checker runs before every build and serve; the source list
-feeds the generated parts of pages. All logic lives in the `tools` modules it calls."""
+feeds the generated pages and the generated parts of pages. All logic lives in `tools`."""
 
 from __future__ import annotations
 
@@ -9,16 +9,23 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
 
 # MkDocs loads this file by path; make the `tools` package importable from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import check, render  # noqa: E402
+from tools import apparatus, check, render  # noqa: E402
 from tools.findings import Severity  # noqa: E402
-from tools.sourcelist import SourceList  # noqa: E402
+from tools.names import NameLinkExtension  # noqa: E402
 
 log = get_plugin_logger("edition")
-_state: dict[str, SourceList] = {}
+names = NameLinkExtension()
+_state: dict[str, Any] = {}
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    config.markdown_extensions.append(names)
+    return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -28,8 +35,17 @@ def on_pre_build(config: Any, **_: Any) -> None:
         (log.warning if finding.severity is Severity.WARNING else log.error)(str(finding))
     if result.errors or result.sources is None:
         raise PluginError(f"the attribution checker found {len(result.errors)} error(s); the site was not built")
-    _state["sources"] = result.sources
+    _state["sources"] = names.sources = result.sources
+    _state["usage"] = apparatus.usage(result.pages, result.sources)
+
+
+def on_files(files: Files, config: Any, **_: Any) -> Files:
+    """Add the pages and downloads generated from the source list."""
+    for name, make in {**apparatus.PAGES, **apparatus.DOWNLOADS}.items():
+        files.append(File.generated(config, name, content=make(_state["sources"], _state["usage"])))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    names.active = page.file.src_uri in _state["sources"].pages
     return render.page_markdown(markdown, page.file.src_uri, _state["sources"])

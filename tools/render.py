@@ -16,12 +16,14 @@ LEGEND_MARKER = "<!-- status-legend -->"
 PARAGRAPH_ID_LINE = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}[ \t]*$", re.MULTILINE)
 
 
-def status_legend(sources: SourceList) -> str:
-    """A definition list, one entry per status, each with a stable id the footnotes link to."""
+def status_legend(sources: SourceList, with_ids: bool = True) -> str:
+    """A definition list, one entry per status. The landing page's copy carries the ids the
+    footnotes link to; other copies have none, so ids stay unique in the single-file export."""
     items = []
     for name, status in sources.statuses.items():
+        ident = f' id="status-{name}"' if with_ids else ""
         items.append(
-            f'<dt id="status-{name}"><span class="status status-{name}">{html.escape(status.label)}</span></dt>\n'
+            f'<dt{ident}><span class="status status-{name}">{html.escape(status.label)}</span></dt>\n'
             f"<dd>{html.escape(status.meaning)}</dd>"
         )
     return '<dl class="status-legend">\n' + "\n".join(items) + "\n</dl>"
@@ -60,4 +62,4 @@ def insert_notes(markdown: str, sources: SourceList) -> str:
 def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
     if page_name in sources.pages:
         markdown = insert_notes(markdown, sources)
-    return markdown.replace(LEGEND_MARKER, status_legend(sources))
+    return markdown.replace(LEGEND_MARKER, status_legend(sources, with_ids=page_name == "index.md"))

@@ -38,7 +38,8 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "trials": {
         "id": ((str,), True), "title": ((str,), True), "short": ((str,), True), "start": ((dt.date,), True),
         "end": ((dt.date,), True), "place": ((str,), True), "court": ((str,), True), "prosecutor": ((str,), True),
-        "report": ((str,), True), "note": ((str,), False), "sources": ((list,), True),
+        "report": ((str,), True), "participants": ((list,), True), "note": ((str,), False),
+        "sources": ((list,), True),
     },
     "people": {
         "id": ((str,), True), "name": ((str,), True), "full_name": ((str,), False), "report_form": ((str,), False),
@@ -55,7 +56,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     },
     "scare_quotes": {"text": ((str,), True), "page": ((str,), True), "count": ((int,), False)},
     "meetings": {
-        "id": ((str,), True), "person": ((str,), True), "trial": ((str,), True), "place": ((str,), True),
+        "id": ((str,), True), "title": ((str,), True), "person": ((str,), True), "trial": ((str,), True), "place": ((str,), True),
         "claimed_date": ((dt.date, int, str), True), "testified": ((dt.date, type(None)), True),
         "claim": ((str,), True), "claim_sources": ((list,), True), "refutations": ((list,), True),
         "dissent": ((list,), True),
@@ -67,6 +68,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
 }
 TOP_LEVEL = ("edition", "statuses", *SCHEMA)
 EDITION_FIELDS = {"original": ((str,), True), "pages": ((list,), True)}
+PARTICIPANT_FIELDS = {"person": ((str,), True), "as": ((str,), True)}
 ACCOUNT_FIELDS = {"text": ((str,), True), "by": ((str,), False), "sources": ((list,), True)}
 STATUS_FIELDS = {"label": ((str,), True), "meaning": ((str,), True)}
 
@@ -106,6 +108,7 @@ class Trial:
     report: str
     note: str | None
     sources: tuple[SourceRef, ...]
+    participants: tuple[tuple[str, str], ...] = ()  # (person id, capacity)
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ class Account:
 @dataclass(frozen=True)
 class Meeting:
     id: str
+    title: str
     person: str
     trial: str
     place: str
@@ -442,9 +446,13 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
                 r.get("place"), r.get("note"), _refs(r.get("sources")))
     for key, r in records("trials"):
         if unique("trials", key, r["id"], sources.trials):
+            participants = []
+            for index, entry in enumerate(r["participants"]):
+                if _check_fields(entry, PARTICIPANT_FIELDS, (*key, "participants", index), add, f"'{r['id']}' participant"):
+                    participants.append((entry["person"], entry["as"]))
             sources.trials[r["id"]] = Trial(
                 r["id"], r["title"], r["short"], r["start"], r["end"], r["place"], r["court"], r["prosecutor"],
-                r["report"], r.get("note"), _refs(r["sources"]))
+                r["report"], r.get("note"), _refs(r["sources"]), tuple(participants))
             if r["end"] < r["start"]:
                 add((*key, "end"), "yaml-date", "the trial ends before it starts")
     for key, r in records("people"):
@@ -487,7 +495,7 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
         if not _is_real_date(r["claimed_date"]):
             add((*key, "claimed_date"), "yaml-date", f"'{r['claimed_date']}' is not a real date")
         sources.meetings[r["id"]] = Meeting(
-            r["id"], r["person"], r["trial"], r["place"], r["claimed_date"], r["testified"], r["claim"],
+            r["id"], r["title"], r["person"], r["trial"], r["place"], r["claimed_date"], r["testified"], r["claim"],
             _refs(r["claim_sources"]), tuple(accounts["refutations"]), tuple(accounts["dissent"]))
     for key, r in records("notes"):
         if unique("notes", key, r["id"], sources.notes):
@@ -514,6 +522,9 @@ def _check_references(sources: SourceList, add: Any) -> None:
         refs_ok(key, trial.sources, f"trial '{trial.id}'")
         if trial.prosecutor not in sources.people:
             add((*key, "prosecutor"), "yaml-reference", f"trial '{trial.id}': no person has the id '{trial.prosecutor}'")
+        for index, (person, _) in enumerate(trial.participants):
+            if person not in sources.people:
+                add((*key, "participants", index), "yaml-reference", f"trial '{trial.id}': no person has the id '{person}'")
         if trial.report not in sources.works:
             add((*key, "report"), "yaml-reference", f"trial '{trial.id}': no work has the id '{trial.report}'")
     for person in sources.people.values():

@@ -1,0 +1,150 @@
+"""Shared fixtures: the hand-written mini project (and mutations of it), a checker runner, and
+one build of the real site per session.
+
+No test reads ../shared except test_fidelity's byte comparison, and no test mutates the
+repository: every mutation happens in a copy under tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tools import check
+from tools.findings import Finding
+
+PROJECT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+# Never copied into a project copy: environments, build output, history, caches.
+NOT_COPIED = {".venv", "site", "node_modules", ".git", ".pytest_cache", ".hypothesis", "dist", ".cache", "__pycache__"}
+HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\d+: \S+ .*)$", re.MULTILINE)
+
+
+def build_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based line and column of the `occurrence`-th `needle` in `text` (which must contain it)."""
+    offset = -1
+    for _ in range(occurrence):
+        offset = text.find(needle, offset + 1)
+        assert offset >= 0, f"{needle!r} (occurrence {occurrence}) not in the text"
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@dataclass
+class Project:
+    """A copy of a project under tmp_path, with helpers to mutate it and to run the checker."""
+
+    root: Path
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).write_text(text, encoding="utf-8", newline="")
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        """Replace `old` by `new`; `old` must occur exactly `count` times, so no mutation is a no-op."""
+        text = self.read(rel)
+        assert text.count(old) == count, f"{old!r} occurs {text.count(old)} times in {rel}, expected {count}"
+        self.write(rel, text.replace(old, new))
+
+    def where(self, rel: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+        return position(self.read(rel), needle, occurrence)
+
+    def at(self, rel: str, needle: str, rule: str, occurrence: int = 1) -> str:
+        """`rel:line:col: rule` of `needle` — the prefix a finding there must print."""
+        line, col = self.where(rel, needle, occurrence)
+        return f"{rel}:{line}:{col}: {rule}"
+
+    def check(self) -> check.Result:
+        return check.check(self.root)
+
+    def findings(self) -> list[str]:
+        return [str(f) for f in self.check().findings]
+
+    def snapshot(self) -> dict[str, bytes]:
+        """Every file's bytes, to prove that nothing was written."""
+        return {p.relative_to(self.root).as_posix(): p.read_bytes() for p in sorted(self.root.rglob("*")) if p.is_file()}
+
+
+def starts(findings: list[Finding] | list[str], prefix: str) -> list[str]:
+    return [str(f) for f in findings if str(f).startswith(prefix + " ")]
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Project:
+    """A fresh copy of the good mini project (tests/fixtures/mini)."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    return Project(root)
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Callable[..., Project]:
+    """Factory: a copy of the mini project with `mutate(project)` applied."""
+
+    def make(mutate: Callable[[Project], None] | None = None, name: str = "mini") -> Project:
+        project = Project(tmp_path / name)
+        shutil.copytree(MINI, project.root)
+        if mutate is not None:
+            mutate(project)
+        return project
+
+    return make
+
+
+def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m tools.check --root ROOT ARGS` as a user runs it, from the real project."""
+    return subprocess.run(
+        [sys.executable, "-m", "tools.check", "--root", str(root), *args],
+        cwd=PROJECT, capture_output=True, text=True, env=build_env(), timeout=60,
+    )
+
+
+def copy_repo(dest: Path) -> Project:
+    """The whole repository minus environments, build output and history."""
+    shutil.copytree(PROJECT, dest, ignore=lambda _dir, names: [n for n in names if n in NOT_COPIED])
+    return Project(dest)
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-d", str(site_dir)],
+        cwd=root, capture_output=True, text=True, env=build_env(), timeout=120,
+    )
+
+
+def hook_findings(output: str) -> list[str]:
+    """The findings the MkDocs hook logged, as the checker prints them."""
+    return [m.group("finding") for m in HOOK_LINE.finditer(output)]
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Project:
+    return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real site, built once per session with --strict; the folder of HTML files."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(PROJECT, site)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    yield site
