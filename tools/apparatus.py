@@ -353,8 +353,7 @@ def timeline_events(sources: SourceList) -> list[Event]:
                             f"Alleged meeting: [{meeting.title}](#{meeting.id}) (claimed)", "claim"))
         if meeting.testified is not None:
             events.append(Event(meeting.testified.isoformat(), format_date(meeting.testified),
-                                f"{sources.people[meeting.person].name} testifies to the [{meeting.title.lower()}]"
-                                f"(#{meeting.id}) meeting", "testimony"))
+                                f"Testimony in court: [{meeting.title}](#{meeting.id})", "testimony"))
     # Same day: the trial opens before anyone testifies at it.
     return sorted(events, key=lambda e: (e.when, e.kind != "trial"))
 

@@ -17,14 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import apparatus, check, render  # noqa: E402
 from tools.findings import Severity  # noqa: E402
 from tools.names import NameLinkExtension  # noqa: E402
+from tools.permalinks import PermalinkExtension  # noqa: E402
 
 log = get_plugin_logger("edition")
 names = NameLinkExtension()
+permalinks = PermalinkExtension()
 _state: dict[str, Any] = {}
 
 
 def on_config(config: Any, **_: Any) -> Any:
-    config.markdown_extensions.append(names)
+    config.markdown_extensions += [names, permalinks]
     return config
 
 
@@ -37,6 +39,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise PluginError(f"the attribution checker found {len(result.errors)} error(s); the site was not built")
     _state["sources"] = names.sources = result.sources
     _state["usage"] = apparatus.usage(result.pages, result.sources)
+    permalinks.numbers = _state["usage"].paragraph_number
 
 
 def on_files(files: Files, config: Any, **_: Any) -> Files:
@@ -47,5 +50,5 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
-    names.active = page.file.src_uri in _state["sources"].pages
+    names.active = permalinks.active = page.file.src_uri in _state["sources"].pages
     return render.page_markdown(markdown, page.file.src_uri, _state["sources"])

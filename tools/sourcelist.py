@@ -19,6 +19,7 @@ from .textfile import read_text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 12  # the schema needs 5 levels; anything deeper is a mistake or an attack
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))
 PathKey = tuple[Union[str, int], ...]
 DateValue = Union[int, str, dt.date, None]
 
@@ -236,9 +237,12 @@ def _guard_events(text: str, shown: str) -> list[Finding]:
         where = (shown, mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise UnusableInput(Finding(*where, "yaml-alias", "uses a YAML anchor or alias (& or *); write each value out in full"))
+        # A written tag is always explicit (the parser leaves `tag` None otherwise). Scalars carry
+        # `implicit` as a tuple, and `!!python/object` expands into the yaml.org namespace, so
+        # neither may be used to let a tag through: only the plain-data tags are allowed.
         tag = getattr(event, "tag", None)
-        if tag and not getattr(event, "implicit", True) and not str(tag).startswith("tag:yaml.org,2002:"):
-            raise UnusableInput(Finding(*where, "yaml-tag", f"uses the tag {tag}; only plain YAML values are allowed"))
+        if tag is not None and tag not in PLAIN_TAGS:
+            raise UnusableInput(Finding(*where, "yaml-tag", f"uses the tag {tag.replace('tag:yaml.org,2002:', '!!', 1)}; only plain YAML values are allowed"))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
