@@ -265,7 +265,8 @@ def run_export() -> str:
                           capture_output=True, text=True)
     took = time.perf_counter() - start
     if done.returncode != 0:
-        return f"`python -m tools.export` failed (exit {done.returncode}) after {took:.1f} s"
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        return f"`python -m tools.export` failed (exit {done.returncode}) after {took:.1f} s: {last}"
     return f"`python -m tools.export` took {took:.1f} s"
 
 

@@ -191,17 +191,30 @@ def page_anchor(name: str) -> str:
     return "page-" + name.removesuffix(".html").replace("/", "-")
 
 
-def rewrite_href(href: str, here: str, pages: frozenset[str]) -> str:
-    """Links between pages become in-file anchors; external links stay; anything else fails."""
+# A data file the pages offer for download (quotations.csv) is embedded up to this size.
+MAX_EMBEDDED_DOWNLOAD = 256 * 1024
+
+
+def rewrite_href(href: str, here: str, pages: frozenset[str], site: Path) -> str:
+    """Links between pages become in-file anchors, a linked data file a data: URL (a download,
+    not a request); external links stay as they are; a link to anything else fails."""
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):
         return href  # http(s):, mailto: … — a link, never a request
     if not parts.path:
         return href  # "#id" on the same page: ids are unique across the file
     target = _resolve(here, href)
-    if target not in pages:
-        raise ExportError(f"{here}: link to {href!r}, which is not a page of the edition")
-    return "#" + (parts.fragment or page_anchor(target))
+    if target in pages:
+        return "#" + (parts.fragment or page_anchor(target))
+    path = site / target
+    if not target.endswith(".html") and path.is_file() and path.stat().st_size <= MAX_EMBEDDED_DOWNLOAD:
+        return data_url(path)
+    raise ExportError(f"{here}: link to {href!r}, which is not a page of the edition")
+
+
+def data_url(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
 def inline_image(src: str, here: str, site: Path) -> str:
@@ -210,9 +223,7 @@ def inline_image(src: str, here: str, site: Path) -> str:
         raise ExportError(f"{here}: external image {src!r}")
     if src.startswith("data:"):
         return src
-    path = site / _resolve(here, src)
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return data_url(site / _resolve(here, src))
 
 
 class _Rewriter(HTMLParser):
@@ -234,7 +245,9 @@ class _Rewriter(HTMLParser):
                 if key == "id":
                     self.ids.append(value)
                 elif key == "href":
-                    value = rewrite_href(value, self.here, self.pages)
+                    value = rewrite_href(value, self.here, self.pages, self.site)
+                    if value.startswith("data:"):
+                        out.append(f'download="{html.escape(Path(urlsplit(dict(attrs)["href"] or "").path).name)}"')
                 elif key == "src" and tag == "img":
                     value = inline_image(value, self.here, self.site)
                 elif key in ("src", "srcset", "poster", "data"):

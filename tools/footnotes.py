@@ -32,6 +32,15 @@ def source_label(ref: SourceRef, sources: SourceList) -> str:
     return f"{label}, {ref.locator}" if ref.locator else label
 
 
+def linked_source(ref: SourceRef, sources: SourceList) -> str:
+    """The source label, linked to the work's entry on the generated sources page."""
+    work = sources.works.get(ref.work or "")
+    if work is None:
+        return source_label(ref, sources)
+    label = f"[{work.short}](sources.md#{work.id})"
+    return f"{label}, {ref.locator}" if ref.locator else label
+
+
 def footnote_text(q: Quotation, sources: SourceList) -> str:
     """One line: speaker, role, trial, occasion, date, status, sources."""
     person = sources.people[q.speaker]
@@ -45,7 +54,7 @@ def footnote_text(q: Quotation, sources: SourceList) -> str:
     if q.date is None:
         date = "date not known"
     status = sources.statuses[q.status].label if q.status in sources.statuses else q.status
-    cited = "; ".join(dict.fromkeys(source_label(r, sources) for r in q.sources))
+    cited = "; ".join(dict.fromkeys(linked_source(r, sources) for r in q.sources))
     return (
         f"**{person.name}**, {q.role}. {where}. {occasion[0].upper()}{occasion[1:]}; {date}. "
         f"Status: [{status}](index.md#status-{q.status}){{ .status .status-{q.status} }}. "
