@@ -38,6 +38,17 @@ class Usage:
     named_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # person -> [(page, paragraph id)]
     note_page: dict[str, str] = field(default_factory=dict)  # note id -> page name
     paragraph_number: dict[str, int] = field(default_factory=dict)  # paragraph id -> 1-based number in chapter
+    quotation_paragraph: dict[str, int] = field(default_factory=dict)  # quotation id -> paragraph number
+    sections: list["Section"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Section:
+    page: str
+    anchor: str
+    title: str
+    first: int  # paragraph numbers
+    last: int
 
 
 def usage(pages: list[Page], sources: SourceList) -> Usage:
@@ -47,6 +58,9 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
     paragraph_page: dict[str, str] = {}
     number = 0
     for page in pages:
+        headings = [b for b in page.blocks if b.kind == "heading"]
+        heading = next((h for h in headings if "editor-heading" in h.classes), headings[0] if headings else None)
+        first = number + 1
         for block in page.paragraphs:
             number += 1
             if block.id:
@@ -54,6 +68,9 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
                 found.paragraph_number[block.id] = number
             for mark in marked_quotations(block):
                 found.quotation_page.setdefault(mark.id, page.name)
+                found.quotation_paragraph.setdefault(mark.id, number)
+        if heading is not None:
+            found.sections.append(Section(page.name, heading.id or "", heading.text, first, number))
             for match in pattern.finditer(plain_text(block.text)):
                 person = forms[match.group()]
                 spellings = found.forms.setdefault(person, [])

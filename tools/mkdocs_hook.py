@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path; make the `tools` package importable from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import apparatus, check, render  # noqa: E402
+from tools import apparatus, check, render, teachers  # noqa: E402
 from tools.findings import Severity  # noqa: E402
 from tools.names import NameLinkExtension  # noqa: E402
 from tools.permalinks import PermalinkExtension  # noqa: E402
@@ -46,6 +46,8 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
     """Add the pages and downloads generated from the source list."""
     for name, make in {**apparatus.PAGES, **apparatus.DOWNLOADS}.items():
         files.append(File.generated(config, name, content=make(_state["sources"], _state["usage"])))
+    page = teachers.teachers_page(_state["sources"], _state["usage"], config.site_url or "")
+    files.append(File.generated(config, "teachers.md", content=page))
     return files
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import html
 import re
 
-from .footnotes import source_label
+from .footnotes import life_dates, source_label
 from .sourcelist import Note, SourceList, SourceRef
 
 LEGEND_MARKER = "<!-- status-legend -->"
+# <!-- person: orlov --> and <!-- work: orlov-1953 --> insert an entry from the source list.
+ENTRY_MARKER = re.compile(r"<!-- (?P<kind>person|work): (?P<id>[a-z0-9-]+) -->")
 PARAGRAPH_ID_LINE = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}[ \t]*$", re.MULTILINE)
 
 
@@ -59,7 +61,30 @@ def insert_notes(markdown: str, sources: SourceList) -> str:
     return PARAGRAPH_ID_LINE.sub(add_notes, markdown)
 
 
+def person_card(person_id: str, sources: SourceList) -> str:
+    person = sources.people[person_id]
+    cited = "; ".join(cite(r, sources) for r in person.sources)
+    born_as = f" (born {person.full_name})" if person.full_name else ""
+    return (f"**[{person.name}](people.md#{person.id})**{born_as}, {life_dates(person.born, person.died)}: "
+            f"{person.role}. {person.summary} *Sources: {cited}.*")
+
+
+def work_card(work_id: str, sources: SourceList) -> str:
+    from .apparatus import bibliography_entry  # the one bibliography formatter
+
+    return f"{bibliography_entry(work_id, sources)} [Source entry](sources.md#{work_id})."
+
+
+def expand_entry(match: re.Match[str], sources: SourceList) -> str:
+    kind, ident = match.group("kind"), match.group("id")
+    table = sources.people if kind == "person" else sources.works
+    if ident not in table:
+        raise KeyError(f"the page asks for {kind} '{ident}', which is not in {sources.path}")
+    return person_card(ident, sources) if kind == "person" else work_card(ident, sources)
+
+
 def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
     if page_name in sources.pages:
         markdown = insert_notes(markdown, sources)
+    markdown = ENTRY_MARKER.sub(lambda m: expand_entry(m, sources), markdown)
     return markdown.replace(LEGEND_MARKER, status_legend(sources, with_ids=page_name == "index.md"))

@@ -262,6 +262,8 @@ def check_notes(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
         if note.paragraph not in paragraphs:
             yield Finding(sources.path, line, col, "note-paragraph", f"note '{note.id}': no paragraph has the id '{note.paragraph}'")
         elif note.term not in paragraphs[note.paragraph]:
+            # Point at the term, the field that is wrong, not at the paragraph id that is right.
+            line, col = sources.position_of("notes", note.id, "term")
             yield Finding(sources.path, line, col, "note-term",
                           f"note '{note.id}': paragraph '{note.paragraph}' does not contain “{note.term}”")
 

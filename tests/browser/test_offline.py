@@ -1,0 +1,153 @@
+"""The offline edition in a real browser: the unzipped site from file:// with no network,
+the single-file HTML, and the online build making no request off its origin."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tools import anchors, export
+
+from .conftest import RequestLog
+
+pytestmark = pytest.mark.browser
+
+DEEP_LINK = "praise.html#q-bukharin-hope-of-mankind"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(unzipped offline site, single HTML file), exported once for the module."""
+    root = tmp_path_factory.mktemp("offline")
+    zip_path, html_path = export.export(root / "dist", root / "build")
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(root / "unzipped")
+    return root / "unzipped" / "secret-history-19-offline", html_path
+
+
+@pytest.fixture
+def offline(browser: Browser) -> Iterator[tuple[BrowserContext, RequestLog]]:
+    """A context with the network cut, and a log of every request it still makes."""
+    context = browser.new_context(offline=True)
+    # file:// is never routed; anything routable would be the network, so refuse it.
+    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: route.abort())
+    log = RequestLog().attach(context)
+    try:
+        yield context, log
+    finally:
+        context.close()
+
+
+def _nav_pages(page: Page) -> list[str]:
+    """Hrefs of the primary navigation's page links, in nav order (no duplicates)."""
+    hrefs = page.eval_on_selector_all(
+        ".md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.getAttribute('href'))"
+    )
+    return list(dict.fromkeys(h for h in hrefs if h.endswith(".html")))
+
+
+def test_offline_site_every_page_from_file(exported: tuple[Path, Path], offline) -> None:
+    site, _ = exported
+    context, log = offline
+    page = context.new_page()
+    page.goto(site.joinpath("index.html").as_uri())
+    names = _nav_pages(page)
+    assert {"index.html", "warning.html", "praise.html", "trotsky.html", "meetings.html"} <= set(names)
+    for name in names:
+        page.goto(site.joinpath(name).as_uri())
+        expect(page.locator("article.md-content__inner h1")).to_be_visible()
+    assert [u for u in log.urls if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+
+
+def test_first_page_view_requests_stay_local(exported: tuple[Path, Path], offline) -> None:
+    site, _ = exported
+    context, log = offline
+    context.new_page().goto(site.joinpath("index.html").as_uri(), wait_until="load")
+    assert log.urls and all(u.startswith(("file:", "data:", "blob:", "about:")) for u in log.urls), log.urls
+    print(f"\nfirst page view from file://: {len(log.urls)} requests")
+
+
+def test_offline_search_finds_trotsky(exported: tuple[Path, Path], offline) -> None:
+    site, _ = exported
+    page = offline[0].new_page()
+    page.goto(site.joinpath("index.html").as_uri())
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").fill("Trotsky")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+
+
+def test_footnote_tooltip_on_hover_and_focus(exported: tuple[Path, Path], offline) -> None:
+    site, _ = exported
+    page = offline[0].new_page()
+    page.goto(site.joinpath("praise.html").as_uri())
+    ref = page.locator("a.footnote-ref").first
+    ref.hover()
+    tooltip = page.locator(".md-tooltip2").first
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Vyshinsky")
+    page.mouse.move(0, 0)
+    ref.focus()
+    expect(page.locator(".md-tooltip2").first).to_be_visible()
+
+
+def test_deep_link_lands_below_the_sticky_header(exported: tuple[Path, Path], offline) -> None:
+    site, _ = exported
+    page = offline[0].new_page()
+    page.goto(site.as_uri() + "/" + DEEP_LINK)
+    target = page.locator("#q-bukharin-hope-of-mankind")
+    page.wait_for_function("() => window.scrollY > 0")
+    header = page.locator("header.md-header").bounding_box()
+    box = target.bounding_box()
+    viewport = page.viewport_size
+    assert header and box and viewport
+    assert box["y"] >= header["y"] + header["height"], (box, header)
+    assert box["y"] + min(box["height"], 40) <= viewport["height"]
+
+
+def test_single_file_is_one_request(exported: tuple[Path, Path], offline) -> None:
+    _, html_path = exported
+    context, log = offline
+    context.new_page().goto(html_path.as_uri(), wait_until="load")
+    assert log.urls == [html_path.as_uri()]
+
+
+def test_single_file_links_work_without_javascript(
+    exported: tuple[Path, Path], open_page_without_js: Callable[[str], Page]
+) -> None:
+    _, html_path = exported
+    page = open_page_without_js(html_path.as_uri())
+    ref = page.locator("#page-praise a.footnote-ref").first
+    target = ref.get_attribute("href")
+    assert target and target.startswith("#fn:")
+    ref.click()
+    assert page.evaluate("location.hash") == target
+    expect(page.locator(target.replace(":", "\\:"))).to_be_in_viewport()
+    # Editorial notes are inline boxes; a link from another page lands on its section.
+    expect(page.locator("aside.editorial").first).to_be_attached()
+    page.locator(".edition-contents a[href='#page-praise']").click()
+    expect(page.locator("#page-praise h1")).to_be_in_viewport()
+
+
+def test_online_build_stays_on_its_origin(
+    tmp_path: Path, serve_dir: Callable[[Path], str], browser: Browser
+) -> None:
+    base = serve_dir(anchors.build(tmp_path / "site"))
+    context = browser.new_context()
+    log = RequestLog().attach(context)
+    try:
+        page = context.new_page()
+        page.goto(base + "index.html", wait_until="load")
+        for name in _nav_pages(page):
+            page.goto(base + name, wait_until="load")
+        # Search loads its worker and index only when opened: include it.
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").fill("Trotsky")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    finally:
+        context.close()
+    assert log.off_origin([base]) == []
