@@ -21,7 +21,7 @@ from pathlib import Path
 from . import rules
 from .findings import Finding, Severity, UnusableInput
 from .footnotes import footnote_line
-from .pages import Page, footnote_refs, parse
+from .pages import FOOTNOTE_DEF, Block, Page, footnote_refs, parse
 from .sourcelist import SourceList, load
 from .textfile import read_text
 
@@ -103,8 +103,19 @@ def check(root: Path = PROJECT, source_list: Path = SOURCE_LIST, docs: Path = DO
 
 def generated_page(page: Page, sources: SourceList) -> str:
     """The page with its quotation footnote definitions regenerated, in reading order."""
+    footnotes = [b for b in page.blocks if b.kind == "footnotes"]
+    stray = [line for b in footnotes for line in b.text.split("\n")
+             if not FOOTNOTE_DEF.match(line) and not line.startswith((" ", "\t"))]
+    if stray:  # e.g. an id line right under a definition: rewriting the block would drop it
+        raise RuntimeError(f"{page.path}: “{stray[0]}” stands among the footnote definitions; "
+                           "put a blank line before it; nothing written")
+    text = page.text
+    for block in reversed(footnotes):  # every footnotes block, also one between paragraphs
+        end = block.end
+        while end < len(text) and text[end] == "\n":
+            end += 1
+        text = text[:block.start] + text[end:]
     kept = [b for b in page.blocks if b.kind != "footnotes"]
-    text = page.text[: kept[-1].end] if kept else ""
     ordered = list(dict.fromkeys(label for b in kept for label, _ in footnote_refs(b)))
     others = {d.label: d for d in page.footnote_defs if d.label not in sources.quotations}
     lines = []
@@ -114,17 +125,19 @@ def generated_page(page: Page, sources: SourceList) -> str:
         elif label in others:
             lines.append(f"[^{label}]: {others[label].text}")
     result = text.rstrip("\n") + "\n" + ("\n" + "\n".join(lines) + "\n" if lines else "")
-    # Only footnote definitions may change: refuse anything that would touch another block.
-    before = [b.text for b in page.blocks if b.kind != "footnotes"]
-    after = [b.text for b in parse(result, page.path, page.name).blocks if b.kind != "footnotes"]
-    if before != after:
+    # Only footnote definitions may change: refuse anything that would touch another block,
+    # its id line and classes included (a paragraph's `text` leaves its id line out).
+    def shape(blocks: list[Block]) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+        return [(b.kind, b.text, b.id, b.classes) for b in blocks if b.kind != "footnotes"]
+
+    if shape(page.blocks) != shape(parse(result, page.path, page.name).blocks):
         raise RuntimeError(f"{page.path}: regenerating footnotes would change the text; nothing written")
     return result
 
 
 def write_atomically(path: Path, text: str) -> bool:
     """Replace `path` with `text` in one step (never half-written). Returns whether it changed."""
-    if path.read_text(encoding="utf-8") == text:
+    if path.read_bytes() == text.encode("utf-8"):  # bytes: read_text would hide CR line endings
         return False
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -137,6 +150,12 @@ def write_atomically(path: Path, text: str) -> bool:
     return True
 
 
+def _rewritable(result: Result, page: Page) -> bool:
+    """--write changes footnotes only: a page read with a BOM, CRs or control characters would be
+    rewritten without them, silently, so it is left byte for byte as it is."""
+    return not any(f.path == page.path and f.rule.startswith("file-") for f in result.findings)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.check", description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=PROJECT, help="project folder (default: this project)")
@@ -146,8 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = check(args.root)
     if args.write and result.sources is not None and not result.unusable:
         for page in result.pages:
-            path = args.root / DOCS / page.name
-            if write_atomically(path, generated_page(page, result.sources)):
+            if not _rewritable(result, page):
+                print(f"{page.path}: not rewritten; fix its file-… finding by hand first", file=sys.stderr)
+                continue
+            try:
+                changed = write_atomically(args.root / DOCS / page.name, generated_page(page, result.sources))
+            except RuntimeError as err:
+                print(err, file=sys.stderr)
+                return 2
+            if changed:
                 print(f"{page.path}: footnotes regenerated", file=sys.stderr)
         result = check(args.root)
     for finding in result.findings:

@@ -18,6 +18,7 @@ import base64
 import html
 import mimetypes
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -33,6 +34,7 @@ NAME = "secret-history-19"
 ZIP_NAME = f"{NAME}-offline.zip"
 HTML_NAME = f"{NAME}.html"
 STYLESHEET = Path(__file__).with_name("export.css")
+DOWNLOADS = "downloads"  # the folder of the site that offers the exported files
 
 # 1980-01-01, the earliest time a zip entry can hold: identical bytes on every export.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -195,9 +197,10 @@ def page_anchor(name: str) -> str:
 MAX_EMBEDDED_DOWNLOAD = 256 * 1024
 
 
-def rewrite_href(href: str, here: str, pages: frozenset[str], site: Path) -> str:
+def rewrite_href(href: str, here: str, pages: frozenset[str], site: Path, site_url: str | None = None) -> str:
     """Links between pages become in-file anchors, a linked data file a data: URL (a download,
-    not a request); external links stay as they are; a link to anything else fails."""
+    not a request), a larger file (the zip) its online address; external links stay as they
+    are; a link to anything else fails."""
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):
         return href  # http(s):, mailto: … — a link, never a request
@@ -209,6 +212,8 @@ def rewrite_href(href: str, here: str, pages: frozenset[str], site: Path) -> str
     path = site / target
     if not target.endswith(".html") and path.is_file() and path.stat().st_size <= MAX_EMBEDDED_DOWNLOAD:
         return data_url(path)
+    if site_url and (not target.endswith(".html") or target.startswith(f"{DOWNLOADS}/")):
+        return site_url.rstrip("/") + "/" + target  # e.g. the zip: a download from the site
     raise ExportError(f"{here}: link to {href!r}, which is not a page of the edition")
 
 
@@ -229,9 +234,9 @@ def inline_image(src: str, here: str, site: Path) -> str:
 class _Rewriter(HTMLParser):
     """Re-emits an article's HTML with links rewritten, scripts and buttons dropped, ids collected."""
 
-    def __init__(self, here: str, pages: frozenset[str], site: Path) -> None:
+    def __init__(self, here: str, pages: frozenset[str], site: Path, site_url: str | None) -> None:
         super().__init__(convert_charrefs=False)
-        self.here, self.pages, self.site = here, pages, site
+        self.here, self.pages, self.site, self.site_url = here, pages, site, site_url
         self.out: list[str] = []
         self.ids: list[str] = []
         self._drop = 0  # >0 inside an element of DROP
@@ -245,7 +250,7 @@ class _Rewriter(HTMLParser):
                 if key == "id":
                     self.ids.append(value)
                 elif key == "href":
-                    value = rewrite_href(value, self.here, self.pages, self.site)
+                    value = rewrite_href(value, self.here, self.pages, self.site, self.site_url)
                     if value.startswith("data:"):
                         out.append(f'download="{html.escape(Path(urlsplit(dict(attrs)["href"] or "").path).name)}"')
                 elif key == "src" and tag == "img":
@@ -286,9 +291,9 @@ class _Rewriter(HTMLParser):
         self._text(f"&#{name};")
 
 
-def page_section(page: Page, pages: frozenset[str], site: Path) -> tuple[str, list[str]]:
+def page_section(page: Page, pages: frozenset[str], site: Path, site_url: str | None) -> tuple[str, list[str]]:
     """One page as a <section> of the single file, and every id it defines."""
-    rewriter = _Rewriter(page.name, pages, site)
+    rewriter = _Rewriter(page.name, pages, site, site_url)
     rewriter.feed(page.article)
     rewriter.close()
     anchor = page_anchor(page.name)
@@ -317,24 +322,24 @@ def _hrefs(document: str) -> Iterator[str]:
     yield from hrefs
 
 
-def single_file(site: Path, site_name: str, description: str) -> str:
+def single_file(site: Path, meta: SiteMeta) -> str:
     """The whole edition as one HTML document with an inlined stylesheet and no script."""
     pages = nav_pages(site)
     names = frozenset(p.name for p in pages)
     sections, ids = [], []
     for page in pages:
-        section, page_ids = page_section(page, names, site)
+        section, page_ids = page_section(page, names, site, meta.url)
         sections.append(section)
         ids.extend(page_ids)
     if dup := duplicates(ids):
         raise ExportError(f"ids used more than once across pages (links would break): {', '.join(dup)}")
     contents = "\n".join(
-        f'<li><a href="#{page_anchor(p.name)}">{html.escape(_page_title(p.title, site_name))}</a></li>'
+        f'<li><a href="#{page_anchor(p.name)}">{html.escape(_page_title(p.title, meta.name))}</a></li>'
         for p in pages
     )
     document = TEMPLATE.format(
-        title=html.escape(site_name),
-        description=html.escape(description, quote=True),
+        title=html.escape(meta.name),
+        description=html.escape(meta.description, quote=True),
         css=STYLESHEET.read_text(encoding="utf-8").strip(),
         contents=contents,
         sections="\n".join(sections),
@@ -380,26 +385,57 @@ TEMPLATE = """<!doctype html>
 # ---------------------------------------------------------------------------- main
 
 
-def site_meta(project: Path = PROJECT) -> tuple[str, str]:
-    """site_name and site_description from mkdocs.yml, read without loading MkDocs' plugins."""
+@dataclass(frozen=True)
+class SiteMeta:
+    name: str
+    description: str
+    url: str | None  # site_url: where the online edition (and its downloads) live
+
+
+def site_meta(project: Path = PROJECT) -> SiteMeta:
+    """site_name, site_description and site_url from mkdocs.yml, without loading MkDocs' plugins."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
         pass
 
-    # mkdocs.yml uses !ENV tags; they never matter for these two keys.
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        """MkDocs' !ENV [NAME, …, default]: the first variable set, else the default."""
+        *names, default = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [
+            loader.construct_scalar(node), None]  # type: ignore[arg-type]
+        return next((os.environ[n] for n in names if n in os.environ), default)
+
+    _Loader.add_constructor("!ENV", env)
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # other tags don't matter here
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return str(config["site_name"]), " ".join(str(config.get("site_description", "")).split())
+    description = " ".join(str(config.get("site_description", "")).split())
+    return SiteMeta(str(config["site_name"]), description, config.get("site_url") or None)
+
+
+def publish_downloads(site_dir: Path, dist: Path = PROJECT / "dist") -> list[Path]:
+    """Copy the exported files into <site>/downloads/, where docs/offline.md links to them.
+
+    For the hook's on_post_build of the *online* build only (never the offline one, or the
+    zip would swallow the previous zip). Missing files are skipped: run the export first."""
+    copied = []
+    for name in (ZIP_NAME, HTML_NAME):
+        if (dist / name).is_file():
+            (site_dir / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(dist / name, site_dir / DOWNLOADS / name)
+            copied.append(site_dir / DOWNLOADS / name)
+    return copied
 
 
 def export(dist: Path, site_dir: Path, project: Path = PROJECT, *, skip_build: bool = False) -> tuple[Path, Path]:
     if not skip_build:
         build(site_dir, project)
     dist.mkdir(parents=True, exist_ok=True)
-    zip_path = write_zip(site_dir, dist / ZIP_NAME, f"{NAME}-offline")
     html_path = dist / HTML_NAME
-    html_path.write_text(single_file(site_dir, *site_meta(project)), encoding="utf-8")
+    html_path.write_text(single_file(site_dir, site_meta(project)), encoding="utf-8")
+    # The zip carries the single file too, so "One HTML file" on offline.html works offline.
+    (site_dir / DOWNLOADS).mkdir(exist_ok=True)
+    shutil.copyfile(html_path, site_dir / DOWNLOADS / HTML_NAME)
+    zip_path = write_zip(site_dir, dist / ZIP_NAME, f"{NAME}-offline")
     return zip_path, html_path
 
 

@@ -162,10 +162,13 @@ def check_footnotes(page: Page, sources: SourceList) -> Iterator[Finding]:
         if q is not None and q.speaker in sources.people and d.text != footnote_text(q, sources):
             yield _at(page, d.start, "footnote-text",
                       f"footnote [^{d.label}] does not match {sources.path}; run `python -m tools.check --write` to regenerate it")
-    order = [d.label for d in page.footnote_defs if d.label in first_refs]
+    # Each label once (a second definition is footnote-duplicate's), so `order` and `wanted` hold the
+    # same labels and differ only in order; unreferenced definitions must not shift the comparison.
+    order = list(dict.fromkeys(d.label for d in page.footnote_defs if d.label in first_refs))
     wanted = [label for label in first_refs if label in order]
     if order != wanted:
-        d = next(d for d, w in zip(page.footnote_defs, wanted) if d.label != w)
+        first_wrong = next(have for have, want in zip(order, wanted) if have != want)
+        d = next(d for d in page.footnote_defs if d.label == first_wrong)
         yield _at(page, d.start, "footnote-order",
                   "footnote definitions are not in reading order, so the numbers would run out of order; "
                   "run `python -m tools.check --write`")

@@ -51,6 +51,13 @@ def _nav_pages(page: Page) -> list[str]:
     return list(dict.fromkeys(h for h in hrefs if h.endswith(".html")))
 
 
+def _search(page: Page, query: str) -> None:
+    """Open Material's search (the header input on wide screens) and wait for a result."""
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+
+
 def test_offline_site_every_page_from_file(exported: tuple[Path, Path], offline) -> None:
     site, _ = exported
     context, log = offline
@@ -76,9 +83,7 @@ def test_offline_search_finds_trotsky(exported: tuple[Path, Path], offline) -> N
     site, _ = exported
     page = offline[0].new_page()
     page.goto(site.joinpath("index.html").as_uri())
-    page.locator("label.md-header__button[for=__search]").click()
-    page.locator("input.md-search__input").fill("Trotsky")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    _search(page, "Trotsky")
 
 
 def test_footnote_tooltip_on_hover_and_focus(exported: tuple[Path, Path], offline) -> None:
@@ -145,9 +150,7 @@ def test_online_build_stays_on_its_origin(
         for name in _nav_pages(page):
             page.goto(base + name, wait_until="load")
         # Search loads its worker and index only when opened: include it.
-        page.locator("label.md-header__button[for=__search]").click()
-        page.locator("input.md-search__input").fill("Trotsky")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        _search(page, "Trotsky")
     finally:
         context.close()
     assert log.off_origin([base]) == []
