@@ -18,6 +18,9 @@ move, say where it went in `anchors.yml` rather than deleting it from the lock:
 A locked `old.html#x` is then satisfied by following the redirect (and any alias) to an element
 with id `x` on the destination page. Applying both in the build takes two hook calls
 (`add_aliases` in on_page_content, `write_redirects` in on_post_build).
+
+While the edition is still being written and ids change on purpose, start the lock afresh:
+`rm anchors.lock && python -m tools.anchors --write`. Once links are handed out, never again.
 """
 
 from __future__ import annotations
@@ -83,6 +86,8 @@ def read_site(site: Path) -> Site:
     redirects: dict[str, str] = {}
     for path in sorted(site.rglob("*.html")):
         name = path.relative_to(site).as_posix()
+        if name.startswith("downloads/"):
+            continue  # the exported single file (tools/export.py), not a page of the site
         parser = _Ids()
         parser.feed(path.read_text(encoding="utf-8"))
         if parser.redirect:

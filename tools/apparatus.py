@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
 import re
@@ -90,7 +89,8 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
 
 def status_badge(status: str, sources: SourceList) -> str:
     label = sources.statuses[status].label if status in sources.statuses else status
-    return f'<a class="status status-{status}" href="index.md#status-{status}">{html.escape(label)}</a>'
+    # A Markdown link (not raw HTML), so MkDocs rewrites it to .html and validates the anchor.
+    return f"[{label}](index.md#status-{status}){{ .status .status-{status} }}"
 
 
 def cite(ref: SourceRef, sources: SourceList) -> str:

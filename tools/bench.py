@@ -114,6 +114,7 @@ def machine_facts() -> list[tuple[str, str]]:
         ("Memory", memory_gib()),
         ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
         ("Platform", platform.platform()),
+        ("Load average at start (1 / 5 / 15 min)", " / ".join(f"{x:.2f}" for x in os.getloadavg())),
         ("Date (UTC)", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")),
     ]
 
@@ -143,8 +144,13 @@ def mkdocs_build(site_dir: Path, skip_check: bool) -> None:
         raise SystemExit(f"mkdocs build failed (exit {done.returncode}):\n{done.stderr}")
 
 
-def time_builds(skip_check: bool, scratch: Path) -> Timing:
-    return timed(lambda: mkdocs_build(scratch / ("without" if skip_check else "with"), skip_check), BUILD_RUNS)
+def time_builds(scratch: Path) -> tuple[Timing, Timing]:
+    """(with, without) the checker; runs alternate so a change in machine load hits both alike."""
+    runs: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(BUILD_RUNS):
+        for skip_check in (False, True):
+            runs[skip_check] += timed(lambda: mkdocs_build(scratch / f"skip-{skip_check}", skip_check), 1).runs
+    return Timing(tuple(runs[False])), Timing(tuple(runs[True]))
 
 
 # --- synthetic books ------------------------------------------------------------------------
@@ -335,8 +341,7 @@ def main() -> int:
     facts = machine_facts()
     print("building the site…", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="edition-bench-site-") as scratch:
-        with_check = time_builds(False, Path(scratch))
-        without_check = time_builds(True, Path(scratch))
+        with_check, without_check = time_builds(Path(scratch))
     mkdocs_build(PROJECT / "site", skip_check=False)  # leave site/ as `./edition build` makes it
     print("timing the checker…", file=sys.stderr)
     chapter_findings = check(PROJECT).findings

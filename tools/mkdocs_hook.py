@@ -3,6 +3,9 @@ feeds the generated pages and the generated parts of pages. All logic lives in `
 
 from __future__ import annotations
 
+import html
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +17,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path; make the `tools` package importable from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import apparatus, check, render, teachers  # noqa: E402
+from tools import anchors, apparatus, check, export, render, teachers  # noqa: E402
 from tools.findings import Severity  # noqa: E402
 from tools.names import NameLinkExtension  # noqa: E402
 from tools.permalinks import PermalinkExtension  # noqa: E402
@@ -32,7 +35,8 @@ def on_config(config: Any, **_: Any) -> Any:
 
 def on_pre_build(config: Any, **_: Any) -> None:
     """Refuse to render unless the text and the source list agree."""
-    result = check.check(check.PROJECT)
+    # EDITION_SKIP_CHECK=1 is for the benchmark only: it measures the build without the rules.
+    result = check.check(check.PROJECT, rules=os.environ.get("EDITION_SKIP_CHECK") != "1")
     for finding in result.findings:
         (log.warning if finding.severity is Severity.WARNING else log.error)(str(finding))
     if result.errors or result.sources is None:
@@ -54,3 +58,17 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     names.active = permalinks.active = page.file.src_uri in _state["sources"].pages
     return render.page_markdown(markdown, page.file.src_uri, _state["sources"])
+
+
+def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
+    content = anchors.add_aliases(content, page.file.dest_uri, anchors.load_moves())
+    if config.site_url:  # the page's own address, shown only on printouts (print.css)
+        url = html.escape(config.site_url.rstrip("/") + "/" + page.url)
+        content = re.sub(r"</h1>", f'</h1>\n<p class="print-url">{url}</p>', content, count=1)
+    return content
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    anchors.write_redirects(Path(config.site_dir), anchors.load_moves())
+    if not config.extra.get("offline_edition"):  # docs/offline.md links to downloads/…
+        export.publish_downloads(Path(config.site_dir))  # copies dist/*.zip and *.html, if exported

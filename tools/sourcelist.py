@@ -15,7 +15,7 @@ from typing import Any, Union
 import yaml
 
 from .findings import Finding, Severity, UnusableInput
-from .textfile import read_text
+from .textfile import line_col, read_text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 12  # the schema needs 5 levels; anything deeper is a mistake or an attack
@@ -305,8 +305,12 @@ def load_raw(path: Path, shown: str) -> tuple[Any, dict[PathKey, tuple[int, int]
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (err.problem or err.context or "is not valid YAML").strip()
         raise UnusableInput(Finding(shown, line, col, "yaml-syntax", f"is not valid YAML: {problem}")) from None
+    except yaml.reader.ReaderError as err:  # a character YAML refuses: say which, and where, on one line
+        line, col = line_col(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        raise UnusableInput(Finding(shown, line, col, "file-control-char", f"contains the control character U+{code:04X}; remove it")) from None
     except yaml.YAMLError as err:
-        raise UnusableInput(Finding(shown, 1, 1, "yaml-syntax", f"is not valid YAML: {err}")) from None
+        raise UnusableInput(Finding(shown, 1, 1, "yaml-syntax", f"is not valid YAML: {' '.join(str(err).split())}")) from None
     except RecursionError:
         raise UnusableInput(Finding(shown, 1, 1, "yaml-depth", "nests too deeply to read")) from None
     if node is None:
