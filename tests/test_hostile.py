@@ -407,13 +407,9 @@ def test_known_crash(data: bytes) -> None:
 
 
 MULTILINE = [
-    pytest.param(b"edition: \x00\n", id="yaml-nul-byte",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "PyYAML's ReaderError (a NUL or other control character, also a lone surrogate) is "
-                     "not a MarkedYAMLError, so load_raw prints str(err), which spans two lines "
-                     "('...\\n  in \"<unicode string>\", position 9'), always at 1:1"))),
-    pytest.param(with_controls(real(SOURCES)), id="yaml-controls-in-real-list",
-                 marks=pytest.mark.xfail(strict=True, reason="the same ReaderError bug on the real list")),
+    # Fixed (load_raw reports PyYAML's ReaderError as one file-control-char line at its place):
+    pytest.param(b"edition: \x00\n", id="yaml-nul-byte"),
+    pytest.param(with_controls(real(SOURCES)), id="yaml-controls-in-real-list"),
     pytest.param(real(SOURCES) + b'\n"bad\\nkey": 1\n', id="top-level-key-with-newline",
                  marks=pytest.mark.xfail(strict=True, reason=(
                      "the yaml-unknown-key message quotes the key raw, so a key with a line break "

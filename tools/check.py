@@ -175,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             except RuntimeError as err:
                 print(err, file=sys.stderr)
                 return 2
+            except OSError as err:  # a full disk or a read-only folder: one line, the old file intact
+                print(f"{page.path}: cannot be written: {err.strerror or err}", file=sys.stderr)
+                return 2
             if changed:
                 print(f"{page.path}: footnotes regenerated", file=sys.stderr)
         result = check(args.root)
