@@ -91,7 +91,7 @@ def test_unclosed_quotation() -> None:
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:
-    assert quote_spans("Stalin’s threat and Trotsky’s story") == []
+    assert quote_spans("Stalin’s threat and Trotsky’s story") == ()
 
 
 def test_plain_text_removes_markup_only() -> None:

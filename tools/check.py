@@ -27,6 +27,7 @@ from .textfile import read_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCE_LIST = Path("data/sources.yml")
+MAX_PER_RULE = 50
 DOCS = Path("docs")
 
 
@@ -99,8 +100,25 @@ def check(root: Path = PROJECT, source_list: Path = SOURCE_LIST, docs: Path = DO
         result.unusable = True
         return result
     result.findings += checks.check_fidelity(result.pages, original, sources.original)
-    result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.rule))
+    result.findings = capped(sorted(result.findings, key=lambda f: (f.path, f.line, f.col, f.rule)))
     return result
+
+
+def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
+    """At most `limit` findings of one rule in one file, then one line saying how many more:
+    a reader can act on fifty, not on a hundred thousand."""
+    counts: Counter[tuple[str, str]] = Counter((f.path, f.rule) for f in findings)
+    shown: Counter[tuple[str, str]] = Counter()
+    kept: list[Finding] = []
+    for finding in findings:
+        key = (finding.path, finding.rule)
+        shown[key] += 1
+        if shown[key] <= limit:
+            kept.append(finding)
+        elif shown[key] == limit + 1:
+            kept.append(Finding(finding.path, finding.line, finding.col, finding.rule,
+                                f"… and {counts[key] - limit} more like this in this file", finding.severity))
+    return kept
 
 
 def generated_page(page: Page, sources: SourceList) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 class Severity(str, Enum):
@@ -21,7 +25,13 @@ class Finding:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.rule} {self.message}"
+        return f"{one_line(self.path)}:{self.line}:{self.col}: {self.rule} {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """Hostile input may put line breaks or control characters into a name a finding quotes;
+    show them escaped, so a finding is always exactly one line."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class UnusableInput(Exception):

@@ -11,17 +11,24 @@ The page syntax this understands (and nothing cleverer):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-# A marked quotation: bracketspan `[…]{ #q-id }` and, right after it, its footnote reference.
-MARKED = re.compile(r"\[(?P<body>[^\[\]]*)\]\{:?\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}(?P<ref>\[\^(?P<label>[^\]\s]+)\])?")
-FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
-FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]?(?P<text>.*)$")
+from .textfile import LineIndex
+
+# Every pattern here is bounded or anchored so that hostile pages (a 900 kB line of brackets)
+# are read in linear time: no pattern may rescan the rest of a paragraph from each position.
+# The end of a marked quotation, `]{ #q-id }`, and right after it its footnote reference; the
+# opening `[` is found by looking back (see find_marked).
+MARKED_TAIL = re.compile(r"\]\{:?[ \t]*#(?P<id>[A-Za-z0-9_-]{1,100})[^}\n]{0,200}\}(?P<ref>\[\^(?P<label>[^\]\s]{1,100})\])?")
+FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,100})\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]{1,100})\]:[ \t]?(?P<text>.*)$")
 PARAGRAPH_ID = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}[ \t]*$")
-HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s*\{(?P<attrs>[^}]*)\})?\s*$")
+HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
 OPENING_MARKS = "“”\"„«"
 CLOSING_MARKS = "”\"»“"
+QUOTE_MARK = re.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -71,25 +78,62 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     footnote_defs: list[FootnoteDef] = field(default_factory=list)
 
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+
     @property
     def paragraphs(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "paragraph"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.line_col(offset)
+
+
+def raw_blocks(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each run of non-blank lines, in one linear pass."""
+    runs: list[tuple[int, str]] = []
+    start: int | None = None
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if start is None:
+                start = offset
+        elif start is not None:
+            runs.append((start, text[start:offset - 1]))
+            start = None
+        offset += len(line) + 1
+    if start is not None:
+        runs.append((start, text[start:].rstrip("\n")))
+    return runs
+
+
+def parse_heading(line: str) -> tuple[int, str, str] | None:
+    """(offset of the text, text, attribute list) of an ATX heading `## Text { #id .class }`."""
+    marks = HEADING_MARKS.match(line)
+    if not marks:
+        return None
+    rest = line[marks.end():].rstrip()
+    attrs = ""
+    if rest.endswith("}"):
+        opening = rest.rfind("{")
+        if opening != -1:
+            attrs, rest = rest[opening + 1:-1], rest[:opening].rstrip()
+    return marks.end(), rest, attrs
 
 
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, classified; offsets are into `text`."""
     blocks: list[Block] = []
-    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        raw = match.group().rstrip("\n")
-        start, end = match.start(), match.start() + len(raw)
+    for start, raw in raw_blocks(text):
+        end = start + len(raw)
         first = raw.split("\n", 1)[0]
-        heading = HEADING.match(first) if "\n" not in raw else None
+        heading = parse_heading(first) if "\n" not in raw else None
         if heading:
-            attrs = heading.group("attrs") or ""
+            text_offset, title, attrs = heading
             ident = re.search(r"#([A-Za-z0-9_-]+)", attrs)
             classes = tuple(re.findall(r"\.([A-Za-z0-9_-]+)", attrs))
-            blocks.append(Block("heading", start + heading.start("text"), end, heading.group("text"),
-                                ident.group(1) if ident else None, classes))
+            blocks.append(Block("heading", start + text_offset, end, title, ident.group(1) if ident else None, classes))
         elif FOOTNOTE_DEF.match(first):
             blocks.append(Block("footnotes", start, end, raw))
         elif first.startswith(("<!--", "!!!", "???", "```", "    ", "<", "|", "- ", "* ", "> ")):
@@ -130,7 +174,8 @@ def parse(text: str, path: str, name: str) -> Page:
     return page
 
 
-def quote_spans(text: str, base: int = 0) -> list[QuoteSpan]:
+@functools.lru_cache(maxsize=64)  # several rules ask for the same paragraph's spans
+def quote_spans(text: str, base: int = 0) -> tuple[QuoteSpan, ...]:
     """Double-quoted spans in one paragraph.
 
     Outside a quotation any double mark opens one, so the chapter's stray `” Most beloved”`
@@ -139,7 +184,8 @@ def quote_spans(text: str, base: int = 0) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for index, char in enumerate(text):
+    for mark in QUOTE_MARK.finditer(text):
+        index, char = mark.start(), mark.group()
         if open_at is None and char in OPENING_MARKS:
             open_at = index
         elif open_at is not None and char in CLOSING_MARKS:
@@ -147,15 +193,29 @@ def quote_spans(text: str, base: int = 0) -> list[QuoteSpan]:
             open_at = None
     if open_at is not None:
         spans.append(QuoteSpan(base + open_at, base + len(text), text[open_at + 1:], closed=False))
-    return spans
+    return tuple(spans)
+
+
+def find_marked(text: str, base: int = 0) -> list[Marked]:
+    """Marked quotations `[body]{ #id }[^label]` in one paragraph, in linear time.
+
+    The body holds no brackets, so its `[` is the last one before the closing `]` and after the
+    previous `]{…}`; looking back only to there means no stretch of text is scanned twice.
+    """
+    found: list[Marked] = []
+    floor = 0
+    for tail in MARKED_TAIL.finditer(text):
+        close = tail.start()
+        opening = text.rfind("[", floor, close)
+        if opening != -1 and text.find("]", opening + 1, close) == -1:
+            found.append(Marked(tail.group("id"), base + opening, base + tail.end(), base + opening + 1,
+                                text[opening + 1:close], tail.group("label")))
+        floor = close + 1
+    return found
 
 
 def marked_quotations(block: Block) -> list[Marked]:
-    return [
-        Marked(m.group("id"), block.start + m.start(), block.start + m.end(), block.start + m.start("body"),
-               m.group("body"), m.group("label"))
-        for m in MARKED.finditer(block.text)
-    ]
+    return find_marked(block.text, block.start)
 
 
 def footnote_refs(block: Block) -> list[tuple[str, int]]:
@@ -164,8 +224,11 @@ def footnote_refs(block: Block) -> list[tuple[str, int]]:
 
 def plain_text(markdown: str) -> str:
     """The chapter's own words in a paragraph: markup for ids, quotations and footnotes removed."""
-    text = MARKED.sub(lambda m: m.group("body"), markdown)
-    text = FOOTNOTE_REF.sub("", text)
+    pieces, position = [], 0
+    for mark in find_marked(markdown):
+        pieces += [markdown[position:mark.start], mark.body]
+        position = mark.end if mark.label is None else mark.end - len(f"[^{mark.label}]")
+    text = FOOTNOTE_REF.sub("", "".join(pieces) + markdown[position:])
     return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
 
 

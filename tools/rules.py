@@ -10,13 +10,12 @@ from .findings import Finding, Severity
 from .footnotes import footnote_text
 from .pages import Block, Marked, Page, QuoteSpan, footnote_refs, marked_quotations, normalise, plain_text, quote_spans
 from .sourcelist import SourceList
-from .textfile import line_col
 
 Mention = tuple[int, str, str]  # (page offset, person id, the word as written)
 
 
 def _at(page: Page, offset: int, rule: str, message: str, severity: Severity = Severity.ERROR) -> Finding:
-    line, col = line_col(page.text, offset)
+    line, col = page.line_col(offset)
     return Finding(page.path, line, col, rule, message, severity)
 
 

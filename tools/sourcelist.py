@@ -29,7 +29,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
 
 # field -> (accepted types, required). `list` fields hold the record type named in LIST_OF.
-REF_FIELDS = {"work": (str, False), "url": (str, False), "locator": (str, False), "supports": (str, False)}
+REF_FIELDS = {"work": ((str,), False), "url": ((str,), False), "locator": ((str,), False), "supports": ((str,), False)}
+SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "works": {
         "id": ((str,), True), "group": ((str,), True), "short": ((str,), True), "title": ((str,), True),
@@ -358,12 +359,35 @@ def _check_fields(record: Any, spec: dict[str, tuple[tuple[type, ...], bool]], k
                 ok = False
             continue
         value = record[name]
+        if isinstance(value, dt.datetime):  # a date is wanted, and datetime is a subclass of date
+            add((*key, name), "yaml-type", f"{what}: '{name}' must be a date without a time of day")
+            ok = False
+            continue
         if bool in types or not isinstance(value, bool):
             if isinstance(value, types):
                 continue
         add((*key, name), "yaml-type", f"{what}: '{name}' must be {_type_names(types)}")
         ok = False
     return ok
+
+
+def _check_source_lists(data: Any, key: PathKey, add: Any) -> None:
+    """Every entry of every `sources`/`claim_sources` list is a mapping of text fields."""
+    if isinstance(data, dict):
+        for name, value in data.items():
+            if name in ("sources", "claim_sources") and isinstance(value, list):
+                for index, entry in enumerate(value):
+                    _check_fields(entry, REF_FIELDS, (*key, name, index), add, f"source #{index + 1}")
+            else:
+                _check_source_lists(value, (*key, name), add)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _check_source_lists(value, (*key, index), add)
+
+
+def _safe_relative(name: str) -> bool:
+    """Page and text names stay inside the project: relative, no '..', no odd characters."""
+    return bool(SAFE_NAME.match(name)) and ".." not in name.split("/")
 
 
 def _similar(a: str, b: str) -> bool:
@@ -377,7 +401,13 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _refs(raw: Any) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(r.get("work"), r.get("url"), r.get("locator"), r.get("supports"))
+    """Source references; a field of the wrong type was reported by _check_source_lists and is dropped."""
+
+    def text(entry: dict[str, Any], name: str) -> str | None:
+        value = entry.get(name)
+        return value if isinstance(value, str) else None
+
+    return tuple(SourceRef(text(r, "work"), text(r, "url"), text(r, "locator"), text(r, "supports"))
                  for r in raw or () if isinstance(r, dict))
 
 
@@ -401,10 +431,15 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
 
     edition = data.get("edition")
     if edition is not None and _check_fields(edition, EDITION_FIELDS, ("edition",), add, "edition"):
-        if all(isinstance(p, str) for p in edition["pages"]):
-            sources.original, sources.pages = edition["original"], tuple(edition["pages"])
-        else:
+        names = [edition["original"], *edition["pages"]]
+        if not all(isinstance(p, str) for p in edition["pages"]):
             add(("edition", "pages"), "yaml-type", "edition: 'pages' must be a list of page file names")
+        elif not all(_safe_relative(n) for n in names):
+            add(("edition",), "yaml-value",
+                "edition: file names must be plain relative paths inside the project (letters, digits, - _ . /; no '..')")
+        else:
+            sources.original, sources.pages = edition["original"], tuple(edition["pages"])
+    _check_source_lists(data, (), add)
 
     statuses = data.get("statuses") or {}
     if isinstance(statuses, dict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -14,25 +15,44 @@ CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
+    """1-based line and column of a character offset (for one-off use; see LineIndex)."""
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
 
 
+class LineIndex:
+    """Line and column of many offsets in one text, each in O(log n): a page with thousands of
+    findings must not recount its newlines for every one."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
 def read_text(path: Path, shown: str) -> tuple[str, list[Finding]]:
     """Decode `path` as UTF-8 with LF line endings; report (but tolerate) a BOM, CR and controls."""
     try:
-        data = path.read_bytes()
+        if not path.exists():
+            raise FileNotFoundError
+        if not path.is_file():  # a folder, or a device such as /dev/zero that never ends
+            raise UnusableInput(Finding(shown, 1, 1, "file-missing", "is not a regular file"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # never more than the limit, whatever the file claims
     except FileNotFoundError:
         raise UnusableInput(Finding(shown, 1, 1, "file-missing", "file not found")) from None
     except IsADirectoryError:
         raise UnusableInput(Finding(shown, 1, 1, "file-missing", "is a folder, not a file")) from None
+    except ValueError:  # e.g. a NUL byte in the file name
+        raise UnusableInput(Finding(shown, 1, 1, "file-missing", "is not a valid file name")) from None
     except OSError as err:
         raise UnusableInput(Finding(shown, 1, 1, "file-unreadable", f"cannot be read: {err.strerror}")) from None
     if len(data) > MAX_BYTES:
         raise UnusableInput(
-            Finding(shown, 1, 1, "file-too-large", f"is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+            Finding(shown, 1, 1, "file-too-large", f"is {path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}")
         )
     try:
         text = data.decode("utf-8")
