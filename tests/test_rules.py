@@ -151,6 +151,12 @@ CASES = [
          "note-paragraph", YML, "paragraph: p-praise-in-speech", message="note 'n-velicki': no paragraph has the id 'p-praise-in-speech'"),
     Case("note on a term not in the paragraph", r(YML, "    term: Velicki\n", "    term: Vyshinsky\n"),
          "note-term", YML, "term: Vyshinsky", message="paragraph 'p-praise-in-speeches' does not contain “Vyshinsky”"),
+    # names
+    Case("a name with no person entry", r(YML, "not_names: [Communist, Party, Most, Bolshevik, Denmark,",
+                                          "not_names: [Communist, Party, Most, Bolshevik,"),
+         "name-unknown", PRAISE, "Denmark", message="“Denmark” looks like a name, but no person in data/sources.yml is spelled so"),
+    Case("a misspelt name in the chapter", r(PRAISE, "Another defendant, Rosenholz,", "Another defendant, Rozenholz,"),
+         "name-unknown", PRAISE, "Rozenholz", message="“Rozenholz” looks like a name"),
     # fidelity
     Case("changed word outside a quotation", r(PRAISE, "was overwhelmed with emotion", "was overcome with emotion"),
          "text-fidelity", PRAISE, "Bukharin was", message="paragraph 5 differs from original/chapter.txt at character 18"),
@@ -201,12 +207,12 @@ def test_every_rule_has_a_failing_case() -> None:
     """Each rule name the tools can emit is exercised in this suite, so none goes untested."""
     emitted = set()
     for module in ("rules.py", "sourcelist.py", "textfile.py", "check.py"):
-        emitted |= set(re.findall(r'"((?:file|yaml|quote|footnote|text|paragraph|duplicate|note)-[a-z-]+)"',
+        emitted |= set(re.findall(r'"((?:file|yaml|quote|footnote|text|paragraph|duplicate|note|name)-[a-z-]+)"',
                                   (TOOLS / module).read_text(encoding="utf-8")))
     here = Path(__file__).parent
     covered = set()
     for test in here.glob("test_*.py"):
-        covered |= set(re.findall(r"\b((?:file|yaml|quote|footnote|text|paragraph|duplicate|note)-[a-z-]+)\b",
+        covered |= set(re.findall(r"\b((?:file|yaml|quote|footnote|text|paragraph|duplicate|note|name)-[a-z-]+)\b",
                                   test.read_text(encoding="utf-8")))
     assert emitted - covered == set()
 
@@ -237,3 +243,8 @@ def test_a_quotation_with_no_name_before_it(mini_project: Callable[..., Project]
     project = mini_project(unnamed)
     assert (project.at(WARNING, "[“Whoever", "quote-speaker") + " quotation 'q-rosengolts-deviation': no person is named "
             "before it; the source list gives Arkady Pavlovich Rosengolts") in project.findings()
+
+
+def test_sentence_initial_words_are_not_names(mini: Project) -> None:
+    """“Another defendant” after a footnote, “If” after “……”: a sentence start is not a name."""
+    assert not [f for f in mini.findings() if " name-unknown " in f]

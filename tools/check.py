@@ -93,6 +93,7 @@ def check(root: Path = PROJECT, source_list: Path = SOURCE_LIST, docs: Path = DO
     result.findings += checks.check_ids(result.pages)
     result.findings += checks.check_usage(result.pages, sources, scare_quotes_left)
     result.findings += checks.check_notes(result.pages, sources)
+    result.findings += checks.check_names(result.pages, sources)
     try:
         original, found = read_text(root / sources.original, sources.original)
     except UnusableInput as err:

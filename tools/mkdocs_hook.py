@@ -72,3 +72,14 @@ def on_post_build(config: Any, **_: Any) -> None:
     anchors.write_redirects(Path(config.site_dir), anchors.load_moves())
     if not config.extra.get("offline_edition"):  # docs/offline.md links to downloads/…
         export.publish_downloads(Path(config.site_dir))  # copies dist/*.zip and *.html, if exported
+
+
+# Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
+# which HTML allows only on text-like inputs: the Nu HTML Checker rejects every page. The inputs
+# are outside any template block, so the attribute is removed here; overrides/main.html resets
+# the toggles on load instead (what the attribute did in Firefox). tests/test_html_valid.py.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)

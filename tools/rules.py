@@ -276,3 +276,33 @@ def scare_budget(sources: SourceList, page_name: str) -> Counter[str]:
         if scare.page == page_name:
             budget[normalise(scare.text)] += scare.count
     return budget
+
+
+MARKUP = re.compile(r"\[\^[^\]\s]{1,100}\]|\]\{[^}\n]{0,200}\}|\[")
+
+
+def _blank_markup(text: str) -> str:
+    """The paragraph with footnote references and quotation markup blanked out (same length)."""
+    return MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+NAME_LIKE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+SENTENCE_END = tuple(".!?:…")
+
+
+def check_names(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
+    """A capitalised word inside a sentence is a name: it must be a known spelling of a person,
+    or be listed under `not_names` (places, institutions, words in titles)."""
+    known = {word for p in sources.people.values() for form in (*p.variants, p.name) for word in form.split()}
+    known |= set(sources.not_names)
+    for page in pages:
+        for block in page.paragraphs:
+            prose = _blank_markup(block.text)
+            for match in NAME_LIKE.finditer(prose):
+                word = match.group()
+                before = prose[:match.start()].rstrip(" \t\n“”\"‘’(")
+                if not before or before.endswith(SENTENCE_END) or word in known:
+                    continue
+                yield _at(page, block.start + match.start(), "name-unknown",
+                          f"“{word}” looks like a name, but no person in {sources.path} is spelled so: add it to "
+                          f"that person's variants, or to not_names if it is not a person")

@@ -68,7 +68,8 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
         "sources": ((list,), True),
     },
 }
-TOP_LEVEL = ("edition", "statuses", *SCHEMA)
+TOP_LEVEL = ("edition", "statuses", *SCHEMA, "not_names")
+OPTIONAL_SECTIONS = ("not_names",)
 EDITION_FIELDS = {"original": ((str,), True), "pages": ((list,), True)}
 PARTICIPANT_FIELDS = {"person": ((str,), True), "as": ((str,), True)}
 ACCOUNT_FIELDS = {"text": ((str,), True), "by": ((str,), False), "sources": ((list,), True)}
@@ -209,6 +210,7 @@ class SourceList:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     original: str = ""  # path of the reference copy of the chapter, relative to the project
     pages: tuple[str, ...] = ()  # the chapter pages in reading order, relative to docs/
+    not_names: tuple[str, ...] = ()  # capitalised words in the chapter that are not people
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     indices: dict[tuple[str, str], int] = field(default_factory=dict)  # (section, id) -> list index
 
@@ -426,7 +428,7 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
         if name not in TOP_LEVEL:
             add((name,), "yaml-unknown-key", f"unknown section '{name}'; known sections: {', '.join(TOP_LEVEL)}")
     for name in TOP_LEVEL:
-        if name not in data:
+        if name not in data and name not in OPTIONAL_SECTIONS:
             add((), "yaml-missing-field", f"has no '{name}' section")
 
     edition = data.get("edition")
@@ -440,6 +442,11 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
         else:
             sources.original, sources.pages = edition["original"], tuple(edition["pages"])
     _check_source_lists(data, (), add)
+    not_names = data.get("not_names", [])
+    if isinstance(not_names, list) and all(isinstance(w, str) for w in not_names):
+        sources.not_names = tuple(not_names)
+    else:
+        add(("not_names",), "yaml-type", "not_names must be a list of words")
 
     statuses = data.get("statuses") or {}
     if isinstance(statuses, dict):
