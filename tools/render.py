@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-from .footnotes import life_dates, source_label
-from .sourcelist import Note, SourceList, SourceRef
+from .apparatus import bibliography_entry, cite
+from .footnotes import life_dates
+from .sourcelist import Note, SourceList
 
 LEGEND_MARKER = "<!-- status-legend -->"
 # <!-- person: orlov --> and <!-- work: orlov-1953 --> insert an entry from the source list.
@@ -29,12 +30,6 @@ def status_legend(sources: SourceList, with_ids: bool = True) -> str:
             f"<dd>{html.escape(status.meaning)}</dd>"
         )
     return '<dl class="status-legend">\n' + "\n".join(items) + "\n</dl>"
-
-
-def cite(ref: SourceRef, sources: SourceList) -> str:
-    """A source in Markdown: the work's short name (linked to the address read, if any)."""
-    label = source_label(ref, sources)
-    return f"[{label}]({ref.url})" if ref.url else label
 
 
 def editorial_note(note: Note, sources: SourceList) -> str:
@@ -70,8 +65,6 @@ def person_card(person_id: str, sources: SourceList) -> str:
 
 
 def work_card(work_id: str, sources: SourceList) -> str:
-    from .apparatus import bibliography_entry  # the one bibliography formatter
-
     return f"{bibliography_entry(work_id, sources)} [Source entry](sources.md#{work_id})."
 
 
