@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .footnotes import format_date, life_dates, source_label
 from .pages import Page, marked_quotations, plain_text
+from .rules import name_pattern, person_by_form
 from .sourcelist import DateValue, Quotation, SourceList, SourceRef
 
 GROUP_TITLES = {
@@ -52,8 +53,7 @@ class Section:
 
 def usage(pages: list[Page], sources: SourceList) -> Usage:
     found = Usage()
-    forms = {f: p.id for p in sources.people.values() for f in (*p.variants, p.name)}
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    forms, pattern = person_by_form(sources), name_pattern(sources)
     paragraph_page: dict[str, str] = {}
     number = 0
     for page in pages:
@@ -68,9 +68,7 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
             for mark in marked_quotations(block):
                 found.quotation_page.setdefault(mark.id, page.name)
                 found.quotation_paragraph.setdefault(mark.id, number)
-        if heading is not None:
-            found.sections.append(Section(page.name, heading.id or "", heading.text, first, number))
-            for match in pattern.finditer(plain_text(block.text)):
+            for match in pattern.finditer(plain_text(block.text)) if pattern else ():
                 person = forms[match.group()]
                 spellings = found.forms.setdefault(person, [])
                 if match.group() not in spellings:
@@ -78,6 +76,8 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
                 places = found.named_in.setdefault(person, [])
                 if block.id and (page.name, block.id) not in places:
                     places.append((page.name, block.id))
+        if heading is not None:
+            found.sections.append(Section(page.name, heading.id or "", heading.text, first, number))
     for note in sources.notes.values():
         if note.paragraph in paragraph_page:
             found.note_page[note.id] = paragraph_page[note.paragraph]
@@ -145,7 +145,7 @@ def people_page(sources: SourceList, used: Usage) -> str:
         if in_chapter:
             facts.append("Spelled in the chapter\n:   " + ", ".join(f"“{v}”" for v in in_chapter))
         elif person.mention == "implied":
-            facts.append(f"Not named in the chapter\n:   Implied: {person.implied_by}")
+            facts.append("Not named in the chapter\n:   Implied" + (f": {person.implied_by}" if person.implied_by else ""))
         if others:
             facts.append("Other spellings\n:   " + ", ".join(others))
         if person.report_form:
@@ -201,7 +201,7 @@ def bibliography_entry(work_id: str, sources: SourceList) -> str:
         parts.append(f"{work.author}.")
     parts.append(f"*{work.title}*.")
     imprint = ": ".join(p for p in (work.place, work.publisher) if p)
-    year = format_date(work.year) if work.year is not None else "n.d."
+    year = format_date(work.year) if work.year is not None else "n.d"  # the final period follows
     parts.append(f"{imprint}, {year}." if imprint else f"{year}.")
     return " ".join(parts)
 

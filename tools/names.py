@@ -14,6 +14,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .rules import name_pattern, person_by_form
 from .sourcelist import Person, SourceList
 
 SKIP_TAGS = {"a", "code", "pre", "sup", "script", "style"}
@@ -38,8 +39,11 @@ class NameLinker(Treeprocessor):
         sources = self.extension.sources
         if not self.extension.active or sources is None:
             return
-        forms = {f: p for p in sources.people.values() for f in (*p.variants, p.name)}
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+        by_form = person_by_form(sources)
+        forms = {form: sources.people[person_id] for form, person_id in by_form.items()}
+        pattern = name_pattern(sources)
+        if pattern is None:
+            return
         # Only the chapter's own paragraphs: not footnotes (a div) nor editorial notes (asides).
         for paragraph in root.findall("p"):
             self._link(paragraph, pattern, forms)

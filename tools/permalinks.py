@@ -45,7 +45,8 @@ def add_quotation_link(paragraph: etree.Element, quotation: etree.Element) -> No
     """Put the link after the quotation's footnote number (or after the quotation if none)."""
     children = list(paragraph)
     position = children.index(quotation) + 1
-    if position < len(children) and children[position].tag == "sup":
+    follower = children[position] if position < len(children) else None
+    if follower is not None and follower.tag == "sup" and follower.get("id") == f"fnref:{quotation.get('id')}":
         anchor_after = children[position]
         position += 1
     else:
