@@ -236,9 +236,6 @@ def test_bibliography_entry_never_prints_none(sources: SourceList) -> None:
             assert "n.d." not in entry
 
 
-DOUBLE_PERIOD = "BUG tools/apparatus.py bibliography_entry(): with year None it prints 'n.d..' (the entry's final "\
-                "period is added after the abbreviation's own), e.g. on sources.md: “todaychina.cc, n.d..”"
-
 
 def test_bibliography_entry_without_year_ends_with_a_single_period(sources: SourceList) -> None:
     undated = [w for w in sources.works.values() if w.year is None]
