@@ -9,7 +9,10 @@ What it measures, always in the same order so two runs give comparable files:
    (median of 3 runs each) and their ratio;
 3. the checker alone on the chapter (median of 20 in-process runs);
 4. the checker on synthetic books of 10, 100 and 1,000 pages (ms and ms per page);
-5. the sizes of site/ and of the offline edition in dist/.
+5. the sizes of site/ and of the offline edition in dist/;
+6. Lighthouse mobile scores (performance, accessibility, best practices, SEO) of every page of
+   site/, served over HTTP on 127.0.0.1, if npm's lighthouse (package.json) and a Chromium are
+   installed (.ci/install-system-deps); otherwise the section says why it was skipped.
 
 "Without the checker" cannot be a build without the hook: the hook also renders the status
 legend the footnotes link to, so strict validation fails. It is the build with the hook's checker
@@ -19,12 +22,16 @@ call switched off by EDITION_SKIP_CHECK=1.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
+import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -194,6 +201,8 @@ def book_sources(pages: int) -> dict[str, object]:
         "people": [{"id": pid, "name": name, "variants": [name], "born": None, "died": None, "role": role,
                     "summary": "A person in the synthetic book.", "sources": ref()} for pid, name, role in PEOPLE],
         "quotations": quotations,
+        # Capitalised words of SENTENCES that are not people (the name-unknown rule).
+        "not_names": ["October", "Hall", "House", "Unions"],
         "scare_quotes": [],
         "meetings": [],
         "notes": [],
@@ -286,6 +295,64 @@ def dist_sizes() -> list[tuple[str, str]]:
     return rows
 
 
+# --- Lighthouse ----------------------------------------------------------------------------
+
+LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def lighthouse_version() -> str:
+    try:
+        package = PROJECT / "node_modules" / "lighthouse" / "package.json"
+        return str(json.loads(package.read_text(encoding="utf-8"))["version"])
+    except (OSError, ValueError, KeyError):
+        return "not known"
+
+
+def lighthouse_scores(site: Path) -> tuple[list[tuple[str, ...]], str]:
+    """(rows of page and four scores 0-100, a note). Lighthouse's default config is the mobile
+    one: a Moto G Power-sized screen, 4x CPU slowdown and simulated slow 4G."""
+    chromium = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    if not LIGHTHOUSE.exists():
+        return [], "skipped: node_modules/.bin/lighthouse is missing (run .ci/install-system-deps, which runs npm ci)"
+    if not os.access(chromium, os.X_OK):
+        return [], f"skipped: no Chromium at {chromium} (run .ci/install-system-deps or set CHROMIUM)"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows, failed = [], []
+    try:
+        with tempfile.TemporaryDirectory(prefix="edition-bench-lh-") as scratch:
+            for page in sorted(p.name for p in site.glob("*.html")):
+                out = Path(scratch) / f"{page}.json"
+                command = [str(LIGHTHOUSE), base + page, "--quiet", "--output=json", f"--output-path={out}",
+                           f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                           "--chrome-flags=--headless --no-sandbox"]
+                done = subprocess.run(command, env=dict(os.environ, CHROME_PATH=chromium), capture_output=True,
+                                      text=True, timeout=180)
+                try:
+                    categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
+                    scores = [categories[c]["score"] for c in LIGHTHOUSE_CATEGORIES]
+                except (OSError, ValueError, KeyError):
+                    failed.append(f"{page} (exit {done.returncode}: {(done.stderr.strip().splitlines() or ['?'])[-1]})")
+                    continue
+                rows.append((page, *("n/a" if s is None else f"{round(s * 100)}" for s in scores)))
+    finally:
+        server.shutdown()
+        server.server_close()
+    note = (f"Lighthouse {lighthouse_version()}, default (mobile) settings, Chromium `{chromium}` headless; "
+            "the site served from 127.0.0.1 by Python's http.server (no compression, no cache headers)")
+    if failed:
+        note += "; failed on: " + ", ".join(failed)
+    return rows, note
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
@@ -300,7 +367,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def report(facts: list[tuple[str, str]], with_check: Timing, without_check: Timing, honoured: bool,
            chapter: Timing, books: list[BookTiming], site: tuple[int, int], export_note: str,
-           dist: list[tuple[str, str]]) -> str:
+           dist: list[tuple[str, str]], lighthouse: tuple[list[tuple[str, ...]], str]) -> str:
     lines = ["# Benchmarks", "",
              "Written by `./edition bench` (`python -m tools.bench`); rerun it to refresh. "
              "Times are wall-clock (`time.perf_counter`); builds run as subprocesses, the checker in-process.", "",
@@ -334,6 +401,14 @@ def report(facts: list[tuple[str, str]], with_check: Timing, without_check: Timi
                   "(1.00 would be exactly linear).", "", "## Sizes", ""]
     lines += table(("Output", "Size"), [("site/", f"{site[0]:,} bytes in {site[1]:,} files"), *dist])
     lines += ["", f"Offline edition: {export_note}.", ""]
+    lh_rows, lh_note = lighthouse
+    lines += ["## Lighthouse (mobile)", ""]
+    if lh_rows:
+        lines += table(("Page", "Performance", "Accessibility", "Best practices", "SEO"), lh_rows)
+        lines += ["", f"{lh_note}. Performance is Lighthouse's simulated slow-4G phone, so it moves with machine "
+                      "load; the other three are deterministic audits.", ""]
+    else:
+        lines += [f"Not measured: {lh_note}.", ""]
     return "\n".join(lines)
 
 
@@ -351,8 +426,10 @@ def main() -> int:
     books = [time_book(pages, 20 if pages < 1000 else 5) for pages in BOOK_SIZES]
     print("building the offline edition…", file=sys.stderr)
     export_note = run_export()
+    print("running Lighthouse on every page…", file=sys.stderr)
+    lighthouse = lighthouse_scores(PROJECT / "site")
     text = report(facts, with_check, without_check, hook_honours_skip(), chapter, books,
-                  folder_size(PROJECT / "site"), export_note, dist_sizes())
+                  folder_size(PROJECT / "site"), export_note, dist_sizes(), lighthouse)
     OUTPUT.write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -3,9 +3,7 @@ feeds the generated pages and the generated parts of pages. All logic lives in `
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,9 +60,8 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 
 def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
     content = anchors.add_aliases(content, page.file.dest_uri, anchors.load_moves())
-    if config.site_url:  # the page's own address, shown only on printouts (print.css)
-        url = html.escape(config.site_url.rstrip("/") + "/" + page.url)
-        content = re.sub(r"</h1>", f'</h1>\n<p class="print-url">{url}</p>', content, count=1)
+    if config.site_url:
+        content = render.with_print_url(content, config.site_url.rstrip("/") + "/" + page.url)
     return content
 
 
@@ -74,12 +71,9 @@ def on_post_build(config: Any, **_: Any) -> None:
         export.publish_downloads(Path(config.site_dir))  # copies dist/*.zip and *.html, if exported
 
 
-# Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
-# which HTML allows only on text-like inputs: the Nu HTML Checker rejects every page. The inputs
-# are outside any template block, so the attribute is removed here; overrides/main.html resets
-# the toggles on load instead (what the attribute did in Firefox). tests/test_html_valid.py.
-_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
-
-
 def on_post_page(output: str, **_: Any) -> str:
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+    return render.valid_toggles(output)
+
+
+def on_post_template(output_content: str, **_: Any) -> str:  # 404.html is a theme template, not a page
+    return render.valid_toggles(output_content)

@@ -81,3 +81,19 @@ def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
         markdown = insert_notes(markdown, sources)
     markdown = ENTRY_MARKER.sub(lambda m: expand_entry(m, sources), markdown)
     return markdown.replace(LEGEND_MARKER, status_legend(sources, with_ids=page_name == "index.md"))
+
+
+def with_print_url(content: str, url: str) -> str:
+    """The page's own address after its title, shown only on printouts (print.css)."""
+    return content.replace("</h1>", f'</h1>\n<p class="print-url">{html.escape(url)}</p>', 1)
+
+
+# Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
+# which HTML allows only on text-like inputs: the Nu HTML Checker rejects every page. The inputs
+# are outside any template block, so the attribute is removed from the output; overrides/main.html
+# resets the toggles on load instead (what the attribute did in Firefox). tests/test_html_valid.py.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+
+def valid_toggles(output: str) -> str:
+    return TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
