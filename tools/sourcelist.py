@@ -565,39 +565,37 @@ def _check_references(sources: SourceList, add: Any) -> None:
             elif ref.work is not None and ref.work not in sources.works:
                 add((*key, "sources", index, "work"), "yaml-reference", f"{what}: no work has the id '{ref.work}'")
 
+    def exists(key: PathKey, value: str, table: dict[str, Any], kind: str, what: str) -> None:
+        if value not in table:
+            add(key, "yaml-reference", f"{what}: no {kind} has the id '{value}'")
+
     for work in sources.works.values():
         refs_ok(sources.key_of("works", work.id), work.sources, f"work '{work.id}'")
     for trial in sources.trials.values():
-        key = sources.key_of("trials", trial.id)
-        refs_ok(key, trial.sources, f"trial '{trial.id}'")
-        if trial.prosecutor not in sources.people:
-            add((*key, "prosecutor"), "yaml-reference", f"trial '{trial.id}': no person has the id '{trial.prosecutor}'")
+        key, what = sources.key_of("trials", trial.id), f"trial '{trial.id}'"
+        refs_ok(key, trial.sources, what)
+        exists((*key, "prosecutor"), trial.prosecutor, sources.people, "person", what)
         for index, (person, _) in enumerate(trial.participants):
-            if person not in sources.people:
-                add((*key, "participants", index), "yaml-reference", f"trial '{trial.id}': no person has the id '{person}'")
-        if trial.report not in sources.works:
-            add((*key, "report"), "yaml-reference", f"trial '{trial.id}': no work has the id '{trial.report}'")
+            exists((*key, "participants", index), person, sources.people, "person", what)
+        exists((*key, "report"), trial.report, sources.works, "work", what)
     for person in sources.people.values():
         refs_ok(sources.key_of("people", person.id), person.sources, f"person '{person.id}'")
     for q in sources.quotations.values():
-        key = sources.key_of("quotations", q.id)
-        refs_ok(key, q.sources, f"quotation '{q.id}'")
-        if q.speaker not in sources.people:
-            add((*key, "speaker"), "yaml-reference", f"quotation '{q.id}': no person has the id '{q.speaker}'")
-        if q.trial is not None and q.trial not in sources.trials:
-            add((*key, "trial"), "yaml-reference", f"quotation '{q.id}': no trial has the id '{q.trial}'")
+        key, what = sources.key_of("quotations", q.id), f"quotation '{q.id}'"
+        refs_ok(key, q.sources, what)
+        exists((*key, "speaker"), q.speaker, sources.people, "person", what)
+        if q.trial is not None:
+            exists((*key, "trial"), q.trial, sources.trials, "trial", what)
         if q.status == "verified" and not any(r.work and r.locator for r in q.sources):
             add((*key, "status"), "yaml-verified-needs-locator",
                 f"quotation '{q.id}' is 'verified' but cites no work with a locator (a page); cite one or lower the status")
         if not q.sources:
             add((*key, "sources"), "yaml-missing-field", f"quotation '{q.id}' cites no source")
     for meeting in sources.meetings.values():
-        key = sources.key_of("meetings", meeting.id)
-        refs_ok(key, meeting.sources, f"meeting '{meeting.id}'")
-        if meeting.person not in sources.people:
-            add((*key, "person"), "yaml-reference", f"meeting '{meeting.id}': no person has the id '{meeting.person}'")
-        if meeting.trial not in sources.trials:
-            add((*key, "trial"), "yaml-reference", f"meeting '{meeting.id}': no trial has the id '{meeting.trial}'")
+        key, what = sources.key_of("meetings", meeting.id), f"meeting '{meeting.id}'"
+        refs_ok(key, meeting.sources, what)
+        exists((*key, "person"), meeting.person, sources.people, "person", what)
+        exists((*key, "trial"), meeting.trial, sources.trials, "trial", what)
     for note in sources.notes.values():
         refs_ok(sources.key_of("notes", note.id), note.sources, f"note '{note.id}'")
 
