@@ -84,7 +84,7 @@ def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
 
 
 def with_print_url(content: str, url: str) -> str:
-    """The page's own address after its title, shown only on printouts (print.css)."""
+    """The page's own address after its title, shown only on printouts (edition.css, @media print)."""
     return content.replace("</h1>", f'</h1>\n<p class="print-url">{html.escape(url)}</p>', 1)
 
 
