@@ -164,6 +164,7 @@ def write_atomically(path: Path, text: str) -> bool:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
+        os.chmod(temp, path.stat().st_mode & 0o7777)  # mkstemp makes 0600; keep the page's own mode
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
