@@ -267,3 +267,13 @@ def test_in_process_main_matches_the_command(mini: Project, capsys: pytest.Captu
     out = capsys.readouterr().out
     result = run_check(mini.root)
     assert (code, out) == (result.returncode, result.stdout) == (1, result.stdout)
+
+
+def test_write_atomically_keeps_the_file_mode(tmp_path: Path) -> None:
+    from tools.check import write_atomically
+
+    page = tmp_path / "page.md"
+    page.write_text("old\n", encoding="utf-8")
+    page.chmod(0o644)
+    assert write_atomically(page, "new\n")
+    assert (page.stat().st_mode & 0o777, page.read_text(encoding="utf-8")) == (0o644, "new\n")
