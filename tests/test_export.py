@@ -77,3 +77,14 @@ def test_links_between_pages_become_in_file_anchors(href: str, expected: str, tm
 def test_link_outside_the_edition_fails(tmp_path: Path) -> None:
     with pytest.raises(export.ExportError):
         export.rewrite_href("404.html", "index.html", frozenset({"index.html"}), tmp_path)
+
+
+def test_read_offline_page_links_land_after_publishing(exported: Export, tmp_path: Path) -> None:
+    """offline.html links to downloads/…; publish_downloads puts exactly those files there."""
+    site = tmp_path / "site"
+    site.mkdir()
+    copied = export.publish_downloads(site, exported[0].parent)
+    offline_page = (Path(__file__).resolve().parent.parent / "docs" / "offline.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="(downloads/[^"]+)"', offline_page))
+    assert linked == {p.relative_to(site).as_posix() for p in copied}
+    assert all(p.stat().st_size > 0 for p in copied)
