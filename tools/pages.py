@@ -232,9 +232,12 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
 
 
+DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„«»"} | {c: "'" for c in "‘’‚"})
+ELLIPSES = re.compile(r"(?:…|\.\.\.)+")
+WHITESPACE = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Typography only: curly quotes, ellipsis forms and whitespace. Words are never touched."""
-    text = re.sub(r"[“”„«»\"]", '"', text)
-    text = re.sub(r"[‘’‚]", "'", text)
-    text = re.sub(r"(?:…|\.\.\.)+", "…", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = ELLIPSES.sub("…", text.translate(DOUBLE_QUOTES))
+    return WHITESPACE.sub(" ", text).strip()
