@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.findings import Finding, Severity, UnusableInput
-from tools.textfile import MAX_BYTES, is_error, line_col, read_text
+from tools.findings import Finding, UnusableInput
+from tools.textfile import MAX_BYTES, line_col, read_text
 
 
 def write(tmp_path: Path, data: bytes) -> Path:
@@ -111,8 +111,3 @@ def test_reading_never_changes_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, data)
     read_text(path, "docs/page.md")
     assert path.read_bytes() == data
-
-
-def test_is_error() -> None:
-    assert is_error(Finding("a", 1, 1, "r", "m"))
-    assert not is_error(Finding("a", 1, 1, "r", "m", Severity.WARNING))

@@ -104,10 +104,6 @@ def cite(ref: SourceRef, sources: SourceList) -> str:
     return text
 
 
-def cite_list(refs: tuple[SourceRef, ...], sources: SourceList) -> str:
-    return "\n".join(f"    - {cite(r, sources)}" for r in refs) or "    - none"
-
-
 def quotation_text(q: Quotation) -> str:
     return " … ".join(f"“{t.strip()}”" for t in q.text)
 

@@ -232,8 +232,7 @@ def check_usage(pages: list[Page], sources: SourceList, scare_budget: Counter[st
             line, col = sources.where("scare_quotes", index)
             yield Finding(sources.path, line, col, "yaml-unused",
                           f"scare quote “{key}” is declared {left} more time(s) than it appears on its page")
-    mentioned = {m[1] for p in pages for m in prose_mentions(p, sources)}
-    mentioned |= _quoted_mentions(pages, sources)
+    mentioned = _named_people(pages, sources)
     for person in sources.people.values():
         if person.id not in mentioned and person.mention != "implied":
             line, col = sources.position_of("people", person.id)
@@ -249,7 +248,8 @@ def check_usage(pages: list[Page], sources: SourceList, scare_budget: Counter[st
                           Severity.WARNING)
 
 
-def _quoted_mentions(pages: list[Page], sources: SourceList) -> set[str]:
+def _named_people(pages: list[Page], sources: SourceList) -> set[str]:
+    """Everyone named anywhere in the chapter's paragraphs, prose or quotation."""
     pattern, forms = name_pattern(sources), person_by_form(sources)
     if pattern is None:
         return set()

@@ -6,7 +6,7 @@ import bisect
 import re
 from pathlib import Path
 
-from .findings import Finding, Severity, UnusableInput
+from .findings import Finding, UnusableInput
 
 # Far above any real page or source list; keeps hostile input (a 10 MB file) from stalling a build.
 MAX_BYTES = 1_000_000
@@ -77,7 +77,3 @@ def read_text(path: Path, shown: str) -> tuple[str, list[Finding]]:
         code = ord(control.group())
         findings.append(Finding(shown, line, col, "file-control-char", f"contains the control character U+{code:04X}; remove it"))
     return text, findings
-
-
-def is_error(finding: Finding) -> bool:
-    return finding.severity is Severity.ERROR
