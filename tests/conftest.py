@@ -18,14 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from tools import check
-from tools.findings import Finding
+from tools import checker as check
+from tools.checker import write
+from tools.model.findings import Finding
+from tools.publish.build import run_build
 
 PROJECT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # Never copied into a project copy: environments, build output, history, caches.
 NOT_COPIED = {".venv", "site", "node_modules", ".git", ".pytest_cache", ".hypothesis", "dist", ".cache", "__pycache__"}
+TOP_LEVEL_ONLY = {"site", "dist", "build"}
 HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\d+: \S+ .*)$", re.MULTILINE)
 
 
@@ -80,7 +83,9 @@ class Project:
 
     def snapshot(self) -> dict[str, bytes]:
         """Every file's bytes, to prove that nothing was written."""
-        return {p.relative_to(self.root).as_posix(): p.read_bytes() for p in sorted(self.root.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(self.root).as_posix(): p.read_bytes() for p in sorted(self.root.rglob("*")) if p.is_file()
+        }
 
 
 def starts(findings: list[Finding] | list[str], prefix: str) -> list[str]:
@@ -89,13 +94,13 @@ def starts(findings: list[Finding] | list[str], prefix: str) -> list[str]:
 
 def copy_mini(root: Path) -> Project:
     """A copy of tests/fixtures/mini. Its footnote definitions are regenerated from its source
-    list first, so the fixture follows the footnote format in tools/footnotes.py as it evolves;
+    list first, so the fixture follows the footnote format in tools/model/formats.py as it evolves;
     everything else in it is exactly as written by hand."""
     shutil.copytree(MINI, root)
     result = check.check(root)
     assert result.sources is not None and not result.unusable, [str(f) for f in result.findings]
     for page in result.pages:
-        (root / "docs" / page.name).write_text(check.generated_page(page, result.sources), encoding="utf-8")
+        (root / "docs" / page.name).write_text(write.generated_page(page, result.sources), encoding="utf-8")
     return Project(root)
 
 
@@ -119,24 +124,29 @@ def mini_project(tmp_path: Path) -> Callable[..., Project]:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m tools.check --root ROOT ARGS` as a user runs it, from the real project."""
+    """`python -m tools.checker --root ROOT ARGS` as a user runs it, from the real project."""
     return subprocess.run(
-        [sys.executable, "-m", "tools.check", "--root", str(root), *args],
-        cwd=PROJECT, capture_output=True, text=True, env=build_env(), timeout=60,
+        [sys.executable, "-m", "tools.checker", "--root", str(root), *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=60,
     )
 
 
 def copy_repo(dest: Path) -> Project:
     """The whole repository minus environments, build output and history."""
-    shutil.copytree(PROJECT, dest, ignore=lambda _dir, names: [n for n in names if n in NOT_COPIED])
+
+    def ignore(folder: str, names: list[str]) -> list[str]:  # build output only at the top: tools/site is code
+        return [n for n in names if n in NOT_COPIED and (Path(folder) == PROJECT or n not in TOP_LEVEL_ONLY)]
+
+    shutil.copytree(PROJECT, dest, ignore=ignore)
     return Project(dest)
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-d", str(site_dir)],
-        cwd=root, capture_output=True, text=True, env=build_env(), timeout=120,
-    )
+    return run_build(site_dir, project=root)
 
 
 def hook_findings(output: str) -> list[str]:

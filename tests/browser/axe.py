@@ -41,9 +41,7 @@ def run_axe(page: Page, tags: Iterable[str] = WCAG_TAGS) -> list[dict[str, Any]]
 def _selector(target: Sequence[Any]) -> str:
     # axe targets are a list with one entry per (i)frame level; an entry is itself
     # a list when it pierces shadow roots.
-    return " -> ".join(
-        " >>> ".join(part) if isinstance(part, list) else str(part) for part in target
-    )
+    return " -> ".join(" >>> ".join(part) if isinstance(part, list) else str(part) for part in target)
 
 
 def format_violations(violations: Iterable[dict[str, Any]]) -> str:

@@ -120,9 +120,7 @@ def serve_dir() -> Iterator[Callable[[str | os.PathLike[str]], str]]:
             raise NotADirectoryError(root)
         handler = functools.partial(_QuietHandler, directory=os.fspath(root))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(
-            target=server.serve_forever, name=f"serve_dir:{root}", daemon=True
-        )
+        thread = threading.Thread(target=server.serve_forever, name=f"serve_dir:{root}", daemon=True)
         thread.start()
         servers.append((server, thread))
         return f"http://127.0.0.1:{server.server_address[1]}/"

@@ -256,7 +256,9 @@ def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(
         # The sequential focus starting point is now the target: the next Tab lands in the content.
         page.keyboard.press("Tab")
         inside = page.evaluate("document.activeElement.closest('article.md-content__inner') !== null")
-        assert inside, f"{name}: after the skip link, Tab went to {page.evaluate('document.activeElement.outerHTML')[:120]}"
+        assert inside, (
+            f"{name}: after the skip link, Tab went to {page.evaluate('document.activeElement.outerHTML')[:120]}"
+        )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -279,8 +281,14 @@ def test_every_control_reachable_by_tab_with_visible_focus(width: str, base_url:
     )
     missed = {what: counts for what, counts in reached.items() if counts[0] != counts[1]}
     assert not missed, f"controls Tab never reached ({width}), [shown, reached]: {missed}"
-    expected_kinds = {"search field", "palette toggle", "footnote refs", "copy-link buttons",
-                      "paragraph and quotation permalinks", "heading permalinks"}
+    expected_kinds = {
+        "search field",
+        "palette toggle",
+        "footnote refs",
+        "copy-link buttons",
+        "paragraph and quotation permalinks",
+        "heading permalinks",
+    }
     expected_kinds |= {"nav links"} if width == "desktop" else {"phone menu button"}
     assert all(reached[kind][0] > 0 for kind in expected_kinds), reached
 

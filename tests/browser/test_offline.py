@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tools import anchors, export
+from tools.publish import export
+from tools.publish.build import build
 
 from .conftest import RequestLog
 
@@ -138,10 +139,8 @@ def test_single_file_links_work_without_javascript(
     expect(page.locator("#page-praise h1")).to_be_in_viewport()
 
 
-def test_online_build_stays_on_its_origin(
-    tmp_path: Path, serve_dir: Callable[[Path], str], browser: Browser
-) -> None:
-    base = serve_dir(anchors.build(tmp_path / "site"))
+def test_online_build_stays_on_its_origin(tmp_path: Path, serve_dir: Callable[[Path], str], browser: Browser) -> None:
+    base = serve_dir(build(tmp_path / "site"))
     context = browser.new_context()
     log = RequestLog().attach(context)
     try:

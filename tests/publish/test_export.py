@@ -1,0 +1,92 @@
+"""The offline export (tools/publish/export.py): a reproducible zip and a self-contained single file."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tools.publish import export, singlefile
+from tools.publish.builtpages import ExportError
+from tools.publish.downloads import publish_downloads
+
+Export = tuple[Path, Path]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Export:
+    root = tmp_path_factory.mktemp("export")
+    return export.export(root / "dist", root / "site")
+
+
+def test_zip_is_reproducible(exported: Export, tmp_path: Path) -> None:
+    zip_again, _ = export.export(tmp_path / "dist", tmp_path / "site")
+    assert zip_again.read_bytes() == exported[0].read_bytes()
+
+
+def test_zip_holds_the_offline_site_in_one_folder(exported: Export) -> None:
+    names = zipfile.ZipFile(exported[0]).namelist()
+    assert names == sorted(names)
+    assert {n.split("/")[0] for n in names} == {"secret-history-19-offline"}
+    for needed in ("index.html", "praise.html", "search/search_index.js"):
+        assert f"secret-history-19-offline/{needed}" in names
+
+
+def test_single_file_requests_nothing(exported: Export) -> None:
+    text = exported[1].read_text(encoding="utf-8")
+    assert not re.search(r"""\b(?:src|srcset|poster)\s*=\s*["']?(?:https?:)?//""", text)
+    assert not re.search(r"<link\b[^>]*\brel=[\"']?stylesheet", text)
+    assert not re.search(r"<script\b", text)
+    assert not re.search(r"url\(\s*[\"']?(?:https?:)?//", text)  # nothing fetched from CSS either
+    # A <link> is only allowed as the data: favicon that stops a /favicon.ico request.
+    assert re.findall(r"<link\b[^>]*>", text) == ['<link rel="icon" href="data:,">']
+
+
+def test_single_file_internal_links_all_land(exported: Export) -> None:
+    text = exported[1].read_text(encoding="utf-8")
+    ids = re.findall(r"""\sid="([^"]+)\"""", text)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    targets = set(re.findall(r"""\shref="#([^"]*)\"""", text))
+    assert targets, "no in-file links at all"
+    assert targets <= set(ids), sorted(targets - set(ids))
+    # The chapter's apparatus came along: footnotes, editorial notes, every nav page.
+    assert 'id="fn:q-bukharin-hope-of-mankind"' in text
+    assert "<aside" in text and 'class="admonition editorial"' in text
+    for page in ("index", "warning", "praise", "trotsky", "meetings"):
+        assert f'id="page-{page}"' in text
+
+
+def test_duplicate_ids_fail_loudly() -> None:
+    assert singlefile.duplicates(["a", "b", "a", "c", "b"]) == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("praise.html#q-x", "#q-x"),
+        ("praise.html", "#page-praise"),
+        ("#fn:q-x", "#fn:q-x"),
+        ("https://example.org/a", "https://example.org/a"),
+    ],
+)
+def test_links_between_pages_become_in_file_anchors(href: str, expected: str, tmp_path: Path) -> None:
+    pages = frozenset({"index.html", "praise.html"})
+    assert singlefile.rewrite_href(href, "index.html", pages, tmp_path) == expected
+
+
+def test_link_outside_the_edition_fails(tmp_path: Path) -> None:
+    with pytest.raises(ExportError):
+        singlefile.rewrite_href("404.html", "index.html", frozenset({"index.html"}), tmp_path)
+
+
+def test_read_offline_page_links_land_after_publishing(exported: Export, tmp_path: Path) -> None:
+    """offline.html links to downloads/…; publish_downloads puts exactly those files there."""
+    site = tmp_path / "site"
+    site.mkdir()
+    copied = publish_downloads(site, exported[0].parent)
+    offline_page = (Path(__file__).resolve().parents[2] / "docs" / "offline.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="(downloads/[^"]+)"', offline_page))
+    assert linked == {p.relative_to(site).as_posix() for p in copied}
+    assert all(p.stat().st_size > 0 for p in copied)

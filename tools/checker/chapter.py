@@ -1,0 +1,191 @@
+"""The chapter as a whole: its text is the original's, its ids are unique, its names are known,
+its notes sit on the right paragraphs, and nothing in the source list is left unused."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..model.findings import Finding, Severity
+from ..model.formats import shorten
+from ..model.names import name_pattern, spellings
+from ..model.pages import Block, Page, marked_quotations, normalise, plain_text
+from ..model.records import SourceList
+from .common import at
+
+
+def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iterator[Finding]:
+    """The chapter pages, stripped of markup, are the original paragraphs, in order, unchanged."""
+    want = [p.strip() for p in original.split("\n\n") if p.strip()]
+    have: list[tuple[Page, Block, str]] = []
+    for page in pages:
+        for block in page.blocks:
+            if block.kind == "paragraph" or (block.kind == "heading" and "editor-heading" not in block.classes):
+                have.append((page, block, plain_text(block.text)))
+    for index, expected in enumerate(want):
+        if index >= len(have):
+            last = pages[-1] if pages else None
+            if last is not None:
+                yield at(
+                    last,
+                    len(last.text),
+                    "text-fidelity",
+                    f"the chapter is missing its paragraph {index + 1} (“{shorten(expected, 60)}”) from {original_path}",
+                )
+            return
+        page, block, got = have[index]
+        if got != expected:
+            first = next(
+                (i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), min(len(got), len(expected))
+            )
+            yield at(
+                page,
+                block.start,
+                "text-fidelity",
+                f"paragraph {index + 1} differs from {original_path} at character {first + 1}: "
+                f"the page has “{shorten(got[max(0, first - 15) : first + 30], 60)}”, "
+                f"the original has “{shorten(expected[max(0, first - 15) : first + 30], 60)}”",
+            )
+            return
+    for page, block, got in have[len(want) :]:
+        yield at(
+            page,
+            block.start,
+            "text-fidelity",
+            f"this paragraph (“{shorten(got, 60)}”) is not in {original_path}; editorial text belongs in notes",
+        )
+        return
+
+
+def check_ids(pages: list[Page]) -> Iterator[Finding]:
+    """Every chapter paragraph has an explicit id, and no id is used twice across the chapter."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        for block in page.blocks:
+            if block.kind == "paragraph" and block.id is None:
+                yield at(
+                    page,
+                    block.start,
+                    "paragraph-id",
+                    "this paragraph has no id: add a line `{: #p-some-words }` under it, so links to it never break",
+                )
+            ids = [block.id] if block.id else []
+            ids += [m.id for m in marked_quotations(block)] if block.kind == "paragraph" else []
+            for ident in ids:
+                if ident in seen:
+                    yield at(page, block.start, "duplicate-id", f"the id '{ident}' is already used in {seen[ident]}")
+                seen[ident] = page.name
+
+
+def check_usage(pages: list[Page], sources: SourceList, scare_budget: Counter[str]) -> Iterator[Finding]:
+    """Nothing in the source list is left unused (a missing quotation is an error, the rest warnings)."""
+    used_quotes = {m.id for p in pages for b in p.paragraphs for m in marked_quotations(b)}
+    for q in sources.quotations.values():
+        if q.id not in used_quotes:
+            line, col = sources.position_of("quotations", q.id)
+            yield Finding(
+                sources.path, line, col, "yaml-unused", f"quotation '{q.id}' does not appear on any chapter page"
+            )
+    for key, left in scare_budget.items():
+        if left > 0:
+            index = next(i for i, s in enumerate(sources.scare_quotes) if normalise(s.text) == key)
+            line, col = sources.where("scare_quotes", index)
+            yield Finding(
+                sources.path,
+                line,
+                col,
+                "yaml-unused",
+                f"scare quote “{key}” is declared {left} more time(s) than it appears on its page",
+            )
+    mentioned = _named_people(pages, sources)
+    for person in sources.people.values():
+        if person.id not in mentioned and person.mention != "implied":
+            line, col = sources.position_of("people", person.id)
+            yield Finding(
+                sources.path,
+                line,
+                col,
+                "yaml-unused",
+                f"person '{person.id}' is never named in the chapter; remove the entry or mark it `mention: implied`",
+            )
+    cited = {
+        r.work
+        for group in (sources.quotations, sources.people, sources.notes, sources.trials, sources.meetings)
+        for entry in group.values()
+        for r in entry.sources
+    }
+    cited |= {t.report for t in sources.trials.values()}
+    for work in sources.works.values():
+        if work.id not in cited:
+            line, col = sources.position_of("works", work.id)
+            yield Finding(
+                sources.path, line, col, "yaml-unused", f"work '{work.id}' is not cited by any entry", Severity.WARNING
+            )
+
+
+def _named_people(pages: list[Page], sources: SourceList) -> set[str]:
+    """Everyone named anywhere in the chapter's paragraphs, prose or quotation."""
+    pattern, forms = name_pattern(sources), spellings(sources)
+    if pattern is None:
+        return set()
+    return {forms[m.group()] for p in pages for b in p.paragraphs for m in pattern.finditer(b.text)}
+
+
+def check_notes(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
+    """Each editorial note is attached to a paragraph that really contains the words it explains."""
+    paragraphs = {b.id: plain_text(b.text) for p in pages for b in p.paragraphs if b.id}
+    for note in sources.notes.values():
+        line, col = sources.position_of("notes", note.id, "paragraph")
+        if note.paragraph not in paragraphs:
+            yield Finding(
+                sources.path,
+                line,
+                col,
+                "note-paragraph",
+                f"note '{note.id}': no paragraph has the id '{note.paragraph}'",
+            )
+        elif note.term not in paragraphs[note.paragraph]:
+            # Point at the term, the field that is wrong, not at the paragraph id that is right.
+            line, col = sources.position_of("notes", note.id, "term")
+            yield Finding(
+                sources.path,
+                line,
+                col,
+                "note-term",
+                f"note '{note.id}': paragraph '{note.paragraph}' does not contain “{note.term}”",
+            )
+
+
+MARKUP = re.compile(r"\[\^[^\]\s]{1,100}\]|\]\{[^}\n]{0,200}\}|\[")
+
+
+def _blank_markup(text: str) -> str:
+    """The paragraph with footnote references and quotation markup blanked out (same length)."""
+    return MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+NAME_LIKE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+SENTENCE_END = tuple(".!?:…")
+
+
+def check_names(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
+    """A capitalised word inside a sentence is a name: it must be a known spelling of a person,
+    or be listed under `not_names` (places, institutions, words in titles)."""
+    known = {word for p in sources.people.values() for form in (*p.variants, p.name) for word in form.split()}
+    known |= set(sources.not_names)
+    for page in pages:
+        for block in page.paragraphs:
+            prose = _blank_markup(block.text)
+            for match in NAME_LIKE.finditer(prose):
+                word = match.group()
+                before = prose[: match.start()].rstrip(' \t\n“”"‘’(')
+                if not before or before.endswith(SENTENCE_END) or word in known:
+                    continue
+                yield at(
+                    page,
+                    block.start + match.start(),
+                    "name-unknown",
+                    f"“{word}” looks like a name, but no person in {sources.path} is spelled so: add it to "
+                    f"that person's variants, or to not_names if it is not a person",
+                )

@@ -1,0 +1,152 @@
+"""MkDocs hook: thin glue between MkDocs and the edition's packages, and the only module that
+uses the checker, the site and publishing together.
+
+- on_config: forget every `tools` module, so that `serve` runs edited code on its next rebuild
+  (MkDocs loads a hook file once per process; the modules it imports would otherwise stay);
+- on_pre_build: the checker; any error stops the build before a page is rendered;
+- on_files: the pages and downloads generated from the source list;
+- on_page_markdown / on_page_content: editor's notes, legend and cards; aliases; print URLs;
+- on_post_build: redirect pages and the offline downloads.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from tools.model.records import SourceList
+    from tools.publish.anchors import Moves
+    from tools.site.namelinks import NameLinkExtension
+    from tools.site.permalinks import PermalinkExtension
+    from tools.site.usage import Usage
+
+PROJECT = Path(__file__).resolve().parent.parent
+log = get_plugin_logger("edition")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the checker established, for the events after on_pre_build."""
+
+    sources: SourceList
+    usage: Usage
+    moves: Moves
+
+
+@dataclass
+class BuildState:
+    """One build's state: the Markdown extensions (from on_config), then what was checked."""
+
+    names: NameLinkExtension
+    permalinks: PermalinkExtension
+    checked: Checked | None = None
+
+
+_state: BuildState | None = None
+
+
+def checked() -> Checked:
+    if _state is None or _state.checked is None:
+        raise PluginError("the edition hook ran out of order: on_pre_build has not checked the source list")
+    return _state.checked
+
+
+def _forget_tools() -> None:
+    if str(PROJECT) not in sys.path:
+        sys.path.insert(0, str(PROJECT))
+    for name in [n for n in sys.modules if n == "tools" or n.startswith("tools.")]:
+        del sys.modules[name]
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    global _state
+    _forget_tools()
+    from tools.site.namelinks import NameLinkExtension
+    from tools.site.permalinks import PermalinkExtension
+
+    _state = BuildState(NameLinkExtension(), PermalinkExtension())
+    config.markdown_extensions += [_state.names, _state.permalinks]  # type: ignore[list-item]
+    return config
+
+
+def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
+    """Refuse to render unless the text and the source list agree."""
+    from tools.checker import check
+    from tools.model.findings import Severity
+    from tools.publish.anchors import load_moves
+    from tools.site.usage import usage
+
+    assert _state is not None
+    result = check(PROJECT)
+    for finding in result.findings:
+        (log.warning if finding.severity is Severity.WARNING else log.error)(str(finding))
+    if result.errors or result.sources is None:
+        raise PluginError(f"the attribution checker found {len(result.errors)} error(s); the site was not built")
+    _state.checked = Checked(result.sources, usage(result.pages, result.sources), load_moves())
+    _state.names.sources = result.sources
+    _state.permalinks.numbers = _state.checked.usage.paragraph_number
+
+
+def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
+    """Add the pages and downloads generated from the source list."""
+    from tools.site.generated import GENERATORS
+    from tools.site.teachers import teachers_page
+
+    s = checked()
+    for name, make in GENERATORS.items():
+        files.append(File.generated(config, name, content=make(s.sources, s.usage)))
+    page = teachers_page(s.sources, s.usage, config.site_url or "")
+    files.append(File.generated(config, "teachers.md", content=page))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    from tools.site.render import page_markdown
+
+    s = checked()
+    assert _state is not None
+    _state.names.active = _state.permalinks.active = page.file.src_uri in s.sources.pages
+    return page_markdown(markdown, page.file.src_uri, s.sources)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    from tools.publish.anchors import add_aliases
+    from tools.site.render import with_print_url
+
+    s = checked()
+    html = add_aliases(html, page.file.dest_uri, s.moves)
+    if config.site_url:
+        html = with_print_url(html, config.site_url.rstrip("/") + "/" + page.url)
+    return html
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    from tools.site.render import valid_toggles
+
+    return valid_toggles(output)
+
+
+def on_post_template(output_content: str, **_: Any) -> str:  # 404.html is a theme template, not a page
+    from tools.site.render import valid_toggles
+
+    return valid_toggles(output_content)
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    from tools.publish.anchors import write_redirects
+    from tools.publish.downloads import publish_downloads
+
+    s = checked()
+    write_redirects(Path(config.site_dir), s.moves)
+    if not config.extra.get("offline_edition"):  # docs/offline.md links to downloads/…
+        publish_downloads(Path(config.site_dir), PROJECT / "dist")  # the exported files, if exported

@@ -1,0 +1,367 @@
+"""The source list's schema, derived from the record dataclasses, and `load()`.
+
+Each record is checked field by field against its dataclass (tools/model/records.py): unknown
+keys, missing fields, wrong types and blank text are findings with the line and column of the
+value. Then come the checks no type can say: id patterns and uniqueness, allowed values, real
+dates, and references between records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, Union
+
+from .findings import Finding, Severity, UnusableInput
+from .ids import ID_PATTERN
+from .records import (
+    SECTIONS,
+    STATUSES,
+    WORK_GROUPS,
+    DateValue,
+    Edition,
+    OneOrMany,
+    PathKey,
+    ScareQuote,
+    SourceList,
+    SourceRef,
+    Status,
+)
+from .yamlread import load_yaml
+
+TOP_LEVEL = ("edition", "statuses", *SECTIONS, "scare_quotes", "not_names")
+OPTIONAL_SECTIONS = ("not_names",)
+PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
+SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
+Report = Callable[..., None]  # report(key, rule, message[, severity])
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    name: str  # the dataclass attribute
+    key: str  # the YAML key
+    types: tuple[Any, ...]  # the accepted Python types (a dataclass, tuple[...] or a plain type)
+    required: bool
+    one_or_many: bool
+
+
+@cache
+def field_specs(record: type) -> tuple[FieldSpec, ...]:
+    """The schema of one record type, read off its dataclass fields and annotations."""
+    hints = typing.get_type_hints(record, include_extras=True)
+    specs = []
+    for f in dataclasses.fields(record):
+        hint, one_or_many = hints[f.name], False
+        if typing.get_origin(hint) is typing.Annotated:
+            hint, *extras = typing.get_args(hint)
+            one_or_many = OneOrMany in extras
+        options = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        specs.append(FieldSpec(f.name, f.metadata.get("yaml_key", f.name), options, required, one_or_many))
+    return tuple(specs)
+
+
+def _type_names(spec: FieldSpec) -> str:
+    names = {str: "text", int: "a whole number", bool: "true or false", dt.date: "a date (YYYY-MM-DD)"}
+    shown = []
+    for option in spec.types:
+        if option is type(None):
+            continue
+        if typing.get_origin(option) is tuple:
+            shown.append("a list")
+        else:
+            shown.append(names.get(option, "a mapping of fields"))
+    if spec.one_or_many:
+        shown.insert(0, "text")
+    return " or ".join(shown) or "empty"
+
+
+def _scalar_ok(value: Any, option: Any) -> bool:
+    if option is type(None):
+        return value is None
+    if option is bool or isinstance(value, bool):  # True is an int in Python, never in the schema
+        return option is bool and isinstance(value, bool)
+    if option is dt.date:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    return isinstance(option, type) and isinstance(value, option)
+
+
+def build_record(record: type, raw: Any, key: PathKey, what: str, report: Report) -> Any | None:
+    """One record from its YAML mapping, or None if a field is missing or wrong (each reported).
+
+    Nested records in lists (sources, participants, accounts) that are wrong are reported and
+    left out, so one bad source does not hide its whole entry from the other checks."""
+    if not isinstance(raw, dict):
+        report(key, "yaml-type", f"{what} must be a mapping of fields")
+        return None
+    specs = field_specs(record)
+    keys = [s.key for s in specs]
+    ok = True
+    for name in raw:
+        if name not in keys:
+            close = difflib.get_close_matches(str(name), keys, n=1, cutoff=0.8)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(keys)}"
+            report((*key, name), "yaml-unknown-key", f"{what} has an unknown field '{name}'{hint}")
+            ok = False
+    values: dict[str, Any] = {}
+    for spec in specs:
+        if spec.key not in raw:
+            if spec.required:
+                report(key, "yaml-missing-field", f"{what} has no '{spec.key}' field")
+                ok = False
+            continue
+        converted = _value(spec, raw[spec.key], (*key, spec.key), what, report)
+        if converted is _INVALID:
+            ok = False
+        else:
+            values[spec.name] = converted
+    return record(**values) if ok else None
+
+
+_INVALID = object()
+
+
+def _value(spec: FieldSpec, value: Any, key: PathKey, what: str, report: Report) -> Any:
+    if isinstance(value, dt.datetime):  # a date is wanted, and datetime is a subclass of date
+        report(key, "yaml-type", f"{what}: '{spec.key}' must be a date without a time of day")
+        return _INVALID
+    if spec.one_or_many and isinstance(value, str):
+        value = [value]
+    for option in spec.types:
+        if typing.get_origin(option) is tuple and isinstance(value, list):
+            return _items(spec, typing.get_args(option)[0], value, key, what, report)
+        if _scalar_ok(value, option):
+            if isinstance(value, str) and not value.strip():
+                report(
+                    key, "yaml-value", f"{what}: '{spec.key}' is blank; write the text, or null where that is allowed"
+                )
+                return _INVALID
+            return value
+    report(key, "yaml-type", f"{what}: '{spec.key}' must be {_type_names(spec)}")
+    return _INVALID
+
+
+def _items(spec: FieldSpec, item: Any, values: list[Any], key: PathKey, what: str, report: Report) -> Any:
+    if isinstance(item, type) and dataclasses.is_dataclass(item):
+        built = (build_record(item, v, (*key, i), f"{what} {spec.key} #{i + 1}", report) for i, v in enumerate(values))
+        return tuple(b for b in built if b is not None)
+    if not values or not all(isinstance(v, item) and not isinstance(v, bool) and str(v).strip() for v in values):
+        report(key, "yaml-type", f"{what}: '{spec.key}' must be {_type_names(spec)} of non-empty text")
+        return _INVALID
+    return tuple(values)
+
+
+# --- values no type can check -----------------------------------------------------------------
+
+
+def is_real_date(value: DateValue) -> bool:
+    if value is None or isinstance(value, dt.date):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 1 <= value <= 9999
+    match = PARTIAL_DATE.match(value)
+    return match is not None and 1 <= int(match.group(2)) <= 12
+
+
+def safe_relative(name: str) -> bool:
+    """Page and text names stay inside the project: relative, no '..', no odd characters."""
+    return bool(SAFE_NAME.match(name)) and ".." not in name.split("/")
+
+
+def _label(section: str, index: int, raw: Any) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return f"'{raw['id']}'"
+    return f"{'person' if section == 'people' else section[:-1]} #{index + 1}"
+
+
+def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
+    """Load and validate the source list. Raises UnusableInput only when nothing can be checked."""
+    data, positions, findings = load_yaml(path, shown)
+    sources = SourceList(path=shown, positions=positions)
+
+    def report(key: PathKey, rule: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        line, col = sources.where(*key)
+        findings.append(Finding(shown, line, col, rule, message, severity))
+
+    if not isinstance(data, dict):
+        raise UnusableInput(
+            Finding(shown, 1, 1, "yaml-type", "must be a mapping with works, people, trials and quotations")
+        )
+    for name in data:
+        if name not in TOP_LEVEL:
+            report((name,), "yaml-unknown-key", f"unknown section '{name}'; known sections: {', '.join(TOP_LEVEL)}")
+    for name in TOP_LEVEL:
+        if name not in data and name not in OPTIONAL_SECTIONS:
+            report((), "yaml-missing-field", f"has no '{name}' section")
+
+    _load_edition(data.get("edition"), sources, report)
+    _load_statuses(data.get("statuses") or {}, sources, report)
+    not_names = data.get("not_names", [])
+    if isinstance(not_names, list) and all(isinstance(w, str) for w in not_names):
+        sources.not_names = tuple(not_names)
+    else:
+        report(("not_names",), "yaml-type", "not_names must be a list of words")
+    for section, record in SECTIONS.items():
+        table: dict[str, Any] = getattr(sources, section)
+        for index, raw in _entries(data, section, report):
+            entry = build_record(record, raw, (section, index), _label(section, index, raw), report)
+            if entry is not None and _unique(sources, section, index, entry.id, table, report):
+                table[entry.id] = entry
+    for index, raw in _entries(data, "scare_quotes", report):
+        scare = build_record(ScareQuote, raw, ("scare_quotes", index), f"scare quote #{index + 1}", report)
+        if scare is not None:
+            sources.scare_quotes.append(scare)
+    _check_values(sources, report)
+    _check_references(sources, report)
+    return sources, findings
+
+
+def _entries(data: dict[str, Any], section: str, report: Report) -> list[tuple[int, Any]]:
+    raw = data.get(section) or []
+    if not isinstance(raw, list):
+        report((section,), "yaml-type", f"'{section}' must be a list")
+        return []
+    return list(enumerate(raw))
+
+
+def _load_edition(raw: Any, sources: SourceList, report: Report) -> None:
+    if raw is None:
+        return
+    edition = build_record(Edition, raw, ("edition",), "edition", report)
+    if edition is None:
+        return
+    if not all(safe_relative(n) for n in (edition.original, *edition.pages)):
+        report(
+            ("edition",),
+            "yaml-value",
+            "edition: file names must be plain relative paths inside the project (letters, digits, - _ . /; no '..')",
+        )
+        return
+    sources.original, sources.pages = edition.original, edition.pages
+
+
+def _load_statuses(raw: Any, sources: SourceList, report: Report) -> None:
+    if isinstance(raw, dict):
+        for name, entry in raw.items():
+            if name not in STATUSES:
+                report(
+                    ("statuses", name),
+                    "yaml-unknown-key",
+                    f"unknown status '{name}'; the statuses are {', '.join(STATUSES)}",
+                )
+                continue
+            status = build_record(Status, entry, ("statuses", name), f"status '{name}'", report)
+            if status is not None:
+                sources.statuses[name] = status
+    for name in STATUSES:
+        if name not in sources.statuses:
+            report(("statuses",), "yaml-missing-field", f"the status legend has no entry for '{name}'")
+
+
+def _unique(
+    sources: SourceList, section: str, index: int, entry_id: str, table: dict[str, Any], report: Report
+) -> bool:
+    key: PathKey = (section, index, "id")
+    if not ID_PATTERN.match(entry_id):
+        report(key, "yaml-id", f"id '{entry_id}' must be lower-case ASCII words joined by hyphens")
+        return False
+    if entry_id in table:
+        first = sources.position_of(section, entry_id)[0]
+        report(key, "yaml-duplicate-id", f"id '{entry_id}' is used twice (first on line {first})")
+        return False
+    sources.indices[(section, entry_id)] = index
+    return True
+
+
+def _check_values(sources: SourceList, report: Report) -> None:
+    """Allowed values and real dates."""
+
+    def dates(section: str, entry_id: str, *names: str) -> None:
+        entry = getattr(sources, section)[entry_id]
+        for name in names:
+            value = getattr(entry, name)
+            if not is_real_date(value):
+                report((*sources.key_of(section, entry_id), name), "yaml-date", f"'{value}' is not a real date")
+
+    for work in sources.works.values():
+        if work.group not in WORK_GROUPS:
+            report(
+                (*sources.key_of("works", work.id), "group"),
+                "yaml-value",
+                f"group '{work.group}' is not one of {', '.join(WORK_GROUPS)}",
+            )
+        dates("works", work.id, "year")
+    for trial in sources.trials.values():
+        if trial.end < trial.start:
+            report((*sources.key_of("trials", trial.id), "end"), "yaml-date", "the trial ends before it starts")
+    for person in sources.people.values():
+        dates("people", person.id, "born", "died")
+        if person.mention not in (None, "implied"):
+            report((*sources.key_of("people", person.id), "mention"), "yaml-value", "mention may only be 'implied'")
+    for q in sources.quotations.values():
+        if q.status not in STATUSES:
+            report(
+                (*sources.key_of("quotations", q.id), "status"),
+                "yaml-value",
+                f"status '{q.status}' is not one of {', '.join(STATUSES)}",
+            )
+        dates("quotations", q.id, "date")
+    for meeting in sources.meetings.values():
+        dates("meetings", meeting.id, "claimed_date")
+
+
+def _check_references(sources: SourceList, report: Report) -> None:
+    """Every id a record names must exist; `verified` needs a work and a locator."""
+
+    def refs_ok(key: PathKey, refs: tuple[SourceRef, ...], what: str) -> None:
+        for index, ref in enumerate(refs):
+            if ref.work is None and ref.url is None:
+                report((*key, "sources", index), "yaml-missing-field", f"{what}: a source needs a 'work' or a 'url'")
+            elif ref.work is not None and ref.work not in sources.works:
+                report((*key, "sources", index, "work"), "yaml-reference", f"{what}: no work has the id '{ref.work}'")
+
+    def exists(key: PathKey, value: str, table: dict[str, Any], kind: str, what: str) -> None:
+        if value not in table:
+            report(key, "yaml-reference", f"{what}: no {kind} has the id '{value}'")
+
+    for work in sources.works.values():
+        refs_ok(sources.key_of("works", work.id), work.sources, f"work '{work.id}'")
+    for trial in sources.trials.values():
+        key, what = sources.key_of("trials", trial.id), f"trial '{trial.id}'"
+        refs_ok(key, trial.sources, what)
+        exists((*key, "prosecutor"), trial.prosecutor, sources.people, "person", what)
+        for index, participant in enumerate(trial.participants):
+            exists((*key, "participants", index), participant.person, sources.people, "person", what)
+        exists((*key, "report"), trial.report, sources.works, "work", what)
+    for person in sources.people.values():
+        refs_ok(sources.key_of("people", person.id), person.sources, f"person '{person.id}'")
+    for q in sources.quotations.values():
+        key, what = sources.key_of("quotations", q.id), f"quotation '{q.id}'"
+        refs_ok(key, q.sources, what)
+        exists((*key, "speaker"), q.speaker, sources.people, "person", what)
+        if q.trial is not None:
+            exists((*key, "trial"), q.trial, sources.trials, "trial", what)
+        if q.status == "verified" and not any(r.work and r.locator for r in q.sources):
+            report(
+                (*key, "status"),
+                "yaml-verified-needs-locator",
+                f"quotation '{q.id}' is 'verified' but cites no work with a locator (a page); cite one or lower the status",
+            )
+        if not q.sources:
+            report((*key, "sources"), "yaml-missing-field", f"quotation '{q.id}' cites no source")
+    for meeting in sources.meetings.values():
+        key, what = sources.key_of("meetings", meeting.id), f"meeting '{meeting.id}'"
+        refs_ok(key, meeting.sources, what)
+        exists((*key, "person"), meeting.person, sources.people, "person", what)
+        exists((*key, "trial"), meeting.trial, sources.trials, "trial", what)
+    for note in sources.notes.values():
+        refs_ok(sources.key_of("notes", note.id), note.sources, f"note '{note.id}'")

@@ -1,0 +1,133 @@
+"""Reading YAML strictly, keeping the line and column of every value.
+
+PyYAML alone would keep the last of two duplicate keys, expand alias bombs and build arbitrary
+tagged objects; so the file is read as events and nodes first, and only plain data comes out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding, UnusableInput
+from .records import PathKey
+from .textfile import line_col, read_text
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 12  # the schema needs 5 levels; anything deeper is a mistake or an attack
+YAML_TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(
+    f"{YAML_TAG}{name}" for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
+)
+Positions = dict[PathKey, tuple[int, int]]
+
+
+def guard_events(text: str, shown: str) -> None:
+    """Reject anchors, aliases, custom tags and deep nesting before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        mark = event.start_mark
+        where = (shown, mark.line + 1, mark.column + 1) if mark is not None else (shown, 1, 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise UnusableInput(
+                Finding(*where, "yaml-alias", "uses a YAML anchor or alias (& or *); write each value out in full")
+            )
+        # A written tag is always explicit (the parser leaves `tag` None otherwise). Scalars carry
+        # `implicit` as a tuple, and `!!python/object` expands into the yaml.org namespace, so
+        # neither may be used to let a tag through: only the plain-data tags are allowed.
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in PLAIN_TAGS:
+            shown_tag = tag.replace(YAML_TAG, "!!", 1)
+            raise UnusableInput(
+                Finding(*where, "yaml-tag", f"uses the tag {shown_tag}; only plain YAML values are allowed")
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise UnusableInput(Finding(*where, "yaml-depth", f"nests more than {MAX_DEPTH} levels deep"))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording positions and duplicate keys."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.positions: Positions = {}
+        self.findings: list[Finding] = []
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, key: PathKey = ()) -> Any:
+        self.positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                name = self.scalar(key_node)
+                if not isinstance(name, (str, int)):
+                    self.add(key_node, "yaml-key", "keys must be plain words")
+                    continue
+                if name in result:
+                    first = self.positions[(*key, name)][0]
+                    self.add(
+                        key_node,
+                        "yaml-duplicate-key",
+                        f"repeats the key '{name}' (first on line {first}); YAML would silently keep only the last",
+                    )
+                    continue
+                result[name] = self.build(value_node, (*key, name))
+                # A key's position is its own line, not its value's: findings about a field point at the key.
+                self.positions[(*key, name)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+            if node.tag == f"{YAML_TAG}timestamp":
+                self.add(node, "yaml-date", f"'{node.value}' is not a real date")
+            else:
+                self.add(node, "yaml-type", f"'{node.value}' is not a valid {node.tag.replace(YAML_TAG, '!!', 1)}")
+            return str(node.value)
+
+    def add(self, node: yaml.Node, rule: str, message: str) -> None:
+        self.findings.append(Finding(self.shown, node.start_mark.line + 1, node.start_mark.column + 1, rule, message))
+
+
+def load_yaml(path: Path, shown: str) -> tuple[Any, Positions, list[Finding]]:
+    """Plain data, the position of every value, and findings; UnusableInput if nothing can be read."""
+    text, findings = read_text(path, shown)
+    try:
+        guard_events(text, shown)
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (err.problem or err.context or "is not valid YAML").strip()
+        raise UnusableInput(Finding(shown, line, col, "yaml-syntax", f"is not valid YAML: {problem}")) from None
+    except yaml.reader.ReaderError as err:  # a character YAML refuses: say which, and where, on one line
+        line, col = line_col(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        raise UnusableInput(
+            Finding(shown, line, col, "file-control-char", f"contains the control character U+{code:04X}; remove it")
+        ) from None
+    except yaml.YAMLError as err:
+        raise UnusableInput(
+            Finding(shown, 1, 1, "yaml-syntax", f"is not valid YAML: {' '.join(str(err).split())}")
+        ) from None
+    except RecursionError:
+        raise UnusableInput(Finding(shown, 1, 1, "yaml-depth", "nests too deeply to read")) from None
+    if node is None:
+        raise UnusableInput(
+            Finding(shown, 1, 1, "yaml-empty", "is empty; it must hold works, people, trials and quotations")
+        )
+    builder = _Builder(shown)
+    data = builder.build(node)
+    return data, builder.positions, findings + builder.findings

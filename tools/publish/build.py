@@ -1,0 +1,56 @@
+"""The one way the edition runs a site build: `mkdocs build --strict` in a child process.
+
+A child process, so that a build always loads the hook and `tools` afresh, exactly as
+`./edition build` does; the caller decides what a failure means.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+CONFIG = "mkdocs.yml"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+# MkDocs' own stamps (sitemap.xml.gz) follow SOURCE_DATE_EPOCH: two builds of one tree are identical.
+REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip entry can hold
+
+
+class BuildFailed(Exception):
+    """The build stopped (a checker finding, a broken link, an external asset): its output says why."""
+
+    def __init__(self, result: subprocess.CompletedProcess[str]) -> None:
+        super().__init__(result.stderr.strip() or result.stdout.strip() or f"exit {result.returncode}")
+        self.result = result
+
+
+def build_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    return {**env, **(extra or {})}
+
+
+def run_build(
+    site_dir: Path,
+    *,
+    project: Path = PROJECT,
+    config: str = CONFIG,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
+    """Build `project` with `config` into `site_dir`; the finished process, whatever its exit status."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)]
+    return subprocess.run(command, cwd=project, env=build_env(env), capture_output=True, text=True, timeout=timeout)
+
+
+def build(
+    site_dir: Path, *, project: Path = PROJECT, config: str = CONFIG, env: Mapping[str, str] | None = None
+) -> Path:
+    """Build, or raise BuildFailed."""
+    result = run_build(site_dir, project=project, config=config, env=env)
+    if result.returncode != 0:
+        raise BuildFailed(result)
+    return site_dir

@@ -1,0 +1,27 @@
+"""The exported files offered by the online site's "Read offline" page (site/downloads/)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .singlefile import DOWNLOADS
+
+NAME = "secret-history-19"
+ZIP_NAME = f"{NAME}-offline.zip"
+HTML_NAME = f"{NAME}.html"
+EXPORTS = (ZIP_NAME, HTML_NAME)
+
+
+def publish_downloads(site_dir: Path, dist: Path) -> list[Path]:
+    """Copy the exported files into <site>/downloads/, where docs/offline.md links to them.
+
+    For the online build only (never the offline one, or the zip would swallow the previous
+    zip). Missing files are skipped: run the export first."""
+    copied = []
+    for name in EXPORTS:
+        if (dist / name).is_file():
+            (site_dir / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(dist / name, site_dir / DOWNLOADS / name)
+            copied.append(site_dir / DOWNLOADS / name)
+    return copied

@@ -1,0 +1,30 @@
+"""A reproducible zip of a folder: sorted entries, fixed time, mode and OS, so two exports of
+one tree are byte-identical."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+# 1980-01-01, the earliest time a zip entry can hold: identical bytes on every export.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Meaningless from file:// and, in the .gz, stamped with the build time.
+ZIP_SKIP = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+
+
+def zip_members(site: Path) -> list[Path]:
+    """Every file to ship, sorted by its POSIX path so the archive order never varies."""
+    files = (p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in ZIP_SKIP)
+    return sorted(files, key=lambda p: p.relative_to(site).as_posix())
+
+
+def write_zip(site: Path, target: Path, top: str) -> Path:
+    """A reproducible zip: fixed time, mode and OS in every entry, entries in sorted order."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in zip_members(site):
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, wherever the export runs
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes(), compresslevel=9)
+    return target
