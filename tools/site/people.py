@@ -1,0 +1,48 @@
+"""The people page: everyone the chapter names or implies, with spellings, dates, role and sources."""
+
+from __future__ import annotations
+
+from ..model.formats import citation, life_dates, quotation_text, shorten, status_badge
+from ..model.records import SourceList
+from .common import GENERATED_NOTE
+from .usage import Usage, chapter_link
+
+
+def people_page(sources: SourceList, used: Usage) -> str:
+    out = ["# People { #people }", "",
+           "Everyone the chapter names or implies. The chapter’s own spellings are kept in the text; "
+           "each links here. " + GENERATED_NOTE, ""]
+    for person in sources.people.values():
+        out += [f"## {person.name} {{ #{person.id} }}", ""]
+        in_chapter = used.forms.get(person.id, [])
+        others = [v for v in person.variants if v not in in_chapter]
+        facts = []
+        if person.full_name:
+            facts.append(f"Full or birth name\n:   {person.full_name}")
+        if in_chapter:
+            facts.append("Spelled in the chapter\n:   " + ", ".join(f"“{v}”" for v in in_chapter))
+        elif person.mention == "implied":
+            facts.append("Not named in the chapter\n:   Implied" + (f": {person.implied_by}" if person.implied_by else ""))
+        if others:
+            facts.append("Other spellings\n:   " + ", ".join(others))
+        if person.report_form:
+            facts.append(f"In the English Reports\n:   {person.report_form}")
+        facts.append(f"Life dates\n:   {life_dates(person.born, person.died)}")
+        facts.append(f"Role\n:   {person.role}")
+        if person.identification:
+            facts.append(f"Identification\n:   {person.identification}")
+        out += ["\n\n".join(facts), "", person.summary, ""]
+        quotes = [q for q in sources.quotations.values() if q.speaker == person.id]
+        if quotes:
+            out.append("**Quotations attributed in the chapter:**")
+            out.append("")
+            for q in quotes:
+                link = chapter_link(used.quotation_page.get(q.id), q.id)
+                out.append(f"- [{shorten(quotation_text(q), 80, '…”')}]({link}) — {status_badge(q.status, sources)}")
+            out.append("")
+        places = used.named_in.get(person.id, [])
+        if places:
+            links = ", ".join(f"[¶ {used.paragraph_number.get(pid, '?')}]({page}#{pid})" for page, pid in places)
+            out += [f"**Named in the chapter:** {links}", ""]
+        out += ["**Sources:**", "", *[f"- {citation(r, sources, detail=True)}" for r in person.sources], ""]
+    return "\n".join(out)
