@@ -247,7 +247,7 @@ def test_write_refuses_to_drop_an_id_line_among_definitions(mini: Project) -> No
     before = mini.snapshot()
     result = run_check(mini.root, "--write")
     assert result.returncode == 2
-    assert "“{: #p-orphan }” stands among the footnote definitions" in result.stderr
+    assert "docs/praise.md:15:1: the page leaves its grammar (page-block)" in result.stderr
     assert_no_traceback(result)
     assert mini.snapshot() == before
 
@@ -282,7 +282,7 @@ def test_generated_page_refuses_to_change_text(mini: Project) -> None:
     assert result.sources is not None
     page = result.pages[0]
     broken = parse(page.text + "{: #p-orphan }\n", page.path, page.name)
-    with pytest.raises(RuntimeError, match="nothing written"):
+    with pytest.raises(write.Refused, match="nothing written"):
         write.generated_page(broken, result.sources)
 
 

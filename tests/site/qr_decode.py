@@ -10,12 +10,30 @@ FORMAT_MASK = 0b101010000010010
 LEVELS = {0b01: "L", 0b00: "M", 0b11: "Q", 0b10: "H"}
 # (version, level) -> data codewords per block
 BLOCKS = {
-    (1, "L"): [19], (1, "M"): [16], (1, "Q"): [13], (1, "H"): [9],
-    (2, "L"): [34], (2, "M"): [28], (2, "Q"): [22], (2, "H"): [16],
-    (3, "L"): [55], (3, "M"): [44], (3, "Q"): [17, 17], (3, "H"): [13, 13],
-    (4, "L"): [80], (4, "M"): [32, 32], (4, "Q"): [24, 24], (4, "H"): [9] * 4,
-    (5, "L"): [108], (5, "M"): [43, 43], (5, "Q"): [15, 15, 16, 16], (5, "H"): [11, 11, 12, 12],
-    (6, "L"): [68, 68], (6, "M"): [27] * 4, (6, "Q"): [19] * 4, (6, "H"): [15] * 4,
+    (1, "L"): [19],
+    (1, "M"): [16],
+    (1, "Q"): [13],
+    (1, "H"): [9],
+    (2, "L"): [34],
+    (2, "M"): [28],
+    (2, "Q"): [22],
+    (2, "H"): [16],
+    (3, "L"): [55],
+    (3, "M"): [44],
+    (3, "Q"): [17, 17],
+    (3, "H"): [13, 13],
+    (4, "L"): [80],
+    (4, "M"): [32, 32],
+    (4, "Q"): [24, 24],
+    (4, "H"): [9] * 4,
+    (5, "L"): [108],
+    (5, "M"): [43, 43],
+    (5, "Q"): [15, 15, 16, 16],
+    (5, "H"): [11, 11, 12, 12],
+    (6, "L"): [68, 68],
+    (6, "M"): [27] * 4,
+    (6, "Q"): [19] * 4,
+    (6, "H"): [15] * 4,
 }
 MASKS = [
     lambda i, j: (i + j) % 2 == 0,
@@ -51,13 +69,29 @@ def svg_modules(svg: str) -> list[list[bool]]:
 
 
 def trim(grid: list[list[bool]], border: int = 4) -> list[list[bool]]:
-    return [row[border:len(row) - border] for row in grid[border:len(grid) - border]]
+    return [row[border : len(row) - border] for row in grid[border : len(grid) - border]]
 
 
 def format_info(m: list[list[bool]]) -> tuple[str, int]:
     """(error level, mask) from both copies of the format information, which must agree."""
     n = len(m)
-    first = [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8), (7, 8), (5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8)]
+    first = [
+        (8, 0),
+        (8, 1),
+        (8, 2),
+        (8, 3),
+        (8, 4),
+        (8, 5),
+        (8, 7),
+        (8, 8),
+        (7, 8),
+        (5, 8),
+        (4, 8),
+        (3, 8),
+        (2, 8),
+        (1, 8),
+        (0, 8),
+    ]
     second = [(n - 1 - i, 8) for i in range(7)] + [(8, n - 8 + i) for i in range(8)]
     values = [int("".join("1" if m[r][c] else "0" for r, c in cells), 2) ^ FORMAT_MASK for cells in (first, second)]
     assert values[0] == values[1], "the two copies of the format information differ"
@@ -82,13 +116,13 @@ def decode(m: list[list[bool]]) -> str:
     while col > 0:
         if col == 6:
             col -= 1
-        for row in (range(n - 1, -1, -1) if upward else range(n)):
+        for row in range(n - 1, -1, -1) if upward else range(n):
             for c in (col, col - 1):
                 if not _function_module(row, c, n, version):
                     bits.append(int(m[row][c]) ^ int(MASKS[mask](row, c)))
         col -= 2
         upward = not upward
-    codewords = [int("".join(map(str, bits[i:i + 8])), 2) for i in range(0, len(bits) - 7, 8)]
+    codewords = [int("".join(map(str, bits[i : i + 8])), 2) for i in range(0, len(bits) - 7, 8)]
     sizes = BLOCKS[(version, level)]
     blocks: list[list[int]] = [[] for _ in sizes]
     stream = iter(codewords)
@@ -99,4 +133,4 @@ def decode(m: list[list[bool]]) -> str:
     data = "".join(f"{b:08b}" for block in blocks for b in block)
     assert data[:4] == "0100", f"mode {data[:4]}: only byte mode is read here"
     count = int(data[4:12], 2)
-    return bytes(int(data[12 + 8 * i:20 + 8 * i], 2) for i in range(count)).decode("utf-8")
+    return bytes(int(data[12 + 8 * i : 20 + 8 * i], 2) for i in range(count)).decode("utf-8")

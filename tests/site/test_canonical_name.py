@@ -43,7 +43,9 @@ def test_a_new_canonical_name_reaches_every_page(repo_copy: Project, tmp_path: P
     assert footnote_text and len(footnote_text) == len(findings), findings
     for label in ("q-vyshinsky-epithets", "q-vyshinsky-forward-to-communism"):
         line, col = repo_copy.where("docs/praise.md", f"[^{label}]:")
-        assert any(f.startswith(f"docs/praise.md:{line}:{col}: footnote-text footnote [^{label}] ") for f in footnote_text)
+        assert any(
+            f.startswith(f"docs/praise.md:{line}:{col}: footnote-text footnote [^{label}] ") for f in footnote_text
+        )
     assert all("run `./edition check --write`" in f for f in footnote_text)
     # ... and so does the build: the site can never show a stale footnote.
     refused = mkdocs_build(repo_copy.root, tmp_path / "stale")
@@ -78,8 +80,11 @@ def test_a_new_canonical_name_reaches_every_page(repo_copy: Project, tmp_path: P
     footnotes = read("praise.html").split('<div class="footnote">', 1)[1]
     assert footnotes.count(f"<strong>{NEW}</strong>, prosecutor.") == 2
     # The name tooltips in the chapter.
-    assert re.search(rf'<a class="person" href="people.html#vyshinsky" title="Velicki = {NEW} \(1883–1954\), '
-                     rf'[^"]*">Velicki</a>', read("praise.html"))
+    assert re.search(
+        rf'<a class="person" href="people.html#vyshinsky" title="Velicki = {NEW} \(1883–1954\), '
+        rf'[^"]*">Velicki</a>',
+        read("praise.html"),
+    )
     # The generated pages and the download.
     assert re.search(rf'<h2 id="vyshinsky">{NEW}', read("people.html"))
     assert f'<h3 id="speaker-vyshinsky">{NEW}' in read("quotations.html")

@@ -14,7 +14,8 @@ import pytest
 from conftest import PROJECT, Project
 
 from tools import checker as check
-from tools.model.pages import Page, plain_text
+from tools.model.inline import plain_text
+from tools.model.pages import Page
 from tools.model.records import SourceList
 from tools.site.bibliography import GROUP_TITLES, bibliography_entry, cited_by, sources_page
 from tools.site.generated import GENERATORS
@@ -24,8 +25,21 @@ from tools.site.trials import timeline, timeline_events, trials_page
 from tools.site.usage import Usage, usage
 
 NONE_OR_NULL = re.compile(r"\bNone\b|\bnull\b")
-CSV_HEADER = ["id", "text", "speaker_id", "speaker", "role", "trial_id", "trial", "occasion", "date",
-              "date_inferred", "status", "link", "sources"]
+CSV_HEADER = [
+    "id",
+    "text",
+    "speaker_id",
+    "speaker",
+    "role",
+    "trial_id",
+    "trial",
+    "occasion",
+    "date",
+    "date_inferred",
+    "status",
+    "link",
+    "sources",
+]
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -61,7 +75,7 @@ def sections(markdown: str, level: int) -> dict[str, str]:
         if not match.group().startswith(marks + " "):
             continue
         end = matches[index + 1].start() if index + 1 < len(matches) else len(markdown)
-        found[match.group("id")] = markdown[match.start():end]
+        found[match.group("id")] = markdown[match.start() : end]
     return found
 
 
@@ -96,7 +110,11 @@ def test_usage_numbers_paragraphs_and_finds_quotations(real: check.Result, used:
                 assert used.quotation_page[q] == page.name
                 assert used.quotation_paragraph[q] == used.paragraph_number[block.id]
     assert [(s.page, s.first, s.last) for s in used.sections] == [
-        ("warning.md", 1, 3), ("praise.md", 4, 9), ("trotsky.md", 10, 13), ("meetings.md", 14, 16)]
+        ("warning.md", 1, 3),
+        ("praise.md", 4, 9),
+        ("trotsky.md", 10, 13),
+        ("meetings.md", 14, 16),
+    ]
 
 
 def test_usage_finds_every_spelling_in_every_paragraph(real: check.Result, sources: SourceList, used: Usage) -> None:
@@ -125,10 +143,12 @@ def test_people_page_lists_the_spellings_the_chapter_uses(sources: SourceList, u
 
 def test_people_page_renders_the_usage_it_is_given(sources: SourceList) -> None:
     """The rendering alone, on a hand-made Usage."""
-    used = Usage(forms={"vyshinsky": ["Velicki"], "kommodov": ["Kommudov"]},
-                 named_in={"vyshinsky": [("praise.md", "p-praise-in-speeches")]},
-                 paragraph_number={"p-praise-in-speeches": 5},
-                 quotation_page={"q-vyshinsky-epithets": "praise.md"})
+    used = Usage(
+        forms={"vyshinsky": ["Velicki"], "kommodov": ["Kommudov"]},
+        named_in={"vyshinsky": [("praise.md", "p-praise-in-speeches")]},
+        paragraph_number={"p-praise-in-speeches": 5},
+        quotation_page={"q-vyshinsky-epithets": "praise.md"},
+    )
     entries = sections(people_page(sources, used), 2)
     vyshinsky = entries["vyshinsky"]
     assert "Spelled in the chapter\n:   “Velicki”" in vyshinsky
@@ -202,12 +222,22 @@ def test_sources_page_groups_works_in_group_order(sources: SourceList, used: Usa
 def test_every_work_lists_what_cites_it(sources: SourceList, used: Usage) -> None:
     works = sections(sources_page(sources, used), 3)
     for work in sources.works.values():
-        expected = [f"(quotations.md#list-{q.id})" for q in sources.quotations.values()
-                    if any(r.work == work.id for r in q.sources)]
-        expected += [f"(people.md#{p.id})" for p in sources.people.values() if any(r.work == work.id for r in p.sources)]
-        expected += [f"(trials.md#{t.id})" for t in sources.trials.values()
-                     if t.report == work.id or any(r.work == work.id for r in t.sources)]
-        expected += [f"(trials.md#{m.id})" for m in sources.meetings.values() if any(r.work == work.id for r in m.sources)]
+        expected = [
+            f"(quotations.md#list-{q.id})"
+            for q in sources.quotations.values()
+            if any(r.work == work.id for r in q.sources)
+        ]
+        expected += [
+            f"(people.md#{p.id})" for p in sources.people.values() if any(r.work == work.id for r in p.sources)
+        ]
+        expected += [
+            f"(trials.md#{t.id})"
+            for t in sources.trials.values()
+            if t.report == work.id or any(r.work == work.id for r in t.sources)
+        ]
+        expected += [
+            f"(trials.md#{m.id})" for m in sources.meetings.values() if any(r.work == work.id for r in m.sources)
+        ]
         expected += [f"#{n.id}))" for n in sources.notes.values() if any(r.work == work.id for r in n.sources)]
         cited = works[work.id].split("**Cited for:**", 1)[1]
         for link in expected:
@@ -218,15 +248,19 @@ def test_every_work_lists_what_cites_it(sources: SourceList, used: Usage) -> Non
 
 def test_cited_by_names_the_quotation_speaker(sources: SourceList, used: Usage) -> None:
     lines = cited_by("orlov-1991-ru", sources, used)
-    assert "- Quotation [“Whoever deviates even slightly from the general line of th…”]"\
-           "(quotations.md#list-q-rosengolts-deviation) (Arkady Pavlovich Rosengolts)" in lines
+    assert (
+        "- Quotation [“Whoever deviates even slightly from the general line of th…”]"
+        "(quotations.md#list-q-rosengolts-deviation) (Arkady Pavlovich Rosengolts)" in lines
+    )
     assert "- Person: [Andrey Yanuaryevich Vyshinsky](people.md#vyshinsky)" in lines
     assert any(line.startswith("- Editor’s note on “Velicki” ([praise.md](praise.md#n-velicki))") for line in lines)
 
 
 def test_bibliography_entry_known_parts(sources: SourceList) -> None:
-    assert bibliography_entry("orlov-1953", sources) == \
-        "Alexander Orlov. *The Secret History of Stalin's Crimes*. New York: Random House, 1953."
+    assert (
+        bibliography_entry("orlov-1953", sources)
+        == "Alexander Orlov. *The Secret History of Stalin's Crimes*. New York: Random House, 1953."
+    )
 
 
 def test_bibliography_entry_never_prints_none(sources: SourceList) -> None:
@@ -241,7 +275,6 @@ def test_bibliography_entry_never_prints_none(sources: SourceList) -> None:
             assert "n.d." not in entry
 
 
-
 def test_bibliography_entry_without_year_ends_with_a_single_period(sources: SourceList) -> None:
     undated = [w for w in sources.works.values() if w.year is None]
     assert undated
@@ -249,14 +282,22 @@ def test_bibliography_entry_without_year_ends_with_a_single_period(sources: Sour
         assert not bibliography_entry(work.id, sources).endswith("..")
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    pytest.param({"author": None, "publisher": None, "place": None, "year": None}, "*Title*. n.d."),
-    pytest.param({"author": "A. Author", "publisher": None, "place": "Moscow", "year": None},
-                 "A. Author. *Title*. Moscow, n.d."),
-    ({"author": None, "publisher": "Press", "place": None, "year": 1937}, "*Title*. Press, 1937."),
-    ({"author": None, "publisher": None, "place": None, "year": "1938-04"}, "*Title*. April 1938."),
-    ({"author": None, "publisher": "P", "place": "L", "year": dt.date(1936, 9, 1)}, "*Title*. L: P, 1 September 1936."),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param({"author": None, "publisher": None, "place": None, "year": None}, "*Title*. n.d."),
+        pytest.param(
+            {"author": "A. Author", "publisher": None, "place": "Moscow", "year": None},
+            "A. Author. *Title*. Moscow, n.d.",
+        ),
+        ({"author": None, "publisher": "Press", "place": None, "year": 1937}, "*Title*. Press, 1937."),
+        ({"author": None, "publisher": None, "place": None, "year": "1938-04"}, "*Title*. April 1938."),
+        (
+            {"author": None, "publisher": "P", "place": "L", "year": dt.date(1936, 9, 1)},
+            "*Title*. L: P, 1 September 1936.",
+        ),
+    ],
+)
 def test_bibliography_entry_leaves_out_what_is_not_known(sources: SourceList, changes: dict, expected: str) -> None:
     work = replace(sources.works["orlov-1953"], title="Title", **changes)
     edited = replace(sources, works={**sources.works, work.id: work})
@@ -270,15 +311,18 @@ def test_quotations_page_lists_every_quotation_by_speaker(sources: SourceList, u
     page = quotations_page(sources, used)
     by_speaker = page.split("## By speaker { #by-speaker }", 1)[1].split("## By trial { #by-trial }", 1)[0]
     speakers = sections(by_speaker, 3)
-    assert list(speakers) == [f"speaker-{p}" for p in sources.people
-                              if any(q.speaker == p for q in sources.quotations.values())]
+    assert list(speakers) == [
+        f"speaker-{p}" for p in sources.people if any(q.speaker == p for q in sources.quotations.values())
+    ]
     for q in sources.quotations.values():
         assert page.count(f'id="list-{q.id}"') == 1
         entry = speakers[f"speaker-{q.speaker}"]
         assert f'<div class="quotation-entry" id="list-{q.id}" markdown>' in entry
         block = entry.split(f'id="list-{q.id}"', 1)[1].split("</div>", 1)[0]
-        assert f"Status\n:   [{sources.statuses[q.status].label}](index.md#status-{q.status})" \
-               f"{{ .status .status-{q.status} }}" in block
+        assert (
+            f"Status\n:   [{sources.statuses[q.status].label}](index.md#status-{q.status})"
+            f"{{ .status .status-{q.status} }}" in block
+        )
         assert f"In the chapter\n:   [{used.quotation_page[q.id]}#{q.id}]({used.quotation_page[q.id]}#{q.id})" in block
         if q.date is None:
             assert "Date\n:   not known" in block
@@ -289,8 +333,10 @@ def test_quotations_page_lists_every_quotation_by_speaker(sources: SourceList, u
 def test_quotations_page_lists_every_quotation_by_trial(sources: SourceList, used: Usage) -> None:
     page = quotations_page(sources, used)
     by_trial = sections(page.split("## By trial { #by-trial }", 1)[1], 3)
-    expected_trials = sorted({f"trial-{q.trial}" if q.trial else "trial-unknown" for q in sources.quotations.values()},
-                             key=lambda a: "~" if a == "trial-unknown" else a)
+    expected_trials = sorted(
+        {f"trial-{q.trial}" if q.trial else "trial-unknown" for q in sources.quotations.values()},
+        key=lambda a: "~" if a == "trial-unknown" else a,
+    )
     assert list(by_trial) == expected_trials
     for q in sources.quotations.values():
         anchor = f"trial-{q.trial}" if q.trial else "trial-unknown"
@@ -369,7 +415,9 @@ def test_timeline_is_sorted_and_complete(sources: SourceList) -> None:
     html = timeline(sources)
     assert html.startswith('<ol class="timeline" markdown>') and html.endswith("</ol>")
     items = re.findall(r'<li class="timeline-(\w+)" markdown><time datetime="([^"]+)">', html)
-    expected = len(sources.trials) + len(sources.meetings) + sum(m.testified is not None for m in sources.meetings.values())
+    expected = (
+        len(sources.trials) + len(sources.meetings) + sum(m.testified is not None for m in sources.meetings.values())
+    )
     assert len(items) == expected
     dates = [when for _, when in items]
     assert dates == sorted(dates)
@@ -402,15 +450,23 @@ def test_no_generated_page_says_none_or_null(sources: SourceList, used: Usage) -
 def _unknowns(project: Project) -> None:
     """Everything optional set to null in the mini source list."""
     yml = "data/sources.yml"
-    project.replace(yml, "    publisher: Random House\n    place: New York\n    year: 1953\n",
-                    "    publisher: null\n    year: null\n")
+    project.replace(
+        yml,
+        "    publisher: Random House\n    place: New York\n    year: 1953\n",
+        "    publisher: null\n    year: null\n",
+    )
     project.replace(yml, "    born: 1883-12-10\n    died: 1954-11-22\n", "    born: null\n    died: null\n")
-    project.replace(yml, "    mention: implied\n", "    mention: implied\n    implied_by: Trotsky's son, named in the testimony.\n")
-    project.replace(yml, "    occasion: probably his last plea (evening session)\n    date: 1938-03-12\n    date_inferred: true\n",
-                    "    occasion: null\n    date: null\n    date_inferred: true\n")
+    project.replace(
+        yml, "    mention: implied\n", "    mention: implied\n    implied_by: Trotsky's son, named in the testimony.\n"
+    )
+    project.replace(
+        yml,
+        "    occasion: probably his last plea (evening session)\n    date: 1938-03-12\n    date_inferred: true\n",
+        "    occasion: null\n    date: null\n    date_inferred: true\n",
+    )
 
 
-def test_unknowns_in_the_mini_project_never_print_none(mini_project) -> None:  # noqa: ANN001
+def test_unknowns_in_the_mini_project_never_print_none(mini_project) -> None:
     project = mini_project(_unknowns)
     result = project.check()
     assert result.sources is not None and not result.unusable
@@ -445,6 +501,9 @@ def test_mini_pages(mini: Project) -> None:
     assert "Implied" in sections(pages["people.md"], 2)["sedov"]
     assert heading_ids(pages["sources.md"], 2) == ["group-official", "group-book"]
     assert [r["link"] for r in csv.DictReader(io.StringIO(pages["quotations.csv"]))] == [
-        "warning.html#q-rosengolts-deviation", "praise.html#q-vyshinsky-epithets",
-        "praise.html#q-bukharin-hope-of-mankind", "praise.html#q-rosengolts-long-live"]
+        "warning.html#q-rosengolts-deviation",
+        "praise.html#q-vyshinsky-epithets",
+        "praise.html#q-bukharin-hope-of-mankind",
+        "praise.html#q-rosengolts-long-live",
+    ]
     assert heading_ids(pages["trials.md"], 2) == ["timeline", "trial-1938", "meetings-abroad"]

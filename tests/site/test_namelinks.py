@@ -12,15 +12,25 @@ import pytest
 from conftest import PROJECT
 
 from tools import checker as check
-from tools.model.pages import parse, plain_text
+from tools.model.inline import plain_text
+from tools.model.pages import parse
 from tools.model.records import SourceList
 from tools.model.schema import load
 from tools.site import render
 from tools.site.namelinks import NameLinkExtension, tooltip
 
 # The chapter-relevant extensions of mkdocs.yml (toc left out: it only adds heading permalinks).
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "footnotes",
-              "pymdownx.bracketspan", "pymdownx.details"]
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "pymdownx.bracketspan",
+    "pymdownx.details",
+]
 PERSON_LINK = re.compile(r'<a class="person" href="(?P<href>[^"]*)" title="(?P<title>[^"]*)">(?P<text>[^<]*)</a>')
 
 
@@ -63,7 +73,9 @@ def unwrap(html_text: str) -> str:
 
 
 def links(html_text: str) -> list[tuple[str, str, str]]:
-    return [(m.group("href"), html.unescape(m.group("title")), m.group("text")) for m in PERSON_LINK.finditer(html_text)]
+    return [
+        (m.group("href"), html.unescape(m.group("title")), m.group("text")) for m in PERSON_LINK.finditer(html_text)
+    ]
 
 
 def forms_pattern(sources: SourceList) -> re.Pattern[str]:
@@ -86,7 +98,8 @@ def assert_only_wrapped(active: str, inactive: str) -> None:
 def test_tooltip_for_a_variant_names_the_person(sources: SourceList) -> None:
     assert tooltip(sources.people["vyshinsky"], "Velicki") == (
         "Velicki = Andrey Yanuaryevich Vyshinsky (1883–1954), Procurator of the U.S.S.R. "
-        "(3 March 1935 – 31 May 1939); state prosecutor at all three trials")
+        "(3 March 1935 – 31 May 1939); state prosecutor at all three trials"
+    )
 
 
 def test_tooltip_for_the_canonical_name_does_not_repeat_it(sources: SourceList) -> None:
@@ -96,7 +109,8 @@ def test_tooltip_for_the_canonical_name_does_not_repeat_it(sources: SourceList) 
 
 def test_tooltip_with_unknown_dates(sources: SourceList) -> None:
     assert tooltip(sources.people["kommodov"], "Kommudov") == (
-        f"Kommudov = N. V. Kommodov (life dates not known), {sources.people['kommodov'].role}")
+        f"Kommudov = N. V. Kommodov (life dates not known), {sources.people['kommodov'].role}"
+    )
     assert tooltip(sources.people["romm"], "Rohm").startswith("Rohm = Vladimir Georgievich Romm (1896–?), ")
     assert tooltip(sources.people["trotsky"], "Trotsky").startswith("Trotsky = Leon Trotsky (1879–1940), ")
 
@@ -120,14 +134,21 @@ def test_every_spelling_of_every_person_is_linked(sources: SourceList) -> None:
 
 
 def test_each_name_is_wrapped_once_and_the_text_is_unchanged(sources: SourceList) -> None:
-    text = ("For this reason, Velicki loaded his indictment; *Bukharin* and Rosenholz agreed, and "
-            "Stalin’s threat reached Trotsky, Сталин and Stalin again.\n{: #p-x }\n")
+    text = (
+        "For this reason, Velicki loaded his indictment; *Bukharin* and Rosenholz agreed, and "
+        "Stalin’s threat reached Trotsky, Сталин and Stalin again.\n{: #p-x }\n"
+    )
     active = convert(text, sources)
     assert [(href, form) for href, _, form in links(active)] == [
-        ("people.md#vyshinsky", "Velicki"), ("people.md#bukharin", "Bukharin"), ("people.md#rosengolts", "Rosenholz"),
-        ("people.md#stalin", "Stalin"), ("people.md#trotsky", "Trotsky"), ("people.md#stalin", "Сталин"),
-        ("people.md#stalin", "Stalin")]
-    assert "<em><a class=\"person\"" in active  # inside emphasis, the link wraps the word only
+        ("people.md#vyshinsky", "Velicki"),
+        ("people.md#bukharin", "Bukharin"),
+        ("people.md#rosengolts", "Rosenholz"),
+        ("people.md#stalin", "Stalin"),
+        ("people.md#trotsky", "Trotsky"),
+        ("people.md#stalin", "Сталин"),
+        ("people.md#stalin", "Stalin"),
+    ]
+    assert '<em><a class="person"' in active  # inside emphasis, the link wraps the word only
     assert_only_wrapped(active, plain(text))
 
 
@@ -146,14 +167,19 @@ def test_names_inside_words_are_not_linked(sources: SourceList) -> None:
 def test_names_in_a_quotation_span_are_linked_inside_it(sources: SourceList) -> None:
     text = "He said [“To a glorious future under Stalin’s leadership!”]{ #q-x }[^q-x] loudly.\n\n[^q-x]: note\n"
     active = convert(text, sources)
-    assert re.search(r'<span id="q-x">“To a glorious future under <a class="person" href="people.md#stalin"[^>]*>'
-                     r"Stalin</a>’s leadership!”</span>", active)
+    assert re.search(
+        r'<span id="q-x">“To a glorious future under <a class="person" href="people.md#stalin"[^>]*>'
+        r"Stalin</a>’s leadership!”</span>",
+        active,
+    )
     assert_only_wrapped(active, plain(text))
 
 
 def test_footnotes_code_and_existing_links_are_not_touched(sources: SourceList) -> None:
-    text = ("Rosenholz said [“Long live”]{ #q-x }[^q-x], and `Stalin` in code, [Trotsky](trotsky.md) linked, "
-            "[**Bukharin**](people.md#bukharin) bold in a link.\n{: #p-x }\n\n[^q-x]: **Arkady Pavlovich Rosengolts**, defendant. Stalin.\n")
+    text = (
+        "Rosenholz said [“Long live”]{ #q-x }[^q-x], and `Stalin` in code, [Trotsky](trotsky.md) linked, "
+        "[**Bukharin**](people.md#bukharin) bold in a link.\n{: #p-x }\n\n[^q-x]: **Arkady Pavlovich Rosengolts**, defendant. Stalin.\n"
+    )
     active = convert(text, sources)
     assert [form for _, _, form in links(active)] == ["Rosenholz"]
     assert "<code>Stalin</code>" in active
@@ -166,9 +192,11 @@ def test_footnotes_code_and_existing_links_are_not_touched(sources: SourceList) 
 
 
 def test_only_the_chapters_own_paragraphs(sources: SourceList) -> None:
-    text = ("# Stalin { #title }\n\n- Trotsky in a list\n\n> Bukharin in a quote block\n\n"
-            '<aside class="admonition editorial" markdown>\n\nVelicki in an editor’s note.\n\n</aside>\n\n'
-            "!!! note\n    Rosenholz in an admonition.\n\nStalin in a paragraph.\n")
+    text = (
+        "# Stalin { #title }\n\n- Trotsky in a list\n\n> Bukharin in a quote block\n\n"
+        '<aside class="admonition editorial" markdown>\n\nVelicki in an editor’s note.\n\n</aside>\n\n'
+        "!!! note\n    Rosenholz in an admonition.\n\nStalin in a paragraph.\n"
+    )
     active = convert(text, sources)
     assert [form for _, _, form in links(active)] == ["Stalin"]
     assert_only_wrapped(active, plain(text))
@@ -207,14 +235,16 @@ def test_every_name_in_the_chapter_is_linked_and_no_text_changes(sources: Source
     assert_only_wrapped(active, plain(prepared))
     pattern = forms_pattern(sources)
     for block in page.paragraphs:
-        wanted = [(f"people.md#{person_of(sources, m.group())}", m.group()) for m in pattern.finditer(plain_text(block.text))]
+        wanted = [
+            (f"people.md#{person_of(sources, m.group())}", m.group()) for m in pattern.finditer(plain_text(block.text))
+        ]
         html_paragraph = re.search(rf'<p id="{block.id}">(.*?)</p>', active, re.DOTALL)
         assert html_paragraph is not None, block.id
         assert [(href, form) for href, _, form in links(html_paragraph.group(1))] == wanted, block.id
     assert links(active)
 
 
-def test_the_mini_chapter(mini) -> None:  # noqa: ANN001
+def test_the_mini_chapter(mini) -> None:
     loaded, findings = load(mini.path("data/sources.yml"), "data/sources.yml")
     assert findings == []
     active = convert(mini.read("docs/praise.md"), loaded)

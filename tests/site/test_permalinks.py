@@ -16,12 +16,25 @@ from tools.site.namelinks import NameLinkExtension
 from tools.site.permalinks import PermalinkExtension
 from tools.site.usage import Usage, usage
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "footnotes",
-              "pymdownx.bracketspan", "pymdownx.details"]
-PARA = re.compile(r'<a aria-label="Paragraph (\d+): link to this paragraph" class="permalink para-number" '
-                  r'href="#([^"]+)">(\d+)</a>')
-QUOTE = re.compile(r'<a aria-label="Link to this quotation" class="permalink quote-link" href="#([^"]+)" '
-                   r'title="Link to this quotation">¶</a>')
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "pymdownx.bracketspan",
+    "pymdownx.details",
+]
+PARA = re.compile(
+    r'<a aria-label="Paragraph (\d+): link to this paragraph" class="permalink para-number" '
+    r'href="#([^"]+)">(\d+)</a>'
+)
+QUOTE = re.compile(
+    r'<a aria-label="Link to this quotation" class="permalink quote-link" href="#([^"]+)" '
+    r'title="Link to this quotation">¶</a>'
+)
 
 
 def convert(text: str, numbers: dict[str, int], active: bool = True, names: NameLinkExtension | None = None) -> str:
@@ -39,9 +52,11 @@ def strip_permalinks(html_text: str) -> str:
     return QUOTE.sub("", PARA.sub("", html_text))
 
 
-PARAGRAPH = ("Rosenholz shouted: [“Long live the Party!”]{ #q-a }[^q-a] and [“To a glorious future!”]{ #q-b }[^q-b] "
-             "then *more*.\n{: #p-one }\n\nA paragraph without a number.\n{: #p-other }\n\nNo id at all.\n\n"
-             "[^q-a]: a note\n[^q-b]: b note\n")
+PARAGRAPH = (
+    "Rosenholz shouted: [“Long live the Party!”]{ #q-a }[^q-a] and [“To a glorious future!”]{ #q-b }[^q-b] "
+    "then *more*.\n{: #p-one }\n\nA paragraph without a number.\n{: #p-other }\n\nNo id at all.\n\n"
+    "[^q-a]: a note\n[^q-b]: b note\n"
+)
 
 
 def test_paragraph_number_link_comes_first() -> None:
@@ -112,8 +127,9 @@ def test_the_chapter_is_numbered_consecutively(chapter: tuple[check.Result, Usag
         numbers += [int(n) for n, _, _ in found]
         quotations += QUOTE.findall(out)
         assert strip_permalinks(out) == plain(prepared)
-        assert "editorial" in out or not any(n.paragraph in [b.id for b in page.paragraphs]
-                                             for n in result.sources.notes.values())
+        assert "editorial" in out or not any(
+            n.paragraph in [b.id for b in page.paragraphs] for n in result.sources.notes.values()
+        )
     assert numbers == list(range(1, len(numbers) + 1))
     assert quotations == list(used.quotation_page)
 

@@ -57,7 +57,7 @@ def test_legend_ids_only_on_the_landing_page(sources: SourceList) -> None:
     assert len(re.findall(r'<dt id="status-', index)) == len(sources.statuses)
     for name in ("quotations.md", "offline.md", "people.md"):
         other = render.page_markdown(text, name, sources)
-        assert render.LEGEND_MARKER not in other and "<dl class=\"status-legend\">" in other
+        assert render.LEGEND_MARKER not in other and '<dl class="status-legend">' in other
         assert "id=" not in other
 
 
@@ -71,7 +71,9 @@ def used_pages(real: check.Result, sources: SourceList) -> dict[str, str]:
     """Every page as the hook hands it to Markdown: docs/*.md and the generated ones."""
     used = usage(real.pages, sources)
     pages = {p.name: p.read_text(encoding="utf-8") for p in sorted((PROJECT / "docs").glob("*.md"))}
-    pages.update({name: make(sources, used) for name, make in {n: m for n, m in GENERATORS.items() if n.endswith(".md")}.items()})
+    pages.update(
+        {name: make(sources, used) for name, make in {n: m for n, m in GENERATORS.items() if n.endswith(".md")}.items()}
+    )
     return {name: render.page_markdown(text, name, sources) for name, text in pages.items()}
 
 
@@ -102,7 +104,8 @@ def test_notes_follow_their_paragraph_and_no_chapter_line_changes(sources: Sourc
             assert out[at:].startswith(f'\n<aside class="admonition editorial" id="{note.id}"'), (pid, note.id)
             at = out.index("</aside>", at) + len("</aside>\n")
     assert [m.group("id") for m in ASIDE.finditer(out)] == [
-        n.id for pid in ids for n in sources.notes.values() if n.paragraph == pid]
+        n.id for pid in ids for n in sources.notes.values() if n.paragraph == pid
+    ]
 
 
 def test_every_note_is_placed_once(sources: SourceList) -> None:
@@ -114,8 +117,10 @@ def test_every_note_is_placed_once(sources: SourceList) -> None:
 
 
 def test_insert_notes_on_a_small_page(sources: SourceList) -> None:
-    page = ("One paragraph.\n{: #p-praise-in-speeches }\n\nTwo, with no note.\n{: #p-nothing }\n\n"
-            "Three.\n{: #p-self-aggrandizement }")
+    page = (
+        "One paragraph.\n{: #p-praise-in-speeches }\n\nTwo, with no note.\n{: #p-nothing }\n\n"
+        "Three.\n{: #p-self-aggrandizement }"
+    )
     out = render.insert_notes(page, sources)
     assert out.split("\n")[:2] == ["One paragraph.", "{: #p-praise-in-speeches }"]
     assert out.index('id="n-velicki"') < out.index('id="n-indictment"') < out.index("Two, with no note.")
@@ -132,9 +137,14 @@ def test_no_notes_on_other_pages(sources: SourceList) -> None:
 def test_editorial_note_cites_its_sources(sources: SourceList) -> None:
     note = sources.notes["n-velicki"]
     out = render.editorial_note(note, sources)
-    assert out.startswith('<aside class="admonition editorial" id="n-velicki" aria-label="Editor’s note on Velicki" markdown>')
+    assert out.startswith(
+        '<aside class="admonition editorial" id="n-velicki" aria-label="Editor’s note on Velicki" markdown>'
+    )
     assert f"**{note.term}** — {note.text}" in out
-    assert '<span class="note-sources">Source: [Orlov 1991 (Russian)](sources.md#orlov-1991-ru), online reader page 80 of 453</span>' in out
+    assert (
+        '<span class="note-sources">Source: [Orlov 1991 (Russian)](sources.md#orlov-1991-ru), online reader page 80 of 453</span>'
+        in out
+    )
     assert out.endswith("</aside>")
 
 
@@ -153,8 +163,10 @@ def test_person_and_work_markers_expand(sources: SourceList) -> None:
 
 def test_person_card_with_birth_name(sources: SourceList) -> None:
     card = render.person_card("orlov", sources)
-    assert card.startswith("**[Alexander Mikhailovich Orlov](people.md#orlov)** (born Leiba Lazarevich Feldbin), "
-                           "21 August 1895 – 25 March 1973: ")
+    assert card.startswith(
+        "**[Alexander Mikhailovich Orlov](people.md#orlov)** (born Leiba Lazarevich Feldbin), "
+        "21 August 1895 – 25 March 1973: "
+    )
 
 
 def test_unknown_marker_is_an_error(sources: SourceList) -> None:

@@ -56,13 +56,20 @@ def test_qr_svg_label_is_escaped() -> None:
     assert 'aria-label="QR code: quotation by &quot;Velicki&quot; &lt;&amp;&gt;"' in svg
 
 
-@pytest.mark.parametrize("url", [BASE + "praise.html", BASE + "praise.html#q-vyshinsky-forward-to-communism",
-                                 "https://example.org/orlov/warning.html#q-boguslavsky-little-thing"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        BASE + "praise.html",
+        BASE + "praise.html#q-vyshinsky-forward-to-communism",
+        "https://example.org/orlov/warning.html#q-boguslavsky-little-thing",
+    ],
+)
 def test_qr_svg_decodes_to_its_url(url: str) -> None:
     svg = teachers.qr_svg(url, "x")
     grid = svg_modules(svg)
-    assert not any(grid[r][c] for r in range(len(grid)) for c in range(len(grid)) if min(r, c) < 4 or max(r, c) >= len(grid) - 4), \
-        "the quiet zone of four modules is white"
+    assert not any(
+        grid[r][c] for r in range(len(grid)) for c in range(len(grid)) if min(r, c) < 4 or max(r, c) >= len(grid) - 4
+    ), "the quiet zone of four modules is white"
     modules = trim(grid)
     assert modules == [[bool(v) for v in row] for row in segno.make(url, error="m").matrix]
     for r0, c0 in ((0, 0), (0, len(modules) - 7), (len(modules) - 7, 0)):  # the three finder patterns
@@ -94,8 +101,10 @@ def test_paragraph_locators() -> None:
 def test_chicago_and_mla() -> None:
     url = BASE + "praise.html#q-x"
     chicago = teachers.chicago("Praise in the courtroom", "para. 5", url, "N. V. Kommodov")
-    assert chicago == ("N. V. Kommodov, quoted in Alexander Orlov, “Praise in the courtroom,” in "
-                       f"*{teachers.EDITION_TITLE}*, English machine translation, documentary edition, para. 5, {url}.")
+    assert chicago == (
+        "N. V. Kommodov, quoted in Alexander Orlov, “Praise in the courtroom,” in "
+        f"*{teachers.EDITION_TITLE}*, English machine translation, documentary edition, para. 5, {url}."
+    )
     assert teachers.chicago("T", "paras. 1–3", url).startswith("Alexander Orlov, “T,” in *")
     mla = teachers.mla("Praise in the courtroom", "par. 5", url)
     assert mla.startswith("Orlov, Alexander. “Praise in the courtroom.” *")
@@ -133,7 +142,10 @@ def test_one_entry_per_quotation_with_its_paragraph_number(real: tuple[SourceLis
         assert f"Link\n:   [{url}]({used.quotation_page[q.id]}#{q.id})" in entry
         assert f"Chicago\n:   {speaker}, quoted in Alexander Orlov, “" in entry
         assert f", para. {number}, {url}." in entry and f", par. {number}, {url}. Accessed" in entry
-        assert f"(index.md#status-{q.status}){{ .status .status-{q.status} }} ([details](quotations.md#list-{q.id}))" in entry
+        assert (
+            f"(index.md#status-{q.status}){{ .status .status-{q.status} }} ([details](quotations.md#list-{q.id}))"
+            in entry
+        )
         [svg] = SVG.findall(entry)
         assert decode(trim(svg_modules(svg))) == url
     assert len(SVG.findall(page)) == len(used.sections) + len(quoted)

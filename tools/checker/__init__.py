@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.findings import Finding, Severity, UnusableInput
-from ..model.pages import Page, parse
+from ..model.inline import normalise
+from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, parse
 from ..model.records import SourceList
 from ..model.schema import load
 from ..model.textfile import read_text
-from . import chapter, footnotes, quotations
+from . import chapter, editorial, footnotes, quotations
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = Path("data/sources.yml")
 DOCS = Path("docs")
-MAX_PER_RULE = 50
+MAX_PER_RULE = MAX_PROBLEMS_PER_RULE
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Result:
     sources: SourceList | None = None
     pages: list[Page] = field(default_factory=list)
     unusable: bool = False
+    # Findings counted but not made (past the first fifty of a rule on a page): (path, rule) -> how many.
+    uncounted: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def errors(self) -> list[Finding]:
@@ -51,58 +54,76 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def check(root: Path = PROJECT, source_list: Path = SOURCE_LIST, docs: Path = DOCS) -> Result:
-    """Run every rule. Pure apart from reading files."""
+    """Run every rule. Pure apart from reading files; the findings come sorted and capped."""
     result = Result()
+    _run(result, root, source_list, docs)
+    result.findings = capped(sorted(result.findings, key=lambda f: (f.path, f.line, f.col, f.rule)), result.uncounted)
+    return result
+
+
+def _read(result: Result, path: Path, shown: str) -> str | None:
+    try:
+        text, found = read_text(path, shown)
+    except UnusableInput as err:
+        result.findings.append(err.finding)
+        result.unusable = True
+        return None
+    result.findings += found
+    return text
+
+
+def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     yaml_path = root / source_list
     try:
         sources, found = load(yaml_path, shown_path(yaml_path, root))
     except UnusableInput as err:
         result.findings.append(err.finding)
         result.unusable = True
-        return result
+        return
     result.sources = sources
     result.findings += found
-    if not sources.pages:
-        return result
-
+    if not sources.pages:  # the schema has reported why: an empty or missing list of chapter pages
+        return
+    result.findings += editorial.undeclared_pages(root / docs, sources, shown_path(root / docs, root))
     for name in sources.pages:
         path = root / docs / name
-        try:
-            text, found = read_text(path, shown_path(path, root))
-        except UnusableInput as err:
-            result.findings.append(err.finding)
-            result.unusable = True
-            continue
-        result.findings += found
-        result.pages.append(parse(text, shown_path(path, root), name))
+        text = _read(result, path, shown_path(path, root))
+        if text is not None:
+            result.pages.append(parse(text, shown_path(path, root), name))
+    original = _read(result, root / sources.original, sources.original)
+    if result.unusable or original is None:
+        return
 
     scare_quotes_left: Counter[str] = Counter()
     for page in result.pages:
         budget = quotations.scare_budget(sources, page.name)
+        result.findings += chapter.check_grammar(page)
+        for rule, count in page.problem_counts.items():
+            result.uncounted[(page.path, rule)] += max(0, count - MAX_PROBLEMS_PER_RULE)
         result.findings += quotations.check_quotations(page, sources, budget)
         result.findings += footnotes.check_footnotes(page, sources)
         scare_quotes_left += budget
-    if result.unusable:
-        return result
     result.findings += chapter.check_ids(result.pages)
     result.findings += chapter.check_usage(result.pages, sources, scare_quotes_left)
     result.findings += chapter.check_notes(result.pages, sources)
     result.findings += chapter.check_names(result.pages, sources)
-    try:
-        original, found = read_text(root / sources.original, sources.original)
-    except UnusableInput as err:
-        result.findings.append(err.finding)
-        result.unusable = True
-        return result
     result.findings += chapter.check_fidelity(result.pages, original, sources.original)
-    result.findings = capped(sorted(result.findings, key=lambda f: (f.path, f.line, f.col, f.rule)))
-    return result
+    chapter_words = normalise(original)
+    for name in sources.editorial:
+        path = root / docs / name
+        text = _read(result, path, shown_path(path, root))
+        if text is not None:
+            result.findings += editorial.check_editorial(
+                Page(shown_path(path, root), name, text), sources, chapter_words
+            )
 
 
-def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
+def capped(
+    findings: list[Finding], uncounted: Counter[tuple[str, str]] | None = None, limit: int = MAX_PER_RULE
+) -> list[Finding]:
     """At most `limit` findings of one rule in one file, then one line saying how many more:
     a reader can act on fifty, not on a hundred thousand."""
-    counts: Counter[tuple[str, str]] = Counter((f.path, f.rule) for f in findings)
+    counts: Counter[tuple[str, str]] = Counter((f.path, f.rule) for f in findings) + (uncounted or Counter())
     shown: Counter[tuple[str, str]] = Counter()
     kept: list[Finding] = []
     for finding in findings:
@@ -110,15 +131,7 @@ def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
         shown[key] += 1
         if shown[key] <= limit:
             kept.append(finding)
-        elif shown[key] == limit + 1:
-            kept.append(
-                Finding(
-                    finding.path,
-                    finding.line,
-                    finding.col,
-                    finding.rule,
-                    f"… and {counts[key] - limit} more like this in this file",
-                    finding.severity,
-                )
-            )
+        if shown[key] == limit and counts[key] > limit:
+            more = f"… and {counts[key] - limit} more like this in this file"
+            kept.append(Finding(finding.path, finding.line, finding.col, finding.rule, more, finding.severity))
     return kept

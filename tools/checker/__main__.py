@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import DOCS, PROJECT, Result, check
-from .write import generated_page, write_atomically
+from .write import Refused, generated_page, write_atomically
 
 
 def _rewritable(result: Result, path: str) -> bool:
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             try:
                 changed = write_atomically(args.root / DOCS / page.name, generated_page(page, result.sources))
-            except RuntimeError as err:
+            except Refused as err:
                 print(err, file=sys.stderr)
                 return 2
             except OSError as err:  # a full disk or a read-only folder: one line, the old file intact

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 
 from ..model.findings import Finding, Severity
 from ..model.formats import shorten
+from ..model.ids import ID_PATTERN, PARAGRAPH_PREFIX, QUOTATION_PREFIX
+from ..model.inline import plain_text, scare_key
 from ..model.names import name_pattern, spellings
-from ..model.pages import Block, Page, marked_quotations, normalise, plain_text
+from ..model.pages import Block, Page, marked_quotations
 from ..model.records import SourceList
 from .common import at
 
@@ -58,8 +60,28 @@ def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iter
         return
 
 
+def check_grammar(page: Page) -> Iterator[Finding]:
+    """Whatever leaves the page's closed grammar (tools/model/pages.py)."""
+    for problem in page.problems:
+        yield at(page, problem.offset, problem.rule, problem.message)
+
+
+ID_RULES = {
+    "paragraph": (
+        PARAGRAPH_PREFIX,
+        "a paragraph id is `p-` and lower-case words joined by hyphens, e.g. `{: #p-stalins-goals }`",
+    ),
+    "quotation": (
+        QUOTATION_PREFIX,
+        "a quotation id is `q-` and lower-case words joined by hyphens, e.g. `{ #q-bukharin-hope }`",
+    ),
+    "heading": ("", "a heading id is lower-case words joined by hyphens, e.g. `{ #the-trials-as-a-warning }`"),
+}
+
+
 def check_ids(pages: list[Page]) -> Iterator[Finding]:
-    """Every chapter paragraph has an explicit id, and no id is used twice across the chapter."""
+    """Every chapter paragraph has an explicit id; every id follows the pattern of its kind, and
+    no id is used twice across the chapter."""
     seen: dict[str, str] = {}
     for page in pages:
         for block in page.blocks:
@@ -70,9 +92,15 @@ def check_ids(pages: list[Page]) -> Iterator[Finding]:
                     "paragraph-id",
                     "this paragraph has no id: add a line `{: #p-some-words }` under it, so links to it never break",
                 )
-            ids = [block.id] if block.id else []
-            ids += [m.id for m in marked_quotations(block)] if block.kind == "paragraph" else []
-            for ident in ids:
+            ids: list[tuple[str, str]] = []
+            if block.id:
+                ids.append((block.id, block.kind))
+            if block.kind == "paragraph":
+                ids += [(m.id, "quotation") for m in marked_quotations(block) if m.id]
+            for ident, kind in ids:
+                prefix, how = ID_RULES[kind]
+                if not (ident.startswith(prefix) and ID_PATTERN.match(ident)):
+                    yield at(page, block.start, "id-pattern", f"the id '{ident}' breaks the pattern: {how}")
                 if ident in seen:
                     yield at(page, block.start, "duplicate-id", f"the id '{ident}' is already used in {seen[ident]}")
                 seen[ident] = page.name
@@ -89,7 +117,7 @@ def check_usage(pages: list[Page], sources: SourceList, scare_budget: Counter[st
             )
     for key, left in scare_budget.items():
         if left > 0:
-            index = next(i for i, s in enumerate(sources.scare_quotes) if normalise(s.text) == key)
+            index = next(i for i, s in enumerate(sources.scare_quotes) if scare_key(s.text) == key)
             line, col = sources.where("scare_quotes", index)
             yield Finding(
                 sources.path,
@@ -167,11 +195,13 @@ def _blank_markup(text: str) -> str:
 
 NAME_LIKE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 SENTENCE_END = tuple(".!?:…")
+OPENERS = frozenset(' \t\n“”"‘’(')
 
 
 def check_names(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
     """A capitalised word inside a sentence is a name: it must be a known spelling of a person,
-    or be listed under `not_names` (places, institutions, words in titles)."""
+    or be listed under `not_names` (places, institutions, words in titles). Linear: looking back
+    from each word passes only the spaces and marks since the previous word."""
     known = {word for p in sources.people.values() for form in (*p.variants, p.name) for word in form.split()}
     known |= set(sources.not_names)
     for page in pages:
@@ -179,8 +209,12 @@ def check_names(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
             prose = _blank_markup(block.text)
             for match in NAME_LIKE.finditer(prose):
                 word = match.group()
-                before = prose[: match.start()].rstrip(' \t\n“”"‘’(')
-                if not before or before.endswith(SENTENCE_END) or word in known:
+                if word in known:
+                    continue
+                before = match.start() - 1
+                while before >= 0 and prose[before] in OPENERS:
+                    before -= 1
+                if before < 0 or prose[before] in SENTENCE_END:
                     continue
                 yield at(
                     page,

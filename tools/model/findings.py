@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# What a finding never prints raw: C0 and C1 controls, line and paragraph separators, the
+# bidirectional controls (which can reorder the text around them, "Trojan Source"), and invisible
+# characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen, invisible operators).
+UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
 
 
 class Severity(StrEnum):
@@ -28,9 +33,14 @@ class Finding:
 
 
 def one_line(text: str) -> str:
-    """Hostile input may put line breaks or control characters into a name a finding quotes;
-    show them escaped, so a finding is always exactly one line."""
-    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """Hostile input may put line breaks, control, bidirectional or invisible characters into
+    what a finding quotes; show them escaped (`\\u202e`), so a finding is always exactly one line
+    and cannot hide or reorder its own text."""
+    return UNSAFE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class UnusableInput(Exception):

@@ -1,58 +1,57 @@
-"""Reading a chapter page's Markdown into what the checker needs: paragraphs, quotation spans,
-marked quotations and footnotes, each with its offset so findings can point at line and column.
+"""A chapter page read against its closed grammar.
 
-The page syntax this understands (and nothing cleverer):
+A chapter page is a sequence of blocks separated by blank lines, and each block is one of:
 
-    Prose, [“quoted words”]{ #q-some-id }[^q-some-id] more prose.
+    ## Heading text { #heading-id }              the original's own heading (verbatim), or
+    ## Heading text { #heading-id .editor-heading }   an editors' heading, marked as theirs
+
+    Chapter text on one or more lines, with marked quotations
+    [“quoted words”]{ #q-some-id }[^q-some-id] and nothing else that Markdown would read.
     {: #p-paragraph-id }
 
-    [^q-some-id]: footnote text (generated from the source list)
+    [^q-some-id]: the footnote, one line, generated from the source list by --write
+
+Anything else (a blockquote, a list, an admonition, raw HTML, a code block, a table, a second
+attribute, a footnote that is not a quotation's) is a problem the checker reports: nothing on a
+chapter page reaches a reader unless the checker has proved it. Offsets point into the page
+text, so problems become findings with line and column.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .ids import PARAGRAPH_ID_LINE
+from .inline import MARKUP_NAMES, Marked, Markup, find_marked, footnote_refs, markup_ranges, unproven_markup
 from .textfile import LineIndex
 
-# Every pattern here is bounded or anchored so that hostile pages (a 900 kB line of brackets)
-# are read in linear time: no pattern may rescan the rest of a paragraph from each position.
-# The end of a marked quotation, `]{ #q-id }`, and right after it its footnote reference; the
-# opening `[` is found by looking back (see find_marked).
-MARKED_TAIL = re.compile(
-    r"\]\{:?[ \t]*#(?P<id>[A-Za-z0-9_-]{1,100})[^}\n]{0,200}\}(?P<ref>\[\^(?P<label>[^\]\s]{1,100})\])?"
-)
-FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,100})\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]{1,100})\]:[ \t]?(?P<text>.*)$")
-HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
-OPENING_MARKS = '“”"„«'
-CLOSING_MARKS = '”"»“'
-QUOTE_MARK = re.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS) + "]")
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """Words between double quotation marks; `start`/`end` are page offsets of the marks."""
-
-    start: int
-    end: int
-    text: str
-    closed: bool = True
-
-
-@dataclass(frozen=True)
-class Marked:
-    """A quotation marked up with an id and (normally) a footnote reference."""
-
-    id: str
-    start: int
-    end: int
-    body_start: int
-    body: str
-    label: str | None
+HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*$")
+HEADING_ATTRS = re.compile(r"^[ \t]*#(?P<id>[^\s#.{}]+)(?P<classes>(?:[ \t]+\.[A-Za-z0-9_-]+)*)[ \t]*$")
+HEADING_CLASSES = frozenset({"editor-heading"})
+# How a line may not begin in chapter text: each of these makes Python-Markdown (with this
+# site's extensions) start another kind of block, or take the line out of the text.
+BLOCK_STARTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^[ \t]"), "an indented line (a code block or a continuation)"),
+    (re.compile(r"^#"), "a heading"),
+    (re.compile(r"^>"), "a blockquote"),
+    (re.compile(r"^[-*+][ \t]"), "a list item"),
+    (re.compile(r"^[0-9]{1,9}[.)]([ \t]|$)"), "a numbered list item"),
+    (re.compile(r"^(?:!!!|\?\?\?)"), "an admonition or details block"),
+    (re.compile(r"^(?:```|~~~)"), "a code block"),
+    (re.compile(r"^(?:-{3,}|={1,}|_{3,}|\*{3,})[ \t]*$"), "a rule or a heading underline"),
+    (re.compile(r"^:[ \t]"), "a definition"),
+    (re.compile(r"^\{:"), "an attribute list"),
+    (re.compile(r"^\[[^\]]*\]:"), "a link or footnote definition"),
+    (re.compile(r"^\*\["), "an abbreviation"),
+    (re.compile(r"^<"), "raw HTML"),
+    (re.compile(r"^\|"), "a table"),
+)
+TRAILING_SPACE = re.compile(r"[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,24 @@ class FootnoteDef:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "paragraph", "heading", "footnotes", "other"
-    start: int
+    kind: str  # "paragraph", "heading", "footnotes"
+    start: int  # the first character of the block's text (of a heading: of its title)
     end: int  # end of the whole block in the page, including an id line
     text: str
     id: str | None = None
     classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A place where the page leaves its grammar: becomes a finding of rule `rule`."""
+
+    offset: int
+    rule: str
+    message: str
+
+
+MAX_PROBLEMS_PER_RULE = 50  # the checker shows fifty findings of a rule in a file, then a count
 
 
 @dataclass
@@ -79,6 +90,15 @@ class Page:
     text: str
     blocks: list[Block] = field(default_factory=list)
     footnote_defs: list[FootnoteDef] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Problems past the first fifty of a rule are only counted: a hostile page with 450,000 stray
+    # brackets must not cost 450,000 messages that nobody will be shown.
+    problem_counts: Counter[str] = field(default_factory=Counter)
+
+    def problem(self, offset: int, rule: str, message: str | Callable[[], str]) -> None:
+        self.problem_counts[rule] += 1
+        if self.problem_counts[rule] <= MAX_PROBLEMS_PER_RULE:
+            self.problems.append(Problem(offset, rule, message() if callable(message) else message))
 
     _lines: LineIndex | None = field(default=None, repr=False, compare=False)
 
@@ -86,168 +106,188 @@ class Page:
     def paragraphs(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "paragraph"]
 
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         if self._lines is None:
             self._lines = LineIndex(self.text)
         return self._lines.line_col(offset)
 
 
-def raw_blocks(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each run of non-blank lines, in one linear pass."""
-    runs: list[tuple[int, str]] = []
-    start: int | None = None
+def raw_blocks(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Each run of non-blank lines: (offset of the run, [(offset of the line, line)]), linear."""
+    runs: list[tuple[int, list[tuple[int, str]]]] = []
+    current: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
         if line.strip():
-            if start is None:
-                start = offset
-        elif start is not None:
-            runs.append((start, text[start : offset - 1]))
-            start = None
+            current.append((offset, line))
+        elif current:
+            runs.append((current[0][0], current))
+            current = []
         offset += len(line) + 1
-    if start is not None:
-        runs.append((start, text[start:].rstrip("\n")))
+    if current:
+        runs.append((current[0][0], current))
     return runs
 
 
-def parse_heading(line: str) -> tuple[int, str, str] | None:
-    """(offset of the text, text, attribute list) of an ATX heading `## Text { #id .class }`."""
-    marks = HEADING_MARKS.match(line)
-    if not marks:
-        return None
-    rest = line[marks.end() :].rstrip()
-    attrs = ""
-    if rest.endswith("}"):
-        opening = rest.rfind("{")
-        if opening != -1:
-            attrs, rest = rest[opening + 1 : -1], rest[:opening].rstrip()
-    return marks.end(), rest, attrs
-
-
-def split_blocks(text: str) -> list[Block]:
-    """Blank-line separated blocks, classified; offsets are into `text`."""
-    blocks: list[Block] = []
-    for start, raw in raw_blocks(text):
-        end = start + len(raw)
-        first = raw.split("\n", 1)[0]
-        heading = parse_heading(first) if "\n" not in raw else None
-        if heading:
-            text_offset, title, attrs = heading
-            ident = re.search(r"#([A-Za-z0-9_-]+)", attrs)
-            classes = tuple(re.findall(r"\.([A-Za-z0-9_-]+)", attrs))
-            blocks.append(Block("heading", start + text_offset, end, title, ident.group(1) if ident else None, classes))
-        elif FOOTNOTE_DEF.match(first):
-            blocks.append(Block("footnotes", start, end, raw))
-        elif first.startswith(("<!--", "!!!", "???", "```", "    ", "<", "|", "- ", "* ", "> ")):
-            blocks.append(Block("other", start, end, raw))
-        else:
-            lines = raw.split("\n")
-            ident = PARAGRAPH_ID_LINE.match(lines[-1])
-            if ident:
-                lines = lines[:-1]
-            body = "\n".join(lines)
-            if body.strip():
-                blocks.append(Block("paragraph", start, end, body, ident.group("id") if ident else None))
-            elif ident:
-                blocks.append(Block("other", start, end, raw))
-    return blocks
-
-
-def footnote_defs(block: Block) -> list[FootnoteDef]:
-    """Definitions in a footnotes block; indented lines continue the previous definition."""
-    defs: list[FootnoteDef] = []
-    offset = block.start
-    for line in block.text.split("\n"):
-        match = FOOTNOTE_DEF.match(line)
-        if match:
-            defs.append(FootnoteDef(match.group("label"), offset, match.group("text")))
-        elif defs and line.startswith((" ", "\t")):
-            last = defs[-1]
-            defs[-1] = FootnoteDef(last.label, last.start, f"{last.text}\n{line.strip()}")
-        offset += len(line) + 1
-    return defs
-
-
 def parse(text: str, path: str, name: str) -> Page:
-    page = Page(path=path, name=name, text=text, blocks=split_blocks(text))
-    for block in page.blocks:
-        if block.kind == "footnotes":
-            page.footnote_defs += footnote_defs(block)
+    page = Page(path=path, name=name, text=text)
+    for start, lines in raw_blocks(text):
+        first = lines[0][1]
+        if first.startswith("#") and not first.startswith("#["):
+            _heading(page, lines)
+        elif FOOTNOTE_DEF.match(first):
+            _footnotes(page, start, lines)
+        else:
+            _paragraph(page, start, lines)
     return page
 
 
-@functools.lru_cache(maxsize=64)  # several rules ask for the same paragraph's spans
-def quote_spans(text: str, base: int = 0) -> tuple[QuoteSpan, ...]:
-    """Double-quoted spans in one paragraph.
+def _heading(page: Page, lines: list[tuple[int, str]]) -> None:
+    offset, line = lines[0]
+    match = HEADING.match(line)
+    attrs = HEADING_ATTRS.match(match.group("attrs")) if match else None
+    if match is None or attrs is None:
+        page.problem(
+            offset,
+            "page-block",
+            "a heading on a chapter page is one line, `## Heading text { #heading-id }`, "
+            "with `.editor-heading` after the id when the words are the editors'",
+        )
+        return
+    classes = tuple(c.lstrip(".") for c in attrs.group("classes").split())
+    for unknown in [c for c in classes if c not in HEADING_CLASSES]:
+        page.problem(
+            offset + match.start("attrs"),
+            "attr-list",
+            f"a heading may carry only its id and `.editor-heading`, not `.{unknown}`",
+        )
+    title_start = offset + match.start("text")
+    page.blocks.append(
+        Block("heading", title_start, offset + len(line), match.group("text"), attrs.group("id"), classes)
+    )
+    _inline(page, match.group("text"), title_start, quotations=False)
+    for extra_offset, _ in lines[1:]:
+        page.problem(
+            extra_offset,
+            "page-block",
+            "put a blank line after a heading: this line would become part of the heading's block",
+        )
 
-    Outside a quotation any double mark opens one, so the chapter's stray `” Most beloved”`
-    still counts as a quotation; inside, any closing mark ends it. Single quotes are apostrophes
-    in this text and are ignored. A quotation still open at the end of the paragraph is unclosed.
-    """
-    spans: list[QuoteSpan] = []
-    open_at: int | None = None
-    for mark in QUOTE_MARK.finditer(text):
-        index, char = mark.start(), mark.group()
-        if open_at is None and char in OPENING_MARKS:
-            open_at = index
-        elif open_at is not None and char in CLOSING_MARKS:
-            spans.append(QuoteSpan(base + open_at, base + index + 1, text[open_at + 1 : index]))
-            open_at = None
-    if open_at is not None:
-        spans.append(QuoteSpan(base + open_at, base + len(text), text[open_at + 1 :], closed=False))
-    return tuple(spans)
 
-
-def find_marked(text: str, base: int = 0) -> list[Marked]:
-    """Marked quotations `[body]{ #id }[^label]` in one paragraph, in linear time.
-
-    The body holds no brackets, so its `[` is the last one before the closing `]` and after the
-    previous `]{…}`; looking back only to there means no stretch of text is scanned twice.
-    """
-    found: list[Marked] = []
-    floor = 0
-    for tail in MARKED_TAIL.finditer(text):
-        close = tail.start()
-        opening = text.rfind("[", floor, close)
-        if opening != -1 and text.find("]", opening + 1, close) == -1:
-            found.append(
-                Marked(
-                    tail.group("id"),
-                    base + opening,
-                    base + tail.end(),
-                    base + opening + 1,
-                    text[opening + 1 : close],
-                    tail.group("label"),
-                )
+def _footnotes(page: Page, start: int, lines: list[tuple[int, str]]) -> None:
+    end = lines[-1][0] + len(lines[-1][1])
+    page.blocks.append(Block("footnotes", start, end, page.text[start:end]))
+    for offset, line in lines:
+        match = FOOTNOTE_DEF.match(line)
+        if match:
+            page.footnote_defs.append(FootnoteDef(match.group("label"), offset, match.group("text")))
+        elif line[:1] in (" ", "\t") and page.footnote_defs:
+            page.problem(
+                offset,
+                "footnote-markup",
+                "a footnote on a chapter page is one line, generated by `./edition check --write`; "
+                "this indented line would continue it",
             )
-        floor = close + 1
-    return found
+        else:
+            page.problem(
+                offset,
+                "page-block",
+                "only footnote definitions may follow one another here; put a blank line before this line",
+            )
+
+
+def _paragraph(page: Page, start: int, lines: list[tuple[int, str]]) -> None:
+    ident = PARAGRAPH_ID_LINE.match(lines[-1][1])
+    body = lines[:-1] if ident else lines
+    for offset, line in body:
+        for pattern, what in BLOCK_STARTS:
+            if pattern.match(line):
+                page.problem(
+                    offset,
+                    "page-block",
+                    f"this line starts {what}, which a chapter page may not hold: it holds only "
+                    "numbered paragraphs, headings and generated footnotes (editorial text "
+                    "goes into data/sources.yml notes)",
+                )
+                break
+        trailing = TRAILING_SPACE.search(line)
+        if trailing:
+            page.problem(
+                offset + trailing.start(),
+                "page-markup",
+                "trailing spaces would make a line break that the chapter does not have; remove them",
+            )
+    if not body:
+        page.problem(start, "page-block", "this id line has no paragraph above it")
+        return
+    end = lines[-1][0] + len(lines[-1][1])
+    text = page.text[start : body[-1][0] + len(body[-1][1])]
+    page.blocks.append(Block("paragraph", start, end, text, ident.group("id") if ident else None))
+    _inline(page, text, start)
+
+
+def _inline(page: Page, text: str, base: int, quotations: bool = True) -> None:
+    """Marked quotations whose attribute list holds more than an id, stray footnote references,
+    and any other character Markdown would read as markup."""
+    marked = find_marked(text, base) if quotations else []
+    for mark in marked:
+        if not mark.id:
+            page.problem(
+                mark.body_start + len(mark.body) + 1,
+                "attr-list",
+                f"a quotation's attribute list holds its id and nothing else, `{{ #q-… }}`, not `{{{mark.attrs}}}`",
+            )
+    attached = {m.end - len(f"[^{m.label}]") for m in marked if m.label}
+    for label, offset in footnote_refs(text, base):
+        if offset not in attached:
+            page.problem(
+                offset,
+                "page-markup",
+                f"the footnote reference [^{label}] stands alone: on a chapter page a footnote "
+                "follows its marked quotation, `[“…”]{ #q-id }[^q-id]`",
+            )
+    for markup in unproven_markup(text, base, markup_ranges(text, base, quotations)):
+        if markup.kind == "escape":
+            continue
+        if markup.kind == "html":
+            page.problem(
+                markup.offset,
+                "page-html",
+                "raw HTML is not allowed on a chapter page: it could show or run anything",
+            )
+        elif markup.kind == "entity":
+            page.problem(
+                markup.offset,
+                "page-markup",
+                functools.partial(_entity_message, markup),
+            )
+        else:
+            page.problem(
+                markup.offset,
+                "page-markup",
+                functools.partial(_markup_message, markup),
+            )
 
 
 def marked_quotations(block: Block) -> list[Marked]:
     return find_marked(block.text, block.start)
 
 
-def footnote_refs(block: Block) -> list[tuple[str, int]]:
-    return [(m.group("label"), block.start + m.start()) for m in FOOTNOTE_REF.finditer(block.text)]
+def block_footnote_refs(block: Block) -> list[tuple[str, int]]:
+    return footnote_refs(block.text, block.start)
 
 
-def plain_text(markdown: str) -> str:
-    """The chapter's own words in a paragraph: markup for ids, quotations and footnotes removed."""
-    pieces, position = [], 0
-    for mark in find_marked(markdown):
-        pieces += [markdown[position : mark.start], mark.body]
-        position = mark.end if mark.label is None else mark.end - len(f"[^{mark.label}]")
-    text = FOOTNOTE_REF.sub("", "".join(pieces) + markdown[position:])
-    return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
+def _entity_message(markup: Markup) -> str:
+    return f"“{markup.text}” would print as another character; write the character itself"
 
 
-DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„«»"} | {c: "'" for c in "‘’‚"})
-ELLIPSES = re.compile(r"(?:…|\.\.\.)+")
-WHITESPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Typography only: curly quotes, ellipsis forms and whitespace. Words are never touched."""
-    text = ELLIPSES.sub("…", text.translate(DOUBLE_QUOTES))
-    return WHITESPACE.sub(" ", text).strip()
+def _markup_message(markup: Markup) -> str:
+    what = "emphasis" if markup.kind == "underscore" else MARKUP_NAMES.get(markup.text, "markup")
+    return (
+        f"“{markup.text}” would be read as Markdown ({what}), not printed as the chapter has it; "
+        f"write \\{markup.text} if the chapter has this character"
+    )

@@ -156,6 +156,7 @@ class Status:
 class Edition:
     original: str  # the reference copy of the chapter, relative to the project
     pages: tuple[str, ...]  # the chapter pages in reading order, relative to docs/
+    editorial: tuple[str, ...] = ()  # every other Markdown page under docs/: the editors' own pages
 
 
 PathKey = tuple[str | int, ...]
@@ -176,6 +177,7 @@ class SourceList:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     original: str = ""
     pages: tuple[str, ...] = ()
+    editorial: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()  # capitalised words in the chapter that are not people
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     indices: dict[tuple[str, str], int] = field(default_factory=dict)  # (section, id) -> list index

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from .findings import Finding, Severity, UnusableInput
-from .ids import ID_PATTERN
+from .ids import ID_PATTERN, QUOTATION_PREFIX
 from .records import (
     SECTIONS,
     STATUSES,
@@ -239,14 +239,14 @@ def _load_edition(raw: Any, sources: SourceList, report: Report) -> None:
     edition = build_record(Edition, raw, ("edition",), "edition", report)
     if edition is None:
         return
-    if not all(safe_relative(n) for n in (edition.original, *edition.pages)):
+    if not all(safe_relative(n) for n in (edition.original, *edition.pages, *edition.editorial)):
         report(
             ("edition",),
             "yaml-value",
             "edition: file names must be plain relative paths inside the project (letters, digits, - _ . /; no '..')",
         )
         return
-    sources.original, sources.pages = edition.original, edition.pages
+    sources.original, sources.pages, sources.editorial = edition.original, edition.pages, edition.editorial
 
 
 def _load_statuses(raw: Any, sources: SourceList, report: Report) -> None:
@@ -273,6 +273,9 @@ def _unique(
     key: PathKey = (section, index, "id")
     if not ID_PATTERN.match(entry_id):
         report(key, "yaml-id", f"id '{entry_id}' must be lower-case ASCII words joined by hyphens")
+        return False
+    if section == "quotations" and not entry_id.startswith(QUOTATION_PREFIX):
+        report(key, "yaml-id", f"quotation id '{entry_id}' must start with '{QUOTATION_PREFIX}'")
         return False
     if entry_id in table:
         first = sources.position_of(section, entry_id)[0]

@@ -15,10 +15,15 @@ GROUP_TITLES = {
     "reference": "Reference works",
 }
 
+
 def sources_page(sources: SourceList, used: Usage) -> str:
-    out = ["# Sources { #sources }", "",
-           "Every work the edition cites, grouped by kind, with the quotations and facts that rely on it. "
-           "Addresses are where each fact was read. " + GENERATED_NOTE, ""]
+    out = [
+        "# Sources { #sources }",
+        "",
+        "Every work the edition cites, grouped by kind, with the quotations and facts that rely on it. "
+        "Addresses are where each fact was read. " + GENERATED_NOTE,
+        "",
+    ]
     for group, title in GROUP_TITLES.items():
         works = [w for w in sources.works.values() if w.group == group]
         if not works:
@@ -30,7 +35,9 @@ def sources_page(sources: SourceList, used: Usage) -> str:
                 out += [work.note, ""]
             if work.sources:
                 out += ["Where this record was read:", ""]
-                out += [f"- [{r.url}]({r.url})" + (f" — {r.supports}" if r.supports else "") for r in work.sources if r.url]
+                out += [
+                    f"- [{r.url}]({r.url})" + (f" — {r.supports}" if r.supports else "") for r in work.sources if r.url
+                ]
                 out.append("")
             cited = cited_by(work.id, sources, used)
             out += ["**Cited for:**", "", *(cited or ["- nothing yet"]), ""]
@@ -54,8 +61,10 @@ def cited_by(work_id: str, sources: SourceList, used: Usage) -> list[str]:
     lines = []
     for q in sources.quotations.values():
         if any(r.work == work_id for r in q.sources):
-            lines.append(f"- Quotation [{shorten(quotation_text(q), 60, '…”')}](quotations.md#list-{q.id}) "
-                         f"({sources.people[q.speaker].name})")
+            lines.append(
+                f"- Quotation [{shorten(quotation_text(q), 60, '…”')}](quotations.md#list-{q.id}) "
+                f"({sources.people[q.speaker].name})"
+            )
     for person in sources.people.values():
         if any(r.work == work_id for r in person.sources):
             lines.append(f"- Person: [{person.name}](people.md#{person.id})")
@@ -67,5 +76,7 @@ def cited_by(work_id: str, sources: SourceList, used: Usage) -> list[str]:
             lines.append(f"- Alleged meeting: [{meeting.title}](trials.md#{meeting.id})")
     for note in sources.notes.values():
         if any(r.work == work_id for r in note.sources) and note.id in used.note_page:
-            lines.append(f"- Editor’s note on “{note.term}” ([{used.note_page[note.id]}]({used.note_page[note.id]}#{note.id}))")
+            lines.append(
+                f"- Editor’s note on “{note.term}” ([{used.note_page[note.id]}]({used.note_page[note.id]}#{note.id}))"
+            )
     return lines

@@ -31,7 +31,7 @@ def tooltip(person: Person, form: str) -> str:
 
 
 class NameLinker(Treeprocessor):
-    def __init__(self, md: Markdown, extension: "NameLinkExtension") -> None:
+    def __init__(self, md: Markdown, extension: NameLinkExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
@@ -68,7 +68,9 @@ class NameLinker(Treeprocessor):
                     for offset, link in enumerate(new[1]):
                         element.insert(position + offset, link)
 
-    def _split(self, text: str, pattern: re.Pattern[str], forms: dict[str, Person]) -> tuple[str, list[etree.Element]] | None:
+    def _split(
+        self, text: str, pattern: re.Pattern[str], forms: dict[str, Person]
+    ) -> tuple[str, list[etree.Element]] | None:
         pieces = pattern.split(text)
         if len(pieces) == 1:
             return None
@@ -76,8 +78,14 @@ class NameLinker(Treeprocessor):
         for index in range(1, len(pieces), 2):
             form = pieces[index]
             person = forms[form]
-            link = etree.Element("a", {"class": "person", "href": f"{self.extension.people_page}#{person.id}",
-                                       "title": tooltip(person, form)})
+            link = etree.Element(
+                "a",
+                {
+                    "class": "person",
+                    "href": f"{self.extension.people_page}#{person.id}",
+                    "title": tooltip(person, form),
+                },
+            )
             link.text = form
             link.tail = pieces[index + 1]
             links.append(link)
@@ -91,6 +99,6 @@ class NameLinkExtension(Extension):
         self.sources: SourceList | None = None
         self.active = False
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20) and attr_list (8); before MkDocs rewrites and checks links (0).
         md.treeprocessors.register(NameLinker(md, self), "edition-names", 1)

@@ -9,9 +9,13 @@ from .usage import Usage, chapter_link
 
 
 def people_page(sources: SourceList, used: Usage) -> str:
-    out = ["# People { #people }", "",
-           "Everyone the chapter names or implies. The chapter’s own spellings are kept in the text; "
-           "each links here. " + GENERATED_NOTE, ""]
+    out = [
+        "# People { #people }",
+        "",
+        "Everyone the chapter names or implies. The chapter’s own spellings are kept in the text; "
+        "each links here. " + GENERATED_NOTE,
+        "",
+    ]
     for person in sources.people.values():
         out += [f"## {person.name} {{ #{person.id} }}", ""]
         in_chapter = used.forms.get(person.id, [])
@@ -22,7 +26,9 @@ def people_page(sources: SourceList, used: Usage) -> str:
         if in_chapter:
             facts.append("Spelled in the chapter\n:   " + ", ".join(f"“{v}”" for v in in_chapter))
         elif person.mention == "implied":
-            facts.append("Not named in the chapter\n:   Implied" + (f": {person.implied_by}" if person.implied_by else ""))
+            facts.append(
+                "Not named in the chapter\n:   Implied" + (f": {person.implied_by}" if person.implied_by else "")
+            )
         if others:
             facts.append("Other spellings\n:   " + ", ".join(others))
         if person.report_form:

@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 
 
 class PermalinkTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: "PermalinkExtension") -> None:
+    def __init__(self, md: Markdown, extension: PermalinkExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
@@ -28,14 +28,20 @@ class PermalinkTreeprocessor(Treeprocessor):
             if number is not None:
                 paragraph.insert(0, paragraph_link(ident, number, paragraph.text))
                 paragraph.text = None
-            for index, child in enumerate(list(paragraph)):
+            for child in list(paragraph):
                 if child.tag == "span" and child.get("id", "").startswith("q-"):
                     add_quotation_link(paragraph, child)
 
 
 def paragraph_link(ident: str, number: int, following_text: str | None) -> etree.Element:
-    link = etree.Element("a", {"class": "permalink para-number", "href": f"#{ident}",
-                               "aria-label": f"Paragraph {number}: link to this paragraph"})
+    link = etree.Element(
+        "a",
+        {
+            "class": "permalink para-number",
+            "href": f"#{ident}",
+            "aria-label": f"Paragraph {number}: link to this paragraph",
+        },
+    )
     link.text = str(number)
     link.tail = following_text
     return link
@@ -51,8 +57,15 @@ def add_quotation_link(paragraph: etree.Element, quotation: etree.Element) -> No
         position += 1
     else:
         anchor_after = quotation
-    link = etree.Element("a", {"class": "permalink quote-link", "href": f"#{quotation.get('id')}",
-                               "aria-label": "Link to this quotation", "title": "Link to this quotation"})
+    link = etree.Element(
+        "a",
+        {
+            "class": "permalink quote-link",
+            "href": f"#{quotation.get('id')}",
+            "aria-label": "Link to this quotation",
+            "title": "Link to this quotation",
+        },
+    )
     link.text = "¶"
     link.tail = anchor_after.tail
     anchor_after.tail = None
@@ -65,6 +78,6 @@ class PermalinkExtension(Extension):
         self.numbers: dict[str, int] = {}  # paragraph id -> number in the chapter
         self.active = False
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the name links (1); before MkDocs' link rewriting (0) is irrelevant: hrefs are in-page.
         md.treeprocessors.register(PermalinkTreeprocessor(md, self), "edition-permalinks", 0.5)

@@ -13,10 +13,17 @@ from .usage import Usage, chapter_link
 
 
 def quotations_page(sources: SourceList, used: Usage) -> str:
-    out = ["# Quotations { #quotations }", "",
-           "Every quotation in the chapter with its attribution and how sure it is. Download them for "
-           "class use as [CSV](quotations.csv) or [JSON](quotations.json). " + GENERATED_NOTE, "",
-           "<!-- status-legend -->", "", "## By speaker { #by-speaker }", ""]
+    out = [
+        "# Quotations { #quotations }",
+        "",
+        "Every quotation in the chapter with its attribution and how sure it is. Download them for "
+        "class use as [CSV](quotations.csv) or [JSON](quotations.json). " + GENERATED_NOTE,
+        "",
+        "<!-- status-legend -->",
+        "",
+        "## By speaker { #by-speaker }",
+        "",
+    ]
     for person in sources.people.values():
         quotes = [q for q in sources.quotations.values() if q.speaker == person.id]
         if not quotes:
@@ -33,24 +40,40 @@ def quotations_page(sources: SourceList, used: Usage) -> str:
         anchor = f"trial-{trial_id}" if trial_id else "trial-unknown"
         out += [f"### {title} {{ #{anchor} }}", ""]
         for q in quotes:
-            out.append(f"- [{shorten(quotation_text(q), 80, '…”')}](#list-{q.id}) — {sources.people[q.speaker].name} — "
-                       f"{status_badge(q.status, sources)}")
+            out.append(
+                f"- [{shorten(quotation_text(q), 80, '…”')}](#list-{q.id}) — {sources.people[q.speaker].name} — "
+                f"{status_badge(q.status, sources)}"
+            )
         out.append("")
     return "\n".join(out)
 
 
 def quotation_entry(q: Quotation, sources: SourceList, used: Usage) -> list[str]:
     trial = sources.trials.get(q.trial or "")
-    where = f"[{trial.short}](trials.md#{trial.id})" if trial else "not established" + (f" ({q.trial_note})" if q.trial_note else "")
+    where = (
+        f"[{trial.short}](trials.md#{trial.id})"
+        if trial
+        else "not established" + (f" ({q.trial_note})" if q.trial_note else "")
+    )
     link = chapter_link(used.quotation_page.get(q.id), q.id)
-    lines = [f'<div class="quotation-entry" id="list-{q.id}" markdown>', "",
-             f"> {quotation_text(q)}", "",
-             f"Status\n:   {status_badge(q.status, sources)}", "",
-             f"Role\n:   {q.role}", "",
-             f"Trial\n:   {where}", "",
-             f"Occasion\n:   {q.occasion or 'not known'}", "",
-             f"Date\n:   {date_text(q.date, q.date_inferred)}", "",
-             f"In the chapter\n:   [{link}]({link})", ""]
+    lines = [
+        f'<div class="quotation-entry" id="list-{q.id}" markdown>',
+        "",
+        f"> {quotation_text(q)}",
+        "",
+        f"Status\n:   {status_badge(q.status, sources)}",
+        "",
+        f"Role\n:   {q.role}",
+        "",
+        f"Trial\n:   {where}",
+        "",
+        f"Occasion\n:   {q.occasion or 'not known'}",
+        "",
+        f"Date\n:   {date_text(q.date, q.date_inferred)}",
+        "",
+        f"In the chapter\n:   [{link}]({link})",
+        "",
+    ]
     if q.notes:
         lines += [f"Note\n:   {q.notes}", ""]
     lines += ["Supporting works:", "", *[f"- {citation(r, sources, detail=True)}" for r in q.sources], "", "</div>", ""]
@@ -61,21 +84,23 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
     rows = []
     for q in sources.quotations.values():
         trial = sources.trials.get(q.trial or "")
-        rows.append({
-            "id": q.id,
-            "text": " … ".join(t.strip() for t in q.text),
-            "speaker_id": q.speaker,
-            "speaker": sources.people[q.speaker].name,
-            "role": q.role,
-            "trial_id": q.trial or "",
-            "trial": trial.title if trial else "",
-            "occasion": q.occasion or "",
-            "date": iso(q.date),
-            "date_inferred": "yes" if q.date is not None and q.date_inferred else "no",
-            "status": q.status,
-            "link": chapter_link(used.quotation_page.get(q.id), q.id).replace(".md#", ".html#"),
-            "sources": "; ".join(citation(r, sources, linked=False) for r in q.sources),
-        })
+        rows.append(
+            {
+                "id": q.id,
+                "text": " … ".join(t.strip() for t in q.text),
+                "speaker_id": q.speaker,
+                "speaker": sources.people[q.speaker].name,
+                "role": q.role,
+                "trial_id": q.trial or "",
+                "trial": trial.title if trial else "",
+                "occasion": q.occasion or "",
+                "date": iso(q.date),
+                "date_inferred": "yes" if q.date is not None and q.date_inferred else "no",
+                "status": q.status,
+                "link": chapter_link(used.quotation_page.get(q.id), q.id).replace(".md#", ".html#"),
+                "sources": "; ".join(citation(r, sources, linked=False) for r in q.sources),
+            }
+        )
     return rows
 
 

@@ -60,8 +60,10 @@ def person_card(person_id: str, sources: SourceList) -> str:
     person = sources.people[person_id]
     cited = citations(person.sources, sources, detail=True)
     born_as = f" (born {person.full_name})" if person.full_name else ""
-    return (f"**[{person.name}](people.md#{person.id})**{born_as}, {life_dates(person.born, person.died)}: "
-            f"{person.role}. {person.summary} *Sources: {cited}.*")
+    return (
+        f"**[{person.name}](people.md#{person.id})**{born_as}, {life_dates(person.born, person.died)}: "
+        f"{person.role}. {person.summary} *Sources: {cited}.*"
+    )
 
 
 def work_card(work_id: str, sources: SourceList) -> str:

@@ -31,33 +31,51 @@ def paragraphs(first: int, last: int) -> tuple[str, str]:
 
 def chicago(title: str, locator: str, url: str, speaker: str | None = None) -> str:
     quoted = f"{speaker}, quoted in " if speaker else ""
-    return (f"{quoted}Alexander Orlov, “{title},” in *{EDITION_TITLE}*, English machine translation, "
-            f"documentary edition, {locator}, {url}.")
+    return (
+        f"{quoted}Alexander Orlov, “{title},” in *{EDITION_TITLE}*, English machine translation, "
+        f"documentary edition, {locator}, {url}."
+    )
 
 
 def mla(title: str, locator: str, url: str) -> str:
-    return (f"Orlov, Alexander. “{title}.” *{EDITION_TITLE}*, English machine translation, documentary "
-            f"edition, {locator}, {url}. Accessed [day month year].")
+    return (
+        f"Orlov, Alexander. “{title}.” *{EDITION_TITLE}*, English machine translation, documentary "
+        f"edition, {locator}, {url}. Accessed [day month year]."
+    )
 
 
 def teachers_page(sources: SourceList, used: Usage, site_url: str) -> str:
     base = site_url if site_url.endswith("/") else site_url + "/"
-    out = ["# For teachers { #for-teachers }", "",
-           "Links to every section and quotation, to paste into a syllabus or a slide, with a QR code "
-           "for the classroom and a citation with paragraph numbers. Paragraph numbers are shown in "
-           "the margin of the chapter. " + GENERATED_NOTE, "",
-           f"These links use the address this copy of the site was built for: `{base}`.", "",
-           "## Sections { #sections }", ""]
+    out = [
+        "# For teachers { #for-teachers }",
+        "",
+        "Links to every section and quotation, to paste into a syllabus or a slide, with a QR code "
+        "for the classroom and a citation with paragraph numbers. Paragraph numbers are shown in "
+        "the margin of the chapter. " + GENERATED_NOTE,
+        "",
+        f"These links use the address this copy of the site was built for: `{base}`.",
+        "",
+        "## Sections { #sections }",
+        "",
+    ]
     for section in used.sections:
         url = f"{base}{section.page.replace('.md', '.html')}"
         cite_chicago, cite_mla = paragraphs(section.first, section.last)
-        out += [f"### {section.title} {{ #teach-{section.page.replace('.md', '')} }}", "",
-                '<div class="teach-entry" markdown>',
-                qr_svg(url, section.title), "",
-                f"Link\n:   [{url}]({section.page})", "",
-                f"Chicago\n:   {chicago(section.title, cite_chicago, url)}", "",
-                f"MLA\n:   {mla(section.title, cite_mla, url)}", "",
-                "</div>", ""]
+        out += [
+            f"### {section.title} {{ #teach-{section.page.replace('.md', '')} }}",
+            "",
+            '<div class="teach-entry" markdown>',
+            qr_svg(url, section.title),
+            "",
+            f"Link\n:   [{url}]({section.page})",
+            "",
+            f"Chicago\n:   {chicago(section.title, cite_chicago, url)}",
+            "",
+            f"MLA\n:   {mla(section.title, cite_mla, url)}",
+            "",
+            "</div>",
+            "",
+        ]
     out += ["## Quotations { #teach-quotations }", ""]
     for q in sources.quotations.values():
         page = used.quotation_page.get(q.id)
@@ -67,12 +85,21 @@ def teachers_page(sources: SourceList, used: Usage, site_url: str) -> str:
         number = used.quotation_paragraph[q.id]
         section = next(s for s in used.sections if s.page == page)
         speaker = sources.people[q.speaker].name
-        out += [f"### {speaker}: {quotation_text(q)[:60].rstrip()}… {{ #teach-{q.id} }}", "",
-                '<div class="teach-entry" markdown>',
-                qr_svg(url, f"quotation by {speaker}"), "",
-                f"Status\n:   {status_badge(q.status, sources)} ([details](quotations.md#list-{q.id}))", "",
-                f"Link\n:   [{url}]({page}#{q.id})", "",
-                f"Chicago\n:   {chicago(section.title, f'para. {number}', url, speaker)}", "",
-                f"MLA\n:   {mla(section.title, f'par. {number}', url)}", "",
-                "</div>", ""]
+        out += [
+            f"### {speaker}: {quotation_text(q)[:60].rstrip()}… {{ #teach-{q.id} }}",
+            "",
+            '<div class="teach-entry" markdown>',
+            qr_svg(url, f"quotation by {speaker}"),
+            "",
+            f"Status\n:   {status_badge(q.status, sources)} ([details](quotations.md#list-{q.id}))",
+            "",
+            f"Link\n:   [{url}]({page}#{q.id})",
+            "",
+            f"Chicago\n:   {chicago(section.title, f'para. {number}', url, speaker)}",
+            "",
+            f"MLA\n:   {mla(section.title, f'par. {number}', url)}",
+            "",
+            "</div>",
+            "",
+        ]
     return "\n".join(out)

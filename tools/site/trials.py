@@ -11,21 +11,39 @@ from .usage import Usage
 
 
 def trials_page(sources: SourceList, used: Usage) -> str:
-    out = ["# The trials { #trials }", "",
-           "The three Moscow trials the chapter draws on, and the three meetings with Trotsky abroad that "
-           "it says “did not stand up to any scrutiny”. " + GENERATED_NOTE, "",
-           "## Timeline { #timeline }", "", timeline(sources), ""]
+    out = [
+        "# The trials { #trials }",
+        "",
+        "The three Moscow trials the chapter draws on, and the three meetings with Trotsky abroad that "
+        "it says “did not stand up to any scrutiny”. " + GENERATED_NOTE,
+        "",
+        "## Timeline { #timeline }",
+        "",
+        timeline(sources),
+        "",
+    ]
     for trial in sources.trials.values():
         prosecutor = sources.people[trial.prosecutor]
-        out += [f"## {trial.short} {{ #{trial.id} }}", "",
-                f"Official title\n:   *{trial.title}*", "",
-                f"Dates\n:   {format_date(trial.start)} – {format_date(trial.end)}, {trial.place}", "",
-                f"Court\n:   {trial.court}", "",
-                f"Prosecutor\n:   [{prosecutor.name}](people.md#{prosecutor.id})", "",
-                f"Published report\n:   [{sources.works[trial.report].title}](sources.md#{trial.report})", ""]
+        out += [
+            f"## {trial.short} {{ #{trial.id} }}",
+            "",
+            f"Official title\n:   *{trial.title}*",
+            "",
+            f"Dates\n:   {format_date(trial.start)} – {format_date(trial.end)}, {trial.place}",
+            "",
+            f"Court\n:   {trial.court}",
+            "",
+            f"Prosecutor\n:   [{prosecutor.name}](people.md#{prosecutor.id})",
+            "",
+            f"Published report\n:   [{sources.works[trial.report].title}](sources.md#{trial.report})",
+            "",
+        ]
         if trial.participants:
-            named = ", ".join(f"[{sources.people[p.person].name}](people.md#{p.person}) ({p.capacity})"
-                              for p in trial.participants if p.person in sources.people)
+            named = ", ".join(
+                f"[{sources.people[p.person].name}](people.md#{p.person}) ({p.capacity})"
+                for p in trial.participants
+                if p.person in sources.people
+            )
             out += [f"People of the chapter at this trial\n:   {named}", ""]
         if trial.note:
             out += [trial.note, ""]
@@ -34,13 +52,22 @@ def trials_page(sources: SourceList, used: Usage) -> str:
     for meeting in sources.meetings.values():
         person = sources.people[meeting.person]
         trial = sources.trials[meeting.trial]
-        out += [f"### {meeting.title} ({format_date(meeting.claimed_date)}) {{ #{meeting.id} }}", "",
-                f"Who\n:   [{person.name}](people.md#{person.id}), {trial.short}", "",
-                f"Where\n:   {meeting.place}", "",
-                f"Testimony given\n:   {date_text(meeting.testified)}", "",
-                f"**The claim.** {meeting.claim}", "",
-                *[f"- {citation(r, sources, detail=True)}" for r in meeting.claim_sources], "",
-                "**How it was refuted:**", ""]
+        out += [
+            f"### {meeting.title} ({format_date(meeting.claimed_date)}) {{ #{meeting.id} }}",
+            "",
+            f"Who\n:   [{person.name}](people.md#{person.id}), {trial.short}",
+            "",
+            f"Where\n:   {meeting.place}",
+            "",
+            f"Testimony given\n:   {date_text(meeting.testified)}",
+            "",
+            f"**The claim.** {meeting.claim}",
+            "",
+            *[f"- {citation(r, sources, detail=True)}" for r in meeting.claim_sources],
+            "",
+            "**How it was refuted:**",
+            "",
+        ]
         for account in meeting.refutations:
             by = f" — *{account.by}*" if account.by else ""
             out.append(f"- {account.text}{by}")
@@ -66,20 +93,40 @@ class Event:
 def timeline_events(sources: SourceList) -> list[Event]:
     events = []
     for trial in sources.trials.values():
-        events.append(Event(trial.start.isoformat(), f"{format_date(trial.start)} – {format_date(trial.end)}",
-                            f"[{trial.short}](#{trial.id})", "trial"))
+        events.append(
+            Event(
+                trial.start.isoformat(),
+                f"{format_date(trial.start)} – {format_date(trial.end)}",
+                f"[{trial.short}](#{trial.id})",
+                "trial",
+            )
+        )
     for meeting in sources.meetings.values():
-        events.append(Event(iso(meeting.claimed_date), format_date(meeting.claimed_date),
-                            f"Alleged meeting: [{meeting.title}](#{meeting.id}) (claimed)", "claim"))
+        events.append(
+            Event(
+                iso(meeting.claimed_date),
+                format_date(meeting.claimed_date),
+                f"Alleged meeting: [{meeting.title}](#{meeting.id}) (claimed)",
+                "claim",
+            )
+        )
         if meeting.testified is not None:
-            events.append(Event(meeting.testified.isoformat(), format_date(meeting.testified),
-                                f"Testimony in court: [{meeting.title}](#{meeting.id})", "testimony"))
+            events.append(
+                Event(
+                    meeting.testified.isoformat(),
+                    format_date(meeting.testified),
+                    f"Testimony in court: [{meeting.title}](#{meeting.id})",
+                    "testimony",
+                )
+            )
     # Same day: the trial opens before anyone testifies at it.
     return sorted(events, key=lambda e: (e.when, e.kind != "trial"))
 
 
 def timeline(sources: SourceList) -> str:
     """An ordered list styled as a timeline: real text, so screen readers and print get it all."""
-    items = [f'<li class="timeline-{e.kind}" markdown><time datetime="{e.when}">{e.label}</time> {e.text}</li>'
-             for e in timeline_events(sources)]
+    items = [
+        f'<li class="timeline-{e.kind}" markdown><time datetime="{e.when}">{e.label}</time> {e.text}</li>'
+        for e in timeline_events(sources)
+    ]
     return '<ol class="timeline" markdown>\n' + "\n".join(items) + "\n</ol>"

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model.inline import plain_text
 from ..model.names import name_pattern, spellings
-from ..model.pages import Page, marked_quotations, plain_text
+from ..model.pages import Page, marked_quotations
 from ..model.records import SourceList
 
 
@@ -21,7 +22,7 @@ class Usage:
     note_page: dict[str, str] = field(default_factory=dict)  # note id -> page name
     paragraph_number: dict[str, int] = field(default_factory=dict)  # paragraph id -> 1-based number in chapter
     quotation_paragraph: dict[str, int] = field(default_factory=dict)  # quotation id -> paragraph number
-    sections: list["Section"] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,5 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
     return found
 
 
-
 def chapter_link(page: str | None, anchor: str) -> str:
     return f"{page}#{anchor}" if page else ""
-
-
