@@ -103,7 +103,13 @@ ATTACKS = [
         "Bukharin was overwhelmed",
         "id-pattern",
     ),
-    Attack("a quotation given to another speaker under a new id", renamed_speaker, PRAISE, "Bukharin was overwhelmed", "quote-speaker"),
+    Attack(
+        "a quotation given to another speaker under a new id",
+        renamed_speaker,
+        PRAISE,
+        "Bukharin was overwhelmed",
+        "quote-speaker",
+    ),
     Attack(
         "an event handler in a quotation's attribute list",
         lambda p: p.replace(
