@@ -21,7 +21,10 @@ import pytest
 from tools import checker as check
 from tools.checker import write
 from tools.model.findings import Finding
+from tools.model.records import SourceList
+from tools.publish import export
 from tools.publish.build import run_build
+from tools.site.usage import Usage, usage
 
 PROJECT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -167,3 +170,40 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     yield site
+
+
+# --- the real project, checked and exported once per session ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def real_result() -> check.Result:
+    """The checker's result on the real project, which must be clean."""
+    result = check.check(PROJECT)
+    assert result.sources is not None and not result.errors, [str(f) for f in result.findings]
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_sources(real_result: check.Result) -> SourceList:
+    assert real_result.sources is not None
+    return real_result.sources
+
+
+@pytest.fixture(scope="session")
+def real_usage(real_result: check.Result, real_sources: SourceList) -> Usage:
+    return usage(real_result.pages, real_sources)
+
+
+@dataclass(frozen=True)
+class Exported:
+    zip: Path
+    html: Path
+    site: Path  # the offline build the files were made from
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
+    """`./edition export` of the real project, once per session, into a temporary folder."""
+    root = tmp_path_factory.mktemp("export")
+    zip_path, html_path = export.export(root / "dist", root / "build")
+    return Exported(zip_path, html_path, root / "build")

@@ -173,3 +173,11 @@ def request_log(page: Page) -> RequestLog:
     """A RequestLog attached to the ``page`` fixture's context, so requests from
     workers and popups are caught as well as the page's own."""
     return RequestLog().attach(page.context)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser drives Chromium: mark it, so `-m "not browser"` leaves it out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)

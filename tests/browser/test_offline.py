@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import Exported
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tools.publish import export
 from tools.publish.build import build
 
 from .conftest import RequestLog
@@ -22,13 +22,12 @@ DEEP_LINK = "praise.html#q-bukharin-hope-of-mankind"
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(unzipped offline site, single HTML file), exported once for the module."""
+def unzipped(exported: Exported, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(unzipped offline site, single HTML file), from the session's export."""
     root = tmp_path_factory.mktemp("offline")
-    zip_path, html_path = export.export(root / "dist", root / "build")
-    with zipfile.ZipFile(zip_path) as zf:
+    with zipfile.ZipFile(exported.zip) as zf:
         zf.extractall(root / "unzipped")
-    return root / "unzipped" / "secret-history-19-offline", html_path
+    return root / "unzipped" / "secret-history-19-offline", exported.html
 
 
 @pytest.fixture
@@ -59,8 +58,8 @@ def _search(page: Page, query: str) -> None:
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
 
 
-def test_offline_site_every_page_from_file(exported: tuple[Path, Path], offline) -> None:
-    site, _ = exported
+def test_offline_site_every_page_from_file(unzipped: tuple[Path, Path], offline) -> None:
+    site, _ = unzipped
     context, log = offline
     page = context.new_page()
     page.goto(site.joinpath("index.html").as_uri())
@@ -72,23 +71,23 @@ def test_offline_site_every_page_from_file(exported: tuple[Path, Path], offline)
     assert [u for u in log.urls if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
 
 
-def test_first_page_view_requests_stay_local(exported: tuple[Path, Path], offline) -> None:
-    site, _ = exported
+def test_first_page_view_requests_stay_local(unzipped: tuple[Path, Path], offline) -> None:
+    site, _ = unzipped
     context, log = offline
     context.new_page().goto(site.joinpath("index.html").as_uri(), wait_until="load")
     assert log.urls and all(u.startswith(("file:", "data:", "blob:", "about:")) for u in log.urls), log.urls
     print(f"\nfirst page view from file://: {len(log.urls)} requests")
 
 
-def test_offline_search_finds_trotsky(exported: tuple[Path, Path], offline) -> None:
-    site, _ = exported
+def test_offline_search_finds_trotsky(unzipped: tuple[Path, Path], offline) -> None:
+    site, _ = unzipped
     page = offline[0].new_page()
     page.goto(site.joinpath("index.html").as_uri())
     _search(page, "Trotsky")
 
 
-def test_footnote_tooltip_on_hover_and_focus(exported: tuple[Path, Path], offline) -> None:
-    site, _ = exported
+def test_footnote_tooltip_on_hover_and_focus(unzipped: tuple[Path, Path], offline) -> None:
+    site, _ = unzipped
     page = offline[0].new_page()
     page.goto(site.joinpath("praise.html").as_uri())
     ref = page.locator("a.footnote-ref").first
@@ -101,8 +100,8 @@ def test_footnote_tooltip_on_hover_and_focus(exported: tuple[Path, Path], offlin
     expect(page.locator(".md-tooltip2").first).to_be_visible()
 
 
-def test_deep_link_lands_below_the_sticky_header(exported: tuple[Path, Path], offline) -> None:
-    site, _ = exported
+def test_deep_link_lands_below_the_sticky_header(unzipped: tuple[Path, Path], offline) -> None:
+    site, _ = unzipped
     page = offline[0].new_page()
     page.goto(site.as_uri() + "/" + DEEP_LINK)
     target = page.locator("#q-bukharin-hope-of-mankind")
@@ -115,17 +114,17 @@ def test_deep_link_lands_below_the_sticky_header(exported: tuple[Path, Path], of
     assert box["y"] + min(box["height"], 40) <= viewport["height"]
 
 
-def test_single_file_is_one_request(exported: tuple[Path, Path], offline) -> None:
-    _, html_path = exported
+def test_single_file_is_one_request(unzipped: tuple[Path, Path], offline) -> None:
+    _, html_path = unzipped
     context, log = offline
     context.new_page().goto(html_path.as_uri(), wait_until="load")
     assert log.urls == [html_path.as_uri()]
 
 
 def test_single_file_links_work_without_javascript(
-    exported: tuple[Path, Path], open_page_without_js: Callable[[str], Page]
+    unzipped: tuple[Path, Path], open_page_without_js: Callable[[str], Page]
 ) -> None:
-    _, html_path = exported
+    _, html_path = unzipped
     page = open_page_without_js(html_path.as_uri())
     ref = page.locator("#page-praise a.footnote-ref").first
     target = ref.get_attribute("href")

@@ -9,6 +9,7 @@ quotation's id to slip past the rules, plants a script, and feeds the checker wh
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -242,19 +243,40 @@ def test_temporary_files_are_ignored_by_git() -> None:
     assert done.returncode == 0
 
 
+def tiny_lock(folder: Path, package: str) -> Path:
+    """A lock file with one small package of the test lock, with its hashes (pip's cache has it)."""
+    lines = (PROJECT / "requirements-test.lock").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{package}=="))
+    hashes = [line for line in lines[start + 1 :] if line.startswith("    --hash=")][:2]
+    block = [lines[start], *hashes]
+    lock = folder / "tiny.lock"
+    lock.write_text("\n".join(block) + "\n", encoding="utf-8")
+    return lock
+
+
+def bootstrap(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        ["./edition", "setup"], cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
 def test_two_bootstraps_at_once_share_one_environment(tmp_path: Path) -> None:
-    """Two `./edition check` started together on a fresh clone: one builds .venv under a lock, the
-    other waits for it; both then check. A failed bootstrap exits 3, never 1 ("findings")."""
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(PROJECT), str(clone)], check=True)
-    env = {**os.environ, "EDITION_VENV": str(tmp_path / "venv")}
-    env.pop("VIRTUAL_ENV", None)
-    first = subprocess.Popen(
-        ["./edition", "check"], cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    time.sleep(0.2)
-    second = subprocess.Popen(
-        ["./edition", "check"], cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    outputs = [p.communicate(timeout=600) for p in (first, second)]
+    """Two `./edition` started together on a fresh machine: one builds the environment under a
+    lock, the other waits for it and finds it done (once two pip runs in one folder collided)."""
+    env = {**os.environ, "EDITION_VENV": str(tmp_path / "venv"), "EDITION_LOCKS": str(tiny_lock(tmp_path, "iniconfig"))}
+    first = bootstrap(env)
+    time.sleep(0.1)
+    second = bootstrap(env)
+    outputs = [p.communicate(timeout=300) for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outputs
+    assert sum(err.count("Setting up") for _, err in outputs) == 1, outputs
+    assert list((tmp_path / "venv").glob("lib/python*/site-packages/iniconfig"))
+
+
+def test_a_failed_bootstrap_exits_3_and_says_what_failed(tmp_path: Path) -> None:
+    lock = tiny_lock(tmp_path, "iniconfig")
+    lock.write_text(re.sub(r"sha256:[0-9a-f]{4}", "sha256:0000", lock.read_text(encoding="utf-8")), encoding="utf-8")
+    env = {**os.environ, "EDITION_VENV": str(tmp_path / "venv"), "EDITION_LOCKS": str(lock)}
+    done = subprocess.run(["./edition", "setup"], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 3, done.stderr
+    assert "./edition: setting up" in done.stderr and "pip install from the lock files" in done.stderr

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import Exported
 
 from tools.publish import export, singlefile
 from tools.publish.builtpages import ExportError
@@ -16,26 +17,25 @@ Export = tuple[Path, Path]
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Export:
-    root = tmp_path_factory.mktemp("export")
-    return export.export(root / "dist", root / "site")
+def exported_files(exported: Exported) -> Export:
+    return exported.zip, exported.html
 
 
-def test_zip_is_reproducible(exported: Export, tmp_path: Path) -> None:
+def test_zip_is_reproducible(exported: Exported, tmp_path: Path) -> None:
     zip_again, _ = export.export(tmp_path / "dist", tmp_path / "site")
-    assert zip_again.read_bytes() == exported[0].read_bytes()
+    assert zip_again.read_bytes() == exported.zip.read_bytes()
 
 
-def test_zip_holds_the_offline_site_in_one_folder(exported: Export) -> None:
-    names = zipfile.ZipFile(exported[0]).namelist()
+def test_zip_holds_the_offline_site_in_one_folder(exported_files: Export) -> None:
+    names = zipfile.ZipFile(exported_files[0]).namelist()
     assert names == sorted(names)
     assert {n.split("/")[0] for n in names} == {"secret-history-19-offline"}
     for needed in ("index.html", "praise.html", "search/search_index.js"):
         assert f"secret-history-19-offline/{needed}" in names
 
 
-def test_single_file_requests_nothing(exported: Export) -> None:
-    text = exported[1].read_text(encoding="utf-8")
+def test_single_file_requests_nothing(exported_files: Export) -> None:
+    text = exported_files[1].read_text(encoding="utf-8")
     assert not re.search(r"""\b(?:src|srcset|poster)\s*=\s*["']?(?:https?:)?//""", text)
     assert not re.search(r"<link\b[^>]*\brel=[\"']?stylesheet", text)
     assert not re.search(r"<script\b", text)
@@ -44,8 +44,8 @@ def test_single_file_requests_nothing(exported: Export) -> None:
     assert re.findall(r"<link\b[^>]*>", text) == ['<link rel="icon" href="data:,">']
 
 
-def test_single_file_internal_links_all_land(exported: Export) -> None:
-    text = exported[1].read_text(encoding="utf-8")
+def test_single_file_internal_links_all_land(exported_files: Export) -> None:
+    text = exported_files[1].read_text(encoding="utf-8")
     ids = re.findall(r"""\sid="([^"]+)\"""", text)
     assert len(ids) == len(set(ids)), "duplicate ids"
     targets = set(re.findall(r"""\shref="#([^"]*)\"""", text))
@@ -81,11 +81,11 @@ def test_link_outside_the_edition_fails(tmp_path: Path) -> None:
         singlefile.rewrite_href("404.html", "index.html", frozenset({"index.html"}), tmp_path)
 
 
-def test_read_offline_page_links_land_after_publishing(exported: Export, tmp_path: Path) -> None:
+def test_read_offline_page_links_land_after_publishing(exported_files: Export, tmp_path: Path) -> None:
     """offline.html links to downloads/…; publish_downloads puts exactly those files there."""
     site = tmp_path / "site"
     site.mkdir()
-    copied = publish_downloads(site, exported[0].parent)
+    copied = publish_downloads(site, exported_files[0].parent)
     offline_page = (Path(__file__).resolve().parents[2] / "docs" / "offline.md").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="(downloads/[^"]+)"', offline_page))
     assert linked == {p.relative_to(site).as_posix() for p in copied}

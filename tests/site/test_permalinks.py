@@ -8,13 +8,13 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import PROJECT
 
 from tools import checker as check
+from tools.model.records import SourceList
 from tools.site import render
 from tools.site.namelinks import NameLinkExtension
 from tools.site.permalinks import PermalinkExtension
-from tools.site.usage import Usage, usage
+from tools.site.usage import Usage
 
 EXTENSIONS = [
     "abbr",
@@ -97,20 +97,16 @@ def test_inactive_changes_nothing() -> None:
     assert convert(PARAGRAPH, {"p-one": 7}, active=False) == plain(PARAGRAPH)
 
 
-def test_runs_after_the_name_links() -> None:
-    result = check.check(PROJECT)
-    assert result.sources is not None
+def test_runs_after_the_name_links(real_sources: SourceList) -> None:
     names = NameLinkExtension()
-    names.sources, names.active = result.sources, True
+    names.sources, names.active = real_sources, True
     out = convert(PARAGRAPH, {"p-one": 3}, names=names)
     assert re.search(r'<p id="p-one">' + PARA.pattern + r'<a class="person" href="people.md#rosengolts"', out)
 
 
 @pytest.fixture(scope="module")
-def chapter() -> tuple[check.Result, Usage]:
-    result = check.check(PROJECT)
-    assert result.sources is not None and not result.errors
-    return result, usage(result.pages, result.sources)
+def chapter(real_result: check.Result, real_usage: Usage) -> tuple[check.Result, Usage]:
+    return real_result, real_usage
 
 
 def test_the_chapter_is_numbered_consecutively(chapter: tuple[check.Result, Usage]) -> None:

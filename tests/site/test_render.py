@@ -20,16 +20,13 @@ ASIDE = re.compile(r'<aside class="admonition editorial" id="(?P<id>[^"]+)".*?</
 
 
 @pytest.fixture(scope="module")
-def real() -> check.Result:
-    result = check.check(PROJECT)
-    assert result.sources is not None and not result.errors
-    return result
+def real(real_result: check.Result) -> check.Result:
+    return real_result
 
 
 @pytest.fixture(scope="module")
-def sources(real: check.Result) -> SourceList:
-    assert real.sources is not None
-    return real.sources
+def sources(real_sources: SourceList) -> SourceList:
+    return real_sources
 
 
 # --- status legend --------------------------------------------------------------------------

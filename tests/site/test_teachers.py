@@ -8,23 +8,19 @@ from pathlib import Path
 
 import pytest
 import segno
-from conftest import PROJECT
 from qr_decode import decode, format_info, svg_modules, trim
 
-from tools import checker as check
 from tools.model.records import SourceList
 from tools.site import teachers
-from tools.site.usage import Usage, usage
+from tools.site.usage import Usage
 
 BASE = "http://127.0.0.1:8000/"
 SVG = re.compile(r'<svg role="img" aria-label="QR code: [^"]*" .*?</svg>', re.DOTALL)
 
 
 @pytest.fixture(scope="module")
-def real() -> tuple[SourceList, Usage]:
-    result = check.check(PROJECT)
-    assert result.sources is not None and not result.errors
-    return result.sources, usage(result.pages, result.sources)
+def real(real_sources: SourceList, real_usage: Usage) -> tuple[SourceList, Usage]:
+    return real_sources, real_usage
 
 
 @pytest.fixture(scope="module")
