@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..checker import check
 from ..publish.build import PROJECT, build_env, run_build
+from .adversarial import time_adversarial
 from .book import time_book
 from .lighthouse import lighthouse_scores
 from .measure import machine_facts, timed
@@ -30,6 +31,7 @@ from .report import BUILD_RUNS, CHECK_RUNS, Results, report
 
 OUTPUT = PROJECT / "BENCHMARKS.md"
 BOOK_SIZES = (10, 100, 1000)
+ADVERSARIAL_SIZES = (99_000, 990_000)  # bytes; a page may have at most 1,000,000
 
 
 def site_build(site_dir: Path) -> None:
@@ -77,13 +79,16 @@ def main() -> int:
         print(f"note: the chapter has {len(chapter_findings)} finding(s); timing it anyway", file=sys.stderr)
     chapter = timed(lambda: check(PROJECT), CHECK_RUNS)
     books = [time_book(pages, 20 if pages < 1000 else 5) for pages in BOOK_SIZES]
+    hostile = time_adversarial(PROJECT, ADVERSARIAL_SIZES, 5)
     print("building the offline edition…", file=sys.stderr)
     export_note = run_export()
     site_build(PROJECT / "site")  # leave site/ as `./edition build` makes it
     print("running Lighthouse on every page…", file=sys.stderr)
     lighthouse = lighthouse_scores(PROJECT / "site")
     text = report(
-        Results(facts, build, chapter, books, folder_size(PROJECT / "site"), export_note, dist_sizes(), lighthouse)
+        Results(
+            facts, build, chapter, books, hostile, folder_size(PROJECT / "site"), export_note, dist_sizes(), lighthouse
+        )
     )
     OUTPUT.write_text(text, encoding="utf-8")
     print(text)

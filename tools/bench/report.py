@@ -1,8 +1,8 @@
-"""BENCHMARKS.md, written from one run's results."""
+"""BENCHMARKS.md, written from one run's results: one function per section, in SECTIONS' order."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .book import BookTiming
@@ -14,6 +14,10 @@ CHECK_RUNS = 20
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f}"
+
+
+def spread(timing: Timing) -> str:
+    return f"{ms(timing.spread[0])} – {ms(timing.spread[1])}"
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -29,80 +33,109 @@ class Results:
     build: Timing
     chapter: Timing
     books: list[BookTiming]
+    adversarial: list[tuple[int, Timing]]  # (page size in bytes, the checker's time on it)
     site: tuple[int, int]  # bytes, files
     export_note: str
     dist: list[tuple[str, str]]
     lighthouse: tuple[list[tuple[str, ...]], str]
 
 
-def report(r: Results) -> str:
-    facts, build, chapter, books = r.facts, r.build, r.chapter, r.books
-    site, export_note, dist, lighthouse = r.site, r.export_note, r.dist, r.lighthouse
+def machine(r: Results) -> list[str]:
+    return ["## Machine", "", *table(("What", "Value"), r.facts)]
+
+
+def build(r: Results) -> list[str]:
+    rows = [
+        (
+            f"`mkdocs build --strict` of the site (median of {BUILD_RUNS}, a child process)",
+            ms(r.build.median),
+            spread(r.build),
+        ),
+        (
+            f"the checker alone on the chapter, 4 pages + source list (median of {CHECK_RUNS}, in-process)",
+            ms(r.chapter.median),
+            spread(r.chapter),
+        ),
+    ]
+    return [
+        "## Site build and the checker's share of it",
+        "",
+        *table(("What", "Median (ms)", "Min – max (ms)"), rows),
+        "",
+        f"The checker is **{r.chapter.median / r.build.median:.1%}** of a build. The build cannot run without it "
+        "(there is no switch to skip it), so its share is measured as the ratio of the two.",
+    ]
+
+
+def adversarial(r: Results) -> list[str]:
+    rows = [("the real chapter", ms(r.chapter.median), spread(r.chapter))]
+    rows += [(f"adversarial page, {size:,} bytes", ms(t.median), spread(t)) for size, t in r.adversarial]
     lines = [
-        "# Benchmarks",
+        "## The checker on an adversarial page",
         "",
-        "Written by `./edition bench` (`python -m tools.bench`); rerun it to refresh. "
-        "Times are wall-clock (`time.perf_counter`); builds run as subprocesses, the checker in-process.",
+        "A copy of the project whose `docs/praise.md` is a hostile page (`tools/bench/adversarial.py`): tens of "
+        "thousands of names, tiny quotations after names, marked quotations, unclosed quotation marks, "
+        "unterminated marked spans and characters that are markup, one kind per paragraph. Measured in the same "
+        "run as the chapter.",
         "",
-        "## Machine",
-        "",
+        *table(("Input", "Median (ms)", "Min – max (ms)"), rows),
     ]
-    lines += table(("What", "Value"), facts)
-    lines += ["", "## Site build and the checker's share of it", ""]
-    lines += table(
-        ("What", "Median (ms)", "Min – max (ms)"),
-        [
-            (
-                f"`mkdocs build --strict` of the site (median of {BUILD_RUNS}, a child process)",
-                ms(build.median),
-                f"{ms(build.spread[0])} – {ms(build.spread[1])}",
-            ),
-            (
-                f"the checker alone on the chapter, 4 pages + source list (median of {CHECK_RUNS}, in-process)",
-                ms(chapter.median),
-                f"{ms(chapter.spread[0])} – {ms(chapter.spread[1])}",
-            ),
-        ],
-    )
-    lines += [
-        "",
-        f"The checker is **{chapter.median / build.median:.1%}** of a build. The build cannot run without "
-        "it (there is no switch to skip it), so its share is measured as the ratio of the two.",
-    ]
-    lines += [
-        "",
+    if len(r.adversarial) >= 2:
+        (small, t_small), (large, t_large) = r.adversarial[0], r.adversarial[-1]
+        lines += [
+            "",
+            f"{large / small:.0f}× the input took {t_large.median / t_small.median:.1f}× the time (linear "
+            "would take the same factor; tests/checker/test_linear.py holds it to at most 15× in CPU time).",
+        ]
+    return lines
+
+
+def books(r: Results) -> list[str]:
+    rows = [(f"{b.pages:,}", str(len(b.timing.runs)), ms(b.timing.median), f"{b.per_page_ms:.3f}") for b in r.books]
+    growth = r.books[-1].per_page_ms / r.books[0].per_page_ms
+    return [
         "## The checker on synthetic books",
         "",
         "Each page: three paragraphs with ids, two marked quotations with generated footnotes "
-        "(`tools.model.formats.footnote_line`) and matching source-list entries. Every book is first "
-        "checked to give zero findings.",
+        "(`tools.model.formats.footnote_line`) and matching source-list entries. Every book is first checked "
+        "to give zero findings.",
         "",
-    ]
-    lines += table(
-        ("Pages", "Runs", "Median (ms)", "ms / page"),
-        [(f"{b.pages:,}", str(len(b.timing.runs)), ms(b.timing.median), f"{b.per_page_ms:.3f}") for b in books],
-    )
-    growth = books[-1].per_page_ms / books[0].per_page_ms
-    lines += [
+        *table(("Pages", "Runs", "Median (ms)", "ms / page"), rows),
         "",
-        f"ms/page at {books[-1].pages:,} pages is {growth:.2f}× that at {books[0].pages:,} pages "
+        f"ms/page at {r.books[-1].pages:,} pages is {growth:.2f}× that at {r.books[0].pages:,} pages "
         "(1.00 would be exactly linear).",
-        "",
-        "## Sizes",
-        "",
     ]
-    lines += table(("Output", "Size"), [("site/", f"{site[0]:,} bytes in {site[1]:,} files"), *dist])
-    lines += ["", f"Offline edition: {export_note}.", ""]
-    lh_rows, lh_note = lighthouse
-    lines += ["## Lighthouse (mobile)", ""]
-    if lh_rows:
-        lines += table(("Page", "Performance", "Accessibility", "Best practices", "SEO"), lh_rows)
-        lines += [
-            "",
-            f"{lh_note}. Performance is Lighthouse's simulated slow-4G phone, so it moves with machine "
-            "load; the other three are deterministic audits.",
-            "",
-        ]
-    else:
-        lines += [f"Not measured: {lh_note}.", ""]
-    return "\n".join(lines)
+
+
+def sizes(r: Results) -> list[str]:
+    rows = [("site/", f"{r.site[0]:,} bytes in {r.site[1]:,} files"), *r.dist]
+    return ["## Sizes", "", *table(("Output", "Size"), rows), "", f"Offline edition: {r.export_note}."]
+
+
+def lighthouse(r: Results) -> list[str]:
+    rows, note = r.lighthouse
+    if not rows:
+        return ["## Lighthouse (mobile)", "", f"Not measured: {note}."]
+    return [
+        "## Lighthouse (mobile)",
+        "",
+        *table(("Page", "Performance", "Accessibility", "Best practices", "SEO"), rows),
+        "",
+        f"{note}. Performance is Lighthouse's simulated slow-4G phone, so it moves with machine load; the "
+        "other three are deterministic audits.",
+    ]
+
+
+SECTIONS: tuple[Callable[[Results], list[str]], ...] = (machine, build, adversarial, books, sizes, lighthouse)
+
+
+def report(r: Results) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `./edition bench` (`python -m tools.bench`); rerun it to refresh. Times are wall-clock "
+        "(`time.perf_counter`); builds run as subprocesses, the checker in-process.",
+    ]
+    for section in SECTIONS:
+        lines += ["", *section(r)]
+    return "\n".join(lines) + "\n"
