@@ -1,9 +1,9 @@
 """ProperDocs builds the site; MkDocs 1.6.1 (still installed as Material's dependency) builds the
-same site, byte for byte, apart from the generator meta tag. And the comparison behind that claim
-(tools/publish/compare.py) sees every kind of difference.
+same site, byte for byte, apart from the generator meta tag. The comparison behind that claim
+(tools/publish/compare.py) sees every kind of difference, and a build hides no deprecation warning.
 
 Two builds of the real site (about a second each), with one SOURCE_DATE_EPOCH so that the
-sitemap's dates agree.
+sitemap's dates agree, and one build of a copy for the warning.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from conftest import Project, mkdocs_build
 
 from tools.publish.build import PROJECT, REPRODUCIBLE_EPOCH, Engine, run_build
 from tools.publish.compare import GENERATOR_TAG, differences, without_generator_tag
@@ -131,3 +132,17 @@ def test_the_normaliser_removes_only_the_generator_tag_and_only_from_html(tmp_pa
 def test_a_missing_tree_is_an_error_not_an_empty_comparison(tmp_path: Path) -> None:
     with pytest.raises(NotADirectoryError):
         differences(tmp_path / "nowhere", tree(tmp_path / "b", {"f": b""}))
+
+
+def test_a_deprecation_warning_raised_during_a_build_is_shown(
+    repo_copy: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m properdocs` would swallow it (its warning logger is named __main__ and prints
+    nothing); tools/publish/build.py turns deprecation warnings on for the build's process."""
+    monkeypatch.delenv("PYTHONWARNINGS", raising=False)
+    probe = "import warnings\n\nwarnings.warn('probe: a deprecated call', DeprecationWarning, stacklevel=1)\n"
+    repo_copy.write("tools/site/people.py", repo_copy.read("tools/site/people.py") + probe)
+    done = mkdocs_build(repo_copy.root, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert "tools/site/people.py:" in done.stderr
+    assert "DeprecationWarning: probe: a deprecated call" in done.stderr

@@ -25,6 +25,10 @@ CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 # The engine's own stamps (sitemap.xml.gz) follow SOURCE_DATE_EPOCH: two builds of one tree are identical.
 REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip entry can hold
+# Deprecation warnings printed once per place, unless the caller set PYTHONWARNINGS. Without it,
+# `python -m properdocs` (and `-m mkdocs`) hides them: the engine sends them to a logger named
+# `__main__`, which prints nothing; only the `properdocs` script shows them (as INFO lines).
+SHOW_DEPRECATIONS = "default::DeprecationWarning,default::PendingDeprecationWarning"
 
 
 class BuildFailed(Exception):
@@ -36,8 +40,11 @@ class BuildFailed(Exception):
 
 
 def build_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_MKDOCS_2_WARNING": "1"}
+    # No NO_MKDOCS_2_WARNING: it silenced only Material's end-of-life banner, which Material prints
+    # when the `mkdocs` executable runs and never under properdocs (ARCHITECTURE.md, "Engines").
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    env.setdefault("PYTHONWARNINGS", SHOW_DEPRECATIONS)
     return {**env, **(extra or {})}
 
 
