@@ -8,6 +8,7 @@ sitemap's dates agree, and one build of a copy for the warning.
 
 from __future__ import annotations
 
+import ast
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -72,6 +73,35 @@ def test_properdocs_builds_quietly(sites: tuple[Path, Path, str]) -> None:
     assert "end of life" not in stderr
     assert "should be renamed" not in stderr
     assert [line for line in stderr.splitlines() if not line.startswith("INFO")] == []
+
+
+# What an engine change would touch. Model, checker, generators, Markdown extensions and the
+# exporters import no engine, so they move unchanged (ARCHITECTURE.md, "Engines").
+ENGINE_PACKAGES = {"mkdocs", "properdocs", "material", "zensical", "materialx", "docsforge"}
+ENGINE_IMPORTS_ALLOWED = {"tools/hook.py": {"mkdocs"}, "tools/publish/export.py": {"properdocs"}}
+
+
+def engine_imports(source: str) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        found |= {n.split(".")[0] for n in names} & ENGINE_PACKAGES
+    return found
+
+
+def test_only_the_hook_and_the_config_reader_import_an_engine() -> None:
+    used = {}
+    for path in sorted((PROJECT / "tools").rglob("*.py")):
+        if found := engine_imports(path.read_text(encoding="utf-8")):
+            used[path.relative_to(PROJECT).as_posix()] = found
+    assert used == ENGINE_IMPORTS_ALLOWED
+
+
+def test_engine_imports_are_found_in_every_form() -> None:
+    source = "import mkdocs.plugins\nfrom properdocs.utils import yaml\nif x:\n    import material as m\nfrom . import mkdocs\n"
+    assert engine_imports(source) == {"mkdocs", "properdocs", "material"}
 
 
 # The comparison itself, on small trees.
