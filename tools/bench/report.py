@@ -53,7 +53,7 @@ def report(r: Results) -> str:
         ("What", "Median (ms)", "Min – max (ms)"),
         [
             (
-                f"`mkdocs build --strict` of the site (median of {BUILD_RUNS}, a child process)",
+                f"`properdocs build --strict` of the site (median of {BUILD_RUNS}, a child process)",
                 ms(build.median),
                 f"{ms(build.spread[0])} – {ms(build.spread[1])}",
             ),
