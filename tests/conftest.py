@@ -28,7 +28,6 @@ from tools.site.usage import Usage, usage
 
 PROJECT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-MKDOCS = Path(sys.executable).with_name("mkdocs")
 # Never copied into a project copy: environments, build output, history, caches.
 NOT_COPIED = {".venv", "site", "node_modules", ".git", ".pytest_cache", ".hypothesis", "dist", ".cache", "__pycache__"}
 TOP_LEVEL_ONLY = {"site", "dist", "build"}
@@ -36,7 +35,7 @@ HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\
 
 
 def build_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
@@ -149,6 +148,7 @@ def copy_repo(dest: Path) -> Project:
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`properdocs build --strict -f mkdocs.yml -d SITE_DIR` of `root` (tools/publish/build.py)."""
     return run_build(site_dir, project=root)
 
 
@@ -168,7 +168,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(PROJECT, site)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        pytest.fail(f"properdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     yield site
 
 

@@ -1,5 +1,5 @@
-"""MkDocs hook: thin glue between MkDocs and the edition's packages, and the only module that
-uses the checker, the site and publishing together.
+"""The MkDocs hook (ProperDocs runs it; so does MkDocs 1.x): thin glue between the engine and the
+edition's packages, and the only module that uses the checker, the site and publishing together.
 
 - on_config: forget every `tools` module, so that `serve` runs edited code on its next rebuild
   (MkDocs loads a hook file once per process; the modules it imports would otherwise stay);
@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# `mkdocs.*` on purpose, although ProperDocs runs this hook: inside a properdocs process these
+# names are aliases of `properdocs.*` (properdocs/replacement.py), so they are the very classes
+# ProperDocs uses; under plain MkDocs (the two-engine test, tests/publish/test_engines.py) they are
+# MkDocs' own. `from properdocs…` would hand MkDocs foreign classes: its PluginError would no
+# longer stop a build cleanly. mypy reads the types from mkdocs, installed as Material's dependency.
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files

@@ -5,7 +5,7 @@
 What it measures, always in the same order so two runs give comparable files:
 
 1. the machine (CPU, cores, memory, Python, platform, date);
-2. `mkdocs build --strict` of the real site (median of 3 runs), and the checker alone on the
+2. `properdocs build --strict` of the real site (median of 3 runs), and the checker alone on the
    chapter (median of 20 in-process runs): the checker's share of a build;
 3. the checker on synthetic books of 10, 100 and 1,000 pages (ms and ms per page);
 4. the sizes of site/ and of the offline edition in dist/;

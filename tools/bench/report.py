@@ -47,7 +47,7 @@ def machine(r: Results) -> list[str]:
 def build(r: Results) -> list[str]:
     rows = [
         (
-            f"`mkdocs build --strict` of the site (median of {BUILD_RUNS}, a child process)",
+            f"`properdocs build --strict` of the site (median of {BUILD_RUNS}, a child process)",
             ms(r.build.median),
             spread(r.build),
         ),

@@ -1,7 +1,12 @@
-"""The one way the edition runs a site build: `mkdocs build --strict` in a child process.
+"""The one way the edition runs a site build: `properdocs build --strict -f mkdocs.yml` in a child process.
 
 A child process, so that a build always loads the hook and `tools` afresh, exactly as
 `./edition build` does; the caller decides what a failure means.
+
+ProperDocs is the continuation of MkDocs 1.x by its original maintainers (ARCHITECTURE.md,
+"Engines"). `-f` is always given: without it ProperDocs prints a notice that `mkdocs.yml` should be
+renamed. The engine can be chosen so that a test can show that MkDocs 1.6.1 (still installed as
+Material's dependency) builds the same site, byte for byte apart from the generator tag.
 """
 
 from __future__ import annotations
@@ -11,12 +16,19 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
+Engine = Literal["properdocs", "mkdocs"]
+ENGINE: Engine = "properdocs"
 PROJECT = Path(__file__).resolve().parent.parent.parent
 CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
-# MkDocs' own stamps (sitemap.xml.gz) follow SOURCE_DATE_EPOCH: two builds of one tree are identical.
+# The engine's own stamps (sitemap.xml.gz) follow SOURCE_DATE_EPOCH: two builds of one tree are identical.
 REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip entry can hold
+# Deprecation warnings printed once per place, unless the caller set PYTHONWARNINGS. Without it,
+# `python -m properdocs` (and `-m mkdocs`) hides them: the engine sends them to a logger named
+# `__main__`, which prints nothing; only the `properdocs` script shows them (as INFO lines).
+SHOW_DEPRECATIONS = "default::DeprecationWarning,default::PendingDeprecationWarning"
 
 
 class BuildFailed(Exception):
@@ -28,8 +40,11 @@ class BuildFailed(Exception):
 
 
 def build_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_MKDOCS_2_WARNING": "1"}
+    # No NO_MKDOCS_2_WARNING: it silenced only Material's end-of-life banner, which Material prints
+    # when the `mkdocs` executable runs and never under properdocs (ARCHITECTURE.md, "Engines").
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    env.setdefault("PYTHONWARNINGS", SHOW_DEPRECATIONS)
     return {**env, **(extra or {})}
 
 
@@ -40,9 +55,10 @@ def run_build(
     config: str = CONFIG,
     env: Mapping[str, str] | None = None,
     timeout: float = 300,
+    engine: Engine = ENGINE,
 ) -> subprocess.CompletedProcess[str]:
     """Build `project` with `config` into `site_dir`; the finished process, whatever its exit status."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)]
+    command = [sys.executable, "-m", engine, "build", "--strict", "-f", config, "-d", str(site_dir)]
     return subprocess.run(command, cwd=project, env=build_env(env), capture_output=True, text=True, timeout=timeout)
 
 

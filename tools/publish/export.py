@@ -14,7 +14,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
+# ProperDocs' loader, imported directly: this runs outside a properdocs process, where `mkdocs.*`
+# would load the mkdocs package that is installed only as Material's dependency.
+from properdocs.utils.yaml import yaml_load
 
 from .build import CONFIG, OFFLINE_CONFIG, PROJECT, BuildFailed, build
 from .builtpages import ExportError
@@ -24,7 +26,7 @@ from .ziparchive import write_zip
 
 
 def site_meta(project: Path = PROJECT) -> SiteMeta:
-    """site_name, site_description and site_url, read as MkDocs reads them (INHERIT and !ENV included)."""
+    """site_name, site_description and site_url, read as the engine reads them (INHERIT and !ENV included)."""
     with (project / CONFIG).open(encoding="utf-8") as handle:
         config = yaml_load(handle)
     description = " ".join(str(config.get("site_description", "")).split())
