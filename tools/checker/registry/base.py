@@ -1,0 +1,41 @@
+"""What a registered rule is: its id, severity, summary and executable example."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model.findings import Severity
+
+YML = "data/sources.yml"
+WARNING = "docs/warning.md"
+PRAISE = "docs/praise.md"
+ORIGINAL = "original/chapter.txt"
+ERROR, WARN = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Example:
+    """An edit of tests/fixtures/mini: `before` (there as it stands) becomes `after`.
+
+    `after=None` removes the file; `raw` replaces the whole file with these bytes; with `regex`,
+    `before` is a regular expression (multi-line) and `after` its replacement. The finding is in
+    `in_file` (default: the edited file), at the `occurrence`-th `at` (plus `shift` columns), or
+    at 1:1 when `at` is empty."""
+
+    path: str
+    before: str
+    after: str | None
+    at: str = ""
+    shift: int = 0
+    raw: bytes | None = None
+    in_file: str = ""
+    occurrence: int = 1
+    regex: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str
+    example: Example

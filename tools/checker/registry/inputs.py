@@ -1,0 +1,176 @@
+"""The rules about reading the inputs: files, and the YAML source list's syntax and schema."""
+
+from __future__ import annotations
+
+from .base import ERROR, PRAISE, YML, Example, Rule
+
+NEW_WORK = (
+    "\n  - id: dewey-hearings-1937\n    group: investigation\n    short: The Case of Leon Trotsky\n"
+    "    title: The Case of Leon Trotsky\n    year: 1937\n\ntrials:"
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- reading files ---------------------------------------------------------------------------
+    Rule(
+        "file-missing",
+        ERROR,
+        "a file the edition names does not exist (or is not a regular file)",
+        Example(PRAISE, "", None),
+    ),
+    Rule(
+        "file-unreadable",
+        ERROR,
+        "a file cannot be read (its name is too long, permissions, an I/O error)",
+        Example(
+            YML,
+            "pages: [warning.md, praise.md]",
+            f"pages: [warning.md, praise.md, {'a' * 300}.md]",
+            in_file=f"docs/{'a' * 300}.md",
+        ),
+    ),
+    Rule(
+        "file-too-large",
+        ERROR,
+        "a file is over 1,000,000 bytes: far above any page, and a guard against hostile input",
+        Example(PRAISE, "", "", raw=b"a" * 1_000_001),
+    ),
+    Rule("file-encoding", ERROR, "a file is not valid UTF-8", Example(PRAISE, "", "", raw=b"\xff\xfe# Praise\n")),
+    Rule(
+        "file-bom",
+        ERROR,
+        "a file starts with a byte-order mark",
+        Example(PRAISE, "# Praise in the courtroom", "\ufeff# Praise in the courtroom"),
+    ),
+    Rule(
+        "file-line-endings",
+        ERROR,
+        "a file has CR (Windows or old Mac) line endings",
+        Example(
+            PRAISE,
+            "{: #p-praise-in-speeches }\n",
+            "{: #p-praise-in-speeches }\r\n",
+            at="{: #p-praise-in-speeches }",
+            shift=26,
+        ),
+    ),
+    Rule(
+        "file-control-char",
+        ERROR,
+        "a file contains a control character",
+        Example(PRAISE, "On one occasion", "On one\x07occasion", at="\x07"),
+    ),
+    # --- the YAML source list --------------------------------------------------------------------
+    Rule(
+        "yaml-syntax",
+        ERROR,
+        "the source list is not valid YAML",
+        Example(YML, "    role: defendant, 1938 trial\n", "    role: defendant: 1938 trial\n", at=": 1938 trial"),
+    ),
+    Rule(
+        "yaml-alias",
+        ERROR,
+        "the source list uses a YAML anchor or alias (& or *), which could expand without bound",
+        Example(YML, "    prosecutor: vyshinsky\n", "    prosecutor: &p vyshinsky\n", at="&p vyshinsky"),
+    ),
+    Rule(
+        "yaml-tag",
+        ERROR,
+        "the source list uses a YAML tag (!!python/…, !custom): only plain values are allowed",
+        Example(YML, "    year: 1953\n", "    year: !custom 1953\n", at="!custom 1953"),
+    ),
+    Rule(
+        "yaml-depth",
+        ERROR,
+        "the source list nests more than 12 levels deep",
+        Example(YML, "not_names: [", "deep: [[[[[[[[[[[[[1]]]]]]]]]]]]]\nnot_names: [", at="[[[[[[[[[[[[[1", shift=11),
+    ),
+    Rule("yaml-empty", ERROR, "the source list is empty", Example(YML, "", "", raw=b"# nothing here\n")),
+    Rule(
+        "yaml-key",
+        ERROR,
+        "a mapping key is not a plain word (a number, a list)",
+        Example(YML, "    status: paraphrase\n", "    status: paraphrase\n    1.5: odd\n", at="1.5: odd"),
+    ),
+    Rule(
+        "yaml-duplicate-key",
+        ERROR,
+        "a key is repeated in one mapping; YAML would silently keep only the last",
+        Example(
+            YML,
+            "    speaker: bukharin\n",
+            "    speaker: bukharin\n    speaker: bukharin\n",
+            at="speaker: bukharin",
+            occurrence=2,
+        ),
+    ),
+    Rule(
+        "yaml-type",
+        ERROR,
+        "a value has the wrong type (text for a list, a time of day for a date, …)",
+        Example(YML, "    text: He (naturally", "    text: 5\n    notes: He (naturally", at="text: 5"),
+    ),
+    Rule(
+        "yaml-date",
+        ERROR,
+        "a date is not a real date (1937-02-30), or a trial ends before it starts",
+        Example(
+            YML,
+            "    date: 1938-03-12\n    date_inferred: true\n    status: unverified",
+            "    date: 1938-02-30\n    date_inferred: true\n    status: unverified",
+            at="1938-02-30",
+        ),
+    ),
+    Rule(
+        "yaml-unknown-key",
+        ERROR,
+        "a field or section the schema does not know (a typo: it says which was meant)",
+        Example(YML, "    speaker: bukharin\n", "    speker: bukharin\n", at="speker: bukharin"),
+    ),
+    Rule(
+        "yaml-missing-field",
+        ERROR,
+        "a record lacks a required field, or the file a required section",
+        Example(YML, "    role: principal defendant, 1938 trial\n", "", at="id: bukharin"),
+    ),
+    Rule(
+        "yaml-value",
+        ERROR,
+        "a value outside its allowed set (a status, a group), or blank text",
+        Example(YML, "    status: paraphrase\n", "    status: confirmed\n", at="status: confirmed"),
+    ),
+    Rule(
+        "yaml-id",
+        ERROR,
+        "an id is not lower-case ASCII words joined by hyphens",
+        Example(YML, "  - id: sedov\n", "  - id: Sedov_Lev\n", at="id: Sedov_Lev"),
+    ),
+    Rule(
+        "yaml-duplicate-id",
+        ERROR,
+        "two records of one section share an id",
+        Example(YML, "  - id: sedov\n", "  - id: trotsky\n", at="id: trotsky", occurrence=2),
+    ),
+    Rule(
+        "yaml-reference",
+        ERROR,
+        "a record names a person, work or trial that is not in the source list",
+        Example(YML, "    speaker: bukharin\n", "    speaker: bukarin\n", at="speaker: bukarin"),
+    ),
+    Rule(
+        "yaml-verified-needs-locator",
+        ERROR,
+        "a quotation is `verified` but cites no work with a page locator",
+        Example(
+            YML,
+            "    date_inferred: true\n    status: unverified",
+            "    date_inferred: true\n    status: verified",
+            at="status: verified",
+        ),
+    ),
+    Rule(
+        "yaml-unused",
+        ERROR,
+        "an entry of the source list is used nowhere in the chapter (an unused work is a warning)",
+        Example(YML, "\ntrials:", NEW_WORK, at="id: dewey-hearings-1937"),
+    ),
+)
