@@ -7,7 +7,9 @@ comparable only when both ran with the same SOURCE_DATE_EPOCH (tools/publish/bui
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,3 +74,21 @@ def differences(a: Path, b: Path, normalise: Normalise | None = None) -> list[st
             if x != y:
                 found.append(_describe(path, x, y))
     return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m tools.publish.compare A B [--ignore-generator]`: exit 0 when the trees are the same."""
+    parser = argparse.ArgumentParser(prog="python -m tools.publish.compare", description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("a", type=Path)
+    parser.add_argument("b", type=Path)
+    parser.add_argument("--ignore-generator", action="store_true", help="leave out the generator meta tag")
+    args = parser.parse_args(argv)
+    found = differences(args.a, args.b, without_generator_tag if args.ignore_generator else None)
+    for line in found:
+        print(line)
+    print(f"{len(found)} difference(s)", file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

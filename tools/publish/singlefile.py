@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import html
 import mimetypes
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -142,8 +143,8 @@ def page_section(page: Page, pages: frozenset[str], site: Path, site_url: str | 
 
 
 def duplicates(ids: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    return sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    counts = Counter(ids)
+    return sorted(i for i, n in counts.items() if n > 1)
 
 
 def dangling_links(document: str, ids: set[str]) -> list[str]:
