@@ -75,3 +75,20 @@ def test_scare_quotes_match_with_or_without_the_comma_inside_the_mark() -> None:
     assert scare_key("counter-revolutionary underground organizations,") == scare_key(
         "counter-revolutionary underground organizations"
     )
+
+
+def test_quotation_marks_of_every_tradition_are_quotations() -> None:
+    for text in (
+        "»Stalin ist unschuldig«",
+        "«Staline est innocent»",
+        "„Stalin ist unschuldig“",
+        "〝Stalin〞",
+        "＂Stalin＂",
+        "‟Stalin”",
+        "‛Stalin’",
+        "「Stalin」",
+        "『Stalin』",
+        "‹Stalin›",
+    ):
+        [span] = quote_spans(f"He said {text} once.")
+        assert span.text.strip("' ") in ("Stalin ist unschuldig", "Staline est innocent", "Stalin"), text

@@ -24,16 +24,16 @@ from typing import NamedTuple
 MARKED_TAIL = re.compile(r"\]\{(?P<attrs>[^{}\n]{0,200})\}(?P<ref>\[\^(?P<label>[^\]\s]{1,100})\])?")
 ATTRS_ID_ONLY = re.compile(r"^[ \t]*#(?P<id>[^\s#.{}=\"']{1,100})[ \t]*$")
 FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,100})\](?!:)")
-# Double quotation marks: outside a quotation any of them opens one (so the chapter's stray
-# `” Most beloved”` still counts as a quotation); inside, any closing mark ends it.
-OPENING_MARKS = '“”"„«'
-CLOSING_MARKS = '”"»“'
-QUOTE_MARK = re.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS) + "]")
-# Single quotation marks: ‘ ‚ ‹ always open; a straight ' opens at the start of a word. The
-# chapter's apostrophe (Stalin’s, don't) is inside a word, so it never opens; inside a single
-# quotation, ’ ' › close it where no letter follows.
-SINGLE_OPEN = re.compile(r"[‘‚‹]|(?<![\w’'])'(?=\w)")
-SINGLE_CLOSE = re.compile(r"[’'›](?!\w)")
+# Double quotation marks, of every script and typographic tradition: outside a quotation any of
+# them opens one (so the chapter's stray `” Most beloved”` still counts, and so do »German« and
+# «French» quotations), and inside, any of them ends it.
+DOUBLE_MARKS = '“”"„‟«»＂〝〞〟'
+QUOTE_MARK = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+# Single quotation marks: ‘ ‚ ‛ ‹ › 「 『 always open; a straight ' opens at the start of a word.
+# The chapter's apostrophe (Stalin’s, don't) is inside a word, so it never opens; inside a
+# single quotation, ’ ' › ‹ 」 』 close it where no letter follows.
+SINGLE_OPEN = re.compile(r"[‘‚‛‹›「『]|(?<![\w’'])'(?=\w)")
+SINGLE_CLOSE = re.compile(r"[’'›‹」』‘](?!\w)")
 # What Markdown (with this site's extensions) would not print as written. `_` only at the edge
 # of a word: inside one it is a letter to Python-Markdown.
 UNPROVEN = re.compile(
@@ -104,10 +104,10 @@ def _double_spans(text: str, base: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for mark in QUOTE_MARK.finditer(text):
-        index, char = mark.start(), mark.group()
-        if open_at is None and char in OPENING_MARKS:
+        index = mark.start()
+        if open_at is None:
             open_at = index
-        elif open_at is not None and char in CLOSING_MARKS:
+        else:
             spans.append(QuoteSpan(base + open_at, base + index + 1, text[open_at + 1 : index]))
             open_at = None
     if open_at is not None:
@@ -202,7 +202,7 @@ def plain_text(markdown: str) -> str:
     return ESCAPED.sub(r"\1", LINE_BREAKS.sub(" ", text)).strip()
 
 
-DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„«»"} | {c: "'" for c in "‘’‚‹›"})
+DOUBLE_QUOTES = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in "‘’‚‛‹›「」『』"})
 ELLIPSES = re.compile(r"(?:…|\.\.\.)+")
 WHITESPACE = re.compile(r"\s+")
 
