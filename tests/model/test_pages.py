@@ -149,3 +149,9 @@ def test_the_mini_fixture_parses_like_the_chapter() -> None:
         "q-rosengolts-long-live",
     ]
     assert parsed.problems == []
+
+
+def test_invisible_and_reordering_characters_are_problems() -> None:
+    """A right-to-left override in an editor's heading would show “Stalin is innocent” reversed in."""
+    found = problems("## \u202etneconni si nilatS { #x .editor-heading }\n")
+    assert [rule for rule, _ in found] == ["page-markup"]

@@ -37,6 +37,7 @@ SINGLE_CLOSE = re.compile(r"[’'›‹」』‘](?!\w)")
 # What Markdown (with this site's extensions) would not print as written. `_` only at the edge
 # of a word: inside one it is a letter to Python-Markdown.
 UNPROVEN = re.compile(
+    "(?P<invisible>[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff])|"
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>&~^=:\"'])"
     r"|(?P<html><[A-Za-z/!?]|<$)"
     r"|(?P<entity>&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});)"

@@ -259,6 +259,12 @@ def _inline(page: Page, text: str, base: int, quotations: bool = True) -> None:
                 "page-html",
                 "raw HTML is not allowed on a chapter page: it could show or run anything",
             )
+        elif markup.kind == "invisible":
+            page.problem(
+                markup.offset,
+                "page-markup",
+                functools.partial(_invisible_message, markup),
+            )
         elif markup.kind == "entity":
             page.problem(
                 markup.offset,
@@ -279,6 +285,13 @@ def marked_quotations(block: Block) -> list[Marked]:
 
 def block_footnote_refs(block: Block) -> list[tuple[str, int]]:
     return footnote_refs(block.text, block.start)
+
+
+def _invisible_message(markup: Markup) -> str:
+    return (
+        f"U+{ord(markup.text):04X} is an invisible or text-reordering character: it could hide or reverse "
+        "words on the page; remove it"
+    )
 
 
 def _entity_message(markup: Markup) -> str:
