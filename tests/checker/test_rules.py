@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
+from tools.checker import write
 from tools.model.findings import Severity
 
 YML = "data/sources.yml"
@@ -44,6 +45,35 @@ NEW_QUOTATION = """
     sources:
       - work: orlov-1953
 """
+
+
+BUKHARIN_WIKIPEDIA = """      - work: wikipedia
+        url: https://en.wikipedia.org/wiki/Nikolai_Bukharin
+        supports: life dates
+"""
+ROSENGOLTS_SOURCES = """    sources:
+      - work: orlov-1991-ru
+        locator: online reader page 80 of 453
+
+  - id: vyshinsky"""
+
+
+def bukharin_source(lines: str) -> Callable[[Project], None]:
+    """Bukharin's Wikipedia source replaced by `lines` (a YAML list item at the sources' indent)."""
+    return r(YML, BUKHARIN_WIKIPEDIA, lines)
+
+
+def regenerated(step: Callable[[Project], None]) -> Callable[[Project], None]:
+    """`step`, then the footnotes regenerated from the changed source list (as --write would)."""
+
+    def run(project: Project) -> None:
+        step(project)
+        result = project.check()
+        assert result.sources is not None
+        for page in result.pages:
+            project.write(f"docs/{page.name}", write.generated_page(page, result.sources))
+
+    return run
 
 
 def delete_entry(text: str, entry_id: str) -> str:
@@ -296,13 +326,275 @@ CASES = [
         r(
             YML,
             "\ntrials:",
-            "\n  - id: dewey-hearings-1937\n    group: investigation\n    short: The Case of Leon Trotsky\n"
+            "\n  - id: dewey-hearings-1937\n    kind: primary\n    short: The Case of Leon Trotsky\n"
             "    title: The Case of Leon Trotsky\n    year: 1937\n\ntrials:",
         ),
         "yaml-unused",
         YML,
         "id: dewey-hearings-1937",
         message="work 'dewey-hearings-1937' is not cited by any entry",
+    ),
+    # the source policy
+    Case(
+        "a denied domain",
+        bukharin_source(
+            BUKHARIN_WIKIPEDIA
+            + "      - url: https://de.metapedia.org/wiki/Bucharin,_Nikolai\n        kind: reference\n"
+        ),
+        "source-denied",
+        YML,
+        "url: https://de.metapedia.org",
+        message="person 'bukharin': de.metapedia.org is on the denylist (metapedia.org: a far-right wiki)",
+    ),
+    Case(
+        "a denied domain as a mirror's canonical page",
+        bukharin_source(
+            BUKHARIN_WIKIPEDIA + "      - url: https://liquisearch.com/nikolai_bukharin\n        kind: mirror\n"
+            "        canonical: https://en.metapedia.org/wiki/Nikolai_Bukharin\n"
+        ),
+        "source-denied",
+        YML,
+        "canonical: https://en.metapedia.org",
+        message="en.metapedia.org is on the denylist",
+    ),
+    Case(
+        "a label that does not match its domain",
+        r(
+            YML,
+            "url: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+            "url: https://m.allwatchit.com/actor/994271.html",
+        ),
+        "source-label",
+        YML,
+        "url: https://m.allwatchit.com",
+        message="person 'bukharin': m.allwatchit.com is not Wikipedia (wikipedia.org); label it by what it is",
+    ),
+    Case(
+        "a look-alike host is not the work's site",
+        r(
+            YML,
+            "url: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+            "url: https://en.wikipedia.org.example.com/wiki/B",
+        ),
+        "source-label",
+        YML,
+        "url: https://en.wikipedia.org.example.com",
+        message="en.wikipedia.org.example.com is not Wikipedia",
+    ),
+    Case(
+        "a copy site cited as if it were the original",
+        bukharin_source(
+            BUKHARIN_WIKIPEDIA + "      - url: https://liquisearch.com/nikolai_bukharin\n        kind: reference\n"
+        ),
+        "source-label",
+        YML,
+        "url: https://liquisearch.com",
+        message="liquisearch.com copies Wikipedia articles; cite it as 'kind: mirror'",
+    ),
+    Case(
+        "a mirror that does not name its canonical page",
+        bukharin_source(
+            BUKHARIN_WIKIPEDIA + "      - url: https://liquisearch.com/nikolai_bukharin\n        kind: mirror\n"
+        ),
+        "source-mirror",
+        YML,
+        "kind: mirror",
+        message="a mirror must name the page it copies",
+    ),
+    Case(
+        "a canonical page on a source that is not a mirror",
+        bukharin_source(
+            BUKHARIN_WIKIPEDIA + "      - url: https://example.org/bukharin\n        kind: press\n"
+            "        canonical: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n"
+        ),
+        "source-mirror",
+        YML,
+        "canonical: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+        message="only a mirror has a canonical page",
+    ),
+    Case(
+        "a fact supported only by a mirror",
+        r(
+            YML,
+            ROSENGOLTS_SOURCES,
+            ROSENGOLTS_SOURCES.replace(
+                "      - work: orlov-1991-ru\n        locator: online reader page 80 of 453\n",
+                "      - url: https://liquisearch.com/arkady_rosengolts\n        kind: mirror\n"
+                "        canonical: https://en.wikipedia.org/wiki/Arkady_Rosengolts\n",
+            ),
+        ),
+        "source-mirror-only",
+        YML,
+        "sources:\n      - url: https://liquisearch.com/arkady_rosengolts",
+        message="person 'rosengolts': every source is a mirror; a copy is never the only support for a fact",
+    ),
+    Case(
+        "a home page as a locator",
+        bukharin_source(BUKHARIN_WIKIPEDIA + "      - url: https://lapresenzadierato.com\n        kind: polemic\n"),
+        "source-home-page",
+        YML,
+        "url: https://lapresenzadierato.com",
+        message="https://lapresenzadierato.com is a site's home page, which locates nothing",
+    ),
+    Case(
+        "an address without a work or a kind",
+        bukharin_source(BUKHARIN_WIKIPEDIA + "      - url: https://example.org/bukharin\n        supports: a date\n"),
+        "source-kind",
+        YML,
+        "url: https://example.org/bukharin",
+        message="a source without a work needs a 'kind'",
+    ),
+    Case(
+        "an unknown kind",
+        bukharin_source(BUKHARIN_WIKIPEDIA + "      - url: https://example.org/bukharin\n        kind: blog\n"),
+        "yaml-value",
+        YML,
+        "kind: blog",
+        message="kind 'blog' is not one of primary, memoir, scholarship, reference, press, polemic, mirror",
+    ),
+    Case(
+        "a work that calls itself a mirror",
+        r(YML, "  - id: report-1938\n    kind: primary\n", "  - id: report-1938\n    kind: mirror\n"),
+        "yaml-value",
+        YML,
+        "kind: mirror\n    short: Report 1938",
+        message="kind 'mirror' is not one of primary, memoir, scholarship, reference, press, polemic",
+    ),
+    Case(
+        "a denied domain written as an address",
+        r(YML, "    - domain: metapedia.org\n", "    - domain: https://metapedia.org/\n"),
+        "yaml-value",
+        YML,
+        "domain: https://metapedia.org/",
+        message="domain 'https://metapedia.org/' must be a lower-case host name",
+    ),
+    # calendars
+    Case(
+        "a Russian date before 1918 without its calendar",
+        r(YML, "    born: 1889-11-16\n    born_old_style: 1889-11-04\n", "    born: 1889-11-16\n"),
+        "date-calendar",
+        YML,
+        "born: 1889-11-16",
+        message="person 'rosengolts': the birth date 16 November 1889 is before 14 February 1918",
+    ),
+    Case(
+        "a month before 1918 without its calendar",
+        r(YML, "    born: 1906-02-24\n    born_calendar: not stated\n", "    born: 1906-02\n"),
+        "date-calendar",
+        YML,
+        "born: 1906-02",
+        message="person 'sedov': the birth date February 1906 is before 14 February 1918",
+    ),
+    Case(
+        "an Old Style date stored as the New Style one",
+        r(
+            YML,
+            "    born: 1889-11-16\n    born_old_style: 1889-11-04\n",
+            "    born: 1889-11-04\n    born_old_style: 1889-11-04\n",
+        ),
+        "date-old-style",
+        YML,
+        "born_old_style: 1889-11-04",
+        message="4 November 1889 Old Style is 16 November 1889 New Style",
+    ),
+    Case(
+        "an Old Style date one day off",
+        r(YML, "    born_old_style: 1889-11-04\n", "    born_old_style: 1889-11-05\n"),
+        "date-old-style",
+        YML,
+        "born_old_style: 1889-11-05",
+        message="are not the same day",
+    ),
+    Case(
+        "an Old Style date after the change of calendar",
+        r(
+            YML,
+            "    died: 1938-03-15\n    role: defendant, 1938 trial",
+            "    died: 1938-03-15\n    died_old_style: 1938-03-02\n    role: defendant, 1938 trial",
+        ),
+        "date-old-style",
+        YML,
+        "died_old_style: 1938-03-02",
+        message="the death date 15 March 1938 is not a day before 14 February 1918, so it has no Old Style twin",
+    ),
+    Case(
+        "an Old Style date and a calendar both",
+        r(YML, "    born_old_style: 1889-11-04\n", "    born_old_style: 1889-11-04\n    born_calendar: gregorian\n"),
+        "date-old-style",
+        YML,
+        "born_old_style: 1889-11-04",
+        message="has an Old Style date, so 'born_calendar' says nothing more",
+    ),
+    Case(
+        "an unknown calendar",
+        r(YML, "    born_calendar: not stated\n", "    born_calendar: julian\n"),
+        "yaml-value",
+        YML,
+        "born_calendar: julian",
+        message="calendar 'julian' is not one of gregorian, not stated",
+    ),
+    # the wording chain
+    Case(
+        "a literal translation of a Russian wording not given",
+        r(
+            YML,
+            "    status: paraphrase\n",
+            "    status: paraphrase\n    literal: to the great, brilliant, wise, beloved and dear Stalin\n",
+        ),
+        "yaml-missing-field",
+        YML,
+        "literal: to the great",
+        message="gives the editors' literal translation but no 'russian' wording it translates",
+    ),
+    Case(
+        "a Russian wording from a work that does not exist",
+        r(
+            YML,
+            "      work: orlov-1991-ru\n      locator: online reader page 80 of 453\n    literal:",
+            "      work: orlov-1990-ru\n      locator: online reader page 80 of 453\n    literal:",
+        ),
+        "yaml-reference",
+        YML,
+        "work: orlov-1990-ru",
+        message="no work has the id 'orlov-1990-ru'",
+    ),
+    Case(
+        "a verified quotation without the official wording",
+        r(YML, "    status: attributed\n", "    status: verified\n"),
+        "yaml-verified-needs-locator",
+        YML,
+        "status: verified",
+        message="cites no work with a locator",
+    ),
+    Case(
+        "a footnote that rewords the chapter's quotation",
+        regenerated(
+            r(
+                YML,
+                "    literal: Pitiful and unhappy",
+                "    literal: as the chapter has it, “great,” … “genius,” … “wise,” … “Most beloved”; Pitiful and unhappy",
+            )
+        ),
+        "generated-quote-wording",
+        WARNING,
+        "“great,” … “genius,”",
+        shift=len("“great"),
+        message="quotation 'q-vyshinsky-epithets' is shown as “great,” … “genius”, where the chapter has “great,” “genius”",
+    ),
+    Case(
+        "a footnote that shortens a quotation without [...]",
+        regenerated(
+            r(
+                YML,
+                "    literal: Pitiful and unhappy",
+                "    literal: that is, “Long live the Bolshevik Party and its glorious…”; Pitiful and unhappy",
+            )
+        ),
+        "generated-quote-cut",
+        WARNING,
+        "glorious…",
+        shift=len("glorious"),
+        message="quotation 'q-rosengolts-long-live' is shortened with an ellipsis the chapter does not have",
     ),
     # editorial notes
     Case(
@@ -452,3 +744,28 @@ def test_a_quotation_with_no_name_before_it(mini_project: Callable[..., Project]
 def test_sentence_initial_words_are_not_names(mini: Project) -> None:
     """“Another defendant” after a footnote, “If” after “……”: a sentence start is not a name."""
     assert not [f for f in mini.findings() if " name-unknown " in f]
+
+
+def test_source_policy_passing_examples(mini_project: Callable[..., Project]) -> None:
+    """What the policy allows: a declared mirror of a page of the work it is filed under, beside a
+    non-mirror source; a work's page on a subdomain of its site; an address with a path."""
+    mirror = (
+        "      - work: wikipedia\n        url: https://enacademic.com/dic.nsf/enwiki/13482/Nikolai_Bukharin\n"
+        "        kind: mirror\n        canonical: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n"
+        "      - work: wikipedia\n        url: https://de.m.wikipedia.org./wiki/Nikolai_Bucharin\n"
+        "      - url: https://www.britannica.com/biography/Nikolay-Ivanovich-Bukharin/article-websites\n"
+        "        kind: reference\n"
+    )
+    project = mini_project(bukharin_source(BUKHARIN_WIKIPEDIA + mirror))
+    assert project.findings() == []
+
+
+def test_every_real_source_keeps_the_policy() -> None:
+    """The edition's own source list: a policy with its reasons, and no finding of any policy rule."""
+    from tools import checker
+
+    result = checker.check()
+    assert result.sources is not None and result.sources.policy is not None
+    assert len(result.sources.policy.denylist) >= 12
+    assert all(entry.reason.strip() for entry in result.sources.policy.denylist)
+    assert [str(f) for f in result.findings if f.rule.startswith(("source-", "date-"))] == []

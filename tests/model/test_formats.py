@@ -8,8 +8,19 @@ from dataclasses import replace
 import pytest
 from conftest import Project
 
-from tools.model.formats import citation, footnote_line, footnote_text, format_date, life_dates
-from tools.model.records import SourceList, SourceRef
+from tools.model.formats import (
+    EDITORS_CUT,
+    citation,
+    footnote_line,
+    footnote_text,
+    format_date,
+    life_dates,
+    life_years,
+    quotation_text,
+    shorten_quotation,
+    wording_chain,
+)
+from tools.model.records import SourceList, SourceRef, Wording
 from tools.model.schema import load
 
 
@@ -34,9 +45,71 @@ def test_format_date(value: object, shown: str) -> None:
     assert format_date(value) == shown  # type: ignore[arg-type]
 
 
-def test_life_dates() -> None:
-    assert life_dates(dt.date(1889, 11, 4), dt.date(1938, 3, 15)) == "4 November 1889 – 15 March 1938"
-    assert life_dates(None, None) == "not known – not known"
+def test_life_dates_show_the_old_style_date_kept(sources: SourceList) -> None:
+    rosengolts = sources.people["rosengolts"]
+    assert life_dates(rosengolts) == "16 November 1889 (4 November O.S.) – 15 March 1938"
+    assert life_dates(replace(rosengolts, born=None, born_old_style=None, died=None)) == "not known – not known"
+
+
+def test_an_old_style_date_in_another_year_shows_its_year(sources: SourceList) -> None:
+    person = replace(sources.people["rosengolts"], born=dt.date(1900, 1, 7), born_old_style=dt.date(1899, 12, 26))
+    assert life_dates(person).startswith("7 January 1900 (26 December 1899 O.S.) – ")
+    assert life_years(person) == "1900 (1899 O.S.)–1938"
+
+
+def test_a_date_whose_calendar_the_sources_do_not_state(sources: SourceList) -> None:
+    assert life_dates(sources.people["sedov"]) == "24 February 1906 (calendar not stated) – 16 February 1938"
+    assert life_years(sources.people["sedov"]) == "1906–1938"
+
+
+def test_life_years_for_tooltips(sources: SourceList) -> None:
+    assert life_years(sources.people["vyshinsky"]) == "1883–1954"
+    assert life_years(replace(sources.people["vyshinsky"], born=None, born_old_style=None)) == "?–1954"
+    assert life_years(replace(sources.people["vyshinsky"], born=None, born_old_style=None, died=None)) == (
+        "life dates not known"
+    )
+
+
+def test_a_quotation_is_shown_in_the_chapter_s_exact_words(sources: SourceList) -> None:
+    q = sources.quotations["q-vyshinsky-epithets"]
+    chapter = "“great,” “genius,” “wise,”   ” Most beloved”"
+    assert quotation_text(q, chapter) == "“great,” “genius,” “wise,” ” Most beloved”"
+    # Not printed by the chapter: its parts, the gaps marked as the editors', never a bare ellipsis.
+    assert (
+        quotation_text(q, None)
+        == f"“great,” {EDITORS_CUT} “genius,” {EDITORS_CUT} “wise,” {EDITORS_CUT} “Most beloved”"
+    )
+
+
+@pytest.mark.parametrize("limit", [20, 40, 60, 80, 200])
+def test_a_shortened_quotation_marks_the_cut_as_the_editors(limit: int) -> None:
+    text = "“Whoever deviates even slightly from the general line of the Party will meet a sad and unfortunate end!”"
+    short = shorten_quotation(text, limit)
+    if len(text) <= limit:
+        assert short == text
+        return
+    kept, _, after = short.partition(f" {EDITORS_CUT}")
+    assert text.startswith(kept) and text[len(kept)] == " "  # cut at a word, every word the chapter's
+    assert after == "”" and "…" not in kept
+
+
+def test_the_wording_chain(sources: SourceList) -> None:
+    q = sources.quotations["q-rosengolts-deviation"]
+    chain = wording_chain(q, sources)
+    links = chain.split(" → ")
+    assert links[0] == "the chapter’s, above"
+    assert links[1] == (
+        "Orlov’s Russian, [Orlov 1991 (Russian)](sources.md#orlov-1991-ru), online reader page 80 of 453: "
+        "«Жалкой и несчастной будет судьба того, кто допустит хоть малейшее отклонение от генеральной линии партии!»"
+    )
+    assert links[2].startswith("the editors’ literal translation (theirs, not Orlov’s): “Pitiful and unhappy")
+    assert links[3] == "the official Report: not seen"
+    seen = replace(q, report_wording=Wording("Those who deviate …", "report-1938", "p. 123", None, "abridged"))
+    assert wording_chain(seen, sources).endswith(
+        "the official Report, [Report 1938](sources.md#report-1938), p. 123: «Those who deviate …» (abridged)"
+    )
+    none_seen = wording_chain(sources.quotations["q-bukharin-hope-of-mankind"], sources)
+    assert none_seen == "the chapter’s, above → Orlov’s Russian: not seen → the official Report: not seen"
 
 
 def test_source_label(sources: SourceList) -> None:
@@ -56,6 +129,7 @@ def test_footnote_of_a_dated_quotation_at_a_trial(sources: SourceList) -> None:
         "**Arkady Pavlovich Rosengolts**, defendant. Third Moscow trial (1938): "
         '*The Case of the Anti-Soviet "Bloc of Rights and Trotskyites"*. Probably his last plea; '
         "12 March 1938 (inferred). Status: [Attributed](index.md#status-attributed){ .status .status-attributed }. "
+        "Wording: the chapter’s, above → Orlov’s Russian: not seen → the official Report: not seen. "
         "Sources: "
     )
     assert "Orlov 1953" in text and text.endswith(".") and "\n" not in text

@@ -62,8 +62,9 @@ def book_sources(pages: int) -> dict[str, object]:
     return {
         "edition": {"original": "original/book.txt", "pages": [f"page-{n:04d}.md" for n in range(pages)]},
         "statuses": {s: {"label": s.title(), "meaning": f"The {s} status."} for s in STATUSES},
+        "policy": {"denylist": []},
         "works": [
-            {"id": "orlov-1953", "group": "book", "short": "Orlov 1953", "title": "The Secret History", "year": 1953}
+            {"id": "orlov-1953", "kind": "memoir", "short": "Orlov 1953", "title": "The Secret History", "year": 1953}
         ],
         "trials": [],
         "people": [

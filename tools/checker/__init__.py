@@ -4,7 +4,7 @@
     python -m tools.checker --write    # also (re)write the generated footnote definitions
 
 Every finding is one line, `path:line:col: rule message`. It owns the rules (quotations.py,
-footnotes.py, chapter.py) and the surgical rewrite of footnotes (write.py); it reads the inputs
+footnotes.py, chapter.py, policy.py: the source policy, calendars.py: Old and New Style) and the surgical rewrite of footnotes (write.py); it reads the inputs
 through tools.model and imports nothing of the site.
 """
 
@@ -16,11 +16,11 @@ from pathlib import Path
 
 from ..model.findings import Finding, Severity, UnusableInput
 from ..model.inline import normalise
-from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, parse
+from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, chapter_wordings, parse
 from ..model.records import SourceList
 from ..model.schema import load
 from ..model.textfile import read_text
-from . import chapter, editorial, footnotes, quotations
+from . import calendars, chapter, editorial, footnotes, policy, quotations, rendered
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = Path("data/sources.yml")
@@ -82,6 +82,8 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
         return
     result.sources = sources
     result.findings += found
+    result.findings += policy.check_policy(sources)
+    result.findings += calendars.check_calendars(sources)
     if not sources.pages:  # the schema has reported why: an empty or missing list of chapter pages
         return
     result.findings += editorial.undeclared_pages(root / docs, sources, shown_path(root / docs, root))
@@ -107,6 +109,7 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     result.findings += chapter.check_usage(result.pages, sources, scare_quotes_left)
     result.findings += chapter.check_notes(result.pages, sources)
     result.findings += chapter.check_names(result.pages, sources)
+    result.findings += footnote_wording(result.pages)
     result.findings += chapter.check_fidelity(result.pages, original, sources.original)
     chapter_words = normalise(original)
     for name in sources.editorial:
@@ -116,6 +119,19 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
             result.findings += editorial.check_editorial(
                 Page(shown_path(path, root), name, text), sources, chapter_words
             )
+
+
+def footnote_wording(pages: list[Page]) -> list[Finding]:
+    """The footnotes (generated from the source list) quote the chapter only in its exact words."""
+    checker = rendered.Checker(chapter_wordings(pages))
+    found = []
+    for page in pages:
+        for d in page.footnote_defs:
+            base = page.text.find(d.text.split("\n", 1)[0], d.start)
+            for offset, rule, message in checker.check(d.text):
+                line, col = page.line_col(base + offset)
+                found.append(Finding(page.path, line, col, rule, message))
+    return found
 
 
 def capped(

@@ -144,6 +144,7 @@ def check_usage(pages: list[Page], sources: SourceList, scare_budget: Counter[st
         for r in entry.sources
     }
     cited |= {t.report for t in sources.trials.values()}
+    cited |= {w.work for q in sources.quotations.values() for w in (q.russian, q.report_wording) if w is not None}
     for work in sources.works.values():
         if work.id not in cited:
             line, col = sources.position_of("works", work.id)

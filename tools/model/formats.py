@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .records import DateValue, Quotation, SourceList, SourceRef
+from .records import DateValue, Person, Quotation, SourceList, SourceRef, Wording
 
 MONTHS = (
     "January",
@@ -26,6 +26,8 @@ MONTHS = (
     "December",
 )
 NOT_KNOWN = "not known"
+NOT_SEEN = "not seen"
+EDITORS_CUT = "[…]"  # the editors' mark for words they leave out of a quotation
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -49,8 +51,38 @@ def date_text(value: DateValue, inferred: bool = False) -> str:
     return format_date(value) + (" (inferred)" if inferred else "")
 
 
-def life_dates(born: DateValue, died: DateValue) -> str:
-    return f"{format_date(born)} – {format_date(died)}"
+def person_date(person: Person, event: str) -> str:
+    """'13 May 1886 (1 May O.S.)': a New Style date with the Old Style date the sources give;
+    '(calendar not stated)' where the sources do not say which calendar a pre-1918 date is in."""
+    value = getattr(person, event)
+    old: dt.date | None = getattr(person, f"{event}_old_style")
+    shown = format_date(value)
+    if old is not None and isinstance(value, dt.date):
+        year = "" if old.year == value.year else f" {old.year}"
+        return f"{shown} ({old.day} {MONTHS[old.month - 1]}{year} O.S.)"
+    if getattr(person, f"{event}_calendar") == "not stated" and value is not None:
+        return f"{shown} (calendar not stated)"
+    return shown
+
+
+def life_dates(person: Person) -> str:
+    return f"{person_date(person, 'born')} – {person_date(person, 'died')}"
+
+
+def life_years(person: Person) -> str:
+    """'1883–1954' for a tooltip; an Old Style year is added where it differs ('1900 (1899 O.S.)')."""
+
+    def year(event: str) -> str:
+        value = getattr(person, event)
+        if value is None:
+            return "?"
+        old: dt.date | None = getattr(person, f"{event}_old_style")
+        shown = str(value)[:4]
+        return f"{shown} ({old.year} O.S.)" if old is not None and str(old.year) != shown else shown
+
+    if person.born is None and person.died is None:
+        return "life dates not known"
+    return f"{year('born')}–{year('died')}"
 
 
 def iso(value: DateValue) -> str:
@@ -69,9 +101,25 @@ def shorten(text: str, limit: int, end: str = "…") -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + end
 
 
-def quotation_text(q: Quotation) -> str:
-    """The quoted words in quotation marks; the parts of a quotation split by the chapter joined by ' … '."""
-    return " … ".join(f"“{t.strip()}”" for t in q.text)
+def quotation_text(q: Quotation, chapter: str | None) -> str:
+    """The quotation exactly as the chapter prints it (`chapter`: the marked words, quotation marks
+    and all, from the page). A quotation the chapter does not print shows its parts, each in
+    quotation marks, with the gaps marked as the editors' […]: never a silent ellipsis."""
+    if chapter is not None:
+        return " ".join(chapter.split())
+    return f" {EDITORS_CUT} ".join(f"“{t.strip()}”" for t in q.text)
+
+
+def shorten_quotation(text: str, limit: int) -> str:
+    """A quotation cut at a word to about `limit` characters, the cut marked as the editors' […]
+    (and the open quotation mark closed): every word shown stays the chapter's."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    marks = sum(cut.count(m) for m in '“”"')
+    return f"{cut} {EDITORS_CUT}" + ("”" if marks % 2 else "")
 
 
 # --- citations --------------------------------------------------------------------------------
@@ -91,7 +139,9 @@ def citation(ref: SourceRef, sources: SourceList, *, linked: bool = True, detail
     if ref.locator:
         text += f", {ref.locator}"
     if detail:
-        if ref.url:
+        if ref.url and ref.kind == "mirror" and ref.canonical:
+            text += f" ([read here]({ref.url}), a mirror of [{ref.canonical}]({ref.canonical}))"
+        elif ref.url:
             text += f" ([read here]({ref.url}))"
         if ref.supports:
             text += f": {ref.supports}"
@@ -115,8 +165,28 @@ def status_badge(status: str, sources: SourceList) -> str:
 # --- the quotation footnote -------------------------------------------------------------------
 
 
+def wording_link(label: str, wording: Wording | None, sources: SourceList) -> str:
+    """'Orlov’s Russian, Orlov 1991 (Russian), page …: «…»', or '…: not seen'."""
+    if wording is None:
+        return f"{label}: {NOT_SEEN}"
+    where = citation(SourceRef(work=wording.work, locator=wording.locator), sources)
+    note = f" ({wording.note})" if wording.note else ""
+    return f"{label}, {where}: «{wording.text}»{note}"
+
+
+def wording_chain(q: Quotation, sources: SourceList, chapter: str = "the chapter’s, above") -> str:
+    """The quotation's wording, one link after the other: the chapter's (machine-translated) words,
+    Orlov's Russian, the editors' literal translation of it, and the official Report's words."""
+    links = [chapter, wording_link("Orlov’s Russian", q.russian, sources)]
+    if q.russian is not None:
+        literal = f"“{q.literal}”" if q.literal else NOT_KNOWN
+        links.append(f"the editors’ literal translation (theirs, not Orlov’s): {literal}")
+    links.append(wording_link("the official Report", q.report_wording, sources))
+    return " → ".join(links)
+
+
 def footnote_text(q: Quotation, sources: SourceList) -> str:
-    """One line: speaker, role, trial, occasion, date, status, sources."""
+    """One line: speaker, role, trial, occasion, date, status, the wording chain, sources."""
     person = sources.people[q.speaker]
     trial = sources.trials.get(q.trial or "")
     if trial:
@@ -128,6 +198,7 @@ def footnote_text(q: Quotation, sources: SourceList) -> str:
     return (
         f"**{person.name}**, {q.role}. {where}. {occasion[0].upper()}{occasion[1:]}; {date}. "
         f"Status: {status_badge(q.status, sources)}. "
+        f"Wording: {wording_chain(q, sources)}. "
         f"Sources: {citations(q.sources, sources)}."
     )
 

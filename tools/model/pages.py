@@ -294,6 +294,17 @@ def _invisible_message(markup: Markup) -> str:
     )
 
 
+def chapter_wordings(pages: list[Page]) -> dict[str, str]:
+    """Each marked quotation's wording exactly as the chapter prints it, quotation marks and all
+    (whitespace made single spaces): what every page, footnote and download must show."""
+    found: dict[str, str] = {}
+    for page in pages:
+        for block in page.paragraphs:
+            for mark in marked_quotations(block):
+                found.setdefault(mark.id, " ".join(mark.body.split()))
+    return found
+
+
 def _entity_message(markup: Markup) -> str:
     return f"“{markup.text}” would print as another character; write the character itself"
 

@@ -9,12 +9,19 @@ YAML key is its name, unless `yaml_key` is given in its metadata (`as` is a Pyth
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
 DateValue = int | str | dt.date | None  # 1937, "1937-01" or a full date; None when not known
 STATUSES = ("verified", "attributed", "unverified", "paraphrase")
-WORK_GROUPS = ("official", "book", "investigation", "secondary", "reference")
+# What a source is, as a historian weighs it (the sources page explains each; mirror only for a URL).
+KINDS = ("primary", "memoir", "scholarship", "reference", "press", "polemic", "mirror")
+WORK_KINDS = tuple(k for k in KINDS if k != "mirror")
+# Russia changed from the Julian to the Gregorian calendar on 14 February 1918 (New Style).
+NEW_STYLE_FROM = dt.date(1918, 2, 14)
+# A date before then given without its Old Style twin says which calendar it is in.
+CALENDARS = ("gregorian", "not stated")
 
 
 class OneOrMany:
@@ -31,12 +38,14 @@ class SourceRef:
     url: str | None = None
     locator: str | None = None
     supports: str | None = None
+    kind: str | None = None  # one of KINDS; a source with a work takes the work's kind unless it says otherwise
+    canonical: str | None = None  # a mirror's original page (required for kind: mirror)
 
 
 @dataclass(frozen=True)
 class Work:
     id: str
-    group: str
+    kind: str  # one of WORK_KINDS
     short: str
     title: str
     year: DateValue
@@ -45,6 +54,27 @@ class Work:
     place: str | None = None
     note: str | None = None
     sources: tuple[SourceRef, ...] = ()
+    # The sites the work itself lives on (wikipedia.org): a source citing the work by any other
+    # address is mislabelled, unless it is a declared mirror of a page on one of them.
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeniedDomain:
+    domain: str  # the domain and all its subdomains
+    reason: str
+
+
+@dataclass(frozen=True)
+class MirrorSite:
+    domain: str  # a site that copies other sites' pages (and all its subdomains)
+    copies: str  # whose pages, in a few words
+
+
+@dataclass(frozen=True)
+class Policy:
+    denylist: tuple[DeniedDomain, ...]
+    mirrors: tuple[MirrorSite, ...] = ()  # cited only as `kind: mirror`
 
 
 @dataclass(frozen=True)
@@ -74,16 +104,34 @@ class Person:
     id: str
     name: str
     variants: tuple[str, ...]
-    born: DateValue
+    born: DateValue  # New Style (Gregorian) always
     died: DateValue
     role: str
     summary: str
     sources: tuple[SourceRef, ...]
+    # Before 14 February 1918 a Russian date has an Old Style (Julian) twin, kept as the sources
+    # give it; a date without one names its calendar ("not stated" when the sources do not say).
+    born_old_style: dt.date | None = None
+    died_old_style: dt.date | None = None
+    born_calendar: str | None = None
+    died_calendar: str | None = None
+    dates_note: str | None = None  # why a date is not known, or what the sources disagree on
     full_name: str | None = None
     report_form: str | None = None
     identification: str | None = None
     mention: str | None = None  # "implied": not named in the chapter, but meant
     implied_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A quotation's words as another text gives them, verbatim, with where they were read."""
+
+    text: str
+    work: str
+    locator: str
+    url: str | None = None
+    note: str | None = None  # e.g. where the text breaks off
 
 
 @dataclass(frozen=True)
@@ -100,6 +148,11 @@ class Quotation:
     date_inferred: bool = False
     trial_note: str | None = None
     notes: str | None = None
+    # The wording chain, after the chapter's own words: Orlov's Russian (None: not seen), the
+    # editors' literal translation of it, and the official Report's words (None: not seen).
+    russian: Wording | None = None
+    literal: str | None = None
+    report_wording: Wording | None = None
 
 
 @dataclass(frozen=True)
@@ -175,12 +228,28 @@ class SourceList:
     scare_quotes: list[ScareQuote] = field(default_factory=list)
     notes: dict[str, Note] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
+    policy: Policy | None = None
     original: str = ""
     pages: tuple[str, ...] = ()
     editorial: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()  # capitalised words in the chapter that are not people
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     indices: dict[tuple[str, str], int] = field(default_factory=dict)  # (section, id) -> list index
+
+    def source_lists(self) -> Iterator[tuple[PathKey, str, tuple[SourceRef, ...]]]:
+        """Every list of sources with its YAML key and what it belongs to: each list supports one
+        entry (or one account of a meeting), so each must hold a source that is not a mirror."""
+        for section, singular in SINGULAR.items():
+            if section == "meetings":
+                continue
+            for entry_id, entry in getattr(self, section).items():
+                yield (*self.key_of(section, entry_id), "sources"), f"{singular} '{entry_id}'", entry.sources
+        for meeting in self.meetings.values():
+            key, what = self.key_of("meetings", meeting.id), f"meeting '{meeting.id}'"
+            yield (*key, "claim_sources"), f"{what}, the claim", meeting.claim_sources
+            for part, singular in (("refutations", "refutation"), ("dissent", "dissent")):
+                for index, account in enumerate(getattr(meeting, part)):
+                    yield (*key, part, index, "sources"), f"{what}, {singular} #{index + 1}", account.sources
 
     def key_of(self, section: str, entry_id: str) -> PathKey:
         return (section, self.indices.get((section, entry_id), 0))
@@ -195,6 +264,15 @@ class SourceList:
         key = self.key_of(section, entry_id)
         return self.where(*key, fieldname) if fieldname else self.where(*key)
 
+
+SINGULAR = {
+    "works": "work",
+    "trials": "trial",
+    "people": "person",
+    "quotations": "quotation",
+    "meetings": "meeting",
+    "notes": "note",
+}
 
 # The sections that are lists of records with an `id`, in the order they are loaded.
 SECTIONS: dict[str, type] = {

@@ -22,24 +22,29 @@ from typing import Any, Union
 from .findings import Finding, Severity, UnusableInput
 from .ids import ID_PATTERN, QUOTATION_PREFIX
 from .records import (
+    CALENDARS,
+    KINDS,
     SECTIONS,
     STATUSES,
-    WORK_GROUPS,
+    WORK_KINDS,
     DateValue,
     Edition,
     OneOrMany,
     PathKey,
+    Policy,
     ScareQuote,
     SourceList,
     SourceRef,
     Status,
+    Wording,
 )
 from .yamlread import load_yaml
 
-TOP_LEVEL = ("edition", "statuses", *SECTIONS, "scare_quotes", "not_names")
+TOP_LEVEL = ("edition", "statuses", "policy", *SECTIONS, "scare_quotes", "not_names")
 OPTIONAL_SECTIONS = ("not_names",)
 PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
+DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 Report = Callable[..., None]  # report(key, rule, message[, severity])
 
 
@@ -137,6 +142,9 @@ def _value(spec: FieldSpec, value: Any, key: PathKey, what: str, report: Report)
     for option in spec.types:
         if typing.get_origin(option) is tuple and isinstance(value, list):
             return _items(spec, typing.get_args(option)[0], value, key, what, report)
+        if isinstance(option, type) and dataclasses.is_dataclass(option) and isinstance(value, dict):
+            built = build_record(option, value, key, f"{what} {spec.key}", report)
+            return _INVALID if built is None else built
         if _scalar_ok(value, option):
             if isinstance(value, str) and not value.strip():
                 report(
@@ -205,6 +213,7 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
 
     _load_edition(data.get("edition"), sources, report)
     _load_statuses(data.get("statuses") or {}, sources, report)
+    _load_policy(data.get("policy"), sources, report)
     not_names = data.get("not_names", [])
     if isinstance(not_names, list) and all(isinstance(w, str) for w in not_names):
         sources.not_names = tuple(not_names)
@@ -247,6 +256,24 @@ def _load_edition(raw: Any, sources: SourceList, report: Report) -> None:
         )
         return
     sources.original, sources.pages, sources.editorial = edition.original, edition.pages, edition.editorial
+
+
+def _load_policy(raw: Any, sources: SourceList, report: Report) -> None:
+    if raw is None:
+        return
+    policy = build_record(Policy, raw, ("policy",), "policy", report)
+    if policy is None:
+        return
+    for part, entries in (("denylist", policy.denylist), ("mirrors", policy.mirrors)):
+        for index, entry in enumerate(entries):
+            if DOMAIN.match(entry.domain):
+                continue
+            report(
+                ("policy", part, index, "domain"),
+                "yaml-value",
+                f"domain '{entry.domain}' must be a lower-case host name such as example.org (no scheme, path or trailing dot)",
+            )
+    sources.policy = policy
 
 
 def _load_statuses(raw: Any, sources: SourceList, report: Report) -> None:
@@ -295,19 +322,23 @@ def _check_values(sources: SourceList, report: Report) -> None:
             if not is_real_date(value):
                 report((*sources.key_of(section, entry_id), name), "yaml-date", f"'{value}' is not a real date")
 
+    def allowed(key: PathKey, value: str | None, values: tuple[str, ...], what: str) -> None:
+        if value is not None and value not in values:
+            report(key, "yaml-value", f"{what} '{value}' is not one of {', '.join(values)}")
+
     for work in sources.works.values():
-        if work.group not in WORK_GROUPS:
-            report(
-                (*sources.key_of("works", work.id), "group"),
-                "yaml-value",
-                f"group '{work.group}' is not one of {', '.join(WORK_GROUPS)}",
-            )
+        allowed((*sources.key_of("works", work.id), "kind"), work.kind, WORK_KINDS, "kind")
         dates("works", work.id, "year")
     for trial in sources.trials.values():
         if trial.end < trial.start:
             report((*sources.key_of("trials", trial.id), "end"), "yaml-date", "the trial ends before it starts")
+    for key, _, refs in sources.source_lists():
+        for index, ref in enumerate(refs):
+            allowed((*key, index, "kind"), ref.kind, KINDS, "kind")
     for person in sources.people.values():
         dates("people", person.id, "born", "died")
+        for name in ("born_calendar", "died_calendar"):
+            allowed((*sources.key_of("people", person.id), name), getattr(person, name), CALENDARS, "calendar")
         if person.mention not in (None, "implied"):
             report((*sources.key_of("people", person.id), "mention"), "yaml-value", "mention may only be 'implied'")
     for q in sources.quotations.values():
@@ -353,11 +384,28 @@ def _check_references(sources: SourceList, report: Report) -> None:
         exists((*key, "speaker"), q.speaker, sources.people, "person", what)
         if q.trial is not None:
             exists((*key, "trial"), q.trial, sources.trials, "trial", what)
+        for name in ("russian", "report_wording"):
+            wording: Wording | None = getattr(q, name)
+            if wording is not None:
+                exists((*key, name, "work"), wording.work, sources.works, "work", what)
+        if q.literal is not None and q.russian is None:
+            report(
+                (*key, "literal"),
+                "yaml-missing-field",
+                f"quotation '{q.id}' gives the editors' literal translation but no 'russian' wording it translates",
+            )
         if q.status == "verified" and not any(r.work and r.locator for r in q.sources):
             report(
                 (*key, "status"),
                 "yaml-verified-needs-locator",
                 f"quotation '{q.id}' is 'verified' but cites no work with a locator (a page); cite one or lower the status",
+            )
+        elif q.status == "verified" and q.report_wording is None:
+            report(
+                (*key, "status"),
+                "yaml-verified-needs-locator",
+                f"quotation '{q.id}' is 'verified' but gives no 'report_wording' (the official words, with their work "
+                "and page); add it or lower the status",
             )
         if not q.sources:
             report((*key, "sources"), "yaml-missing-field", f"quotation '{q.id}' cites no source")
