@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
+    from tools.checker.rendered import Checker
     from tools.model.records import SourceList
     from tools.publish.anchors import Moves
     from tools.site.namelinks import NameLinkExtension
@@ -46,6 +47,7 @@ class Checked:
     sources: SourceList
     usage: Usage
     moves: Moves
+    quotes: Checker  # every generated page and download quotes the chapter in its exact words
 
 
 @dataclass
@@ -87,6 +89,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse to render unless the text and the source list agree."""
     from tools.checker import check
+    from tools.checker.rendered import Checker
     from tools.model.findings import Severity
     from tools.publish.anchors import load_moves
     from tools.site.usage import usage
@@ -97,19 +100,25 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
         (log.warning if finding.severity is Severity.WARNING else log.error)(str(finding))
     if result.errors or result.sources is None:
         raise PluginError(f"the attribution checker found {len(result.errors)} error(s); the site was not built")
-    _state.checked = Checked(result.sources, usage(result.pages, result.sources), load_moves())
+    used = usage(result.pages, result.sources)
+    _state.checked = Checked(result.sources, used, load_moves(), Checker(used.wording))
     _state.names.sources = result.sources
     _state.permalinks.numbers = _state.checked.usage.paragraph_number
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     """Add the pages and downloads generated from the source list."""
+    from tools.checker.rendered import check_values
     from tools.site.generated import GENERATORS
     from tools.site.teachers import teachers_page
 
     s = checked()
     for name, make in GENERATORS.items():
-        files.append(File.generated(config, name, content=make(s.sources, s.usage)))
+        content = make(s.sources, s.usage)
+        if not name.endswith(".md"):  # a download: the pages are checked as HTML in on_post_page
+            lines = [(number, 1, line) for number, line in enumerate(content.splitlines(), 1)]
+            _refuse(check_values(name, lines, s.quotes))
+        files.append(File.generated(config, name, content=content))
     page = teachers_page(s.sources, s.usage, config.site_url or "")
     files.append(File.generated(config, "teachers.md", content=page))
     return files
@@ -135,10 +144,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     return html
 
 
-def on_post_page(output: str, **_: Any) -> str:
+def on_post_page(output: str, page: Page, **_: Any) -> str:
+    """Every page, generated or not, shows the chapter's quotations in its exact words."""
+    from tools.checker.rendered import check_html
     from tools.site.render import valid_toggles
 
+    _refuse(check_html(page.file.dest_uri, output, checked().quotes))
     return valid_toggles(output)
+
+
+def _refuse(findings: list[Any]) -> None:
+    for finding in findings:
+        log.error(str(finding))
+    if findings:
+        raise PluginError(f"{len(findings)} quotation(s) in the output differ from the chapter's wording")
 
 
 def on_post_template(output_content: str, **_: Any) -> str:  # 404.html is a theme template, not a page

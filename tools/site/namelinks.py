@@ -14,6 +14,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..model.formats import life_years
 from ..model.names import name_pattern, spellings
 from ..model.records import Person, SourceList
 
@@ -22,10 +23,7 @@ SKIP_TAGS = {"a", "code", "pre", "sup", "script", "style"}
 
 def tooltip(person: Person, form: str) -> str:
     """'Velicki = Andrey Yanuaryevich Vyshinsky (1883–1954), Procurator of …' (unknown dates say so)."""
-    if person.born is None and person.died is None:
-        years = "life dates not known"
-    else:
-        years = "–".join("?" if d is None else str(d)[:4] for d in (person.born, person.died))
+    years = life_years(person)
     spelled = f"{form} = " if form != person.name else ""
     return f"{spelled}{person.name} ({years}), {person.role}"
 

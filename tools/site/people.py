@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.formats import citation, life_dates, quotation_text, shorten, status_badge
+from ..model.formats import citation, life_dates, quotation_text, shorten_quotation, status_badge
 from ..model.records import SourceList
 from .common import GENERATED_NOTE
 from .usage import Usage, chapter_link
@@ -33,7 +33,7 @@ def people_page(sources: SourceList, used: Usage) -> str:
             facts.append("Other spellings\n:   " + ", ".join(others))
         if person.report_form:
             facts.append(f"In the English Reports\n:   {person.report_form}")
-        facts.append(f"Life dates\n:   {life_dates(person.born, person.died)}")
+        facts.append(f"Life dates\n:   {life_dates(person)}" + (f" ({person.dates_note})" if person.dates_note else ""))
         facts.append(f"Role\n:   {person.role}")
         if person.identification:
             facts.append(f"Identification\n:   {person.identification}")
@@ -44,7 +44,8 @@ def people_page(sources: SourceList, used: Usage) -> str:
             out.append("")
             for q in quotes:
                 link = chapter_link(used.quotation_page.get(q.id), q.id)
-                out.append(f"- [{shorten(quotation_text(q), 80, '…”')}]({link}) — {status_badge(q.status, sources)}")
+                shown = shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80)
+                out.append(f"- [{shown}]({link}) — {status_badge(q.status, sources)}")
             out.append("")
         places = used.named_in.get(person.id, [])
         if places:

@@ -6,8 +6,17 @@ import csv
 import io
 import json
 
-from ..model.formats import citation, date_text, iso, quotation_text, shorten, status_badge
-from ..model.records import Quotation, SourceList
+from ..model.formats import (
+    NOT_SEEN,
+    citation,
+    date_text,
+    iso,
+    quotation_text,
+    shorten_quotation,
+    status_badge,
+    wording_link,
+)
+from ..model.records import Quotation, SourceList, SourceRef, Wording
 from .common import GENERATED_NOTE
 from .usage import Usage, chapter_link
 
@@ -16,8 +25,12 @@ def quotations_page(sources: SourceList, used: Usage) -> str:
     out = [
         "# Quotations { #quotations }",
         "",
-        "Every quotation in the chapter with its attribution and how sure it is. Download them for "
-        "class use as [CSV](quotations.csv) or [JSON](quotations.json). " + GENERATED_NOTE,
+        "Every quotation in the chapter with its attribution and how sure it is, in the chapter’s exact "
+        "words (quotation marks included, its slips kept); where the editors shorten one, the cut is "
+        "marked […]. Each entry follows the wording back, one link after the other: the chapter’s "
+        "machine-translated words, Orlov’s Russian, the editors’ literal translation of it, and the "
+        "official Report’s words, where each has been seen. Download them for class use as "
+        "[CSV](quotations.csv) or [JSON](quotations.json). " + GENERATED_NOTE,
         "",
         "<!-- status-legend -->",
         "",
@@ -41,7 +54,8 @@ def quotations_page(sources: SourceList, used: Usage) -> str:
         out += [f"### {title} {{ #{anchor} }}", ""]
         for q in quotes:
             out.append(
-                f"- [{shorten(quotation_text(q), 80, '…”')}](#list-{q.id}) — {sources.people[q.speaker].name} — "
+                f"- [{shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80)}](#list-{q.id}) — "
+                f"{sources.people[q.speaker].name} — "
                 f"{status_badge(q.status, sources)}"
             )
         out.append("")
@@ -59,7 +73,7 @@ def quotation_entry(q: Quotation, sources: SourceList, used: Usage) -> list[str]
     lines = [
         f'<div class="quotation-entry" id="list-{q.id}" markdown>',
         "",
-        f"> {quotation_text(q)}",
+        f"> {quotation_text(q, used.wording.get(q.id))}",
         "",
         f"Status\n:   {status_badge(q.status, sources)}",
         "",
@@ -74,10 +88,33 @@ def quotation_entry(q: Quotation, sources: SourceList, used: Usage) -> list[str]
         f"In the chapter\n:   [{link}]({link})",
         "",
     ]
+    lines += wording_chain_list(q, sources, used)
     if q.notes:
         lines += [f"Note\n:   {q.notes}", ""]
     lines += ["Supporting works:", "", *[f"- {citation(r, sources, detail=True)}" for r in q.sources], "", "</div>", ""]
     return lines
+
+
+def wording_chain_list(q: Quotation, sources: SourceList, used: Usage) -> list[str]:
+    """The wording chain as a numbered list, one link after the other."""
+    chapter = quotation_text(q, used.wording.get(q.id))
+    links = [f"The chapter (an English machine translation, by way of another language): {chapter}"]
+    links.append(wording_link("Orlov’s Russian", q.russian, sources))
+    if q.russian is not None:
+        literal = f"“{q.literal}”" if q.literal else "not made"
+        links.append(f"The editors’ literal translation of the Russian (the editors’ words, not Orlov’s): {literal}")
+    links.append(wording_link("The official Report", q.report_wording, sources))
+    return ["The wording, link by link:", "", *[f"{n}. {link}" for n, link in enumerate(links, 1)], ""]
+
+
+def wording_text(wording: Wording | None) -> str:
+    return wording.text if wording is not None else NOT_SEEN
+
+
+def wording_source(wording: Wording | None, sources: SourceList) -> str:
+    if wording is None:
+        return ""
+    return citation(SourceRef(work=wording.work, locator=wording.locator, url=wording.url), sources, linked=False)
 
 
 def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
@@ -87,7 +124,7 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
         rows.append(
             {
                 "id": q.id,
-                "text": " … ".join(t.strip() for t in q.text),
+                "text": quotation_text(q, used.wording.get(q.id)),
                 "speaker_id": q.speaker,
                 "speaker": sources.people[q.speaker].name,
                 "role": q.role,
@@ -99,6 +136,11 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
                 "status": q.status,
                 "link": chapter_link(used.quotation_page.get(q.id), q.id).replace(".md#", ".html#"),
                 "sources": "; ".join(citation(r, sources, linked=False) for r in q.sources),
+                "russian": wording_text(q.russian),
+                "russian_source": wording_source(q.russian, sources),
+                "editors_literal_translation": q.literal or "",
+                "report_wording": wording_text(q.report_wording),
+                "report_source": wording_source(q.report_wording, sources),
             }
         )
     return rows

@@ -61,7 +61,7 @@ def person_card(person_id: str, sources: SourceList) -> str:
     cited = citations(person.sources, sources, detail=True)
     born_as = f" (born {person.full_name})" if person.full_name else ""
     return (
-        f"**[{person.name}](people.md#{person.id})**{born_as}, {life_dates(person.born, person.died)}: "
+        f"**[{person.name}](people.md#{person.id})**{born_as}, {life_dates(person)}: "
         f"{person.role}. {person.summary} *Sources: {cited}.*"
     )
 

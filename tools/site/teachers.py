@@ -8,7 +8,7 @@ import html
 
 import segno
 
-from ..model.formats import quotation_text, status_badge
+from ..model.formats import quotation_text, shorten_quotation, status_badge
 from ..model.records import SourceList
 from .common import GENERATED_NOTE
 from .usage import Usage
@@ -86,7 +86,7 @@ def teachers_page(sources: SourceList, used: Usage, site_url: str) -> str:
         section = next(s for s in used.sections if s.page == page)
         speaker = sources.people[q.speaker].name
         out += [
-            f"### {speaker}: {quotation_text(q)[:60].rstrip()}… {{ #teach-{q.id} }}",
+            f"### {speaker}: {shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60)} {{ #teach-{q.id} }}",
             "",
             '<div class="teach-entry" markdown>',
             qr_svg(url, f"quotation by {speaker}"),

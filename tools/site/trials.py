@@ -1,4 +1,5 @@
-"""The trials page: the three trials, a timeline, and the alleged meetings abroad with their refutations."""
+"""The trials page: the three trials, a timeline, and the alleged meetings abroad with the evidence
+against each claim and the arguments for it."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def trials_page(sources: SourceList, used: Usage) -> str:
             "",
             *[f"- {citation(r, sources, detail=True)}" for r in meeting.claim_sources],
             "",
-            "**How it was refuted:**",
+            "**Evidence and findings against the claim:**",
             "",
         ]
         for account in meeting.refutations:
@@ -74,7 +75,7 @@ def trials_page(sources: SourceList, used: Usage) -> str:
             out += [f"    - {citation(r, sources, detail=True)}" for r in account.sources]
         out.append("")
         if meeting.dissent:
-            out += ["**Dissent:**", ""]
+            out += ["**Arguments for the claim (dissent):**", ""]
             for account in meeting.dissent:
                 out.append(f"- {account.text}")
                 out += [f"    - {citation(r, sources, detail=True)}" for r in account.sources]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model.inline import plain_text
 from ..model.names import name_pattern, spellings
-from ..model.pages import Page, marked_quotations
+from ..model.pages import Page, chapter_wordings, marked_quotations
 from ..model.records import SourceList
 
 
@@ -22,6 +22,7 @@ class Usage:
     note_page: dict[str, str] = field(default_factory=dict)  # note id -> page name
     paragraph_number: dict[str, int] = field(default_factory=dict)  # paragraph id -> 1-based number in chapter
     quotation_paragraph: dict[str, int] = field(default_factory=dict)  # quotation id -> paragraph number
+    wording: dict[str, str] = field(default_factory=dict)  # quotation id -> the chapter's exact words
     sections: list[Section] = field(default_factory=list)
 
 
@@ -61,6 +62,7 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
                     places.append((page.name, block.id))
         if heading is not None:
             found.sections.append(Section(page.name, heading.id or "", heading.text, first, number))
+    found.wording = chapter_wordings(pages)
     for note in sources.notes.values():
         if note.paragraph in paragraph_page:
             found.note_page[note.id] = paragraph_page[note.paragraph]
