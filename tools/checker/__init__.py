@@ -128,9 +128,9 @@ def footnote_wording(pages: list[Page]) -> list[Finding]:
     for page in pages:
         for d in page.footnote_defs:
             base = page.text.find(d.text.split("\n", 1)[0], d.start)
-            for offset, rule, message in checker.check(d.text):
-                line, col = page.line_col(base + offset)
-                found.append(Finding(page.path, line, col, rule, message))
+            for problem in checker.check(d.text):
+                line, col = page.line_col(base + problem.offset)
+                found.append(Finding(page.path, line, col, problem.rule, problem.message))
     return found
 
 

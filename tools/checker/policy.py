@@ -62,7 +62,7 @@ def check_policy(sources: SourceList) -> Iterator[Finding]:
     denied = sources.policy.denylist if sources.policy is not None else ()
     copiers = sources.policy.mirrors if sources.policy is not None else ()
 
-    def finding(key: PathKey, rule: str, message: str) -> Finding:
+    def add(key: PathKey, rule: str, message: str) -> Finding:
         line, col = sources.where(*key)
         return Finding(sources.path, line, col, rule, message)
 
@@ -73,14 +73,14 @@ def check_policy(sources: SourceList) -> Iterator[Finding]:
             name = host(url)
             for entry in denied:
                 if name is not None and within(name, entry.domain):
-                    yield finding(
+                    yield add(
                         (*at, field_name),
                         "source-denied",
                         f"{what}: {name} is on the denylist ({entry.domain}: {entry.reason}); cite another source",
                     )
                     break
             if is_home_page(url):
-                yield finding(
+                yield add(
                     (*at, field_name),
                     "source-home-page",
                     f"{what}: {url} is a site's home page, which locates nothing; cite the page that says it",
@@ -90,18 +90,18 @@ def check_policy(sources: SourceList) -> Iterator[Finding]:
         for index, ref in enumerate(refs):
             at = (*key, index)
             yield from addresses(at, what, {"url": ref.url, "canonical": ref.canonical})
-            yield from _label(ref, sources, what, at, finding)
+            yield from _label(ref, sources, what, at, add)
             name = host(ref.url) if ref.url else None
             site = next((m for m in copiers if name is not None and within(name, m.domain)), None)
             if site is not None and kind_of(ref, sources) != "mirror":
-                yield finding(
+                yield add(
                     (*at, "url"),
                     "source-label",
                     f"{what}: {name} copies {site.copies}; cite it as 'kind: mirror' with the page it copies "
                     "as 'canonical'",
                 )
         if refs and all(kind_of(r, sources) == "mirror" for r in refs):
-            yield finding(
+            yield add(
                 key,
                 "source-mirror-only",
                 f"{what}: every source is a mirror; a copy is never the only support for a fact, so cite the "
@@ -115,18 +115,18 @@ def check_policy(sources: SourceList) -> Iterator[Finding]:
                 yield from addresses(at, f"quotation '{q.id}' {name}", {"url": wording.url})
 
 
-def _label(ref: SourceRef, sources: SourceList, what: str, at: PathKey, finding: At) -> Iterator[Finding]:
+def _label(ref: SourceRef, sources: SourceList, what: str, at: PathKey, add: At) -> Iterator[Finding]:
     kind = kind_of(ref, sources)
     if ref.url is not None and kind is None:
-        yield finding((*at, "url"), "source-kind", f"{what}: a source without a work needs a 'kind' (one of the kinds)")
+        yield add((*at, "url"), "source-kind", f"{what}: a source without a work needs a 'kind' (one of the kinds)")
     if kind == "mirror" and ref.canonical is None:
-        yield finding(
+        yield add(
             (*at, "kind"),
             "source-mirror",
             f"{what}: a mirror must name the page it copies: add 'canonical' with that page's address",
         )
     if kind != "mirror" and ref.canonical is not None:
-        yield finding(
+        yield add(
             (*at, "canonical"),
             "source-mirror",
             f"{what}: only a mirror has a canonical page; add 'kind: mirror' or cite the canonical page as the url",
@@ -140,7 +140,7 @@ def _label(ref: SourceRef, sources: SourceList, what: str, at: PathKey, finding:
     mirrored = kind == "mirror" and canonical is not None and any(within(canonical, d) for d in work.domains)
     if not on_site and not mirrored:
         sites = ", ".join(work.domains)
-        yield finding(
+        yield add(
             (*at, "url"),
             "source-label",
             f"{what}: {name or ref.url} is not {work.short} ({sites}); label it by what it is, or declare it "

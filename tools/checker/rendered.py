@@ -31,7 +31,8 @@ from html.parser import HTMLParser
 
 from ..model.findings import Finding
 from ..model.formats import EDITORS_CUT, shorten
-from ..model.pages import quote_spans
+from ..model.inline import plain_text, quote_spans
+from ..model.pages import Problem
 
 # A word, with its hyphens and apostrophes: "counter-revolutionary", "Stalin’s" (so an id such as
 # q-bukharin-hope-of-mankind is one word, not a quotation's "hope of mankind").
@@ -72,7 +73,8 @@ class Checker:
     for ordinary prose (each word pair is looked up once in an index of the quotations')."""
 
     def __init__(self, wordings: Mapping[str, str]) -> None:
-        self.wordings = dict(wordings)
+        """`wordings`: each quotation's Markdown as the chapter page has it (escapes and all)."""
+        self.wordings = {qid: plain_text(markdown) for qid, markdown in wordings.items()}
         self.words = {qid: tokens(text) for qid, text in self.wordings.items()}
         self.pairs: dict[tuple[str, str], list[tuple[str, int]]] = {}
         for qid, words in self.words.items():
@@ -98,22 +100,22 @@ class Checker:
                     found.append(Run(qid, j, i, length))
         return found
 
-    def check(self, text: str) -> Iterator[tuple[int, str, str]]:
-        """(offset in `text`, rule, message) for every place the text misquotes the chapter."""
+    def check(self, text: str) -> Iterator[Problem]:
+        """A problem (offset in `text`, rule, message) for every place the text misquotes the chapter."""
         text_words = tokens(text)
         runs = self.runs(text_words)
         reported: list[int] = []
         for run in runs:
-            for finding in (*self._inside(text, text_words, run), *self._after(text, text_words, run)):
-                reported.append(finding[0])
-                yield finding
-        for start, rule, message, end in self._quoted_strings(text, text_words, runs):
-            if not any(start <= offset < end for offset in reported):
-                yield start, rule, message
+            for problem in (*self._inside(text, text_words, run), *self._after(text, text_words, run)):
+                reported.append(problem.offset)
+                yield problem
+        for problem, end in self._quoted_strings(text, text_words, runs):
+            if not any(problem.offset <= offset < end for offset in reported):
+                yield problem
 
     # --- within a run and at its end ------------------------------------------------------
 
-    def _inside(self, text: str, tw: list[Token], run: Run) -> Iterator[tuple[int, str, str]]:
+    def _inside(self, text: str, tw: list[Token], run: Run) -> Iterator[Problem]:
         wording, words = self.wordings[run.quotation], self.words[run.quotation]
         for k in range(run.length - 1):
             a, b = tw[run.first + k], tw[run.first + k + 1]
@@ -124,7 +126,7 @@ class Checker:
             if have != want:
                 shown = squeeze(text[a.start : b.end])
                 chapter = squeeze(wording[wa.start : wb.end])
-                yield (
+                yield Problem(
                     a.end,
                     "generated-quote-wording",
                     f"quotation '{run.quotation}' is shown as “{shorten(shown, 60)}”, where the chapter has "
@@ -132,7 +134,7 @@ class Checker:
                 )
                 return
 
-    def _after(self, text: str, tw: list[Token], run: Run) -> Iterator[tuple[int, str, str]]:
+    def _after(self, text: str, tw: list[Token], run: Run) -> Iterator[Problem]:
         wording, words = self.wordings[run.quotation], self.words[run.quotation]
         last_t, last_w = run.first + run.length - 1, run.at + run.length - 1
         if last_w == len(words) - 1:
@@ -156,7 +158,7 @@ class Checker:
         j, i = resume
         if j > last_t + 1:
             added = squeeze(text[tw[last_t + 1].start : tw[j - 1].end])
-            yield (
+            yield Problem(
                 tw[last_t + 1].start,
                 "generated-quote-wording",
                 f"quotation '{run.quotation}' is shown with “{shorten(added, 40)}” where the chapter has "
@@ -183,8 +185,8 @@ class Checker:
                     return j, i
         return None
 
-    def _cut(self, offset: int, run: Run, what: str) -> tuple[int, str, str]:
-        return (
+    def _cut(self, offset: int, run: Run, what: str) -> Problem:
+        return Problem(
             offset,
             "generated-quote-cut",
             f"quotation '{run.quotation}' is shortened with {what} the chapter does not have; mark the editors' cut "
@@ -193,8 +195,8 @@ class Checker:
 
     # --- quoted strings -------------------------------------------------------------------
 
-    def _quoted_strings(self, text: str, tw: list[Token], runs: list[Run]) -> Iterator[tuple[int, str, str, int]]:
-        """(offset, rule, message, end of the quoted string)."""
+    def _quoted_strings(self, text: str, tw: list[Token], runs: list[Run]) -> Iterator[tuple[Problem, int]]:
+        """Each problem with the end of its quoted string."""
         starts = [t.start for t in tw]
         for span in quote_spans(text):
             if not span.closed:
@@ -210,14 +212,14 @@ class Checker:
                     body = span.text
                     wording = self.wordings[run.quotation]
                     if not _pieces_in_order(body, wording):
-                        yield (
+                        problem = Problem(
                             span.start + 1,
                             "generated-quote-wording",
                             f"“{shorten(squeeze(body), 60)}” is quotation '{run.quotation}' reworded: between its "
                             f"quotation marks every word must be the chapter's ({shorten(wording, 60)}), "
                             f"cuts marked {EDITORS_CUT}",
-                            span.end,
                         )
+                        yield problem, span.end
                     break
 
 
@@ -308,15 +310,9 @@ def _line_col(text: str, where: list[tuple[int, tuple[int, int]]], offset: int) 
 
 def check_html(path: str, html: str, checker: Checker) -> list[Finding]:
     text, where = html_text(html)
-    return [
-        Finding(path, *_line_col(text, where, offset), rule, message) for offset, rule, message in checker.check(text)
-    ]
+    return [Finding(path, *_line_col(text, where, p.offset), p.rule, p.message) for p in checker.check(text)]
 
 
 def check_values(path: str, values: Iterable[tuple[int, int, str]], checker: Checker) -> list[Finding]:
     """Plain values (a CSV cell, a JSON string) at a line and column each."""
-    return [
-        Finding(path, line, col, rule, message)
-        for line, col, value in values
-        for _, rule, message in checker.check(value)
-    ]
+    return [Finding(path, line, col, p.rule, p.message) for line, col, value in values for p in checker.check(value)]

@@ -295,8 +295,9 @@ def _invisible_message(markup: Markup) -> str:
 
 
 def chapter_wordings(pages: list[Page]) -> dict[str, str]:
-    """Each marked quotation's wording exactly as the chapter prints it, quotation marks and all
-    (whitespace made single spaces): what every page, footnote and download must show."""
+    """Each marked quotation's wording as the chapter page writes it, quotation marks and all
+    (Markdown: an escaped character keeps its backslash; whitespace made single spaces). Pages
+    show it as Markdown; plain text (a download, the checker) takes inline.plain_text of it."""
     found: dict[str, str] = {}
     for page in pages:
         for block in page.paragraphs:

@@ -16,6 +16,7 @@ from ..model.formats import (
     status_badge,
     wording_link,
 )
+from ..model.inline import plain_text
 from ..model.records import Quotation, SourceList, SourceRef, Wording
 from .common import GENERATED_NOTE
 from .usage import Usage, chapter_link
@@ -124,7 +125,7 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
         rows.append(
             {
                 "id": q.id,
-                "text": quotation_text(q, used.wording.get(q.id)),
+                "text": plain_text(quotation_text(q, used.wording.get(q.id))),
                 "speaker_id": q.speaker,
                 "speaker": sources.people[q.speaker].name,
                 "role": q.role,

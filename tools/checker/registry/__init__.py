@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 
 from ...model.findings import Severity
-from . import chapter, inputs
+from . import chapter, inputs, sources
 from .base import Example, Rule
 
 __all__ = ["BY_ID", "README", "RULES", "Example", "Rule", "readme_with_table", "severity_of", "table"]
 
-RULES: tuple[Rule, ...] = inputs.RULES + chapter.RULES
+RULES: tuple[Rule, ...] = inputs.RULES + sources.RULES + chapter.RULES
 BY_ID = {rule.id: rule for rule in RULES}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .base import ERROR, PRAISE, YML, Example, Rule
 
 NEW_WORK = (
-    "\n  - id: dewey-hearings-1937\n    group: investigation\n    short: The Case of Leon Trotsky\n"
+    "\n  - id: dewey-hearings-1937\n    kind: primary\n    short: The Case of Leon Trotsky\n"
     "    title: The Case of Leon Trotsky\n    year: 1937\n\ntrials:"
 )
 
@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "yaml-value",
         ERROR,
-        "a value outside its allowed set (a status, a group), or blank text",
+        "a value outside its allowed set (a status, a kind of source, a calendar), or blank text",
         Example(YML, "    status: paraphrase\n", "    status: confirmed\n", at="status: confirmed"),
     ),
     Rule(
