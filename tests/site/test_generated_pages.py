@@ -17,7 +17,7 @@ from tools import checker as check
 from tools.model.inline import plain_text
 from tools.model.pages import Page
 from tools.model.records import SourceList
-from tools.site.bibliography import GROUP_TITLES, bibliography_entry, cited_by, sources_page
+from tools.site.bibliography import KIND_TITLES, bibliography_entry, cited_by, sources_page
 from tools.site.generated import GENERATORS
 from tools.site.people import people_page
 from tools.site.quotations import quotations_csv, quotations_json, quotations_page
@@ -39,6 +39,11 @@ CSV_HEADER = [
     "status",
     "link",
     "sources",
+    "russian",
+    "russian_source",
+    "editors_literal_translation",
+    "report_wording",
+    "report_source",
 ]
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -164,8 +169,18 @@ def test_people_page_says_unknown_life_dates_are_not_known(sources: SourceList, 
     dates = re.search(r"Life dates\n:   (.*)", entry)
     assert dates is not None and "not known" in dates.group(1)
     assert not NONE_OR_NULL.search(entry)
-    romm = sections(people_page(sources, used), 2)["romm"]  # born May 1896, death unknown
-    assert "Life dates\n:   May 1896 – not known" in romm
+    romm = sections(people_page(sources, used), 2)["romm"]  # unknown, and the edition says why
+    assert f"Life dates\n:   not known – not known ({sources.people['romm'].dates_note})" in romm
+
+
+def test_people_page_shows_old_style_dates_and_unstated_calendars(sources: SourceList, used: Usage) -> None:
+    entries = sections(people_page(sources, used), 2)
+    assert "Life dates\n:   13 May 1886 (1 May O.S.) – 1 February 1937 (" in entries["boguslavsky"]
+    assert "Life dates\n:   16 November 1889 (4 November O.S.) – 15 March 1938\n" in entries["rosengolts"]
+    assert "Life dates\n:   19 November 1891 (7 November O.S.) – 15 March 1938 (" in entries["yagoda"]
+    assert "Life dates\n:   7 November 1879 (26 October O.S.) – 21 August 1940\n" in entries["trotsky"]
+    assert "Life dates\n:   21 August 1895 (calendar not stated) – 25 March 1973 (" in entries["orlov"]
+    assert "Life dates\n:   24 February 1906 (calendar not stated) – 16 February 1938\n" in entries["sedov"]
 
 
 def test_people_page_full_and_report_names_and_sources(sources: SourceList, used: Usage) -> None:
@@ -179,7 +194,9 @@ def test_people_page_full_and_report_names_and_sources(sources: SourceList, used
         for ref in person.sources:
             if ref.work:
                 assert f"](sources.md#{ref.work})" in entry
-            if ref.url:
+            if ref.url and ref.kind == "mirror":
+                assert f"([read here]({ref.url}), a mirror of [{ref.canonical}]({ref.canonical}))" in entry
+            elif ref.url:
                 assert f"([read here]({ref.url}))" in entry
 
 
@@ -205,15 +222,35 @@ def test_people_page_lists_each_speakers_quotations(sources: SourceList, used: U
 # --- sources --------------------------------------------------------------------------------
 
 
-def test_sources_page_groups_works_in_group_order(sources: SourceList, used: Usage) -> None:
+def test_sources_page_groups_works_by_kind_and_says_what_each_kind_means(sources: SourceList, used: Usage) -> None:
     page = sources_page(sources, used)
-    groups = [g for g in GROUP_TITLES if any(w.group == g for w in sources.works.values())]
-    assert heading_ids(page, 2) == [f"group-{g}" for g in groups]
-    by_group = sections(page, 2)
-    for group in groups:
-        assert by_group[f"group-{group}"].startswith(f"## {GROUP_TITLES[group]} {{ #group-{group} }}")
-        assert heading_ids(by_group[f"group-{group}"], 3) == [w.id for w in sources.works.values() if w.group == group]
-    assert heading_ids(page, 3) == [w.id for g in groups for w in sources.works.values() if w.group == g]
+    kinds = [k for k in KIND_TITLES if any(w.kind == k for w in sources.works.values())]
+    assert heading_ids(page, 2) == ["kinds", *[f"kind-{k}" for k in kinds], "denylist"]
+    by_kind = sections(page, 2)
+    for title, meaning in KIND_TITLES.values():
+        assert f"{title}\n:   {meaning}" in by_kind["kinds"]
+    assert "Mirrors\n:   A mirror is a copy of a page published elsewhere" in by_kind["kinds"]
+    for kind in kinds:
+        title, meaning = KIND_TITLES[kind]
+        assert by_kind[f"kind-{kind}"].startswith(f"## {title} {{ #kind-{kind} }}\n\n*{meaning}*")
+        assert heading_ids(by_kind[f"kind-{kind}"], 3) == [w.id for w in sources.works.values() if w.kind == kind]
+    assert heading_ids(page, 3) == [w.id for k in kinds for w in sources.works.values() if w.kind == k]
+
+
+def test_sources_page_lists_the_denied_sites_with_their_reasons(sources: SourceList, used: Usage) -> None:
+    denied = sections(sources_page(sources, used), 2)["denylist"]
+    assert sources.policy is not None
+    for entry in sources.policy.denylist:
+        assert f"- **{entry.domain}**: {entry.reason}" in denied
+
+
+def test_a_mirror_names_the_page_it_copies(sources: SourceList, used: Usage) -> None:
+    works = sections(sources_page(sources, used), 3)
+    assert (
+        "- [http://marxists.info/archive/trotsky/1937/dewey/index.htm](http://marxists.info/archive/trotsky/1937/dewey/index.htm)"
+        " (a mirror of [https://www.marxists.org/archive/trotsky/1937/dewey/index.htm]"
+        "(https://www.marxists.org/archive/trotsky/1937/dewey/index.htm))"
+    ) in works["dewey-hearings-1937"]
 
 
 def test_every_work_lists_what_cites_it(sources: SourceList, used: Usage) -> None:
@@ -222,7 +259,7 @@ def test_every_work_lists_what_cites_it(sources: SourceList, used: Usage) -> Non
         expected = [
             f"(quotations.md#list-{q.id})"
             for q in sources.quotations.values()
-            if any(r.work == work.id for r in q.sources)
+            if any(r.work == work.id for r in q.sources) or (q.russian is not None and q.russian.work == work.id)
         ]
         expected += [
             f"(people.md#{p.id})" for p in sources.people.values() if any(r.work == work.id for r in p.sources)
@@ -246,8 +283,12 @@ def test_every_work_lists_what_cites_it(sources: SourceList, used: Usage) -> Non
 def test_cited_by_names_the_quotation_speaker(sources: SourceList, used: Usage) -> None:
     lines = cited_by("orlov-1991-ru", sources, used)
     assert (
-        "- Quotation [“Whoever deviates even slightly from the general line of th…”]"
+        "- Quotation [“Whoever deviates even slightly from the general line of […]”]"
         "(quotations.md#list-q-rosengolts-deviation) (Arkady Pavlovich Rosengolts)" in lines
+    ), lines
+    assert (
+        "- Quotation [“great,” “genius,” “wise,” ” Most beloved”](quotations.md#list-q-vyshinsky-epithets) "
+        "(Andrey Yanuaryevich Vyshinsky)" in lines
     )
     assert "- Person: [Andrey Yanuaryevich Vyshinsky](people.md#vyshinsky)" in lines
     assert any(line.startswith("- Editor’s note on “Velicki” ([praise.md](praise.md#n-velicki))") for line in lines)
@@ -357,7 +398,10 @@ def test_quotations_csv(sources: SourceList, used: Usage) -> None:
         q = sources.quotations[row["id"]]
         assert row["speaker_id"] == q.speaker and row["speaker"] == sources.people[q.speaker].name
         assert row["status"] == q.status
-        assert row["text"] == " … ".join(t.strip() for t in q.text)
+        assert row["text"] == " ".join(used.wording[q.id].split())  # the chapter's words exactly, marks and all
+        assert row["russian"] == (q.russian.text if q.russian else "not seen")
+        assert row["editors_literal_translation"] == (q.literal or "")
+        assert row["report_wording"] == (q.report_wording.text if q.report_wording else "not seen")
         assert row["link"] == used.quotation_page[q.id].replace(".md", ".html") + f"#{q.id}"
         assert row["link"].endswith(f".html#{q.id}")
         assert row["date_inferred"] in ("yes", "no")
@@ -404,7 +448,7 @@ def test_trials_page_has_a_section_per_trial_and_meeting(sources: SourceList, us
     for meeting in sources.meetings.values():
         entry = meetings[meeting.id]
         assert f"[{sources.people[meeting.person].name}](people.md#{meeting.person})" in entry
-        assert "**How it was refuted:**" in entry
+        assert "**Evidence and findings against the claim:**" in entry
         assert entry.count("\n- ") >= len(meeting.refutations) + len(meeting.claim_sources)
 
 
@@ -452,7 +496,11 @@ def _unknowns(project: Project) -> None:
         "    publisher: Random House\n    place: New York\n    year: 1953\n",
         "    publisher: null\n    year: null\n",
     )
-    project.replace(yml, "    born: 1883-12-10\n    died: 1954-11-22\n", "    born: null\n    died: null\n")
+    project.replace(
+        yml,
+        "    born: 1883-12-10\n    born_old_style: 1883-11-28\n    died: 1954-11-22\n",
+        "    born: null\n    died: null\n",
+    )
     project.replace(
         yml, "    mention: implied\n", "    mention: implied\n    implied_by: Trotsky's son, named in the testimony.\n"
     )
@@ -496,7 +544,7 @@ def test_mini_pages(mini: Project) -> None:
     pages = all_generated(sources, used)
     assert heading_ids(pages["people.md"], 2) == ["stalin", "trotsky", "rosengolts", "vyshinsky", "bukharin", "sedov"]
     assert "Implied" in sections(pages["people.md"], 2)["sedov"]
-    assert heading_ids(pages["sources.md"], 2) == ["group-official", "group-book"]
+    assert heading_ids(pages["sources.md"], 2) == ["kinds", "kind-primary", "kind-memoir", "kind-reference", "denylist"]
     assert [r["link"] for r in csv.DictReader(io.StringIO(pages["quotations.csv"]))] == [
         "warning.html#q-rosengolts-deviation",
         "praise.html#q-vyshinsky-epithets",

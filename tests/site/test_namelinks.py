@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import markdown
@@ -108,7 +109,12 @@ def test_tooltip_with_unknown_dates(sources: SourceList) -> None:
     assert tooltip(sources.people["kommodov"], "Kommudov") == (
         f"Kommudov = N. V. Kommodov (life dates not known), {sources.people['kommodov'].role}"
     )
-    assert tooltip(sources.people["romm"], "Rohm").startswith("Rohm = Vladimir Georgievich Romm (1896–?), ")
+    assert tooltip(sources.people["romm"], "Rohm").startswith(
+        "Rohm = Vladimir Georgievich Romm (life dates not known), "
+    )
+    assert tooltip(replace(sources.people["romm"], born=1896), "Rohm").startswith(
+        "Rohm = Vladimir Georgievich Romm (1896–?), "
+    )
     assert tooltip(sources.people["trotsky"], "Trotsky").startswith("Trotsky = Leon Trotsky (1879–1940), ")
 
 

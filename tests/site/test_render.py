@@ -162,7 +162,7 @@ def test_person_card_with_birth_name(sources: SourceList) -> None:
     card = render.person_card("orlov", sources)
     assert card.startswith(
         "**[Alexander Mikhailovich Orlov](people.md#orlov)** (born Leiba Lazarevich Feldbin), "
-        "21 August 1895 – 25 March 1973: "
+        "21 August 1895 (calendar not stated) – 25 March 1973: "
     )
 
 

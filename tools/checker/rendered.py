@@ -123,6 +123,8 @@ class Checker:
             have, want = squeeze(text[a.end : b.start]), squeeze(wording[wa.end : wb.start])
             if MARKS.search(have) and not MARKS.search(want) and squeeze(MARKS.sub("", have)) == want:
                 continue  # the text's quotation of a fragment ends (or starts) here, where the chapter runs on
+            if EDITORS_CUT in have:
+                continue  # the editors mark their own intervention here
             if have != want:
                 shown = squeeze(text[a.start : b.end])
                 chapter = squeeze(wording[wa.start : wb.end])
