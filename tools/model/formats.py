@@ -169,7 +169,7 @@ def wording_link(label: str, wording: Wording | None, sources: SourceList) -> st
     """'Orlov’s Russian, Orlov 1991 (Russian), page …: «…»', or '…: not seen'."""
     if wording is None:
         return f"{label}: {NOT_SEEN}"
-    where = citation(SourceRef(work=wording.work, locator=wording.locator), sources)
+    where = citation(SourceRef(work=wording.work, url=wording.url, locator=wording.locator), sources, detail=True)
     note = f" ({wording.note})" if wording.note else ""
     return f"{label}, {where}: «{wording.text}»{note}"
 
