@@ -25,6 +25,7 @@ Russian, a note quoting four words) passes: it shows those words as the chapter 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -40,6 +41,7 @@ WORD = re.compile(r"\w+(?:[-’']\w+)*")
 SPACE = re.compile(r"\s+")
 ELLIPSIS = re.compile(r"…|\.\.\.")
 MARKS = re.compile('["“”„«»]')
+MAX_PER_RULE = 50  # findings of a rule in one text; past that, only counted
 MIN_RUN = 3  # shared words that count as quoting (two, such as "of the", are chance)
 LOOKAHEAD = 3  # words an edit may span between two runs of one quotation
 MOSTLY = 0.5  # share of a quoted string's words that makes it a rendering of a quotation
@@ -81,7 +83,7 @@ class Checker:
             for i in range(len(words) - 1):
                 self.pairs.setdefault((words[i].word, words[i + 1].word), []).append((qid, i))
 
-    def runs(self, text_words: list[Token]) -> list[Run]:
+    def runs(self, text: str, text_words: list[Token]) -> list[Run]:
         """Maximal runs (left-maximal, so each word pair is extended once), in text order."""
         found: list[Run] = []
         for j in range(len(text_words) - 1):
@@ -96,21 +98,39 @@ class Checker:
                     and text_words[j + length].word == words[i + length].word
                 ):
                     length += 1
-                if length >= MIN_RUN:
+                # Two words are a run too where quotation marks stand between them both in the
+                # chapter and in the text (“great,” “genius,”): quoting, not a chance pair.
+                if length >= MIN_RUN or (
+                    MARKS.search(self.wordings[qid][words[i].end : words[i + 1].start])
+                    and MARKS.search(text[text_words[j].end : text_words[j + 1].start])
+                ):
                     found.append(Run(qid, j, i, length))
         return found
 
     def check(self, text: str) -> Iterator[Problem]:
-        """A problem (offset in `text`, rule, message) for every place the text misquotes the chapter."""
+        """A problem (offset in `text`, rule, message) for every place the text misquotes the chapter:
+        at most MAX_PER_RULE of a rule, then one saying how many more (a hostile text stays cheap)."""
+        counts: Counter[str] = Counter()
+        for problem in self._problems(text):
+            counts[problem.rule] += 1
+            if counts[problem.rule] <= MAX_PER_RULE:
+                yield problem
+        for rule, count in counts.items():
+            if count > MAX_PER_RULE:
+                yield Problem(len(text), rule, f"… and {count - MAX_PER_RULE} more like this in this text")
+
+    def _problems(self, text: str) -> Iterator[Problem]:
         text_words = tokens(text)
-        runs = self.runs(text_words)
-        reported: list[int] = []
+        runs = self.runs(text, text_words)
+        reported: list[int] = []  # offsets, in ascending order (runs come in text order)
         for run in runs:
             for problem in (*self._inside(text, text_words, run), *self._after(text, text_words, run)):
                 reported.append(problem.offset)
                 yield problem
+        reported.sort()
         for problem, end in self._quoted_strings(text, text_words, runs):
-            if not any(problem.offset <= offset < end for offset in reported):
+            index = _bisect(reported, problem.offset)
+            if not (index < len(reported) and reported[index] < end):  # no finding inside this string yet
                 yield problem
 
     # --- within a run and at its end ------------------------------------------------------
@@ -198,8 +218,12 @@ class Checker:
     # --- quoted strings -------------------------------------------------------------------
 
     def _quoted_strings(self, text: str, tw: list[Token], runs: list[Run]) -> Iterator[tuple[Problem, int]]:
-        """Each problem with the end of its quoted string."""
+        """Each problem with the end of its quoted string. Only the runs that can overlap a string
+        are looked at (runs are sorted by their first word, none longer than the longest quotation)."""
         starts = [t.start for t in tw]
+        runs = sorted(runs, key=lambda r: r.first)
+        run_starts = [r.first for r in runs]
+        longest = max((len(w) for w in self.words.values()), default=0)
         for span in quote_spans(text):
             if not span.closed:
                 continue
@@ -208,7 +232,8 @@ class Checker:
             count = last - first
             if count < 2:
                 continue
-            for run in runs:
+            nearby = runs[_bisect(run_starts, first - longest) : _bisect(run_starts, last)]
+            for run in nearby:
                 covered = min(run.first + run.length, last) - max(run.first, first)
                 if covered >= 2 and covered >= MOSTLY * count:
                     body = span.text
