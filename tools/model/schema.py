@@ -2,8 +2,8 @@
 
 Each record is checked field by field against its dataclass (tools/model/records.py): unknown
 keys, missing fields, wrong types and blank text are findings with the line and column of the
-value. Then come the checks no type can say: id patterns and uniqueness, allowed values, real
-dates, and references between records.
+value. Then come the checks no type can say: id patterns and uniqueness here, and allowed
+values, real dates and references between records in tools/model/crosscheck.py.
 """
 
 from __future__ import annotations
@@ -14,38 +14,30 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, Union
 
+from .crosscheck import Report, check_references, check_values
 from .findings import Finding, Severity, UnusableInput
 from .ids import ID_PATTERN, QUOTATION_PREFIX
 from .records import (
-    CALENDARS,
-    KINDS,
     SECTIONS,
     STATUSES,
-    WORK_KINDS,
-    DateValue,
     Edition,
     OneOrMany,
     PathKey,
     Policy,
     ScareQuote,
     SourceList,
-    SourceRef,
     Status,
-    Wording,
 )
 from .yamlread import load_yaml
 
 TOP_LEVEL = ("edition", "statuses", "policy", *SECTIONS, "scare_quotes", "not_names")
 OPTIONAL_SECTIONS = ("not_names",)
-PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-Report = Callable[..., None]  # report(key, rule, message[, severity])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -169,17 +161,6 @@ def _items(spec: FieldSpec, item: Any, values: list[Any], key: PathKey, what: st
 # --- values no type can check -----------------------------------------------------------------
 
 
-def is_real_date(value: DateValue) -> bool:
-    if value is None or isinstance(value, dt.date):
-        return True
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return 1 <= value <= 9999
-    match = PARTIAL_DATE.match(value)
-    return match is not None and 1 <= int(match.group(2)) <= 12
-
-
 def safe_relative(name: str) -> bool:
     """Page and text names stay inside the project: relative, no '..', no odd characters."""
     return bool(SAFE_NAME.match(name)) and ".." not in name.split("/")
@@ -229,8 +210,8 @@ def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
         scare = build_record(ScareQuote, raw, ("scare_quotes", index), f"scare quote #{index + 1}", report)
         if scare is not None:
             sources.scare_quotes.append(scare)
-    _check_values(sources, report)
-    _check_references(sources, report)
+    check_values(sources, report)
+    check_references(sources, report)
     return sources, findings
 
 
@@ -310,109 +291,3 @@ def _unique(
         return False
     sources.indices[(section, entry_id)] = index
     return True
-
-
-def _check_values(sources: SourceList, report: Report) -> None:
-    """Allowed values and real dates."""
-
-    def dates(section: str, entry_id: str, *names: str) -> None:
-        entry = getattr(sources, section)[entry_id]
-        for name in names:
-            value = getattr(entry, name)
-            if not is_real_date(value):
-                report((*sources.key_of(section, entry_id), name), "yaml-date", f"'{value}' is not a real date")
-
-    def allowed(key: PathKey, value: str | None, values: tuple[str, ...], what: str) -> None:
-        if value is not None and value not in values:
-            report(key, "yaml-value", f"{what} '{value}' is not one of {', '.join(values)}")
-
-    for work in sources.works.values():
-        allowed((*sources.key_of("works", work.id), "kind"), work.kind, WORK_KINDS, "kind")
-        dates("works", work.id, "year")
-    for trial in sources.trials.values():
-        if trial.end < trial.start:
-            report((*sources.key_of("trials", trial.id), "end"), "yaml-date", "the trial ends before it starts")
-    for key, _, refs in sources.source_lists():
-        for index, ref in enumerate(refs):
-            allowed((*key, index, "kind"), ref.kind, KINDS, "kind")
-    for person in sources.people.values():
-        dates("people", person.id, "born", "died")
-        for name in ("born_calendar", "died_calendar"):
-            allowed((*sources.key_of("people", person.id), name), getattr(person, name), CALENDARS, "calendar")
-        if person.mention not in (None, "implied"):
-            report((*sources.key_of("people", person.id), "mention"), "yaml-value", "mention may only be 'implied'")
-    for q in sources.quotations.values():
-        if q.status not in STATUSES:
-            report(
-                (*sources.key_of("quotations", q.id), "status"),
-                "yaml-value",
-                f"status '{q.status}' is not one of {', '.join(STATUSES)}",
-            )
-        dates("quotations", q.id, "date")
-    for meeting in sources.meetings.values():
-        dates("meetings", meeting.id, "claimed_date")
-
-
-def _check_references(sources: SourceList, report: Report) -> None:
-    """Every id a record names must exist; `verified` needs a work and a locator."""
-
-    def refs_ok(key: PathKey, refs: tuple[SourceRef, ...], what: str) -> None:
-        for index, ref in enumerate(refs):
-            if ref.work is None and ref.url is None:
-                report((*key, "sources", index), "yaml-missing-field", f"{what}: a source needs a 'work' or a 'url'")
-            elif ref.work is not None and ref.work not in sources.works:
-                report((*key, "sources", index, "work"), "yaml-reference", f"{what}: no work has the id '{ref.work}'")
-
-    def exists(key: PathKey, value: str, table: dict[str, Any], kind: str, what: str) -> None:
-        if value not in table:
-            report(key, "yaml-reference", f"{what}: no {kind} has the id '{value}'")
-
-    for work in sources.works.values():
-        refs_ok(sources.key_of("works", work.id), work.sources, f"work '{work.id}'")
-    for trial in sources.trials.values():
-        key, what = sources.key_of("trials", trial.id), f"trial '{trial.id}'"
-        refs_ok(key, trial.sources, what)
-        exists((*key, "prosecutor"), trial.prosecutor, sources.people, "person", what)
-        for index, participant in enumerate(trial.participants):
-            exists((*key, "participants", index), participant.person, sources.people, "person", what)
-        exists((*key, "report"), trial.report, sources.works, "work", what)
-    for person in sources.people.values():
-        refs_ok(sources.key_of("people", person.id), person.sources, f"person '{person.id}'")
-    for q in sources.quotations.values():
-        key, what = sources.key_of("quotations", q.id), f"quotation '{q.id}'"
-        refs_ok(key, q.sources, what)
-        exists((*key, "speaker"), q.speaker, sources.people, "person", what)
-        if q.trial is not None:
-            exists((*key, "trial"), q.trial, sources.trials, "trial", what)
-        for name in ("russian", "report_wording"):
-            wording: Wording | None = getattr(q, name)
-            if wording is not None:
-                exists((*key, name, "work"), wording.work, sources.works, "work", what)
-        if q.literal is not None and q.russian is None:
-            report(
-                (*key, "literal"),
-                "yaml-missing-field",
-                f"quotation '{q.id}' gives the editors' literal translation but no 'russian' wording it translates",
-            )
-        if q.status == "verified" and not any(r.work and r.locator for r in q.sources):
-            report(
-                (*key, "status"),
-                "yaml-verified-needs-locator",
-                f"quotation '{q.id}' is 'verified' but cites no work with a locator (a page); cite one or lower the status",
-            )
-        elif q.status == "verified" and q.report_wording is None:
-            report(
-                (*key, "status"),
-                "yaml-verified-needs-locator",
-                f"quotation '{q.id}' is 'verified' but gives no 'report_wording' (the official words, with their work "
-                "and page); add it or lower the status",
-            )
-        if not q.sources:
-            report((*key, "sources"), "yaml-missing-field", f"quotation '{q.id}' cites no source")
-    for meeting in sources.meetings.values():
-        key, what = sources.key_of("meetings", meeting.id), f"meeting '{meeting.id}'"
-        refs_ok(key, meeting.sources, what)
-        exists((*key, "person"), meeting.person, sources.people, "person", what)
-        exists((*key, "trial"), meeting.trial, sources.trials, "trial", what)
-    for note in sources.notes.values():
-        refs_ok(sources.key_of("notes", note.id), note.sources, f"note '{note.id}'")

@@ -1,0 +1,133 @@
+"""The checks of the source list that no type can say: allowed values (statuses, kinds,
+calendars), real dates, and references between records (every id a record names must exist;
+`verified` needs the official wording with its work and page). Run by schema.load after every
+record is built; each problem is reported at its value's line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .records import CALENDARS, KINDS, STATUSES, WORK_KINDS, DateValue, PathKey, SourceList, SourceRef, Wording
+
+PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
+Report = Callable[..., None]  # report(key, rule, message[, severity])
+
+
+def is_real_date(value: DateValue) -> bool:
+    if value is None or isinstance(value, dt.date):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 1 <= value <= 9999
+    match = PARTIAL_DATE.match(value)
+    return match is not None and 1 <= int(match.group(2)) <= 12
+
+
+def check_values(sources: SourceList, report: Report) -> None:
+    """Allowed values and real dates."""
+
+    def dates(section: str, entry_id: str, *names: str) -> None:
+        entry = getattr(sources, section)[entry_id]
+        for name in names:
+            value = getattr(entry, name)
+            if not is_real_date(value):
+                report((*sources.key_of(section, entry_id), name), "yaml-date", f"'{value}' is not a real date")
+
+    def allowed(key: PathKey, value: str | None, values: tuple[str, ...], what: str) -> None:
+        if value is not None and value not in values:
+            report(key, "yaml-value", f"{what} '{value}' is not one of {', '.join(values)}")
+
+    for work in sources.works.values():
+        allowed((*sources.key_of("works", work.id), "kind"), work.kind, WORK_KINDS, "kind")
+        dates("works", work.id, "year")
+    for trial in sources.trials.values():
+        if trial.end < trial.start:
+            report((*sources.key_of("trials", trial.id), "end"), "yaml-date", "the trial ends before it starts")
+    for key, _, refs in sources.source_lists():
+        for index, ref in enumerate(refs):
+            allowed((*key, index, "kind"), ref.kind, KINDS, "kind")
+    for person in sources.people.values():
+        dates("people", person.id, "born", "died")
+        for name in ("born_calendar", "died_calendar"):
+            allowed((*sources.key_of("people", person.id), name), getattr(person, name), CALENDARS, "calendar")
+        if person.mention not in (None, "implied"):
+            report((*sources.key_of("people", person.id), "mention"), "yaml-value", "mention may only be 'implied'")
+    for q in sources.quotations.values():
+        if q.status not in STATUSES:
+            report(
+                (*sources.key_of("quotations", q.id), "status"),
+                "yaml-value",
+                f"status '{q.status}' is not one of {', '.join(STATUSES)}",
+            )
+        dates("quotations", q.id, "date")
+    for meeting in sources.meetings.values():
+        dates("meetings", meeting.id, "claimed_date")
+
+
+def check_references(sources: SourceList, report: Report) -> None:
+    """Every id a record names must exist; `verified` needs a work and a locator."""
+
+    def refs_ok(key: PathKey, refs: tuple[SourceRef, ...], what: str) -> None:
+        for index, ref in enumerate(refs):
+            if ref.work is None and ref.url is None:
+                report((*key, "sources", index), "yaml-missing-field", f"{what}: a source needs a 'work' or a 'url'")
+            elif ref.work is not None and ref.work not in sources.works:
+                report((*key, "sources", index, "work"), "yaml-reference", f"{what}: no work has the id '{ref.work}'")
+
+    def exists(key: PathKey, value: str, table: dict[str, Any], kind: str, what: str) -> None:
+        if value not in table:
+            report(key, "yaml-reference", f"{what}: no {kind} has the id '{value}'")
+
+    for work in sources.works.values():
+        refs_ok(sources.key_of("works", work.id), work.sources, f"work '{work.id}'")
+    for trial in sources.trials.values():
+        key, what = sources.key_of("trials", trial.id), f"trial '{trial.id}'"
+        refs_ok(key, trial.sources, what)
+        exists((*key, "prosecutor"), trial.prosecutor, sources.people, "person", what)
+        for index, participant in enumerate(trial.participants):
+            exists((*key, "participants", index), participant.person, sources.people, "person", what)
+        exists((*key, "report"), trial.report, sources.works, "work", what)
+    for person in sources.people.values():
+        refs_ok(sources.key_of("people", person.id), person.sources, f"person '{person.id}'")
+    for q in sources.quotations.values():
+        key, what = sources.key_of("quotations", q.id), f"quotation '{q.id}'"
+        refs_ok(key, q.sources, what)
+        exists((*key, "speaker"), q.speaker, sources.people, "person", what)
+        if q.trial is not None:
+            exists((*key, "trial"), q.trial, sources.trials, "trial", what)
+        for name in ("russian", "report_wording"):
+            wording: Wording | None = getattr(q, name)
+            if wording is not None:
+                exists((*key, name, "work"), wording.work, sources.works, "work", what)
+        if q.literal is not None and q.russian is None:
+            report(
+                (*key, "literal"),
+                "yaml-missing-field",
+                f"quotation '{q.id}' gives the editors' literal translation but no 'russian' wording it translates",
+            )
+        if q.status == "verified" and not any(r.work and r.locator for r in q.sources):
+            report(
+                (*key, "status"),
+                "yaml-verified-needs-locator",
+                f"quotation '{q.id}' is 'verified' but cites no work with a locator (a page); cite one or lower the status",
+            )
+        elif q.status == "verified" and q.report_wording is None:
+            report(
+                (*key, "status"),
+                "yaml-verified-needs-locator",
+                f"quotation '{q.id}' is 'verified' but gives no 'report_wording' (the official words, with their work "
+                "and page); add it or lower the status",
+            )
+        if not q.sources:
+            report((*key, "sources"), "yaml-missing-field", f"quotation '{q.id}' cites no source")
+    for meeting in sources.meetings.values():
+        key, what = sources.key_of("meetings", meeting.id), f"meeting '{meeting.id}'"
+        refs_ok(key, meeting.sources, what)
+        exists((*key, "person"), meeting.person, sources.people, "person", what)
+        exists((*key, "trial"), meeting.trial, sources.trials, "trial", what)
+    for note in sources.notes.values():
+        refs_ok(sources.key_of("notes", note.id), note.sources, f"note '{note.id}'")
