@@ -59,6 +59,19 @@ def renamed_speaker(p: Project) -> None:
     run_check(p.root, "--write")
 
 
+def misquoting_summary(p: Project) -> None:
+    """A person's summary (shown on the people page and in the name tooltips) misquotes the chapter."""
+    text = p.read(YML)
+    start = text.index("    summary:", text.index("  - id: bukharin\n"))
+    end = text.index("\n    sources:", start)
+    p.write(
+        YML,
+        text[:start]
+        + "    summary: He said in court that Stalin “is the hope of humanity! He is a great creator!”"
+        + text[end:],
+    )
+
+
 ATTACKS = [
     Attack("made-up quotation in a blockquote", after_paragraph(f"> {MADE_UP}"), PRAISE, f"> {MADE_UP}", "page-block"),
     Attack("made-up quotation in a list item", after_paragraph(f"- {MADE_UP}"), PRAISE, f"- {MADE_UP}", "page-block"),
@@ -151,6 +164,13 @@ ATTACKS = [
         YML,
         'locator: " "',
         "yaml-value",
+    ),
+    Attack(
+        "a misquotation of the chapter in the source list's text",
+        misquoting_summary,
+        YML,
+        "summary: He said in court",
+        "generated-quote-wording",
     ),
     Attack(
         "two ids on one quotation",

@@ -110,6 +110,7 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     result.findings += chapter.check_notes(result.pages, sources)
     result.findings += chapter.check_names(result.pages, sources)
     result.findings += footnote_wording(result.pages)
+    result.findings += source_list_wording(result.pages, sources)
     result.findings += chapter.check_fidelity(result.pages, original, sources.original)
     chapter_words = normalise(original)
     for name in sources.editorial:
@@ -119,6 +120,20 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
             result.findings += editorial.check_editorial(
                 Page(shown_path(path, root), name, text), sources, chapter_words
             )
+
+
+def source_list_wording(pages: list[Page], sources: SourceList) -> list[Finding]:
+    """Every text of the source list, which pages and downloads may show, quotes the chapter only
+    in its exact words: so `./edition check` refuses what the build's own check of its output
+    would (tools/hook.py checks the output as well, against a generator's mistake)."""
+    checker = rendered.Checker(chapter_wordings(pages))
+    found = []
+    for key, value in sources.texts:
+        if key[:1] == ("quotations",) and key[2:3] == ("text",):
+            continue  # a quotation's own words: quote-wording compares them with its page
+        line, col = sources.where(*key)
+        found += [Finding(sources.path, line, col, p.rule, p.message) for p in checker.check(value)]
+    return found
 
 
 def footnote_wording(pages: list[Page]) -> list[Finding]:

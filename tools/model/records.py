@@ -234,6 +234,8 @@ class SourceList:
     editorial: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()  # capitalised words in the chapter that are not people
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Every text value of the file, with where it is: what any page or download may show.
+    texts: list[tuple[PathKey, str]] = field(default_factory=list)
     indices: dict[tuple[str, str], int] = field(default_factory=dict)  # (section, id) -> list index
 
     def source_lists(self) -> Iterator[tuple[PathKey, str, tuple[SourceRef, ...]]]:
