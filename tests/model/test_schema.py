@@ -158,6 +158,74 @@ CASES: list[Case] = [
         "status 'confirmed' is not one of verified, attributed, unverified, paraphrase",
     ),
     (
+        "javascript: address",
+        lambda p: p.replace(
+            YML, "      - work: report-1938\n\npeople:", "      - url: javascript:alert(document.domain)\n\npeople:"
+        ),
+        "url: javascript:",
+        "yaml-url",
+        "the address 'javascript:alert(document.domain)' uses the scheme 'javascript:'; only https:, http:",
+    ),
+    (
+        "data: address",
+        lambda p: p.replace(
+            YML,
+            "      - work: report-1938\n\npeople:",
+            "      - url: 'data:text/html,<script>alert(1)</script>'\n\npeople:",
+        ),
+        "url: 'data:",
+        "yaml-url",
+        "uses the scheme 'data:'",
+    ),
+    (
+        "address with a trailing dot after the host",
+        lambda p: p.replace(
+            YML, "      - work: report-1938\n\npeople:", "      - url: http://img.example.com./x\n\npeople:"
+        ),
+        "url: http://img",
+        "yaml-url",
+        "has a trailing dot after the host 'img.example.com.'",
+    ),
+    (
+        "address with credentials",
+        lambda p: p.replace(
+            YML, "      - work: report-1938\n\npeople:", "      - url: https://user:pw@example.org/\n\npeople:"
+        ),
+        "url: https://user",
+        "yaml-url",
+        "carries a user name or password",
+    ),
+    (
+        "address with white space",
+        lambda p: p.replace(
+            YML, "      - work: report-1938\n\npeople:", '      - url: "https://example.org/a b"\n\npeople:'
+        ),
+        'url: "https://example.org/a b',
+        "yaml-url",
+        "contains white space or a control character",
+    ),
+    (
+        "control character written as a YAML escape",
+        lambda p: p.replace(YML, "    short: Orlov 1953\n", '    short: "Orlov\\x02 1953"\n'),
+        "short: ",
+        "yaml-control-char",
+        "'orlov-1953': 'short' contains the control character U+0002",
+    ),
+    (
+        "tab inside a value",
+        lambda p: p.replace(YML, "    short: Orlov 1953\n", '    short: "Orlov\\t1953"\n'),
+        "short: ",
+        "yaml-control-char",
+        "contains the control character U+0009",
+    ),
+    (
+        "control character in a list of text",
+        lambda p: p.replace(YML, "    variants: [Stalin]\n", '    variants: ["Stal\\x1bin"]\n'),
+        '"Stal',
+        "yaml-control-char",
+        "'variants' contains the control character U+001B",
+    ),
+    (
         "key that is not a word",
         lambda p: p.replace(YML, "meetings: []\n", "meetings: []\n1.5: odd\n"),
         "1.5: odd",

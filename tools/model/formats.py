@@ -2,14 +2,17 @@
 the quotation footnote. Every page, download and finding that shows one of these calls here.
 
 All output is Markdown (or plain text where the name says so); links point at the generated
-pages by their Markdown names (`sources.md#…`), which MkDocs rewrites and validates.
+pages by their Markdown names (`sources.md#…`), which MkDocs rewrites and validates. Every string
+from the source list goes into that Markdown through tools/model/escape.py: it is shown as text,
+never read as markup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .records import DateValue, Person, Quotation, SourceList, SourceRef, Wording
+from .escape import clean, markdown_link, markdown_text, plain
+from .records import STATUSES, DateValue, Person, Quotation, SourceList, SourceRef, Wording
 
 MONTHS = (
     "January",
@@ -128,23 +131,28 @@ def shorten_quotation(text: str, limit: int) -> str:
 def citation(ref: SourceRef, sources: SourceList, *, linked: bool = True, detail: bool = False) -> str:
     """'Orlov 1991 (Russian), online reader page 80 of 453': the work's short name (linked to its
     entry on the sources page) and the locator; with `detail`, also the address read and what it
-    supports. A source without a work is shown by its address."""
+    supports. A source without a work is shown by its address.
+
+    Markdown, every value escaped; with `linked=False`, plain text instead (for the CSV and JSON
+    downloads, which escape it for their own format)."""
     work = sources.works.get(ref.work or "")
-    if work is None:
-        text = ref.url or ""
-    elif linked:
-        text = f"[{work.short}](sources.md#{work.id})"
-    else:
-        text = work.short
+    if not linked:
+        text = (work.short if work else ref.url) or ""
+        text += f", {ref.locator}" if ref.locator else ""
+        if detail:
+            text += (f" ({ref.url})" if ref.url and work else "") + (f": {ref.supports}" if ref.supports else "")
+        return plain(text)
+    text = f"[{markdown_text(work.short)}](sources.md#{work.id})" if work else markdown_text(ref.url or "")
     if ref.locator:
-        text += f", {ref.locator}"
+        text += f", {markdown_text(ref.locator)}"
     if detail:
         if ref.url and ref.kind == "mirror" and ref.canonical:
-            text += f" ([read here]({ref.url}), a mirror of [{ref.canonical}]({ref.canonical}))"
+            mirror = markdown_link(ref.canonical, ref.canonical)
+            text += f" ({markdown_link('read here', ref.url)}, a mirror of {mirror})"
         elif ref.url:
-            text += f" ([read here]({ref.url}))"
+            text += f" ({markdown_link('read here', ref.url)})"
         if ref.supports:
-            text += f": {ref.supports}"
+            text += f": {markdown_text(ref.supports)}"
     return text
 
 
@@ -154,12 +162,17 @@ def citations(refs: tuple[SourceRef, ...], sources: SourceList, *, linked: bool 
 
 
 def status_label(status: str, sources: SourceList) -> str:
-    return sources.statuses[status].label if status in sources.statuses else status
+    """The status's label as plain text."""
+    return plain(sources.statuses[status].label if status in sources.statuses else status)
 
 
 def status_badge(status: str, sources: SourceList) -> str:
-    # A Markdown link (not raw HTML), so MkDocs rewrites it to .html and validates the anchor.
-    return f"[{status_label(status, sources)}](index.md#status-{status}){{ .status .status-{status} }}"
+    # A Markdown link (not raw HTML), so MkDocs rewrites it to .html and validates the anchor. Only
+    # a known status names an anchor and a class; the schema reports any other.
+    label = markdown_text(status_label(status, sources), emphasis=False)
+    if status not in STATUSES:
+        return label
+    return f"[{label}](index.md#status-{status}){{ .status .status-{status} }}"
 
 
 # --- the quotation footnote -------------------------------------------------------------------
@@ -170,8 +183,8 @@ def wording_link(label: str, wording: Wording | None, sources: SourceList) -> st
     if wording is None:
         return f"{label}: {NOT_SEEN}"
     where = citation(SourceRef(work=wording.work, url=wording.url, locator=wording.locator), sources, detail=True)
-    note = f" ({wording.note})" if wording.note else ""
-    return f"{label}, {where}: «{wording.text}»{note}"
+    note = f" ({markdown_text(wording.note)})" if wording.note else ""
+    return f"{label}, {where}: «{markdown_text(wording.text, emphasis=False)}»{note}"
 
 
 def wording_chain(q: Quotation, sources: SourceList, chapter: str = "the chapter’s, above") -> str:
@@ -179,7 +192,7 @@ def wording_chain(q: Quotation, sources: SourceList, chapter: str = "the chapter
     Orlov's Russian, the editors' literal translation of it, and the official Report's words."""
     links = [chapter, wording_link("Orlov’s Russian", q.russian, sources)]
     if q.russian is not None:
-        literal = f"“{q.literal}”" if q.literal else NOT_KNOWN
+        literal = f"“{markdown_text(q.literal, emphasis=False)}”" if q.literal else NOT_KNOWN
         links.append(f"the editors’ literal translation (theirs, not Orlov’s): {literal}")
     links.append(wording_link("the official Report", q.report_wording, sources))
     return " → ".join(links)
@@ -190,13 +203,14 @@ def footnote_text(q: Quotation, sources: SourceList) -> str:
     person = sources.people[q.speaker]
     trial = sources.trials.get(q.trial or "")
     if trial:
-        where = f"{trial.short}: *{trial.title}*"
+        where = f"{markdown_text(trial.short)}: *{markdown_text(trial.title, emphasis=False)}*"
     else:
-        where = "Trial not established" + (f" ({q.trial_note})" if q.trial_note else "")
-    occasion = q.occasion or "occasion not known"
+        where = "Trial not established" + (f" ({markdown_text(q.trial_note)})" if q.trial_note else "")
+    occasion = clean(q.occasion or "") or "occasion not known"
     date = "date not known" if q.date is None else date_text(q.date, q.date_inferred)
     return (
-        f"**{person.name}**, {q.role}. {where}. {occasion[0].upper()}{occasion[1:]}; {date}. "
+        f"**{markdown_text(person.name, emphasis=False)}**, {markdown_text(q.role)}. {where}. "
+        f"{markdown_text(occasion[0].upper() + occasion[1:])}; {markdown_text(date)}. "
         f"Status: {status_badge(q.status, sources)}. "
         f"Wording: {wording_chain(q, sources)}. "
         f"Sources: {citations(q.sources, sources)}."

@@ -28,6 +28,11 @@ class OneOrMany:
     """Marks a tuple field that the YAML may also give as a single value (`text: …`)."""
 
 
+class Url:
+    """Marks a field that holds a web address: the schema allows https:, http: and addresses
+    inside the site only (tools/model/escape.py, `url_problem`)."""
+
+
 def yaml_key(name: str) -> dict[str, str]:
     return {"yaml_key": name}
 
@@ -35,7 +40,7 @@ def yaml_key(name: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class SourceRef:
     work: str | None = None
-    url: str | None = None
+    url: Annotated[str | None, Url] = None
     locator: str | None = None
     supports: str | None = None
     kind: str | None = None  # one of KINDS; a source with a work takes the work's kind unless it says otherwise

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from .crosscheck import Report, check_references, check_values
+from .escape import url_problem
 from .findings import Finding, Severity, UnusableInput
 from .ids import ID_PATTERN, QUOTATION_PREFIX
 from .records import (
@@ -32,6 +33,7 @@ from .records import (
     ScareQuote,
     SourceList,
     Status,
+    Url,
 )
 from .yamlread import load_yaml
 
@@ -39,6 +41,10 @@ TOP_LEVEL = ("edition", "statuses", "policy", *SECTIONS, "scare_quotes", "not_na
 OPTIONAL_SECTIONS = ("not_names",)
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# Control characters are never text: a YAML escape ("\x02") can put one into a value that the
+# file itself does not show. A line feed (in a block scalar) is the one allowed; a tab is a
+# pasting accident that shows as a space.
+CONTROL_CHAR = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +54,7 @@ class FieldSpec:
     types: tuple[Any, ...]  # the accepted Python types (a dataclass, tuple[...] or a plain type)
     required: bool
     one_or_many: bool
+    url: bool = False  # a web address (records.Url)
 
 
 @cache
@@ -56,13 +63,13 @@ def field_specs(record: type) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(record, include_extras=True)
     specs = []
     for f in dataclasses.fields(record):
-        hint, one_or_many = hints[f.name], False
+        hint, one_or_many, url = hints[f.name], False, False
         if typing.get_origin(hint) is typing.Annotated:
             hint, *extras = typing.get_args(hint)
-            one_or_many = OneOrMany in extras
+            one_or_many, url = OneOrMany in extras, Url in extras
         options = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        specs.append(FieldSpec(f.name, f.metadata.get("yaml_key", f.name), options, required, one_or_many))
+        specs.append(FieldSpec(f.name, f.metadata.get("yaml_key", f.name), options, required, one_or_many, url))
     return tuple(specs)
 
 
@@ -144,6 +151,8 @@ def _value(spec: FieldSpec, value: Any, key: PathKey, what: str, report: Report)
                     key, "yaml-value", f"{what}: '{spec.key}' is blank; write the text, or null where that is allowed"
                 )
                 return _INVALID
+            if isinstance(value, str) and not _text_ok(spec, value, key, what, report):
+                return _INVALID
             return value
     report(key, "yaml-type", f"{what}: '{spec.key}' must be {_type_names(spec)}")
     return _INVALID
@@ -156,7 +165,23 @@ def _items(spec: FieldSpec, item: Any, values: list[Any], key: PathKey, what: st
     if not values or not all(isinstance(v, item) and not isinstance(v, bool) and str(v).strip() for v in values):
         report(key, "yaml-type", f"{what}: '{spec.key}' must be {_type_names(spec)} of non-empty text")
         return _INVALID
+    if not all(_text_ok(spec, v, (*key, i), what, report) for i, v in enumerate(values) if isinstance(v, str)):
+        return _INVALID
     return tuple(values)
+
+
+def _text_ok(spec: FieldSpec, value: str, key: PathKey, what: str, report: Report) -> bool:
+    """Text is text: no control character; a web address is one the edition may link to."""
+    control = CONTROL_CHAR.search(value)
+    if control:
+        code = ord(control.group())
+        report(key, "yaml-control-char", f"{what}: '{spec.key}' contains the control character U+{code:04X}; remove it")
+        return False
+    problem = url_problem(value) if spec.url else None
+    if problem:
+        report(key, "yaml-url", f"{what}: the address {value!r} {problem}")
+        return False
+    return True
 
 
 # --- values no type can check -----------------------------------------------------------------

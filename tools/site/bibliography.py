@@ -3,6 +3,8 @@ with what relies on it, and the sites the edition refuses to use and why."""
 
 from __future__ import annotations
 
+from ..model.escape import markdown_link
+from ..model.escape import markdown_text as md
 from ..model.formats import format_date, quotation_text, shorten_quotation
 from ..model.records import SourceList, SourceRef
 from .common import GENERATED_NOTE
@@ -64,12 +66,14 @@ def sources_page(sources: SourceList, used: Usage) -> str:
             continue
         out += [f"## {title} {{ #kind-{kind} }}", "", f"*{meaning}*", ""]
         for work in works:
-            out += [f"### {work.short} {{ #{work.id} }}", "", bibliography_entry(work.id, sources), ""]
+            out += [f"### {md(work.short)} {{ #{work.id} }}", "", bibliography_entry(work.id, sources), ""]
             if work.note:
-                out += [work.note, ""]
+                out += [md(work.note), ""]
             if work.sources:
                 out += ["Where this record was read:", ""]
-                out += [f"- {address(r)}" + (f" — {r.supports}" if r.supports else "") for r in work.sources if r.url]
+                out += [
+                    f"- {address(r)}" + (f" — {md(r.supports)}" if r.supports else "") for r in work.sources if r.url
+                ]
                 out.append("")
             cited = cited_by(work.id, sources, used)
             out += ["**Cited for:**", "", *(cited or ["- nothing yet"]), ""]
@@ -79,9 +83,9 @@ def sources_page(sources: SourceList, used: Usage) -> str:
 
 def address(ref: SourceRef) -> str:
     """A source's address as a link; a mirror says so and names the page it copies."""
-    link = f"[{ref.url}]({ref.url})"
+    link = markdown_link(ref.url or "", ref.url or "")
     if ref.kind == "mirror" and ref.canonical:
-        return f"{link} (a mirror of [{ref.canonical}]({ref.canonical}))"
+        return f"{link} (a mirror of {markdown_link(ref.canonical, ref.canonical)})"
     return link
 
 
@@ -94,7 +98,7 @@ def denylist(sources: SourceList) -> list[str]:
         "The checker refuses any address on these sites, for the reason given.",
         "",
     ]
-    return out + [f"- **{entry.domain}**: {entry.reason}" for entry in sources.policy.denylist] + [""]
+    return out + [f"- **{md(entry.domain)}**: {md(entry.reason)}" for entry in sources.policy.denylist] + [""]
 
 
 def bibliography_entry(work_id: str, sources: SourceList) -> str:
@@ -102,10 +106,10 @@ def bibliography_entry(work_id: str, sources: SourceList) -> str:
     work = sources.works[work_id]
     parts = []
     if work.author:
-        parts.append(f"{work.author}.")
-    parts.append(f"*{work.title}*.")
-    imprint = ": ".join(p for p in (work.place, work.publisher) if p)
-    year = format_date(work.year) if work.year is not None else "n.d"  # the final period follows
+        parts.append(f"{md(work.author)}.")
+    parts.append(f"*{md(work.title, emphasis=False)}*.")
+    imprint = ": ".join(md(p) for p in (work.place, work.publisher) if p)
+    year = md(format_date(work.year)) if work.year is not None else "n.d"  # the final period follows
     parts.append(f"{imprint}, {year}." if imprint else f"{year}.")
     return " ".join(parts)
 
@@ -115,20 +119,20 @@ def cited_by(work_id: str, sources: SourceList, used: Usage) -> list[str]:
     for q in sources.quotations.values():
         wordings = [w for w in (q.russian, q.report_wording) if w is not None]
         if any(r.work == work_id for r in q.sources) or any(w.work == work_id for w in wordings):
-            shown = shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60)
-            lines.append(f"- Quotation [{shown}](quotations.md#list-{q.id}) ({sources.people[q.speaker].name})")
+            shown = md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60), emphasis=False)
+            lines.append(f"- Quotation [{shown}](quotations.md#list-{q.id}) ({md(sources.people[q.speaker].name)})")
     for person in sources.people.values():
         if any(r.work == work_id for r in person.sources):
-            lines.append(f"- Person: [{person.name}](people.md#{person.id})")
+            lines.append(f"- Person: [{md(person.name)}](people.md#{person.id})")
     for trial in sources.trials.values():
         if trial.report == work_id or any(r.work == work_id for r in trial.sources):
-            lines.append(f"- Trial: [{trial.short}](trials.md#{trial.id})")
+            lines.append(f"- Trial: [{md(trial.short)}](trials.md#{trial.id})")
     for meeting in sources.meetings.values():
         if any(r.work == work_id for r in meeting.sources):
-            lines.append(f"- Alleged meeting: [{meeting.title}](trials.md#{meeting.id})")
+            lines.append(f"- Alleged meeting: [{md(meeting.title)}](trials.md#{meeting.id})")
     for note in sources.notes.values():
         if any(r.work == work_id for r in note.sources) and note.id in used.note_page:
             lines.append(
-                f"- Editor’s note on “{note.term}” ([{used.note_page[note.id]}]({used.note_page[note.id]}#{note.id}))"
+                f"- Editor’s note on “{md(note.term)}” ([{used.note_page[note.id]}]({used.note_page[note.id]}#{note.id}))"
             )
     return lines

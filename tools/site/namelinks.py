@@ -14,6 +14,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..model.escape import plain
 from ..model.formats import life_years
 from ..model.names import name_pattern, spellings
 from ..model.records import Person, SourceList
@@ -25,7 +26,9 @@ def tooltip(person: Person, form: str) -> str:
     """'Velicki = Andrey Yanuaryevich Vyshinsky (1883–1954), Procurator of …' (unknown dates say so)."""
     years = life_years(person)
     spelled = f"{form} = " if form != person.name else ""
-    return f"{spelled}{person.name} ({years}), {person.role}"
+    # Plain text: ElementTree escapes it as an attribute, and plain() has replaced any control
+    # character, so no Python-Markdown placeholder (STX … ETX) can reach the serialised page.
+    return plain(f"{spelled}{person.name} ({years}), {person.role}")
 
 
 class NameLinker(Treeprocessor):

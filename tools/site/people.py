@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.escape import markdown_text as md
 from ..model.formats import citation, life_dates, quotation_text, shorten_quotation, status_badge
 from ..model.records import SourceList
 from .common import GENERATED_NOTE
@@ -17,34 +18,36 @@ def people_page(sources: SourceList, used: Usage) -> str:
         "",
     ]
     for person in sources.people.values():
-        out += [f"## {person.name} {{ #{person.id} }}", ""]
+        out += [f"## {md(person.name)} {{ #{person.id} }}", ""]
         in_chapter = used.forms.get(person.id, [])
         others = [v for v in person.variants if v not in in_chapter]
         facts = []
         if person.full_name:
-            facts.append(f"Full or birth name\n:   {person.full_name}")
+            facts.append(f"Full or birth name\n:   {md(person.full_name)}")
         if in_chapter:
-            facts.append("Spelled in the chapter\n:   " + ", ".join(f"“{v}”" for v in in_chapter))
+            facts.append("Spelled in the chapter\n:   " + ", ".join(f"“{md(v)}”" for v in in_chapter))
         elif person.mention == "implied":
             facts.append(
-                "Not named in the chapter\n:   Implied" + (f": {person.implied_by}" if person.implied_by else "")
+                "Not named in the chapter\n:   Implied" + (f": {md(person.implied_by)}" if person.implied_by else "")
             )
         if others:
-            facts.append("Other spellings\n:   " + ", ".join(others))
+            facts.append("Other spellings\n:   " + ", ".join(md(v) for v in others))
         if person.report_form:
-            facts.append(f"In the English Reports\n:   {person.report_form}")
-        facts.append(f"Life dates\n:   {life_dates(person)}" + (f" ({person.dates_note})" if person.dates_note else ""))
-        facts.append(f"Role\n:   {person.role}")
+            facts.append(f"In the English Reports\n:   {md(person.report_form)}")
+        facts.append(
+            f"Life dates\n:   {md(life_dates(person))}" + (f" ({md(person.dates_note)})" if person.dates_note else "")
+        )
+        facts.append(f"Role\n:   {md(person.role)}")
         if person.identification:
-            facts.append(f"Identification\n:   {person.identification}")
-        out += ["\n\n".join(facts), "", person.summary, ""]
+            facts.append(f"Identification\n:   {md(person.identification)}")
+        out += ["\n\n".join(facts), "", md(person.summary), ""]
         quotes = [q for q in sources.quotations.values() if q.speaker == person.id]
         if quotes:
             out.append("**Quotations attributed in the chapter:**")
             out.append("")
             for q in quotes:
                 link = chapter_link(used.quotation_page.get(q.id), q.id)
-                shown = shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80)
+                shown = md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80), emphasis=False)
                 out.append(f"- [{shown}]({link}) — {status_badge(q.status, sources)}")
             out.append("")
         places = used.named_in.get(person.id, [])

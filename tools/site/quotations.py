@@ -1,11 +1,15 @@
-"""The quotations page and its CSV and JSON downloads."""
+"""The quotations page and its CSV and JSON downloads.
+
+The downloads carry plain text (the emphasis markers of tools/model/escape.py dropped); every CSV
+cell goes through `csv_cell`, so a spreadsheet never runs one as a formula."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 
+from ..model.escape import csv_cell, json_document, plain
+from ..model.escape import markdown_text as md
 from ..model.formats import (
     NOT_SEEN,
     citation,
@@ -42,7 +46,7 @@ def quotations_page(sources: SourceList, used: Usage) -> str:
         quotes = [q for q in sources.quotations.values() if q.speaker == person.id]
         if not quotes:
             continue
-        out += [f"### {person.name} {{ #speaker-{person.id} }}", ""]
+        out += [f"### {md(person.name)} {{ #speaker-{person.id} }}", ""]
         for q in quotes:
             out += quotation_entry(q, sources, used)
     out += ["## By trial { #by-trial }", ""]
@@ -52,11 +56,11 @@ def quotations_page(sources: SourceList, used: Usage) -> str:
     for trial_id, quotes in sorted(groups.items(), key=lambda item: item[0] or "~"):
         title = sources.trials[trial_id].short if trial_id in sources.trials else "Trial not established"
         anchor = f"trial-{trial_id}" if trial_id else "trial-unknown"
-        out += [f"### {title} {{ #{anchor} }}", ""]
+        out += [f"### {md(title)} {{ #{anchor} }}", ""]
         for q in quotes:
             out.append(
-                f"- [{shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80)}](#list-{q.id}) — "
-                f"{sources.people[q.speaker].name} — "
+                f"- [{md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80), emphasis=False)}]"
+                f"(#list-{q.id}) — {md(sources.people[q.speaker].name)} — "
                 f"{status_badge(q.status, sources)}"
             )
         out.append("")
@@ -66,50 +70,50 @@ def quotations_page(sources: SourceList, used: Usage) -> str:
 def quotation_entry(q: Quotation, sources: SourceList, used: Usage) -> list[str]:
     trial = sources.trials.get(q.trial or "")
     where = (
-        f"[{trial.short}](trials.md#{trial.id})"
+        f"[{md(trial.short)}](trials.md#{trial.id})"
         if trial
-        else "not established" + (f" ({q.trial_note})" if q.trial_note else "")
+        else "not established" + (f" ({md(q.trial_note)})" if q.trial_note else "")
     )
     link = chapter_link(used.quotation_page.get(q.id), q.id)
     lines = [
         f'<div class="quotation-entry" id="list-{q.id}" markdown>',
         "",
-        f"> {quotation_text(q, used.wording.get(q.id))}",
+        f"> {md(quotation_text(q, used.wording.get(q.id)), emphasis=False)}",
         "",
         f"Status\n:   {status_badge(q.status, sources)}",
         "",
-        f"Role\n:   {q.role}",
+        f"Role\n:   {md(q.role)}",
         "",
         f"Trial\n:   {where}",
         "",
-        f"Occasion\n:   {q.occasion or 'not known'}",
+        f"Occasion\n:   {md(q.occasion or 'not known')}",
         "",
-        f"Date\n:   {date_text(q.date, q.date_inferred)}",
+        f"Date\n:   {md(date_text(q.date, q.date_inferred))}",
         "",
         f"In the chapter\n:   [{link}]({link})",
         "",
     ]
     lines += wording_chain_list(q, sources, used)
     if q.notes:
-        lines += [f"Note\n:   {q.notes}", ""]
+        lines += [f"Note\n:   {md(q.notes)}", ""]
     lines += ["Supporting works:", "", *[f"- {citation(r, sources, detail=True)}" for r in q.sources], "", "</div>", ""]
     return lines
 
 
 def wording_chain_list(q: Quotation, sources: SourceList, used: Usage) -> list[str]:
     """The wording chain as a numbered list, one link after the other."""
-    chapter = quotation_text(q, used.wording.get(q.id))
+    chapter = md(quotation_text(q, used.wording.get(q.id)), emphasis=False)
     links = [f"The chapter (an English machine translation, by way of another language): {chapter}"]
     links.append(wording_link("Orlov’s Russian", q.russian, sources))
     if q.russian is not None:
-        literal = f"“{q.literal}”" if q.literal else "not made"
+        literal = f"“{md(q.literal, emphasis=False)}”" if q.literal else "not made"
         links.append(f"The editors’ literal translation of the Russian (the editors’ words, not Orlov’s): {literal}")
     links.append(wording_link("The official Report", q.report_wording, sources))
     return ["The wording, link by link:", "", *[f"{n}. {link}" for n, link in enumerate(links, 1)], ""]
 
 
 def wording_text(wording: Wording | None) -> str:
-    return wording.text if wording is not None else NOT_SEEN
+    return plain(wording.text) if wording is not None else NOT_SEEN
 
 
 def wording_source(wording: Wording | None, sources: SourceList) -> str:
@@ -127,11 +131,11 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
                 "id": q.id,
                 "text": plain_text(quotation_text(q, used.wording.get(q.id))),
                 "speaker_id": q.speaker,
-                "speaker": sources.people[q.speaker].name,
-                "role": q.role,
+                "speaker": plain(sources.people[q.speaker].name),
+                "role": plain(q.role),
                 "trial_id": q.trial or "",
-                "trial": trial.title if trial else "",
-                "occasion": q.occasion or "",
+                "trial": plain(trial.title) if trial else "",
+                "occasion": plain(q.occasion or ""),
                 "date": iso(q.date),
                 "date_inferred": "yes" if q.date is not None and q.date_inferred else "no",
                 "status": q.status,
@@ -139,7 +143,7 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
                 "sources": "; ".join(citation(r, sources, linked=False) for r in q.sources),
                 "russian": wording_text(q.russian),
                 "russian_source": wording_source(q.russian, sources),
-                "editors_literal_translation": q.literal or "",
+                "editors_literal_translation": plain(q.literal or ""),
                 "report_wording": wording_text(q.report_wording),
                 "report_source": wording_source(q.report_wording, sources),
             }
@@ -152,9 +156,9 @@ def quotations_csv(sources: SourceList, used: Usage) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
 def quotations_json(sources: SourceList, used: Usage) -> str:
-    return json.dumps(quotation_rows(sources, used), ensure_ascii=False, indent=2) + "\n"
+    return json_document(quotation_rows(sources, used))

@@ -2,13 +2,15 @@
 
 Pure functions from the source list (and page Markdown) to Markdown; the MkDocs hook only
 calls them. Nothing here changes a word of the chapter: notes are inserted *between* paragraphs.
+Every string from the source list passes the helper of its context (tools/model/escape.py).
 """
 
 from __future__ import annotations
 
-import html
 import re
 
+from ..model.escape import html_attr, html_text, plain
+from ..model.escape import markdown_text as md
 from ..model.formats import citations, life_dates
 from ..model.ids import PARAGRAPH_ID_LINES
 from ..model.records import Note, SourceList
@@ -26,8 +28,8 @@ def status_legend(sources: SourceList, with_ids: bool = True) -> str:
     for name, status in sources.statuses.items():
         ident = f' id="status-{name}"' if with_ids else ""
         items.append(
-            f'<dt{ident}><span class="status status-{name}">{html.escape(status.label)}</span></dt>\n'
-            f"<dd>{html.escape(status.meaning)}</dd>"
+            f'<dt{ident}><span class="status status-{name}">{html_text(plain(status.label))}</span></dt>\n'
+            f"<dd>{html_text(plain(status.meaning))}</dd>"
         )
     return '<dl class="status-legend">\n' + "\n".join(items) + "\n</dl>"
 
@@ -35,9 +37,9 @@ def status_legend(sources: SourceList, with_ids: bool = True) -> str:
 def editorial_note(note: Note, sources: SourceList) -> str:
     cited = citations(note.sources, sources, detail=True)
     return (
-        f'<aside class="admonition editorial" id="{note.id}" aria-label="Editor’s note on {html.escape(note.term)}" markdown>\n'
+        f'<aside class="admonition editorial" id="{note.id}" aria-label="Editor’s note on {html_attr(plain(note.term))}" markdown>\n'
         f'<p class="admonition-title">Editor’s note</p>\n\n'
-        f"**{note.term}** — {note.text}\n\n"
+        f"**{md(note.term, emphasis=False)}** — {md(note.text)}\n\n"
         f'<span class="note-sources">Source: {cited}</span>\n\n'
         f"</aside>"
     )
@@ -59,10 +61,10 @@ def insert_notes(markdown: str, sources: SourceList) -> str:
 def person_card(person_id: str, sources: SourceList) -> str:
     person = sources.people[person_id]
     cited = citations(person.sources, sources, detail=True)
-    born_as = f" (born {person.full_name})" if person.full_name else ""
+    born_as = f" (born {md(person.full_name)})" if person.full_name else ""
     return (
-        f"**[{person.name}](people.md#{person.id})**{born_as}, {life_dates(person)}: "
-        f"{person.role}. {person.summary} *Sources: {cited}.*"
+        f"**[{md(person.name, emphasis=False)}](people.md#{person.id})**{born_as}, {md(life_dates(person))}: "
+        f"{md(person.role)}. {md(person.summary)} *Sources: {cited}.*"
     )
 
 
@@ -87,7 +89,7 @@ def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
 
 def with_print_url(content: str, url: str) -> str:
     """The page's own address after its title, shown only on printouts (edition.css, @media print)."""
-    return content.replace("</h1>", f'</h1>\n<p class="print-url">{html.escape(url)}</p>', 1)
+    return content.replace("</h1>", f'</h1>\n<p class="print-url">{html_text(url)}</p>', 1)
 
 
 # Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",

@@ -4,10 +4,10 @@ paragraph numbers. Generated from the source list and the chapter pages."""
 
 from __future__ import annotations
 
-import html
-
 import segno
 
+from ..model.escape import html_attr, plain
+from ..model.escape import markdown_text as md
 from ..model.formats import quotation_text, shorten_quotation, status_badge
 from ..model.records import SourceList
 from .common import GENERATED_NOTE
@@ -19,7 +19,7 @@ EDITION_TITLE = "The Secret History of Stalin’s Purges (19)"
 def qr_svg(url: str, label: str) -> str:
     """A QR code as inline SVG with a white quiet zone (readable in dark mode too)."""
     svg = segno.make(url, error="m").svg_inline(scale=2, svgclass="qr", dark="#000", light="#fff")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="QR code: {html.escape(label)}" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="QR code: {html_attr(plain(label))}" ', 1)
 
 
 def paragraphs(first: int, last: int) -> tuple[str, str]:
@@ -84,12 +84,14 @@ def teachers_page(sources: SourceList, used: Usage, site_url: str) -> str:
         url = f"{base}{page.replace('.md', '.html')}#{q.id}"
         number = used.quotation_paragraph[q.id]
         section = next(s for s in used.sections if s.page == page)
-        speaker = sources.people[q.speaker].name
+        name = sources.people[q.speaker].name
+        speaker = md(name)
         out += [
-            f"### {speaker}: {shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60)} {{ #teach-{q.id} }}",
+            f"### {speaker}: {md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60), emphasis=False)} "
+            f"{{ #teach-{q.id} }}",
             "",
             '<div class="teach-entry" markdown>',
-            qr_svg(url, f"quotation by {speaker}"),
+            qr_svg(url, f"quotation by {name}"),
             "",
             f"Status\n:   {status_badge(q.status, sources)} ([details](quotations.md#list-{q.id}))",
             "",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.escape import html_attr, html_text
+from ..model.escape import markdown_text as md
 from ..model.formats import citation, date_text, format_date, iso
 from ..model.records import SourceList
 from .common import GENERATED_NOTE
@@ -26,43 +28,43 @@ def trials_page(sources: SourceList, used: Usage) -> str:
     for trial in sources.trials.values():
         prosecutor = sources.people[trial.prosecutor]
         out += [
-            f"## {trial.short} {{ #{trial.id} }}",
+            f"## {md(trial.short)} {{ #{trial.id} }}",
             "",
-            f"Official title\n:   *{trial.title}*",
+            f"Official title\n:   *{md(trial.title, emphasis=False)}*",
             "",
-            f"Dates\n:   {format_date(trial.start)} – {format_date(trial.end)}, {trial.place}",
+            f"Dates\n:   {format_date(trial.start)} – {format_date(trial.end)}, {md(trial.place)}",
             "",
-            f"Court\n:   {trial.court}",
+            f"Court\n:   {md(trial.court)}",
             "",
-            f"Prosecutor\n:   [{prosecutor.name}](people.md#{prosecutor.id})",
+            f"Prosecutor\n:   [{md(prosecutor.name)}](people.md#{prosecutor.id})",
             "",
-            f"Published report\n:   [{sources.works[trial.report].title}](sources.md#{trial.report})",
+            f"Published report\n:   [{md(sources.works[trial.report].title)}](sources.md#{trial.report})",
             "",
         ]
         if trial.participants:
             named = ", ".join(
-                f"[{sources.people[p.person].name}](people.md#{p.person}) ({p.capacity})"
+                f"[{md(sources.people[p.person].name)}](people.md#{p.person}) ({md(p.capacity)})"
                 for p in trial.participants
                 if p.person in sources.people
             )
             out += [f"People of the chapter at this trial\n:   {named}", ""]
         if trial.note:
-            out += [trial.note, ""]
+            out += [md(trial.note), ""]
         out += ["Sources:", "", *[f"- {citation(r, sources, detail=True)}" for r in trial.sources], ""]
     out += ["## The meetings abroad { #meetings-abroad }", ""]
     for meeting in sources.meetings.values():
         person = sources.people[meeting.person]
         trial = sources.trials[meeting.trial]
         out += [
-            f"### {meeting.title} ({format_date(meeting.claimed_date)}) {{ #{meeting.id} }}",
+            f"### {md(meeting.title)} ({md(format_date(meeting.claimed_date))}) {{ #{meeting.id} }}",
             "",
-            f"Who\n:   [{person.name}](people.md#{person.id}), {trial.short}",
+            f"Who\n:   [{md(person.name)}](people.md#{person.id}), {md(trial.short)}",
             "",
-            f"Where\n:   {meeting.place}",
+            f"Where\n:   {md(meeting.place)}",
             "",
-            f"Testimony given\n:   {date_text(meeting.testified)}",
+            f"Testimony given\n:   {md(date_text(meeting.testified))}",
             "",
-            f"**The claim.** {meeting.claim}",
+            f"**The claim.** {md(meeting.claim)}",
             "",
             *[f"- {citation(r, sources, detail=True)}" for r in meeting.claim_sources],
             "",
@@ -70,14 +72,14 @@ def trials_page(sources: SourceList, used: Usage) -> str:
             "",
         ]
         for account in meeting.refutations:
-            by = f" — *{account.by}*" if account.by else ""
-            out.append(f"- {account.text}{by}")
+            by = f" — *{md(account.by, emphasis=False)}*" if account.by else ""
+            out.append(f"- {md(account.text)}{by}")
             out += [f"    - {citation(r, sources, detail=True)}" for r in account.sources]
         out.append("")
         if meeting.dissent:
             out += ["**Arguments for the claim (dissent):**", ""]
             for account in meeting.dissent:
-                out.append(f"- {account.text}")
+                out.append(f"- {md(account.text)}")
                 out += [f"    - {citation(r, sources, detail=True)}" for r in account.sources]
             out.append("")
     return "\n".join(out)
@@ -98,7 +100,7 @@ def timeline_events(sources: SourceList) -> list[Event]:
             Event(
                 trial.start.isoformat(),
                 f"{format_date(trial.start)} – {format_date(trial.end)}",
-                f"[{trial.short}](#{trial.id})",
+                f"[{md(trial.short)}](#{trial.id})",
                 "trial",
             )
         )
@@ -107,7 +109,7 @@ def timeline_events(sources: SourceList) -> list[Event]:
             Event(
                 iso(meeting.claimed_date),
                 format_date(meeting.claimed_date),
-                f"Alleged meeting: [{meeting.title}](#{meeting.id}) (claimed)",
+                f"Alleged meeting: [{md(meeting.title)}](#{meeting.id}) (claimed)",
                 "claim",
             )
         )
@@ -116,7 +118,7 @@ def timeline_events(sources: SourceList) -> list[Event]:
                 Event(
                     meeting.testified.isoformat(),
                     format_date(meeting.testified),
-                    f"Testimony in court: [{meeting.title}](#{meeting.id})",
+                    f"Testimony in court: [{md(meeting.title)}](#{meeting.id})",
                     "testimony",
                 )
             )
@@ -125,9 +127,11 @@ def timeline_events(sources: SourceList) -> list[Event]:
 
 
 def timeline(sources: SourceList) -> str:
-    """An ordered list styled as a timeline: real text, so screen readers and print get it all."""
+    """An ordered list styled as a timeline: real text, so screen readers and print get it all.
+    `Event.text` is Markdown (escaped where it is made); the date goes into HTML, escaped here."""
     items = [
-        f'<li class="timeline-{e.kind}" markdown><time datetime="{e.when}">{e.label}</time> {e.text}</li>'
+        f'<li class="timeline-{e.kind}" markdown><time datetime="{html_attr(e.when)}">{html_text(e.label)}</time> '
+        f"{e.text}</li>"
         for e in timeline_events(sources)
     ]
     return '<ol class="timeline" markdown>\n' + "\n".join(items) + "\n</ol>"
