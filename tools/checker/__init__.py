@@ -5,7 +5,10 @@
 
 Every finding is one line, `path:line:col: rule message`. It owns the rules (quotations.py,
 footnotes.py, chapter.py, policy.py: the source policy, calendars.py: Old and New Style) and the surgical rewrite of footnotes (write.py); it reads the inputs
-through tools.model and imports nothing of the site.
+through tools.model and imports nothing of the site. Besides the source list and the chapter
+pages it checks what the build would publish or write from other inputs: anchors.yml (moves.py
+in the model: no redirect climbs out of the site or runs a script) and symbolic links out of
+the repository (symlinks.py).
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from pathlib import Path
 
 from ..model.findings import Finding, Severity, UnusableInput
 from ..model.inline import normalise
+from ..model.moves import Moves, read_moves
 from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, chapter_wordings, parse
 from ..model.records import SourceList
 from ..model.schema import load
+from ..model.symlinks import links_out
 from ..model.textfile import read_text
 from . import calendars, chapter, editorial, footnotes, policy, quotations, rendered
 
@@ -33,6 +38,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     sources: SourceList | None = None
     pages: list[Page] = field(default_factory=list)
+    moves: Moves = field(default_factory=Moves)
     unusable: bool = False
     # Findings counted but not made (past the first fifty of a rule on a page): (path, rule) -> how many.
     uncounted: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -73,6 +79,8 @@ def _read(result: Result, path: Path, shown: str) -> str | None:
 
 
 def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
+    result.findings += links_out(root)
+    _check_moves(root, result)
     yaml_path = root / source_list
     try:
         sources, found = load(yaml_path, shown_path(yaml_path, root))
@@ -147,6 +155,16 @@ def footnote_wording(pages: list[Page]) -> list[Finding]:
                 line, col = page.line_col(base + problem.offset)
                 found.append(Finding(page.path, line, col, problem.rule, problem.message))
     return found
+
+
+def _check_moves(root: Path, result: Result) -> None:
+    try:
+        result.moves, found = read_moves(root)
+    except UnusableInput as err:
+        result.findings.append(err.finding)
+        result.unusable = True
+        return
+    result.findings += found
 
 
 def capped(

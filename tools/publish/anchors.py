@@ -17,7 +17,11 @@ move, say where it went in `anchors.yml` rather than deleting it from the lock:
 
 A locked `old.html#x` is then satisfied by following the redirect (and any alias) to an element
 with id `x` on the destination page. Applying both in the build takes two hook calls
-(`add_aliases` in on_page_content, `write_redirects` in on_post_build).
+(`add_aliases` in on_page_content, `write_redirects` in on_post_build). anchors.yml is read and
+checked by the model (tools/model/moves.py: page names only, no `..`, no scheme, targets that
+exist); the checker reports what it refuses, and every redirect page is written through
+`output_path`, so none can land outside the site. A redirect page runs no inline script: it
+carries the site's Content-Security-Policy and forwards with assets/javascripts/redirect.js.
 
 While the edition is still being written and ids change on purpose, start the lock afresh:
 `rm anchors.lock && python -m tools.publish.anchors --write`. Once links are handed out, never again.
@@ -33,30 +37,41 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..model.findings import Finding, UnusableInput
+from ..model.moves import Moves, read_moves
+from ..model.moves import read_lock as _read_lock
 from .build import PROJECT, BuildFailed, build
+from .csp import meta, policy
+from .paths import output_path
+
+__all__ = ["Moves"]  # re-exported: the build's and the tests' name for the checked moves
 
 LOCK = PROJECT / "anchors.lock"
-MOVES = PROJECT / "anchors.yml"
 REDIRECT_MARK = "edition-redirect"
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
 
 
-@dataclass(frozen=True)
-class Moves:
-    redirects: dict[str, str] = field(default_factory=dict)  # "old.html" -> "new.html"
-    aliases: dict[str, str] = field(default_factory=dict)  # "old.html#id" -> "new.html#id"
+class MovesRefused(Exception):
+    """anchors.yml has entries the checker refuses (each a finding)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("\n".join(str(f) for f in findings))
+        self.findings = findings
 
 
-def load_moves(path: Path = MOVES) -> Moves:
-    if not path.is_file():
-        return Moves()
-    import yaml
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Moves(dict(data.get("redirects") or {}), dict(data.get("aliases") or {}))
+def load_moves(root: Path = PROJECT) -> Moves:
+    """The project's checked moves; MovesRefused if any entry of anchors.yml is refused."""
+    try:
+        moves, findings = read_moves(root)
+    except UnusableInput as err:
+        raise MovesRefused([err.finding]) from None
+    if findings:
+        raise MovesRefused(findings)
+    return moves
 
 
 # ----------------------------------------------------------------- reading a build
@@ -161,37 +176,40 @@ def add_aliases(content: str, page: str, moves: Moves) -> str:
     return content
 
 
-def redirect_page(target: str) -> str:
-    """A page that forwards to `target`, keeping the #fragment (a meta refresh would drop it)."""
+def redirect_page(target: str, script: str = REDIRECT_SCRIPT) -> str:
+    """A page that forwards to `target`, keeping the #fragment (a meta refresh would drop it):
+    redirect.js (at `script`, relative to the page) reads the target from the page's own meta.
+    No inline script, so the page carries the site's policy unchanged."""
     t = html.escape(target)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f"{meta(policy())}\n"
         f'<meta name="{REDIRECT_MARK}" content="{t}">\n'
         f'<link rel="canonical" href="{t}">\n'
         f'<meta http-equiv="refresh" content="0; url={t}">\n'
-        f"<script>location.replace({target!r} + location.hash)</script>\n"
+        f'<script src="{html.escape(script)}"></script>\n'
         f'<title>Moved</title></head><body><p>This page has moved: <a href="{t}">{t}</a>.</p></body></html>\n'
     )
 
 
 def write_redirects(site_dir: Path, moves: Moves) -> None:
-    """For on_post_build: one redirect page per `redirects` entry (never over a real page)."""
+    """For on_post_build: one redirect page per `redirects` entry (never over a real page, never
+    outside `site_dir`: OutputError)."""
     for old, new in moves.redirects.items():
-        path = site_dir / old
+        path = output_path(site_dir, old)
         if path.exists():
             raise ValueError(f"redirect {old} -> {new}: {old} is still a page of the site")
+        here = Path(old).parent.as_posix() or "."
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(os.path.relpath(new, Path(old).parent.as_posix() or ".")), encoding="utf-8")
+        page = redirect_page(os.path.relpath(new, here), os.path.relpath(REDIRECT_SCRIPT, here))
+        path.write_text(page, encoding="utf-8")
 
 
 # ----------------------------------------------------------------------- lock file
 
 
 def read_lock(path: Path = LOCK) -> set[str]:
-    if not path.is_file():
-        return set()
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {line for line in lines if line and not line.startswith("#")}
+    return _read_lock(path)
 
 
 def format_lock(anchors: Iterable[str]) -> str:
@@ -213,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     locked = read_lock()
     gone = missing(locked, site)
-    problems = moves_problems(load_moves(), site)
+    try:
+        problems = moves_problems(load_moves(), site)
+    except MovesRefused as refused:
+        print(refused, file=sys.stderr)
+        return 1
     for anchor in gone:
         print(f"gone: {anchor}  (add a redirect or alias in anchors.yml)", file=sys.stderr)
     for problem in problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .paths import output_path
 from .singlefile import DOWNLOADS
 
 NAME = "secret-history-19"
@@ -21,7 +22,8 @@ def publish_downloads(site_dir: Path, dist: Path) -> list[Path]:
     copied = []
     for name in EXPORTS:
         if (dist / name).is_file():
-            (site_dir / DOWNLOADS).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(dist / name, site_dir / DOWNLOADS / name)
+            target = output_path(site_dir, f"{DOWNLOADS}/{name}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(dist / name, target)
             copied.append(site_dir / DOWNLOADS / name)
     return copied

@@ -21,6 +21,7 @@ from properdocs.utils.yaml import yaml_load
 from .build import CONFIG, OFFLINE_CONFIG, PROJECT, BuildFailed, build
 from .builtpages import ExportError
 from .downloads import HTML_NAME, NAME, ZIP_NAME
+from .paths import OutputError, output_path
 from .singlefile import DOWNLOADS, SiteMeta, single_file
 from .ziparchive import write_zip
 
@@ -37,12 +38,13 @@ def export(dist: Path, site_dir: Path, project: Path = PROJECT, *, skip_build: b
     if not skip_build:
         build(site_dir, project=project, config=OFFLINE_CONFIG)
     dist.mkdir(parents=True, exist_ok=True)
-    html_path = dist / HTML_NAME
+    html_path = output_path(dist, HTML_NAME)
     html_path.write_text(single_file(site_dir, site_meta(project)), encoding="utf-8")
     # The zip carries the single file too, so "One HTML file" on offline.html works offline.
-    (site_dir / DOWNLOADS).mkdir(exist_ok=True)
-    shutil.copyfile(html_path, site_dir / DOWNLOADS / HTML_NAME)
-    zip_path = write_zip(site_dir, dist / ZIP_NAME, f"{NAME}-offline")
+    copy = output_path(site_dir, f"{DOWNLOADS}/{HTML_NAME}")
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copyfile(html_path, copy)
+    zip_path = write_zip(site_dir, output_path(dist, ZIP_NAME), f"{NAME}-offline")
     return zip_path, html_path
 
 
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         print("export failed: the offline build stopped", file=sys.stderr)
         return 1
-    except ExportError as error:
+    except (ExportError, OutputError) as error:
         print(f"export failed: {error}", file=sys.stderr)
         return 1
     for path in paths:

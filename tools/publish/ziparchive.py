@@ -1,10 +1,13 @@
 """A reproducible zip of a folder: sorted entries, fixed time, mode and OS, so two exports of
-one tree are byte-identical."""
+one tree are byte-identical. Only the folder's own files go in: a symbolic link that leads out
+of it stops the export (OutputError) rather than packing what it points at."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+
+from .paths import inside
 
 # 1980-01-01, the earliest time a zip entry can hold: identical bytes on every export.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -22,6 +25,7 @@ def write_zip(site: Path, target: Path, top: str) -> Path:
     """A reproducible zip: fixed time, mode and OS in every entry, entries in sorted order."""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in zip_members(site):
+            inside(site, path)
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, wherever the export runs
