@@ -1,5 +1,9 @@
 """The whole edition as ONE self-contained HTML file: every page of the nav in order, links
-between pages rewritten to in-file anchors, the stylesheet inlined, no script and no request."""
+between pages rewritten to in-file anchors, the stylesheet inlined, no script and no request.
+
+Each article is re-emitted through the allowlist of sanitize.py (elements, attributes, URLs),
+not a list of what to drop, and the file carries a Content-Security-Policy of its own:
+`script-src 'none'`, its one stylesheet by hash, images from data: only."""
 
 from __future__ import annotations
 
@@ -14,12 +18,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .builtpages import ExportError, Page, nav_pages, resolve
+from .csp import meta as policy_meta
+from .csp import single_file_policy
+from .paths import OutputError, inside
+from .sanitize import Sanitizer
 
 STYLESHEET = Path(__file__).with_name("export.css")
 DOWNLOADS = "downloads"  # the folder of the site that offers the exported files
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-# Elements that do nothing (or need JavaScript) in a static single file.
-DROP = frozenset({"script", "style", "link", "button", "template", "noscript"})
 
 
 @dataclass(frozen=True)
@@ -52,15 +57,20 @@ def rewrite_href(href: str, here: str, pages: frozenset[str], site: Path, site_u
         return "#" + (parts.fragment or page_anchor(target))
     path = site / target
     if not target.endswith(".html") and path.is_file() and path.stat().st_size <= MAX_EMBEDDED_DOWNLOAD:
-        return data_url(path)
+        return data_url(site, path)
     if site_url and (not target.endswith(".html") or target.startswith(f"{DOWNLOADS}/")):
         return site_url.rstrip("/") + "/" + target  # e.g. the zip: a download from the site
     raise ExportError(f"{here}: link to {href!r}, which is not a page of the edition")
 
 
-def data_url(path: Path) -> str:
+def data_url(site: Path, path: Path) -> str:
+    """A file of the site as a data: URL; ExportError if a link takes it outside the site."""
+    try:
+        real = inside(site, path)
+    except OutputError as err:
+        raise ExportError(str(err)) from None
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return f"data:{mime};base64,{base64.b64encode(real.read_bytes()).decode('ascii')}"
 
 
 def inline_image(src: str, here: str, site: Path) -> str:
@@ -69,67 +79,31 @@ def inline_image(src: str, here: str, site: Path) -> str:
         raise ExportError(f"{here}: external image {src!r}")
     if src.startswith("data:"):
         return src
-    return data_url(site / resolve(here, src))
+    return data_url(site, site / resolve(here, src))
 
 
-class _Rewriter(HTMLParser):
-    """Re-emits an article's HTML with links rewritten, scripts and buttons dropped, ids collected."""
+class _Rewriter(Sanitizer):
+    """Re-emits an article's HTML through the allowlist (sanitize.py), with links between pages
+    rewritten to in-file anchors, local images and data files inlined, and ids collected."""
 
     def __init__(self, here: str, pages: frozenset[str], site: Path, site_url: str | None) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.here, self.pages, self.site, self.site_url = here, pages, site, site_url
-        self.out: list[str] = []
         self.ids: list[str] = []
-        self._drop = 0  # >0 inside an element of DROP
 
-    def _attrs(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
-        out = []
-        for key, value in attrs:
-            if key.startswith("on"):
-                continue  # no inline handlers: the file runs no script
-            if value is not None:
-                if key == "id":
-                    self.ids.append(value)
-                elif key == "href":
-                    value = rewrite_href(value, self.here, self.pages, self.site, self.site_url)
-                    if value.startswith("data:"):
-                        out.append(f'download="{html.escape(Path(urlsplit(dict(attrs)["href"] or "").path).name)}"')
-                elif key == "src" and tag == "img":
-                    value = inline_image(value, self.here, self.site)
-                elif key in ("src", "srcset", "poster", "data"):
-                    raise ExportError(f"{self.here}: <{tag} {key}={value!r}> would be a request")
-            out.append(key if value is None else f'{key}="{html.escape(value)}"')
-        return "".join(" " + a for a in out)
+    def rewrite(self, tag: str, name: str, value: str) -> list[tuple[str, str]]:
+        if name == "href":
+            url = rewrite_href(value, self.here, self.pages, self.site, self.site_url)
+            if url.startswith("data:"):
+                return [("download", Path(urlsplit(value).path).name), (name, url)]
+            return [(name, url)]
+        if name == "src" and tag == "img":
+            return [(name, inline_image(value, self.here, self.site))]
+        return [(name, value)]  # `cite`: an address, never fetched; the allowlist checks it
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in DROP:
-            self._drop += tag not in VOID
-        elif not self._drop:
-            self.out.append(f"<{tag}{self._attrs(tag, attrs)}>")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in DROP and not self._drop:
-            self.out.append(f"<{tag}{self._attrs(tag, attrs)}{'' if tag in VOID else ' /'}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in DROP:
-            self._drop = max(0, self._drop - (tag not in VOID))
-        elif not self._drop:
-            self.out.append(f"</{tag}>")
-
-    def _text(self, text: str) -> None:
-        if not self._drop:
-            self.out.append(text)
-
-    # Text and references pass through exactly as MkDocs wrote them.
-    def handle_data(self, data: str) -> None:
-        self._text(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._text(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._text(f"&#{name};")
+    def on_attribute(self, tag: str, name: str, value: str) -> None:
+        if name == "id":
+            self.ids.append(value)
 
 
 def page_section(page: Page, pages: frozenset[str], site: Path, site_url: str | None) -> tuple[str, list[str]]:
@@ -177,10 +151,12 @@ def single_file(site: Path, meta: SiteMeta) -> str:
     contents = "\n".join(
         f'<li><a href="#{page_anchor(p.name)}">{html.escape(_page_title(p.title, meta.name))}</a></li>' for p in pages
     )
+    css = STYLESHEET.read_text(encoding="utf-8").strip()
     document = TEMPLATE.format(
+        policy=policy_meta(single_file_policy(f"\n{css}\n")),
         title=html.escape(meta.name),
         description=html.escape(meta.description, quote=True),
-        css=STYLESHEET.read_text(encoding="utf-8").strip(),
+        css=css,
         contents=contents,
         sections="\n".join(sections),
     )
@@ -198,6 +174,7 @@ TEMPLATE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+{policy}
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="description" content="{description}">
