@@ -3,10 +3,17 @@ edition's packages, and the only module that uses the checker, the site and publ
 
 - on_config: forget every `tools` module, so that `serve` runs edited code on its next rebuild
   (MkDocs loads a hook file once per process; the modules it imports would otherwise stay);
-- on_pre_build: the checker; any error stops the build before a page is rendered;
+  refuse config text the theme would write into pages as markup, and a site_url that is not
+  an http(s) address;
+- on_pre_build: the checker (source list, pages, anchors.yml, symlinks); any error stops the
+  build before a page is rendered;
 - on_files: the pages and downloads generated from the source list;
 - on_page_markdown / on_page_content: editor's notes, legend and cards; aliases; print URLs;
-- on_post_build: redirect pages and the offline downloads.
+  a page whose content would carry anything live (a script, a frame, an event handler, a
+  javascript: address) stops the build;
+- on_post_page / on_post_template: the Content-Security-Policy, with the theme's inline scripts
+  by hash;
+- on_post_build: redirect pages and the offline downloads, written only inside site_dir.
 """
 
 from __future__ import annotations
@@ -30,8 +37,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from tools.checker.rendered import Checker
+    from tools.model.moves import Moves
     from tools.model.records import SourceList
-    from tools.publish.anchors import Moves
     from tools.site.namelinks import NameLinkExtension
     from tools.site.permalinks import PermalinkExtension
     from tools.site.usage import Usage
@@ -81,9 +88,41 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     from tools.site.namelinks import NameLinkExtension
     from tools.site.permalinks import PermalinkExtension
 
+    _check_config(config)
     _state = BuildState(NameLinkExtension(), PermalinkExtension())
     config.markdown_extensions += [_state.names, _state.permalinks]  # type: ignore[list-item]
     return config
+
+
+def _nav_titles(items: Any) -> list[str]:
+    titles: list[str] = []
+    for item in items or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                titles.append(str(title))
+                if isinstance(value, list):
+                    titles += _nav_titles(value)
+    return titles
+
+
+def _check_config(config: MkDocsConfig) -> None:
+    """Config text is text: the theme writes it into pages without escaping it."""
+    from tools.model.siteconfig import config_findings
+
+    texts = [(name, str(config[name])) for name in ("site_name", "site_description", "site_author", "copyright")]
+    texts += [("nav", title) for title in _nav_titles(config.nav)]
+    for option in config.theme.get("palette") or []:
+        if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+            texts.append(("theme.palette.toggle.name", str(option["toggle"].get("name", ""))))
+    path = Path(config.config_file_path)
+    shown = path.name
+    findings = config_findings(
+        shown, path.read_text(encoding="utf-8"), [(n, v) for n, v in texts if v != "None"], config.site_url
+    )
+    for finding in findings:
+        log.error(str(finding))
+    if findings:
+        raise PluginError(f"{len(findings)} problem(s) in {shown}; the site was not built")
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
@@ -91,7 +130,6 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     from tools.checker import check
     from tools.checker.rendered import Checker
     from tools.model.findings import Severity
-    from tools.publish.anchors import load_moves
     from tools.site.usage import usage
 
     assert _state is not None
@@ -101,7 +139,7 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     if result.errors or result.sources is None:
         raise PluginError(f"the attribution checker found {len(result.errors)} error(s); the site was not built")
     used = usage(result.pages, result.sources)
-    _state.checked = Checked(result.sources, used, load_moves(), Checker(used.wording))
+    _state.checked = Checked(result.sources, used, result.moves, Checker(used.wording))
     _state.names.sources = result.sources
     _state.permalinks.numbers = _state.checked.usage.paragraph_number
 
@@ -135,22 +173,32 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     from tools.publish.anchors import add_aliases
+    from tools.publish.sanitize import live_markup
     from tools.site.render import with_print_url
 
     s = checked()
-    html = add_aliases(html, page.file.dest_uri, s.moves)
+    live = live_markup(html)
+    if live:  # before the theme wraps it: the content's own scripts are never among the hashed
+        shown = f"docs/{page.file.src_uri}" if page.file.abs_src_path else f"{page.file.src_uri} (generated)"
+        message = f"{shown}:1:1: html-live the page would carry {live[0]}; data and pages are never markup"
+        log.error(message)
+        raise PluginError(f"{message} ({len(live)} in all); the site was not built")
+    try:
+        html = add_aliases(html, page.file.dest_uri, s.moves)
+    except ValueError as err:
+        raise PluginError(f"anchors.yml: {err}") from None
     if config.site_url:
         html = with_print_url(html, config.site_url.rstrip("/") + "/" + page.url)
     return html
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:
-    """Every page, generated or not, shows the chapter's quotations in its exact words."""
+    """Every page, generated or not, shows the chapter's quotations in its exact words; then it
+    gets its Content-Security-Policy."""
     from tools.checker.rendered import check_html
-    from tools.site.render import valid_toggles
 
     _refuse(check_html(page.file.dest_uri, output, checked().quotes))
-    return valid_toggles(output)
+    return _finished(output, page.file.dest_uri)
 
 
 def _refuse(findings: list[Any]) -> None:
@@ -160,17 +208,30 @@ def _refuse(findings: list[Any]) -> None:
         raise PluginError(f"{len(findings)} quotation(s) in the output differ from the chapter's wording")
 
 
-def on_post_template(output_content: str, **_: Any) -> str:  # 404.html is a theme template, not a page
+def _finished(output: str, name: str) -> str:
+    from tools.publish.csp import with_policy
+    from tools.publish.paths import OutputError
     from tools.site.render import valid_toggles
 
-    return valid_toggles(output_content)
+    try:
+        return with_policy(valid_toggles(output))
+    except OutputError as err:
+        raise PluginError(f"{name}: {err}") from None
+
+
+def on_post_template(output_content: str, template_name: str, **_: Any) -> str:  # 404.html: a template
+    return _finished(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     from tools.publish.anchors import write_redirects
     from tools.publish.downloads import publish_downloads
+    from tools.publish.paths import OutputError
 
     s = checked()
-    write_redirects(Path(config.site_dir), s.moves)
-    if not config.extra.get("offline_edition"):  # docs/offline.md links to downloads/…
-        publish_downloads(Path(config.site_dir), PROJECT / "dist")  # the exported files, if exported
+    try:
+        write_redirects(Path(config.site_dir), s.moves)
+        if not config.extra.get("offline_edition"):  # docs/offline.md links to downloads/…
+            publish_downloads(Path(config.site_dir), PROJECT / "dist")  # the exported files, if exported
+    except (OutputError, ValueError) as err:
+        raise PluginError(f"anchors.yml: {err}; the build stopped") from None
