@@ -71,8 +71,11 @@ def unwrap(html_text: str) -> str:
 
 
 def links(html_text: str) -> list[tuple[str, str, str]]:
+    """(href, tooltip text, link text): the title attribute is read as the browser reads it, and
+    its value as Material's tooltip reads it (as HTML), hence unescaped twice."""
     return [
-        (m.group("href"), html.unescape(m.group("title")), m.group("text")) for m in PERSON_LINK.finditer(html_text)
+        (m.group("href"), html.unescape(html.unescape(m.group("title"))), m.group("text"))
+        for m in PERSON_LINK.finditer(html_text)
     ]
 
 

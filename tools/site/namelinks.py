@@ -14,7 +14,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..model.escape import plain
+from ..model.escape import html_attr, html_text, plain
 from ..model.formats import life_years
 from ..model.names import name_pattern, spellings
 from ..model.records import Person, SourceList
@@ -26,9 +26,18 @@ def tooltip(person: Person, form: str) -> str:
     """'Velicki = Andrey Yanuaryevich Vyshinsky (1883–1954), Procurator of …' (unknown dates say so)."""
     years = life_years(person)
     spelled = f"{form} = " if form != person.name else ""
-    # Plain text: ElementTree escapes it as an attribute, and plain() has replaced any control
-    # character, so no Python-Markdown placeholder (STX … ETX) can reach the serialised page.
     return plain(f"{spelled}{person.name} ({years}), {person.role}")
+
+
+def title_attribute(text: str) -> str:
+    """The `title` of a name link, as ElementTree must be given it.
+
+    Material's content.tooltips puts a title into its tooltip with innerHTML, so the title's
+    value is HTML: the text escaped as HTML text. And that is escaped once more as an attribute
+    before ElementTree gets it, because Python-Markdown's serialiser leaves anything that looks
+    like an entity (`&lt;`) as it is. (plain() has already replaced any control character, so no
+    Python-Markdown placeholder, STX … ETX, gets through.)"""
+    return html_attr(html_text(text))
 
 
 class NameLinker(Treeprocessor):
@@ -84,7 +93,7 @@ class NameLinker(Treeprocessor):
                 {
                     "class": "person",
                     "href": f"{self.extension.people_page}#{person.id}",
-                    "title": tooltip(person, form),
+                    "title": title_attribute(tooltip(person, form)),
                 },
             )
             link.text = form
