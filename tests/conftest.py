@@ -162,6 +162,42 @@ def repo_copy(tmp_path: Path) -> Project:
     return copy_repo(tmp_path / "repo")
 
 
+@dataclass(frozen=True)
+class HostileBuild:
+    """A copy of the repository whose source list attacks every rendered field, built online
+    (`site`), exported (`zip_path`, `single_file`) and unzipped (`unzipped`)."""
+
+    root: Path
+    site: Path
+    zip_path: Path
+    single_file: Path
+    unzipped: Path
+    planted: set[tuple[type, str]]
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
+    """Built once per session (tests/hostile.py plants the attacks; tests/site/test_hostile_data.py
+    and tests/browser/test_csp.py read the result)."""
+    import zipfile
+
+    from hostile import make_hostile
+
+    from tools.publish import export
+
+    base = tmp_path_factory.mktemp("hostile")
+    project = copy_repo(base / "repo")
+    planted = make_hostile(project.root)
+    zip_path, single = export.export(project.root / "dist", project.root / "build" / "offline", project.root)
+    result = mkdocs_build(project.root, project.root / "site")
+    if result.returncode != 0:
+        pytest.fail(f"the hostile copy did not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(base / "unzipped")
+    top = base / "unzipped" / "secret-history-19-offline"
+    return HostileBuild(project.root, project.root / "site", zip_path, single, top, planted.fields)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The real site, built once per session with --strict; the folder of HTML files."""
