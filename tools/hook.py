@@ -3,10 +3,8 @@ edition's packages, and the only module that uses the checker, the site and publ
 
 - on_config: forget every `tools` module, so that `serve` runs edited code on its next rebuild
   (MkDocs loads a hook file once per process; the modules it imports would otherwise stay);
-  refuse config text the theme would write into pages as markup, and a site_url that is not
-  an http(s) address;
-- on_pre_build: the checker (source list, pages, anchors.yml, symlinks); any error stops the
-  build before a page is rendered;
+- on_pre_build: the checker (source list, pages, anchors.yml, symlinks, the config text the
+  theme prints); any error stops the build before a page is rendered;
 - on_files: the pages and downloads generated from the source list;
 - on_page_markdown / on_page_content: editor's notes, legend and cards; aliases; print URLs;
   a page whose content would carry anything live (a script, a frame, an event handler, a
@@ -88,41 +86,9 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     from tools.site.namelinks import NameLinkExtension
     from tools.site.permalinks import PermalinkExtension
 
-    _check_config(config)
     _state = BuildState(NameLinkExtension(), PermalinkExtension())
     config.markdown_extensions += [_state.names, _state.permalinks]  # type: ignore[list-item]
     return config
-
-
-def _nav_titles(items: Any) -> list[str]:
-    titles: list[str] = []
-    for item in items or []:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                titles.append(str(title))
-                if isinstance(value, list):
-                    titles += _nav_titles(value)
-    return titles
-
-
-def _check_config(config: MkDocsConfig) -> None:
-    """Config text is text: the theme writes it into pages without escaping it."""
-    from tools.model.siteconfig import config_findings
-
-    texts = [(name, str(config[name])) for name in ("site_name", "site_description", "site_author", "copyright")]
-    texts += [("nav", title) for title in _nav_titles(config.nav)]
-    for option in config.theme.get("palette") or []:
-        if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
-            texts.append(("theme.palette.toggle.name", str(option["toggle"].get("name", ""))))
-    path = Path(config.config_file_path)
-    shown = path.name
-    findings = config_findings(
-        shown, path.read_text(encoding="utf-8"), [(n, v) for n, v in texts if v != "None"], config.site_url
-    )
-    for finding in findings:
-        log.error(str(finding))
-    if findings:
-        raise PluginError(f"{len(findings)} problem(s) in {shown}; the site was not built")
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:

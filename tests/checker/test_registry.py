@@ -24,7 +24,9 @@ RULE_CALLS = {"at", "Finding", "Problem", "problem", "report", "add"}
 
 def apply(project: Project, example: Example) -> None:
     path = project.path(example.path)
-    if example.raw is not None:
+    if example.link:
+        path.symlink_to(example.link)
+    elif example.raw is not None:
         path.write_bytes(example.raw)
     elif example.after is None:
         path.unlink()

@@ -7,8 +7,8 @@ Every finding is one line, `path:line:col: rule message`. It owns the rules (quo
 footnotes.py, chapter.py, policy.py: the source policy, calendars.py: Old and New Style) and the surgical rewrite of footnotes (write.py); it reads the inputs
 through tools.model and imports nothing of the site. Besides the source list and the chapter
 pages it checks what the build would publish or write from other inputs: anchors.yml (moves.py
-in the model: no redirect climbs out of the site or runs a script) and symbolic links out of
-the repository (symlinks.py).
+in the model: no redirect climbs out of the site or runs a script), symbolic links out of the
+repository (symlinks.py) and the config text the theme prints unescaped (siteconfig.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..model.moves import Moves, read_moves
 from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, chapter_wordings, parse
 from ..model.records import SourceList
 from ..model.schema import load
+from ..model.siteconfig import config_findings
 from ..model.symlinks import links_out
 from ..model.textfile import read_text
 from . import calendars, chapter, editorial, footnotes, policy, quotations, rendered
@@ -80,6 +81,7 @@ def _read(result: Result, path: Path, shown: str) -> str | None:
 
 def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     result.findings += links_out(root)
+    result.findings += config_findings(root)
     _check_moves(root, result)
     yaml_path = root / source_list
     try:

@@ -1,64 +1,113 @@
-"""The text of mkdocs.yml that the theme writes into every page, checked before a build.
+"""The text of mkdocs.yml that the theme writes into every page, checked like any other input.
 
 MkDocs renders its templates without autoescaping, and Material writes `site_name`,
 `site_description`, `site_author`, `copyright`, the nav titles and the palette toggles' names
 into pages as they are, some of them inside attributes. So these may not hold `<`, `>` or `"`
-(nor control characters), and `site_url`, which goes into every QR code, citation and printed
-address, must be an https: or http: address that needs no escaping (tools/model/escape.py). Each problem is a finding
-at the line of mkdocs.yml that gives the value (`config-markup`, `config-url`).
+(nor control characters): config-markup. And `site_url`, which goes into every QR code, citation
+and printed address, must be an https: or http: address that needs no escaping: config-url
+(`!ENV [EDITION_SITE_URL, default]` is resolved as MkDocs resolves it). Each finding points at
+the value in mkdocs.yml; the file is composed as YAML nodes (its tags are MkDocs', never
+constructed), so a tag cannot run anything here.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
 
 from .escape import safe_url, url_problem
 from .findings import Finding
+from .textfile import read_text
 
+CONFIG = "mkdocs.yml"
+TEXTS = ("site_name", "site_description", "site_author", "copyright")
 MARKUP = re.compile(r"[<>\"\x00-\x1f\x7f-\x9f]")
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _line_of(text: str, key: str, value: str, at: int = 0) -> tuple[int, int]:
-    """The line and column in the config text of character `at` of `value` (found by the value
-    itself, or by the words just before or after that character), or else of the key `key:`."""
-    lines = text.splitlines()
-    before, after = value[max(0, at - 20) : at].lstrip(), value[at : at + 20].rstrip()
-    for needle, shift in ((value, at), (before, len(before)), (after, 0), (f"{key}:", 0)):
-        if len(needle.strip()) < 3:
-            continue
-        for number, line in enumerate(lines, 1):
-            column = line.find(needle)
-            if column >= 0:
-                return number, column + 1 + (shift if needle != f"{key}:" else 0)
-    return 1, 1
+def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def config_findings(shown: str, text: str, texts: Iterable[tuple[str, str]], site_url: str | None) -> list[Finding]:
-    """Findings for the config's `texts` ((name, value) pairs) and its `site_url`."""
-    findings = []
-    for name, value in texts:
-        bad = MARKUP.search(value)
+def _texts(root: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """(what, node) for every config text the theme writes into pages."""
+    top = _mapping(root)
+    for key in TEXTS:
+        text = top.get(key)
+        if isinstance(text, yaml.ScalarNode):
+            yield key, text
+    todo = [top.get("nav")]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    yield "a nav title", key
+                todo.append(value)
+    palette = _mapping(top.get("theme")).get("palette")
+    for option in palette.value if isinstance(palette, yaml.SequenceNode) else []:
+        toggle = _mapping(_mapping(option).get("toggle")).get("name")
+        if isinstance(toggle, yaml.ScalarNode):
+            yield "a palette toggle's name", toggle
+
+
+def _site_url(node: yaml.Node | None) -> str | None:
+    """site_url as MkDocs reads it: `!ENV VAR` or `!ENV [VAR, …, default]` from the environment."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "!ENV":
+            return os.environ.get(node.value)
+        return str(node.value) if node.value else None
+    if isinstance(node, yaml.SequenceNode) and node.tag == "!ENV":
+        values = [n.value for n in node.value if isinstance(n, yaml.ScalarNode)]
+        for name in values[:-1]:
+            if os.environ.get(name):
+                return os.environ[name]
+        return values[-1] if values else None
+    return None
+
+
+def _where(node: yaml.Node, offset: int = 0) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1 + offset
+
+
+def config_findings(root: Path, shown: str = CONFIG) -> list[Finding]:
+    """Findings for the config at `root/mkdocs.yml` (none if there is no such file)."""
+    path = root / shown
+    if not path.is_file():
+        return []
+    text, findings = read_text(path, shown)
+    try:
+        document = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        return findings  # MkDocs reports a config it cannot read; nothing of it reaches a page
+    if document is None:
+        return findings
+    for what, node in _texts(document):
+        bad = MARKUP.search(str(node.value))
         if bad:
-            line, col = _line_of(text, name.rsplit(".", 1)[-1], value, bad.start())
-            shown_char = bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}"
-            findings.append(
-                Finding(
-                    shown,
-                    line,
-                    col,
-                    "config-markup",
-                    f"{name} contains {shown_char!r}; the theme writes it into every page as HTML, so it may not "
-                    'hold < > " or control characters',
-                )
-            )
-    if site_url:
-        problem = url_problem(site_url)
-        if problem is None and not site_url.lower().startswith(("https://", "http://")):
+            char = bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}"
+            # The column of the character itself when the value is written plainly on one line.
+            plain_line = not node.style and "\n" not in str(node.value)
+            line, col = _where(node, bad.start() if plain_line else 0)
+            message = f"{what} contains {char!r}; the theme writes it into every page as HTML, so it may not hold "
+            findings.append(Finding(shown, line, col, "config-markup", message + '< > " or control characters'))
+    url_node = _mapping(document).get("site_url")
+    url = _site_url(url_node)
+    if url_node is not None and url:
+        problem = url_problem(url)
+        if problem is None and not url.lower().startswith(("https://", "http://")):
             problem = "is not a full https: or http: address"
-        elif problem is None and safe_url(site_url) != site_url:
+        elif problem is None and safe_url(url) != url:
             problem = "contains a character that must be percent-encoded (a quote, bracket, parenthesis …)"
         if problem:
-            line, col = _line_of(text, "site_url", site_url)
-            findings.append(Finding(shown, line, col, "config-url", f"site_url {site_url!r} {problem}"))
+            findings.append(Finding(shown, *_where(url_node), "config-url", f"site_url {url!r} {problem}"))
     return findings

@@ -37,6 +37,8 @@ def table() -> str:
 
 
 def _example(example: Example) -> str:
+    if example.link:
+        return f"`{example.path}` a link to `{example.link}`"
     if example.raw is not None or example.after is None or not (example.before or example.after):
         return f"`{example.path}` " + ("removed" if example.after is None else "as bytes the rule refuses")
     shown = " ".join(repr(example.after).strip("'\"").split())

@@ -17,7 +17,8 @@ ERROR, WARN = Severity.ERROR, Severity.WARNING
 class Example:
     """An edit of tests/fixtures/mini: `before` (there as it stands) becomes `after`.
 
-    `after=None` removes the file; `raw` replaces the whole file with these bytes; with `regex`,
+    `after=None` removes the file; `raw` replaces the whole file with these bytes; `link` makes
+    the path a symbolic link to that target; with `regex`,
     `before` is a regular expression (multi-line) and `after` its replacement. The finding is in
     `in_file` (default: the edited file), at the `occurrence`-th `at` (plus `shift` columns), or
     at 1:1 when `at` is empty."""
@@ -31,6 +32,7 @@ class Example:
     in_file: str = ""
     occurrence: int = 1
     regex: bool = False
+    link: str = ""  # the path becomes a symbolic link to this
 
 
 @dataclass(frozen=True)

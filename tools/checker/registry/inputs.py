@@ -168,9 +168,65 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "yaml-url",
+        ERROR,
+        "a web address that is not https:, http: or inside the site (javascript:, data:, a password, "
+        "a trailing dot after the host, white space)",
+        Example(
+            YML,
+            "      - work: report-1938\n\npeople:",
+            "      - url: javascript:alert(document.domain)\n\npeople:",
+            at="url: javascript",
+        ),
+    ),
+    Rule(
+        "yaml-control-char",
+        ERROR,
+        'a value holds a control character or a tab, which a YAML escape such as "\\x02" puts in unseen',
+        Example(YML, "    short: Orlov 1953\n", '    short: "Orlov\\x02 1953"\n', at="short: "),
+    ),
+    Rule(
         "yaml-unused",
         ERROR,
         "an entry of the source list is used nowhere in the chapter (an unused work is a warning)",
         Example(YML, "\ntrials:", NEW_WORK, at="id: dewey-hearings-1937"),
+    ),
+    # --- what the build writes and publishes from other inputs -----------------------------------
+    Rule(
+        "anchors-page",
+        ERROR,
+        "a page in anchors.yml that is not a page name of the site (a scheme such as javascript:, a "
+        "leading /, a backslash, a .. that climbs out)",
+        Example("anchors.yml", "", 'redirects:\n  "../../escaped.html": praise.html\n', at='"../../escaped.html"'),
+    ),
+    Rule(
+        "anchors-redirect",
+        ERROR,
+        "a redirect from a page that still exists, or to one that is not published or is itself redirected",
+        Example("anchors.yml", "", "redirects:\n  old.html: gone.html\n", at="old.html"),
+    ),
+    Rule(
+        "anchors-alias",
+        ERROR,
+        "an alias that is not page.html#id, moves page without a redirect, or points at no anchor",
+        Example("anchors.yml", "", "aliases:\n  praise.html#q-old: praise.html#q-nowhere\n", at="praise.html#q-old"),
+    ),
+    Rule(
+        "symlink-outside",
+        ERROR,
+        "a symbolic link under docs/, data/ or overrides/ that leads outside the repository",
+        Example("docs/leak.txt", "", "", link="/dev/null"),
+    ),
+    Rule(
+        "config-markup",
+        ERROR,
+        'config text the theme prints unescaped (site_name, copyright, nav titles …) holds < > or "',
+        Example("mkdocs.yml", "", "site_name: Edition <img src=x onerror=alert(1)>\n", at="<img"),
+    ),
+    Rule(
+        "config-url",
+        ERROR,
+        "site_url is not an http(s) address that needs no escaping",
+        Example("mkdocs.yml", "", "site_name: Edition\nsite_url: http://example.org/a(b)\n", at="http://example.org"),
     ),
 )
