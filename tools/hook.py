@@ -10,7 +10,7 @@ edition's packages, and the only module that uses the checker, the site and publ
   a page whose content would carry anything live (a script, a frame, an event handler, a
   javascript: address) stops the build;
 - on_post_page / on_post_template: the Content-Security-Policy, with the theme's inline scripts
-  by hash;
+  by hash (`serve`'s preview also allows its live-reload script);
 - on_post_build: redirect pages and the offline downloads, written only inside site_dir.
 """
 
@@ -65,6 +65,15 @@ class BuildState:
 
 
 _state: BuildState | None = None
+# `serve` injects MkDocs' live-reload script inline into every page it serves, with a fresh
+# timestamp each time: no hash can name it, so the local preview (never published) allows inline
+# scripts. Builds (the site, the offline edition) are always strict.
+_serving = False
+
+
+def on_startup(command: str, **_: Any) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def checked() -> Checked:
@@ -180,7 +189,7 @@ def _finished(output: str, name: str) -> str:
     from tools.site.render import valid_toggles
 
     try:
-        return with_policy(valid_toggles(output))
+        return with_policy(valid_toggles(output), preview=_serving)
     except OutputError as err:
         raise PluginError(f"{name}: {err}") from None
 

@@ -172,6 +172,13 @@ def test_policy_hashes_exactly_the_inline_scripts() -> None:
         csp.with_policy(done)  # never two policies
 
 
+def test_the_serve_preview_allows_the_live_reload_script_only_there() -> None:
+    page = '<html><head><meta charset="utf-8"><script>a()</script></head><body></body></html>'
+    preview = csp.with_policy(page, preview=True)
+    assert "script-src 'self' 'unsafe-inline';" in preview and "sha256" not in preview
+    assert "'unsafe-inline'" not in csp.with_policy(page)
+
+
 def test_real_pages_carry_the_policy_before_any_script(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
     pages = [p for p in pages if "downloads" not in p.parts]

@@ -109,15 +109,22 @@ def meta(value: str) -> str:
     return f'<meta http-equiv="{META_NAME}" content="{value}">'
 
 
-def with_policy(document: str) -> str:
+def with_policy(document: str, *, preview: bool = False) -> str:
     """The page with the policy as the first element of <head> after <meta charset>, allowing
-    exactly its inline scripts by hash. Raises OutputError if it cannot be placed first."""
+    exactly its inline scripts by hash. Raises OutputError if it cannot be placed first.
+
+    `preview` is for `serve` only: its server injects a live-reload script, different on every
+    request, so the local preview allows inline scripts ('unsafe-inline' is void beside a hash,
+    so no hash is listed). Never for a build that is published or exported."""
     parser = _InlineScripts()
     parser.feed(document)
     parser.close()
     if parser.has_policy:
         raise OutputError("the page already carries a Content-Security-Policy")
-    tag = meta(policy([sha256(s) for s in parser.scripts]))
+    if preview:
+        tag = meta(policy(script_src="'self' 'unsafe-inline'"))
+    else:
+        tag = meta(policy([sha256(s) for s in parser.scripts]))
     head = HEAD_START.search(document)
     if head is None:
         raise OutputError("the page has no <head> to put its Content-Security-Policy in")
