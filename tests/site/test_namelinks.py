@@ -258,3 +258,16 @@ def test_the_mini_chapter(mini) -> None:
     assert forms[:3] == ["Velicki", "Bukharin", "Stalin"]
     assert forms.count("Trotsky") == 3
     assert_only_wrapped(active, plain(mini.read("docs/praise.md")))
+
+
+def test_title_is_html_for_material_and_plain_text_for_the_browser() -> None:
+    """Material's tooltip sets innerHTML from the title: < > & arrive escaped once more; quotes
+    are left as they are, so the browser's own tooltip (JavaScript off) reads them right."""
+    from tools.site.namelinks import title_attribute
+
+    as_decoded = html.unescape(title_attribute('Lenin (1870–1924), through "Lenin\'s other comrades"'))
+    assert as_decoded == 'Lenin (1870–1924), through "Lenin\'s other comrades"'
+    assert (
+        html.unescape(title_attribute("<img src=x onerror=alert(1)> & co"))
+        == "&lt;img src=x onerror=alert(1)&gt; &amp; co"
+    )

@@ -7,6 +7,7 @@ or attribute syntax. It runs only while `active` is set (the hook sets it for ch
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -14,7 +15,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..model.escape import html_attr, html_text, plain
+from ..model.escape import html_attr, plain
 from ..model.formats import life_years
 from ..model.names import name_pattern, spellings
 from ..model.records import Person, SourceList
@@ -33,11 +34,12 @@ def title_attribute(text: str) -> str:
     """The `title` of a name link, as ElementTree must be given it.
 
     Material's content.tooltips puts a title into its tooltip with innerHTML, so the title's
-    value is HTML: the text escaped as HTML text. And that is escaped once more as an attribute
-    before ElementTree gets it, because Python-Markdown's serialiser leaves anything that looks
-    like an entity (`&lt;`) as it is. (plain() has already replaced any control character, so no
-    Python-Markdown placeholder, STX … ETX, gets through.)"""
-    return html_attr(html_text(text))
+    value is HTML: the text with & < > escaped (quotes need no escaping in HTML text, and left
+    alone they read right in the browser's own tooltip when JavaScript is off). And that is
+    escaped once more as an attribute before ElementTree gets it, because Python-Markdown's
+    serialiser leaves anything that looks like an entity (`&lt;`) as it is. (plain() has already
+    replaced any control character, so no Python-Markdown placeholder, STX … ETX, gets through.)"""
+    return html_attr(html.escape(text, quote=False))
 
 
 class NameLinker(Treeprocessor):
