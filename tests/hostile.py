@@ -7,7 +7,8 @@ id, a reference, a date, or text the checker proves against the chapter); a new 
 neither planted nor exempt fails `test_every_text_field_is_planted_or_exempt`.
 
 Each planted value starts with a spreadsheet formula and holds a script, an image with an error
-handler, an iframe with srcdoc, an attribute breakout, a javascript: link and an attribute list,
+handler, an iframe with srcdoc, an attribute breakout, a javascript: link, a Markdown link whose
+address would become an event handler if it were made inside a tag, and an attribute list,
 all marked with the field's name, so the tests can prove that each field reached the output.
 """
 
@@ -35,16 +36,20 @@ def payload(marker: str) -> str:
     return (
         f'=HYPERLINK("http://evil.example/?{marker}","x") <script>alert("{marker}")</script> '
         f'<img src=x onerror=alert("{marker}")> <iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe> '
-        f'" onmouseover="alert(1)" x=" [click](javascript:alert("{marker}")) {{ onclick=alert(1) }} *em*'
+        f'" onmouseover="alert(1)" x=" [y](onmouseover=alert(1)//) [click](javascript:alert("{marker}")) '
+        f"{{ onclick=alert(1) }} *em*"
     )
 
 
-HOSTILE_URL = 'https://evil.example/"><script>alert("url")</script>?q=(1)'
+# An address keeps its own host (the source policy checks hosts) and gains a breakout.
+URL_SUFFIX = '/"><script>alert("url")</script>?q=(1)'
+HOSTILE_URL = "https://evil.example" + URL_SUFFIX
 MARK = "HOSTILE-"  # each payload's marker is MARK + "Record.field"
 
 EXEMPT: dict[Field, str] = {
     **{(cls, "id"): "an id: the schema allows lower-case words and hyphens only" for cls in SECTIONS.values()},
-    (records.Work, "group"): "one of the fixed work groups",
+    (records.Work, "kind"): "one of the kinds of source",
+    (records.Work, "domains"): "domain names, checked against the domain pattern",
     (records.Work, "year"): "a date: an int, a real date or YYYY-MM",
     (records.Trial, "prosecutor"): "a reference to a person id",
     (records.Trial, "report"): "a reference to a work id",
@@ -63,7 +68,17 @@ EXEMPT: dict[Field, str] = {
     (records.Meeting, "trial"): "a reference to a trial id",
     (records.Meeting, "claimed_date"): "a date",
     (SourceRef, "work"): "a reference to a work id",
+    (SourceRef, "kind"): "one of the kinds of source",
+    (Person, "born_calendar"): "one of the calendars",
+    (Person, "died_calendar"): "one of the calendars",
+    (records.Wording, "work"): "a reference to a work id",
+    (records.DeniedDomain, "domain"): "a domain name, checked against the domain pattern",
+    (records.MirrorSite, "domain"): "a domain name, checked against the domain pattern",
 }
+# Planted, but shown on no page: the checker alone reads them.
+NOT_RENDERED: dict[Field, str] = {(records.MirrorSite, "copies"): "the policy's note on a copy site"}
+# Planted only where the record has the other field too (the schema requires it).
+ONLY_WITH: dict[Field, str] = {(Quotation, "literal"): "russian"}
 # Planted with the field's name kept in front, because the chapter must still be matched by it.
 KEEP_ORIGINAL: dict[Field, str] = {
     (Person, "name"): "a spelling: the chapter's words must stay known names",
@@ -84,13 +99,12 @@ def text_fields(record: type) -> Iterator[tuple[str, str, bool, bool]]:
 
 
 def nested(record: type) -> Iterator[tuple[str, type]]:
-    """(YAML key, record class) of each list of nested records in `record`."""
+    """(YAML key, record class) of each nested record, or list of them, in `record`."""
     for spec in field_specs(record):
         for option in spec.types:
-            if typing.get_origin(option) is tuple:
-                item = typing.get_args(option)[0]
-                if isinstance(item, type) and dataclasses.is_dataclass(item):
-                    yield spec.key, item
+            item = typing.get_args(option)[0] if typing.get_origin(option) is tuple else option
+            if isinstance(item, type) and dataclasses.is_dataclass(item):
+                yield spec.key, item
 
 
 @dataclass
@@ -101,11 +115,13 @@ class Planted:
 def plant(record: type, raw: dict[str, Any], planted: Planted) -> None:
     for name, key, many, url in text_fields(record):
         where = (record, name)
-        if where in EXEMPT:
+        if where in EXEMPT or (where in ONLY_WITH and not raw.get(ONLY_WITH[where])):
             continue
         marker = f"{MARK}{record.__name__}.{name}"
         if url:
-            value: Any = HOSTILE_URL
+            if not raw.get(key):
+                continue  # an address is attacked where there is one (the policy says where one may be)
+            value: Any = str(raw[key]).rstrip("/") + URL_SUFFIX
         elif where in KEEP_ORIGINAL:
             original = raw.get(key)
             value = [*original, payload(marker)] if many else f"{payload(marker)} {original}"
@@ -114,7 +130,8 @@ def plant(record: type, raw: dict[str, Any], planted: Planted) -> None:
         raw[key] = value
         planted.fields.add(where)
     for key, item in nested(record):
-        for entry in raw.get(key) or []:
+        value = raw.get(key)
+        for entry in value if isinstance(value, list) else [value] if isinstance(value, dict) else []:
             plant(item, entry, planted)
 
 
@@ -126,9 +143,13 @@ def hostile_source_list(data: dict[str, Any]) -> Planted:
             plant(record, raw, planted)
     for raw in (data.get("statuses") or {}).values():
         plant(Status, raw, planted)
+    if isinstance(data.get("policy"), dict):
+        plant(records.Policy, data["policy"], planted)
     # A source with an address but no work, so the address is also shown as text.
     first_person = data["people"][0]
-    first_person["sources"].append({"url": HOSTILE_URL, "supports": payload(f"{MARK}SourceRef.supports")})
+    first_person["sources"].append(
+        {"url": HOSTILE_URL, "kind": "reference", "supports": payload(f"{MARK}SourceRef.supports")}
+    )
     return planted
 
 
@@ -151,7 +172,7 @@ def make_hostile(root: Path) -> Planted:
 def all_records() -> list[type]:
     """Every record class reachable from the source list's sections (and the status legend)."""
     found: list[type] = []
-    todo = [*SECTIONS.values(), Status]
+    todo = [*SECTIONS.values(), Status, records.Policy]
     while todo:
         record = todo.pop(0)
         if record not in found:

@@ -245,3 +245,14 @@ def test_csv_cell_neutralises_formulas(value: str) -> None:
 def test_csv_cell_leaves_text_alone() -> None:
     for value in ("Bukharin", "1938-03-12", "“Long live …”", "a=b", ""):
         assert csv_cell(value) == value
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_html_helpers_hold_inside_a_markdown_block(value: str) -> None:
+    """Raw HTML inside a `markdown` block is still read by Python-Markdown's inline patterns (a
+    link pattern runs before the raw-HTML one): the attribute and the text must not become links."""
+    source = f'<div markdown>\n\n<svg role="img" aria-label="{html_attr(value)}"></svg> <time>{html_text(value)}</time>\n\n</div>'
+    found = shape(render(source))
+    assert [tag for tag, _ in found.tags] == ["div", "p", "svg", "time"], render(source)
+    label = dict(found.tags[2][1])["aria-label"]
+    assert label == clean(value)

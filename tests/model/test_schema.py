@@ -355,3 +355,22 @@ def test_tagged_value_is_never_constructed(mini: Project, tmp_path) -> None:
 def test_unused_alias_anchor_in_comment_is_fine(mini: Project) -> None:
     mini.replace(YML, "meetings: []\n", "meetings: []  # not an &anchor nor an *alias\n")
     assert load_findings(mini) == []
+
+
+def test_every_address_field_is_checked_as_an_address() -> None:
+    """A field that holds a web address is marked records.Url, so the schema checks its scheme."""
+    import dataclasses
+
+    from tools.model import records
+    from tools.model.schema import field_specs
+
+    classes = [c for c in vars(records).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    addresses = {
+        (c.__name__, s.name): s.url
+        for c in classes
+        if c is not records.SourceList
+        for s in field_specs(c)
+        if s.name in ("url", "canonical", "href", "link", "address") or s.name.endswith("_url")
+    }
+    assert addresses and all(addresses.values()), addresses
+    assert ("SourceRef", "canonical") in addresses and ("Wording", "url") in addresses

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HostileBuild
-from hostile import EXEMPT, HOSTILE_URL, KEEP_ORIGINAL, MARK, all_records, text_fields
+from hostile import EXEMPT, HOSTILE_URL, KEEP_ORIGINAL, MARK, NOT_RENDERED, all_records, text_fields
 
 from tools.model.escape import CSV_FORMULA_START
 
@@ -156,20 +156,15 @@ def _rendered_text(build: HostileBuild) -> str:
 
 def test_every_planted_field_reaches_the_output_as_text(hostile_build: HostileBuild) -> None:
     rendered = _rendered_text(hostile_build)
+    addresses = {(record, name) for record in all_records() for name, _, _, url in text_fields(record) if url}
     missing = []
     for record, name in sorted(hostile_build.planted, key=lambda f: (f[0].__name__, f[1])):
-        if (record, name) == (records_source_ref(), "url"):
-            continue  # an address: checked below as an href
+        if (record, name) in addresses or (record, name) in NOT_RENDERED:
+            continue  # an address is checked below as an href
         marker = f"{MARK}{record.__name__}.{name}"
         if f'<script>alert("{marker}")</script>' not in rendered:
             missing.append(marker)
     assert missing == [], "never rendered as text: " + ", ".join(missing)
-
-
-def records_source_ref() -> type:
-    from tools.model.records import SourceRef
-
-    return SourceRef
 
 
 # --- the site, the zip, the single file ----------------------------------------------------------
@@ -207,6 +202,18 @@ def test_hostile_addresses_are_inert(hostile_build: HostileBuild) -> None:
         "https://evil.example/%22%3E%3Cscript%3Ealert%28%22url%22%29%3C/script%3E?q=%281%29"
     }
     assert HOSTILE_URL in scan(text).text  # and shown as text where it is the citation itself
+    # Every attacked address, on every page (an address keeps its host and gains the breakout):
+    # one attribute value, its quotes, brackets and parentheses percent-encoded.
+    import html
+
+    attacked = 0
+    for page in html_files(hostile_build.site):
+        for href in re.findall(r'href="([^"]*)"', page.read_text(encoding="utf-8")):
+            value = html.unescape(href)
+            if "alert" in value:
+                attacked += 1
+                assert re.fullmatch(r"https?://[^\s\"'<>()]+", value), f"{page.name}: {value}"
+    assert attacked >= 20
 
 
 # --- CSV and JSON ---------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ A string from the YAML is text. Wherever it lands, it goes through the helper of
   reference, and a character that would start a block at the beginning of a line (`#`, `-`,
   `+`, `:`, `!`, `?`, `1.`) is escaped too, because a value may open a definition or a
   paragraph. Line breaks and runs of white space become one space: a value is one line.
-- `html_text` and `html_attr`: HTML text and a double-quoted attribute value.
+- `html_text` and `html_attr`: HTML text and a double-quoted attribute value. Both also write
+  the characters that start Markdown (`[`, `*`, `_`, `` ` `` …) as character references: raw
+  HTML inside a `markdown` block is still read by Python-Markdown's inline patterns, which run
+  before its raw-HTML pattern, so `[x](javascript:…)` in an attribute would otherwise become a
+  link inside the tag. A browser reads the references back as the same characters.
 - `safe_url` (and `url_problem`, which says why not): `https:`, `http:` or a site-relative
   address, with every character that could end a Markdown link or an HTML attribute
   percent-encoded; anything else is refused (None).
@@ -28,7 +32,6 @@ value can never smuggle Python-Markdown's placeholder characters (STX/ETX) into 
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from urllib.parse import urlsplit
@@ -54,6 +57,9 @@ INLINE = {
     "|": "&#124;",
 }
 INLINE_CHARS = re.compile("[" + re.escape("".join(INLINE)) + "]")
+# In HTML the quotes too (the markup characters as well: see html_text).
+HTML = {**INLINE, '"': "&quot;", "'": "&#x27;"}
+HTML_CHARS = re.compile("[" + re.escape("".join(HTML)) + "]")
 # What may open a block at the start of a line: a heading, a list, a definition, an admonition.
 BLOCK_START = re.compile(r"^(?:[#+\-:!?=~]|\d+(?=[.)]))")
 URL_SCHEMES = ("https", "http")
@@ -100,14 +106,18 @@ def plain(value: str) -> str:
     return EMPHASIS.sub(lambda m: m.group("inner"), clean(value))
 
 
+def _escape_html(text: str) -> str:
+    return HTML_CHARS.sub(lambda m: HTML[m.group()], text)
+
+
 def html_text(value: str) -> str:
     """HTML text content (quotes escaped too, so it is also safe inside an attribute)."""
-    return html.escape(clean(value), quote=True)
+    return _escape_html(clean(value))
 
 
 def html_attr(value: str) -> str:
     """A double-quoted HTML attribute value."""
-    return html.escape(clean(value), quote=True)
+    return _escape_html(clean(value))
 
 
 # --- URLs ---------------------------------------------------------------------------------------

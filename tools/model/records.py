@@ -44,7 +44,7 @@ class SourceRef:
     locator: str | None = None
     supports: str | None = None
     kind: str | None = None  # one of KINDS; a source with a work takes the work's kind unless it says otherwise
-    canonical: str | None = None  # a mirror's original page (required for kind: mirror)
+    canonical: Annotated[str | None, Url] = None  # a mirror's original page (required for kind: mirror)
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class Wording:
     text: str
     work: str
     locator: str
-    url: str | None = None
+    url: Annotated[str | None, Url] = None
     note: str | None = None  # e.g. where the text breaks off
 
 
