@@ -752,7 +752,7 @@ def test_source_policy_passing_examples(mini_project: Callable[..., Project]) ->
     mirror = (
         "      - work: wikipedia\n        url: https://enacademic.com/dic.nsf/enwiki/13482/Nikolai_Bukharin\n"
         "        kind: mirror\n        canonical: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n"
-        "      - work: wikipedia\n        url: https://de.m.wikipedia.org./wiki/Nikolai_Bucharin\n"
+        "      - work: wikipedia\n        url: https://de.m.wikipedia.org/wiki/Nikolai_Bucharin\n"
         "      - url: https://www.britannica.com/biography/Nikolay-Ivanovich-Bukharin/article-websites\n"
         "        kind: reference\n"
     )

@@ -14,6 +14,7 @@ import pytest
 from conftest import Project
 
 from tools import checker as check
+from tools.model.escape import markdown_link, markdown_text
 from tools.model.inline import plain_text
 from tools.model.pages import Page
 from tools.model.records import SourceList
@@ -189,15 +190,17 @@ def test_people_page_full_and_report_names_and_sources(sources: SourceList, used
     assert "In the English Reports\n:   A. Y. Vyshinsky" in entries["vyshinsky"]
     for person in sources.people.values():
         entry = entries[person.id]
-        assert f"Role\n:   {person.role}" in entry
+        assert f"Role\n:   {markdown_text(person.role)}" in entry
         assert "**Sources:**" in entry
         for ref in person.sources:
             if ref.work:
                 assert f"](sources.md#{ref.work})" in entry
-            if ref.url and ref.kind == "mirror":
-                assert f"([read here]({ref.url}), a mirror of [{ref.canonical}]({ref.canonical}))" in entry
+            # Addresses as links, escaped as everything from the source list (tools/model/escape.py).
+            if ref.url and ref.kind == "mirror" and ref.canonical:
+                mirror = markdown_link(ref.canonical, ref.canonical)
+                assert f"({markdown_link('read here', ref.url)}, a mirror of {mirror})" in entry
             elif ref.url:
-                assert f"([read here]({ref.url}))" in entry
+                assert f"({markdown_link('read here', ref.url)})" in entry
 
 
 def test_implied_people_say_implied(sources: SourceList, used: Usage) -> None:
@@ -283,7 +286,7 @@ def test_every_work_lists_what_cites_it(sources: SourceList, used: Usage) -> Non
 def test_cited_by_names_the_quotation_speaker(sources: SourceList, used: Usage) -> None:
     lines = cited_by("orlov-1991-ru", sources, used)
     assert (
-        "- Quotation [“Whoever deviates even slightly from the general line of […]”]"
+        "- Quotation [“Whoever deviates even slightly from the general line of &#91;…&#93;”]"  # […], escaped
         "(quotations.md#list-q-rosengolts-deviation) (Arkady Pavlovich Rosengolts)" in lines
     ), lines
     assert (

@@ -160,7 +160,7 @@ def test_the_build_refuses_a_generator_that_misquotes(repo_copy: Project, tmp_pa
     from the source list the old way (parts joined by ' … ') stops the build at the exact line."""
     repo_copy.replace(
         "tools/site/quotations.py",
-        'f"> {quotation_text(q, used.wording.get(q.id))}",',
+        'f"> {md(quotation_text(q, used.wording.get(q.id)), emphasis=False)}",',
         "f\"> {' … '.join(chr(8220) + t + chr(8221) for t in q.text)}\",",
     )
     result = mkdocs_build(repo_copy.root, tmp_path / "site")
