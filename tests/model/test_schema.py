@@ -130,6 +130,15 @@ CASES: list[Case] = [
         "'bukharin' has no 'role' field",
     ),
     (
+        "unknown edition work",
+        lambda p: p.replace(
+            YML, "  pages: [warning.md, praise.md]\n", "  pages: [warning.md, praise.md]\n  work: orlov-1935\n"
+        ),
+        "work: orlov-1935",
+        "yaml-reference",
+        "edition: no work has the id 'orlov-1935'",
+    ),
+    (
         "missing section",
         lambda p: p.replace(YML, "meetings: []\n", ""),
         "edition:",

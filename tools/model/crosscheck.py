@@ -82,6 +82,8 @@ def check_references(sources: SourceList, report: Report) -> None:
         if value not in table:
             report(key, "yaml-reference", f"{what}: no {kind} has the id '{value}'")
 
+    if sources.work is not None:
+        exists(("edition", "work"), sources.work, sources.works, "work", "edition")
     for work in sources.works.values():
         refs_ok(sources.key_of("works", work.id), work.sources, f"work '{work.id}'")
     for trial in sources.trials.values():

@@ -215,6 +215,8 @@ class Edition:
     original: str  # the reference copy of the chapter, relative to the project
     pages: tuple[str, ...]  # the chapter pages in reading order, relative to docs/
     editorial: tuple[str, ...] = ()  # every other Markdown page under docs/: the editors' own pages
+    # The work the chapter is (a translation of) part of: its author is the EPUB's and PDF's author.
+    work: str | None = None
 
 
 PathKey = tuple[str | int, ...]
@@ -237,6 +239,7 @@ class SourceList:
     original: str = ""
     pages: tuple[str, ...] = ()
     editorial: tuple[str, ...] = ()
+    work: str | None = None  # edition.work: the id of the work the chapter comes from
     not_names: tuple[str, ...] = ()  # capitalised words in the chapter that are not people
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     # Every text value of the file, with where it is: what any page or download may show.

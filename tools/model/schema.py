@@ -273,7 +273,8 @@ def _load_edition(raw: Any, sources: SourceList, report: Report) -> None:
             "edition: file names must be plain relative paths inside the project (letters, digits, - _ . /; no '..')",
         )
         return
-    sources.original, sources.pages, sources.editorial = edition.original, edition.pages, edition.editorial
+    sources.original, sources.pages = edition.original, edition.pages
+    sources.editorial, sources.work = edition.editorial, edition.work
 
 
 def _load_policy(raw: Any, sources: SourceList, report: Report) -> None:
