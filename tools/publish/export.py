@@ -13,6 +13,7 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 # ProperDocs' loader, imported directly: this runs outside a properdocs process, where `mkdocs.*`
 # would load the mkdocs package that is installed only as Material's dependency.
@@ -26,10 +27,16 @@ from .singlefile import DOWNLOADS, SiteMeta, single_file
 from .ziparchive import write_zip
 
 
+def read_config(project: Path = PROJECT) -> dict[str, Any]:
+    """mkdocs.yml as the engine reads it (INHERIT and !ENV included): the one place outside the
+    hook that uses the engine (tests/publish/test_engines.py)."""
+    with (project / CONFIG).open(encoding="utf-8") as handle:
+        return dict(yaml_load(handle))
+
+
 def site_meta(project: Path = PROJECT) -> SiteMeta:
     """site_name, site_description and site_url, read as the engine reads them (INHERIT and !ENV included)."""
-    with (project / CONFIG).open(encoding="utf-8") as handle:
-        config = yaml_load(handle)
+    config = read_config(project)
     description = " ".join(str(config.get("site_description", "")).split())
     return SiteMeta(str(config["site_name"]), description, config.get("site_url") or None)
 

@@ -149,7 +149,7 @@ def single_file(site: Path, meta: SiteMeta) -> str:
     if dup := duplicates(ids):
         raise ExportError(f"ids used more than once across pages (links would break): {', '.join(dup)}")
     contents = "\n".join(
-        f'<li><a href="#{page_anchor(p.name)}">{html.escape(_page_title(p.title, meta.name))}</a></li>' for p in pages
+        f'<li><a href="#{page_anchor(p.name)}">{html.escape(page_title(p.title, meta.name))}</a></li>' for p in pages
     )
     css = STYLESHEET.read_text(encoding="utf-8").strip()
     document = TEMPLATE.format(
@@ -165,7 +165,7 @@ def single_file(site: Path, meta: SiteMeta) -> str:
     return document
 
 
-def _page_title(title: str, site_name: str) -> str:
+def page_title(title: str, site_name: str) -> str:
     """'Praise in the courtroom - Site' -> 'Praise in the courtroom' (the landing page has no prefix)."""
     return title.removesuffix(f" - {site_name}") if title != site_name else "About this edition"
 

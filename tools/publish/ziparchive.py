@@ -21,14 +21,19 @@ def zip_members(site: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(site).as_posix())
 
 
+def add_entry(zf: zipfile.ZipFile, name: str, data: bytes | str, *, stored: bool = False) -> None:
+    """One entry with a fixed time, mode and OS (no extra field: EPUB's mimetype needs none)."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, wherever the export runs
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data, compresslevel=None if stored else 9)
+
+
 def write_zip(site: Path, target: Path, top: str) -> Path:
     """A reproducible zip: fixed time, mode and OS in every entry, entries in sorted order."""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in zip_members(site):
             inside(site, path)
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, wherever the export runs
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            add_entry(zf, f"{top}/{path.relative_to(site).as_posix()}", path.read_bytes())
     return target
