@@ -234,12 +234,19 @@ def real_usage(real_result: check.Result, real_sources: SourceList) -> Usage:
 class Exported:
     zip: Path
     html: Path
+    epub: Path
+    pdf: Path
     site: Path  # the offline build the files were made from
+
+    def files(self) -> tuple[Path, Path, Path, Path]:
+        return self.zip, self.html, self.epub, self.pdf
 
 
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
-    """`./edition export` of the real project, once per session, into a temporary folder."""
+    """`./edition export` of the real project, once per session, into a temporary folder: the
+    zip, the single HTML file, the EPUB and the PDF (the PDF takes seconds; only the
+    reproducibility test exports again)."""
     root = tmp_path_factory.mktemp("export")
-    zip_path, html_path = export.export(root / "dist", root / "build")
-    return Exported(zip_path, html_path, root / "build")
+    files = export.export(root / "dist", root / "build")
+    return Exported(*files, site=root / "build")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Exported
+from conftest import Exported, Project, build_env, hook_findings
 
 from tools.publish import export, singlefile
 from tools.publish.builtpages import ExportError
@@ -21,9 +23,11 @@ def exported_files(exported: Exported) -> Export:
     return exported.zip, exported.html
 
 
-def test_zip_is_reproducible(exported: Exported, tmp_path: Path) -> None:
-    zip_again, _ = export.export(tmp_path / "dist", tmp_path / "site")
-    assert zip_again.read_bytes() == exported.zip.read_bytes()
+def test_export_is_reproducible(exported: Exported, tmp_path: Path) -> None:
+    """A second export of the same tree gives the same bytes, in all four files."""
+    again = export.export(tmp_path / "dist", tmp_path / "site")
+    for first, second in zip(exported.files(), again, strict=True):
+        assert second.read_bytes() == first.read_bytes(), second.name
 
 
 def test_zip_holds_the_offline_site_in_one_folder(exported_files: Export) -> None:
@@ -90,3 +94,23 @@ def test_read_offline_page_links_land_after_publishing(exported_files: Export, t
     linked = set(re.findall(r'href="(downloads/[^"]+)"', offline_page))
     assert linked == {p.relative_to(site).as_posix() for p in copied}
     assert all(p.stat().st_size > 0 for p in copied)
+
+
+def test_a_checker_finding_stops_every_export(repo_copy: Project, tmp_path: Path) -> None:
+    """A changed word in a quotation: `./edition export` fails with the checker's finding line,
+    and writes none of the four files (the EPUB and the PDF are made from the checked build)."""
+    repo_copy.replace("docs/warning.md", "meet a sad and unfortunate end", "meet a bad and unfortunate end")
+    where = repo_copy.at("docs/warning.md", "bad and unfortunate", "quote-wording")
+    dist = tmp_path / "dist"
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.publish.export", "--dist", str(dist), "--site-dir", str(tmp_path / "site")],
+        cwd=repo_copy.root,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert [f for f in hook_findings(done.stderr) if f.startswith(where + " ")], done.stderr
+    assert done.stderr.rstrip().endswith("export failed: the offline build stopped")
+    assert not dist.exists() or not any(dist.iterdir())

@@ -11,7 +11,9 @@ from .singlefile import DOWNLOADS
 NAME = "secret-history-19"
 ZIP_NAME = f"{NAME}-offline.zip"
 HTML_NAME = f"{NAME}.html"
-EXPORTS = (ZIP_NAME, HTML_NAME)
+EPUB_NAME = f"{NAME}.epub"
+PDF_NAME = f"{NAME}.pdf"
+EXPORTS = (ZIP_NAME, HTML_NAME, EPUB_NAME, PDF_NAME)
 
 
 def publish_downloads(site_dir: Path, dist: Path) -> list[Path]:

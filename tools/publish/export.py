@@ -4,27 +4,45 @@ Builds the site with mkdocs.offline.yml and writes into dist/:
 
 - secret-history-19-offline.zip: the whole offline site under one top folder, reproducible, to
   unzip and open index.html from file://;
-- secret-history-19.html: the whole edition as one self-contained file (tools/publish/singlefile.py).
+- secret-history-19.html: the whole edition as one self-contained file (tools/publish/singlefile.py);
+- secret-history-19.epub: an EPUB 3 (tools/publish/epub.py), checked clean by epubcheck in the tests;
+- secret-history-19.pdf: the print edition, A4 (tools/publish/pdf.py).
+
+All four are made from the one offline build, which the checker has gated: a finding stops the
+build, and then nothing is written. The four are written into a scratch folder and moved into
+dist/ together only when all of them are made, so dist/ never holds half an export.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 # ProperDocs' loader, imported directly: this runs outside a properdocs process, where `mkdocs.*`
 # would load the mkdocs package that is installed only as Material's dependency.
 from properdocs.utils.yaml import yaml_load
 
+from .bookmeta import BookMeta, book_meta
 from .build import CONFIG, OFFLINE_CONFIG, PROJECT, BuildFailed, build
 from .builtpages import ExportError
-from .downloads import HTML_NAME, NAME, ZIP_NAME
+from .downloads import EPUB_NAME, HTML_NAME, NAME, PDF_NAME, ZIP_NAME
+from .epub import write_epub
 from .paths import OutputError, output_path
+from .pdf import write_pdf
 from .singlefile import DOWNLOADS, SiteMeta, single_file
 from .ziparchive import write_zip
+
+
+class Exported(NamedTuple):
+    zip: Path
+    html: Path
+    epub: Path
+    pdf: Path
 
 
 def read_config(project: Path = PROJECT) -> dict[str, Any]:
@@ -41,18 +59,32 @@ def site_meta(project: Path = PROJECT) -> SiteMeta:
     return SiteMeta(str(config["site_name"]), description, config.get("site_url") or None)
 
 
-def export(dist: Path, site_dir: Path, project: Path = PROJECT, *, skip_build: bool = False) -> tuple[Path, Path]:
+def book_metadata(project: Path = PROJECT) -> BookMeta:
+    """What the EPUB and the PDF say about themselves (tools/publish/bookmeta.py)."""
+    return book_meta(site_meta(project), read_config(project), project)
+
+
+def export(dist: Path, site_dir: Path, project: Path = PROJECT, *, skip_build: bool = False) -> Exported:
     if not skip_build:
         build(site_dir, project=project, config=OFFLINE_CONFIG)
     dist.mkdir(parents=True, exist_ok=True)
-    html_path = output_path(dist, HTML_NAME)
-    html_path.write_text(single_file(site_dir, site_meta(project)), encoding="utf-8")
-    # The zip carries the single file too, so "One HTML file" on offline.html works offline.
-    copy = output_path(site_dir, f"{DOWNLOADS}/{HTML_NAME}")
-    copy.parent.mkdir(exist_ok=True)
-    shutil.copyfile(html_path, copy)
-    zip_path = write_zip(site_dir, output_path(dist, ZIP_NAME), f"{NAME}-offline")
-    return zip_path, html_path
+    book = book_metadata(project)
+    with tempfile.TemporaryDirectory(dir=dist, prefix=".export-") as scratch:
+        made = Path(scratch)
+        (made / HTML_NAME).write_text(single_file(site_dir, book.site), encoding="utf-8")
+        write_epub(site_dir, book, made / EPUB_NAME)
+        write_pdf(site_dir, book, made / PDF_NAME)
+        # The zip carries the other three, so the downloads on offline.html work offline.
+        for name in (HTML_NAME, EPUB_NAME, PDF_NAME):
+            copy = output_path(site_dir, f"{DOWNLOADS}/{name}")
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(made / name, copy)
+        write_zip(site_dir, made / ZIP_NAME, f"{NAME}-offline")
+        # Every target checked before the first is moved in: all four, or none.
+        targets = [output_path(dist, name) for name in (ZIP_NAME, HTML_NAME, EPUB_NAME, PDF_NAME)]
+        for target in targets:
+            os.replace(made / target.name, target)
+    return Exported(*targets)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,201 @@
+"""The print edition (dist/secret-history-19.pdf, A4), made from the built offline site with
+WeasyPrint: CSS paged media gives what browser printing cannot, namely footnotes at the foot of
+the page where they are called (`float: footnote`), a table of contents with page numbers
+(`target-counter`), running headers, and a tagged PDF, without a browser.
+
+The document: a title page (the edition's statement of what the text is, the original's
+author, the rights, the published address with its QR code), the contents, then the pages of
+the book in nav order (xhtml.book_pages): the chapter with its paragraph numbers in the margin
+and its editor's notes boxed, then the apparatus, the teachers' page with its QR codes last but
+for the people, quotations, trials and sources pages.
+
+No request leaves the machine: the only URLs WeasyPrint may open are the font files in FONTS
+(LocalOnly refuses everything else and stops the export), and the text uses no other font.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from ..site.teachers import qr_svg
+from .bookmeta import BookMeta
+from .builtpages import ExportError
+from .singlefile import page_anchor
+from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes
+
+STYLESHEET = Path(__file__).with_name("pdf.css")
+# Debian's fonts-dejavu-core and fonts-dejavu-extra (.ci/install-system-deps): Latin, Cyrillic
+# and the typographic marks the edition uses, with real italics.
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+FACES = (
+    ("Edition Serif", "normal", "normal", "DejaVuSerif.ttf"),
+    ("Edition Serif", "bold", "normal", "DejaVuSerif-Bold.ttf"),
+    ("Edition Serif", "normal", "italic", "DejaVuSerif-Italic.ttf"),
+    ("Edition Serif", "bold", "italic", "DejaVuSerif-BoldItalic.ttf"),
+    ("Edition Sans", "normal", "normal", "DejaVuSans.ttf"),
+    ("Edition Sans", "bold", "normal", "DejaVuSans-Bold.ttf"),
+    ("Edition Sans", "normal", "italic", "DejaVuSans-Oblique.ttf"),
+    ("Edition Sans", "bold", "italic", "DejaVuSans-BoldOblique.ttf"),
+)
+
+
+def link(page: str, fragment: str) -> str:
+    """One document: a link to another page is a link to its section (ids are unique)."""
+    return "#" + (fragment or page_anchor(page))
+
+
+def font_faces(fonts: Path = FONTS) -> str:
+    missing = [name for *_, name in FACES if not (fonts / name).is_file()]
+    if missing:
+        raise ExportError(
+            f"fonts not found in {fonts}: {', '.join(missing)} (install fonts-dejavu-core and "
+            "fonts-dejavu-extra: bash .ci/install-system-deps)"
+        )
+    return "\n".join(
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{(fonts / name).as_uri()}"); }}'
+        for family, weight, style, name in FACES
+    )
+
+
+def footnotes(page: BookPage) -> None:
+    """Each footnote moves to where it is called, as a `float: footnote` span carrying the
+    site's number for the call and the marker; the back-link has no use on paper."""
+    for note in take_notes(page.body, page.name):
+        inline_note(page.body, note)
+
+
+def inline_note(root: ET.Element, note: Note) -> None:
+    span = ET.Element("span", {"class": "footnote", "id": note.ident, "data-number": note.number})
+    paragraphs = [p for p in note.item if p.tag == "p"] or [note.item]
+    for index, paragraph in enumerate(paragraphs):
+        up = parents(paragraph)
+        for back in [a for a in paragraph.iter("a") if "footnote-backref" in classes(a)]:
+            remove(back, up[back])
+        if index:
+            part = ET.SubElement(span, "span", {"class": "note-break"})
+            part.text = " "
+        if len(span):
+            span[-1].tail = (span[-1].tail or "") + (paragraph.text or "")
+        else:
+            span.text = (span.text or "") + (paragraph.text or "")
+        span.extend(list(paragraph))
+    _strip_end(span)
+    up = parents(root)
+    holder = up[note.call]
+    index = list(holder).index(note.call)
+    span.tail = note.call.tail
+    holder.remove(note.call)
+    holder.insert(index, span)
+
+
+def _strip_end(span: ET.Element) -> None:
+    """The space (a no-break space on the site) that stood before the back-link."""
+    if len(span):
+        span[-1].tail = (span[-1].tail or "").rstrip(" \n\u00a0") or None
+    else:
+        span.text = (span.text or "").rstrip(" \n\u00a0")
+
+
+def title_page(meta: BookMeta) -> str:
+    e = html.escape
+    parts = ['<section class="title-page" id="title-page">', f'<h1 class="book-title">{e(meta.title)}</h1>']
+    if meta.author:
+        parts.append(f'<p class="author">{e(meta.author)}<br><span class="role">author of the original</span></p>')
+    parts.append(f'<p class="statement">{e(meta.site.description)}</p>')
+    if meta.site.url:
+        parts.append(
+            f'<div class="address">{qr_svg(meta.site.url, "the online edition")}'
+            f'<p>The edition online, with every link of this handout:<br><a href="{e(meta.site.url)}">'
+            f"{e(meta.site.url)}</a></p></div>"
+        )
+    if meta.rights:
+        parts.append(f'<p class="rights">{e(meta.rights)}</p>')
+    parts.append(f'<p class="modified">This copy: {meta.modified.day} {meta.modified:%B %Y}.</p>\n</section>')
+    return "\n".join(parts)
+
+
+def contents(pages: Sequence[BookPage]) -> str:
+    entries = "\n".join(f'<li><a href="#{page_anchor(p.name)}">{html.escape(p.title)}</a></li>' for p in pages)
+    return (
+        f'<nav class="contents" id="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
+    )
+
+
+def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
+    """The whole print edition as one HTML document for WeasyPrint."""
+    pages = book_pages(site, meta.site, link)
+    sections = []
+    for page in pages:
+        footnotes(page)
+        page.body.set("data-title", page.title)  # the running header (string-set)
+        sections.append(markup(page.body))
+    e = html.escape
+    head = [
+        '<meta charset="utf-8">',
+        f"<title>{e(meta.title)}</title>",
+        f'<meta name="description" content="{e(meta.site.description)}">',
+        f'<meta name="dcterms.created" content="{meta.stamp}">',
+        f'<meta name="dcterms.modified" content="{meta.stamp}">',
+    ]
+    if meta.author:
+        head.append(f'<meta name="author" content="{e(meta.author)}">')
+    css = font_faces(fonts) + "\n" + STYLESHEET.read_text(encoding="utf-8")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(meta.language)}">\n<head>\n'
+        + "\n".join(head)
+        + f"\n<style>\n{css}\n</style>\n</head>\n<body>\n{title_page(meta)}\n{contents(pages)}\n"
+        + "\n".join(sections)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def local_only(fonts: Path) -> Any:
+    """A WeasyPrint URL fetcher that opens only files under `fonts` and stops the export at any
+    other URL (http, https, data, another file): the print edition makes no request."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    root = fonts.resolve()
+
+    def allowed(url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return False
+        return Path(url2pathname(parts.path)).resolve().is_relative_to(root)  # no way out by ../ or %2e%2e
+
+    class LocalOnly(URLFetcher):  # type: ignore[misc]  # weasyprint has no type information
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
+            self.requested: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            self.requested.append(url)
+            if not allowed(url):
+                raise FatalURLFetchingError(f"the print edition may not request {url}")
+            return super().fetch(url, headers)
+
+    return LocalOnly()
+
+
+def render_pdf(document: str, target: Path, identifier: str, fonts: Path = FONTS) -> list[str]:
+    """Render an HTML document to a tagged PDF; the URLs WeasyPrint requested (font files only,
+    or ExportError)."""
+    import weasyprint
+
+    fetcher = local_only(fonts)
+    try:
+        rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render()
+        rendered.write_pdf(target, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
+    except weasyprint.urls.FatalURLFetchingError as error:
+        raise ExportError(str(error)) from None
+    return list(fetcher.requested)
+
+
+def write_pdf(site: Path, meta: BookMeta, target: Path, fonts: Path = FONTS) -> list[str]:
+    return render_pdf(print_document(site, meta, fonts), target, meta.identifier, fonts)
