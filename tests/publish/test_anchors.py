@@ -12,13 +12,23 @@ from tools.publish.build import build
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> anchors.Site:
-    return anchors.read_site(build(tmp_path_factory.mktemp("anchors") / "site"))
+    return anchors.read_edition(build(tmp_path_factory.mktemp("anchors") / "site"))
 
 
 def test_every_locked_anchor_is_still_published(site: anchors.Site) -> None:
     locked = anchors.read_lock()
     assert locked, "anchors.lock is empty: run python -m tools.anchors --write"
     assert anchors.missing(locked, site) == [], "add a redirect or alias in anchors.yml"
+
+
+def test_an_id_gone_from_the_epub_fails(site: anchors.Site) -> None:
+    """The lock covers the EPUB: a quotation's id missing from praise.xhtml is reported."""
+    locked = anchors.read_lock()
+    gone = "EPUB/praise.xhtml#q-bukharin-hope-of-mankind"
+    assert gone in locked and "EPUB/nav.xhtml#toc" in locked
+    ids = {page: set(found) for page, found in site.ids.items()}
+    ids["EPUB/praise.xhtml"].discard("q-bukharin-hope-of-mankind")
+    assert anchors.missing(locked, anchors.Site(ids, site.redirects)) == [gone]
 
 
 def test_declared_moves_are_in_the_build(site: anchors.Site) -> None:

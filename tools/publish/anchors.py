@@ -1,7 +1,9 @@
 """Stable classroom links: every published page and anchor stays reachable.
 
 `anchors.lock` (committed) lists every published page and every element id on it, one
-`page.html` or `page.html#id` per line, sorted. A fresh build must still have each of them:
+`page.html` or `page.html#id` per line, sorted; and every file and id of the EPUB, by its path
+inside the .epub (`EPUB/praise.xhtml#q-…`), since a reading list may link into the e-book too.
+A fresh build must still have each of them:
 
     python -m tools.publish.anchors            check a fresh build against the lock (exit 1 if one is gone)
     python -m tools.publish.anchors --write    add new anchors to the lock (refuses while one is gone)
@@ -111,6 +113,19 @@ def read_site(site: Path) -> Site:
         else:
             ids[name] = parser.ids
     return Site(ids, redirects)
+
+
+def read_edition(site: Path) -> Site:
+    """The built site's pages and the EPUB's files (as `./edition export` makes them from it)."""
+    from .epub import FOLDER, epub_files
+    from .export import book_metadata
+
+    found = read_site(site)
+    for name, text in epub_files(site, book_metadata()).items():
+        parser = _Ids()
+        parser.feed(text)
+        found.ids[f"{FOLDER}/{name}"] = parser.ids
+    return found
 
 
 def anchors_of(site: Site) -> set[str]:
@@ -225,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            site = read_site(args.site or build(Path(tmp) / "site"))
+            site = read_edition(args.site or build(Path(tmp) / "site"))
         except BuildFailed as error:
             print(error, file=sys.stderr)
             return 1
