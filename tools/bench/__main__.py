@@ -8,7 +8,8 @@ What it measures, always in the same order so two runs give comparable files:
 2. `properdocs build --strict` of the real site (median of 3 runs), and the checker alone on the
    chapter (median of 20 in-process runs): the checker's share of a build;
 3. the checker on synthetic books of 10, 100 and 1,000 pages (ms and ms per page);
-4. the sizes of site/ and of the offline edition in dist/;
+4. the sizes of site/ and of the offline edition in dist/, and each export (single file, EPUB,
+   PDF, zip) made on its own: its size and how long it takes;
 5. Lighthouse mobile scores of every page of site/, served over HTTP on 127.0.0.1, if npm's
    lighthouse (package.json) and a Chromium are installed (.ci/install-system-deps).
 """
@@ -25,6 +26,7 @@ from ..checker import check
 from ..publish.build import PROJECT, build_env, run_build
 from .adversarial import time_adversarial
 from .book import time_book
+from .exports import time_exports
 from .lighthouse import lighthouse_scores
 from .measure import machine_facts, timed
 from .report import BUILD_RUNS, CHECK_RUNS, Results, report
@@ -60,7 +62,7 @@ def run_export() -> str:
 
 def dist_sizes() -> list[tuple[str, str]]:
     rows = []
-    for pattern in ("*.zip", "*.html"):
+    for pattern in ("*.zip", "*.html", "*.epub", "*.pdf"):
         found = sorted((PROJECT / "dist").glob(pattern))
         rows += [(f"dist/{p.name}", f"{p.stat().st_size:,} bytes") for p in found]
         if not found:
@@ -82,12 +84,23 @@ def main() -> int:
     hostile = time_adversarial(PROJECT, ADVERSARIAL_SIZES, 5)
     print("building the offline edition…", file=sys.stderr)
     export_note = run_export()
+    print("timing each export…", file=sys.stderr)
+    exports = time_exports()
     site_build(PROJECT / "site")  # leave site/ as `./edition build` makes it
     print("running Lighthouse on every page…", file=sys.stderr)
     lighthouse = lighthouse_scores(PROJECT / "site")
     text = report(
         Results(
-            facts, build, chapter, books, hostile, folder_size(PROJECT / "site"), export_note, dist_sizes(), lighthouse
+            facts,
+            build,
+            chapter,
+            books,
+            hostile,
+            folder_size(PROJECT / "site"),
+            export_note,
+            dist_sizes(),
+            lighthouse,
+            exports,
         )
     )
     OUTPUT.write_text(text, encoding="utf-8")

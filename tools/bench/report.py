@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .book import BookTiming
+from .exports import EXPORT_RUNS, ExportTiming
 from .measure import Timing
 
 BUILD_RUNS = 3
@@ -38,6 +39,19 @@ class Results:
     export_note: str
     dist: list[tuple[str, str]]
     lighthouse: tuple[list[tuple[str, ...]], str]
+    exports: list[ExportTiming]
+
+
+def exports(r: Results) -> list[str]:
+    rows = [(f"{e.label} (`{e.name}`)", f"{e.size:,}", ms(e.timing.median), spread(e.timing)) for e in r.exports]
+    return [
+        "## The offline exports, one by one",
+        "",
+        f"Each made {EXPORT_RUNS} times in-process from one fresh offline build, with the functions "
+        "`./edition export` calls (the real zip also carries the other three files).",
+        "",
+        *table(("Export", "Size (bytes)", "Median (ms)", "Min – max (ms)"), rows),
+    ]
 
 
 def machine(r: Results) -> list[str]:
@@ -126,7 +140,15 @@ def lighthouse(r: Results) -> list[str]:
     ]
 
 
-SECTIONS: tuple[Callable[[Results], list[str]], ...] = (machine, build, adversarial, books, sizes, lighthouse)
+SECTIONS: tuple[Callable[[Results], list[str]], ...] = (
+    machine,
+    build,
+    adversarial,
+    books,
+    sizes,
+    exports,
+    lighthouse,
+)
 
 
 def report(r: Results) -> str:
