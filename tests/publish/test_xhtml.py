@@ -54,7 +54,15 @@ def test_markup_that_does_not_nest_stops_the_export() -> None:
 
 @pytest.mark.parametrize(
     "element",
-    ['<img src="x.png" alt="">', '<img src="https://example.org/t.png" alt="">', '<video poster="p.jpg"></video>'],
+    [
+        '<img src="x.png" alt="">',
+        '<img src="https://example.org/t.png" alt="">',
+        '<video poster="p.jpg"></video>',
+        '<svg><image href="https://example.org/t.png"></image></svg>',
+        '<svg><use xlink:href="https://example.org/s.svg#x"></use></svg>',
+        '<p style="background: URL(https://example.org/t.png)">styled</p>',
+        '<base href="https://example.org/">',
+    ],
 )
 def test_anything_that_would_be_fetched_stops_the_export(element: str) -> None:
     with pytest.raises(ExportError, match="would be a request"):
@@ -90,6 +98,15 @@ def test_links_into_the_book_out_to_the_site_and_beyond() -> None:
     assert cleaned('<p>See <a href="quotations.csv">the <em>CSV</em></a> file</p>', site_url=None) == (
         "<section><p>See the <em>CSV</em> file</p></section>"
     )
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", "JavaScript:alert(1)", "java&#x0A;script:alert(1)", "data:text/html,x", "file:///etc"],
+)
+def test_a_link_that_would_run_or_open_something_stops_the_export(href: str) -> None:
+    with pytest.raises(ExportError, match="only http, https and mailto"):
+        cleaned(f'<p><a href="{href}">read here</a></p>')
 
 
 def test_svg_keeps_its_namespace_and_case() -> None:

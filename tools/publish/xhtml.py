@@ -31,6 +31,8 @@ from .singlefile import DROP, VOID, SiteMeta, page_anchor, page_title
 ONLINE_ONLY = frozenset({"offline.html"})
 # Site controls that mean nothing on paper or in a reading system.
 CONTROLS = frozenset({"headerlink", "quote-link", "md-button"})
+# A link may leave the book for these; javascript:, data:, file: … would run or open something.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 SVG_NS = "http://www.w3.org/2000/svg"
 # html.parser lowercases attribute names; these SVG ones are case-sensitive in XML.
 SVG_ATTRIBUTES = {
@@ -150,6 +152,14 @@ def text_of(element: ET.Element) -> str:
     return "".join(element.itertext())
 
 
+def fetches(tag: str, key: str, value: str) -> bool:
+    """Would a reading system or WeasyPrint load something for this attribute? (An href is a
+    link only on <a>; on an SVG <image> or <use>, or as xlink:href, it loads its target.)"""
+    if key in ("src", "srcset", "poster", "data", "xlink:href") or (key == "href" and tag != "a"):
+        return True
+    return key == "style" and bool(re.search(r"url\(|@import|image-set\(", value, re.IGNORECASE))
+
+
 def clean(root: ET.Element, here: str) -> None:
     """Take out scripts and the site's controls; refuse requests and characters XML forbids."""
     up = parents(root)
@@ -165,11 +175,11 @@ def clean(root: ET.Element, here: str) -> None:
         mark = ET.SubElement(heading, "span", {"class": "editor-mark"})
         mark.text = " (editor’s heading)"
     for element in root.iter():
-        for key in ("src", "srcset", "poster", "data"):
-            if key in element.attrib:
-                raise ExportError(f"{here}: <{element.tag} {key}={element.get(key)!r}> would be a request")
-        for value in (element.text, element.tail, *element.attrib.values()):
-            if value and NOT_XML.search(value):
+        for key, value in element.attrib.items():
+            if fetches(element.tag, key, value):
+                raise ExportError(f"{here}: <{element.tag} {key}={value!r}> would be a request")
+        for text in (element.text, element.tail, *element.attrib.values()):
+            if text and NOT_XML.search(text):
                 raise ExportError(f"{here}: a character XML does not allow, in <{element.tag}>")
 
 
@@ -182,6 +192,8 @@ def relink(root: ET.Element, here: str, pages: frozenset[str], link: Linker, sit
         if href is None:
             continue
         parts = urlsplit(href)
+        if parts.scheme and parts.scheme.lower() not in LINK_SCHEMES:
+            raise ExportError(f"{here}: a link to {href!r}: only http, https and mailto links may leave the book")
         if parts.scheme or href.startswith("//") or not parts.path:
             continue  # http(s):, mailto:, or "#id" on the same page
         target = resolve(here, href)
