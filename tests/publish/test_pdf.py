@@ -268,3 +268,10 @@ def test_any_other_request_stops_the_export(hostile: str, tmp_path: Path) -> Non
     with pytest.raises(ExportError, match="may not request"):
         render_pdf(document, tmp_path / "book.pdf", "urn:uuid:0")
     assert not (tmp_path / "book.pdf").exists()
+
+
+def test_external_addresses_are_printed_once(pages: list[str]) -> None:
+    """A link's address follows its words on paper, unless the words are the address."""
+    text = " ".join(pages)
+    assert re.search(r"read here <https?://", text)  # "read here" links show where they lead
+    assert not re.search(r"(https?://\S+) <\1>", text)

@@ -27,7 +27,7 @@ from ..site.teachers import qr_svg
 from .bookmeta import BookMeta
 from .builtpages import ExportError
 from .singlefile import page_anchor
-from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes
+from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes, text_of
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 # Debian's fonts-dejavu-core and fonts-dejavu-extra (.ci/install-system-deps): Latin, Cyrillic
@@ -112,7 +112,7 @@ def title_page(meta: BookMeta) -> str:
     if meta.site.url:
         parts.append(
             f'<div class="address">{qr_svg(meta.site.url, "the online edition")}'
-            f'<p>The edition online, with every link of this handout:<br><a href="{e(meta.site.url)}">'
+            f'<p>The edition online, with every link of this handout:<br><a class="url" href="{e(meta.site.url)}">'
             f"{e(meta.site.url)}</a></p></div>"
         )
     if meta.rights:
@@ -135,6 +135,9 @@ def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
     for page in pages:
         footnotes(page)
         page.body.set("data-title", page.title)  # the running header (string-set)
+        for a in page.body.iter("a"):
+            if a.get("href") and text_of(a).strip() == a.get("href"):
+                a.set("class", " ".join([*classes(a), "url"]))  # its words are its address: printed once
         sections.append(markup(page.body))
     e = html.escape
     head = [
