@@ -229,13 +229,14 @@ def test_title_page_says_what_the_text_is(pages: list[str]) -> None:
         assert normalise(part) in title, part
 
 
-def test_qr_codes_for_the_published_address(exported: Exported) -> None:
-    meta = book_metadata()
-    document = print_document(exported.site, meta)
-    title_page = document.split('<nav class="contents"', 1)[0]
-    assert title_page.count("<svg") == 1 and 'aria-label="QR code: the online edition"' in title_page
+def test_qr_codes_for_the_published_address(exported: Exported, pdf_pages: list[PdfPage]) -> None:
+    """The teachers' page carries a QR code for each section and quotation (vector paths in the
+    PDF); the title page gives the address and the page they are on."""
+    document = print_document(exported.site, book_metadata())
     teachers = document.split('id="page-teachers"', 1)[1].split('id="page-people"', 1)[0]
-    assert teachers.count('class="qr"') >= 4
+    assert teachers.count('class="qr"') >= 4 and teachers.count('role="img"') == teachers.count("<svg")
+    [number] = re.findall(r"QR codes for every section and quotation: For teachers, page (\d+)", pdf_pages[0].text)
+    assert pdf_pages[int(number) - 1].margins.startswith(f"{BOOK} For teachers {number} / ")
 
 
 # ------------------------------------------------------------------------ no requests

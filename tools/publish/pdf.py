@@ -4,10 +4,10 @@ the page where they are called (`float: footnote`), a table of contents with pag
 (`target-counter`), running headers, and a tagged PDF, without a browser.
 
 The document: a title page (the edition's statement of what the text is, the original's
-author, the rights, the published address with its QR code), the contents, then the pages of
-the book in nav order (xhtml.book_pages): the chapter with its paragraph numbers in the margin
-and its editor's notes boxed, then the apparatus, the teachers' page with its QR codes last but
-for the people, quotations, trials and sources pages.
+author, the rights, the published address and the page of the QR codes), the contents, then the
+pages of the book in nav order (xhtml.book_pages): the chapter with its paragraph numbers in the
+margin and its editor's notes boxed; the teachers' page (a link, citations and a QR code for
+every section and quotation); the apparatus (people, quotations, trials, sources).
 
 No request leaves the machine: the only URLs WeasyPrint may open are the font files in FONTS
 (LocalOnly refuses everything else and stops the export), and the text uses no other font.
@@ -23,13 +23,15 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from ..site.teachers import qr_svg
 from .bookmeta import BookMeta
 from .builtpages import ExportError
 from .singlefile import page_anchor
 from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes, text_of
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
+# The generated teachers' page (tools/site/teachers.py): a QR code for each section and quotation
+# at its published address. The title page sends the reader there.
+QR_PAGE = "teachers.html"
 # Debian's fonts-dejavu-core and fonts-dejavu-extra (.ci/install-system-deps): Latin, Cyrillic
 # and the typographic marks the edition uses, with real italics.
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -103,18 +105,18 @@ def _strip_end(span: ET.Element) -> None:
         span.text = (span.text or "").rstrip(" \n\u00a0")
 
 
-def title_page(meta: BookMeta) -> str:
+def title_page(meta: BookMeta, pages: Sequence[BookPage]) -> str:
     e = html.escape
     parts = ['<section class="title-page" id="title-page">', f'<h1 class="book-title">{e(meta.title)}</h1>']
     if meta.author:
         parts.append(f'<p class="author">{e(meta.author)}<br><span class="role">author of the original</span></p>')
     parts.append(f'<p class="statement">{e(meta.site.description)}</p>')
     if meta.site.url:
-        parts.append(
-            f'<div class="address">{qr_svg(meta.site.url, "the online edition")}'
-            f'<p>The edition online, with every link of this handout:<br><a class="url" href="{e(meta.site.url)}">'
-            f"{e(meta.site.url)}</a></p></div>"
-        )
+        url = e(meta.site.url)
+        address = f'The edition online, with every link of this handout:<br><a class="url" href="{url}">{url}</a>'
+        if any(p.name == QR_PAGE for p in pages):  # the page number comes from target-counter (pdf.css)
+            address += f'<br>QR codes for every section and quotation: <a class="page-ref" href="#{page_anchor(QR_PAGE)}">For teachers</a>'
+        parts.append(f'<p class="address">{address}</p>')
     if meta.rights:
         parts.append(f'<p class="rights">{e(meta.rights)}</p>')
     parts.append(f'<p class="modified">This copy: {meta.modified.day} {meta.modified:%B %Y}.</p>\n</section>')
@@ -153,7 +155,7 @@ def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{e(meta.language)}">\n<head>\n'
         + "\n".join(head)
-        + f"\n<style>\n{css}\n</style>\n</head>\n<body>\n{title_page(meta)}\n{contents(pages)}\n"
+        + f"\n<style>\n{css}\n</style>\n</head>\n<body>\n{title_page(meta, pages)}\n{contents(pages)}\n"
         + "\n".join(sections)
         + "\n</body>\n</html>\n"
     )
