@@ -45,6 +45,7 @@ class SiteNote:
     ident: str  # "fn:q-…"
     number: str  # as the site numbers it on its page
     text: str  # the note's text, without the back-link
+    printed: str  # as paper shows it: each external link's address after its words (pdf.css)
 
 
 class _SiteReader(HTMLParser):
@@ -58,6 +59,8 @@ class _SiteReader(HTMLParser):
         self._p: tuple[str, list[str], list[str]] | None = None  # id, number parts, text parts
         self._in_number = self._in_back = False
         self._note: tuple[str, list[str]] | None = None
+        self._printed: list[str] = []  # the note's text with the external links' addresses
+        self._link: tuple[str, list[str]] | None = None  # an external link being read: href, words
         self._calls: list[str] = []  # footnote numbers in the order they are called
         self._in_call = False
 
@@ -70,6 +73,8 @@ class _SiteReader(HTMLParser):
             self._in_number = True
         elif tag == "a" and "footnote-backref" in cls:
             self._in_back = True
+        elif tag == "a" and self._note is not None and (a.get("href") or "").startswith("http"):
+            self._link = (a.get("href") or "", [])
         elif tag == "a" and "footnote-ref" in cls:
             self._in_call = True
             self._calls.append("")
@@ -78,6 +83,11 @@ class _SiteReader(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
+            if self._link is not None:
+                href, words = self._link
+                if "".join(words).strip() != href:
+                    self._printed.append(f" <{href}>")
+                self._link = None
             self._in_number = self._in_back = self._in_call = False
         elif tag == "p" and self._p is not None and self._note is None:
             ident, number, text = self._p
@@ -88,8 +98,9 @@ class _SiteReader(HTMLParser):
         elif tag == "li" and self._note is not None:
             ident, text = self._note
             number = self._calls[len(self.notes)]
-            self.notes.append(SiteNote(self.page, ident, number, normalise("".join(text))))
-            self._note = None
+            printed = normalise("".join(self._printed))
+            self.notes.append(SiteNote(self.page, ident, number, normalise("".join(text)), printed))
+            self._note, self._printed = None, []
 
     def handle_data(self, data: str) -> None:
         if self._in_call:
@@ -97,6 +108,9 @@ class _SiteReader(HTMLParser):
         elif self._note is not None:
             if not self._in_back:
                 self._note[1].append(data)
+                self._printed.append(data)
+            if self._link is not None:
+                self._link[1].append(data)
         elif self._p is not None:
             (self._p[1] if self._in_number else self._p[2]).append(data)
 

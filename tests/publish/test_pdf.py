@@ -110,13 +110,18 @@ class Called:
     call: str  # "unfortunate end!” 2": pdftotext sets the raised number apart by a space
     body: str  # "2. Arkady Pavlovich Rosengolts, defendant. …"
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The call, and not the start of a numbered line that quotes the same words ("end!” 2. …")."""
+        return re.compile(re.escape(self.call) + r"(?![\d.])")
+
 
 def called_notes(site: Path, pages: list[str]) -> list[Called]:
     out = []
     for page in pages:
         for note in read_site_page(site, page).notes:
             quotation = normalise(quotation_text(site, page, note.ident.removeprefix("fn:")))
-            out.append(Called(f"{' '.join(quotation.split()[-3:])} {note.number}", f"{note.number}. {note.text}"))
+            out.append(Called(f"{' '.join(quotation.split()[-3:])} {note.number}", f"{note.number}. {note.printed}"))
     return out
 
 
@@ -132,7 +137,7 @@ def running_text(pages: list[str], notes: list[Called]) -> str:
     text = " ".join(pages)
     for note in notes:
         text, bodies = loose(note.body).subn(" ", text)
-        text, calls = re.subn(re.escape(note.call) + r"\b", note.call.rsplit(" ", 1)[0], text)
+        text, calls = note.pattern.subn(note.call.rsplit(" ", 1)[0], text)
         assert (bodies, calls) == (1, 1), note
     return normalise(text)
 
@@ -192,12 +197,12 @@ def test_each_footnote_is_at_the_foot_of_the_page_of_its_call(
     notes = called_notes(built_site, chapter_pages)
     assert len(notes) == len(load(PROJECT / "data" / "sources.yml", "data/sources.yml")[0].quotations)
     for note in notes:
-        [calling] = [i for i, p in enumerate(pages) if note.call in p]
+        [calling] = [i for i, p in enumerate(pages) if note.pattern.search(p)]
         holding = [i for i, p in enumerate(pages) if loose(note.body).search(p)]
         assert holding == [calling], (note, calling, holding)
         # At the foot: after all of the page's own text.
         match = loose(note.body).search(pages[calling])
-        assert match is not None and note.call not in pages[calling][match.end() :]
+        assert match is not None and not note.pattern.search(pages[calling][match.end() :])
 
 
 def test_contents_give_the_right_page_numbers(pdf_pages: list[PdfPage]) -> None:
