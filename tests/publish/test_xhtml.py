@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tools.publish.builtpages import ExportError
-from tools.publish.xhtml import NOT_XML, clean, markup, parse, relink, take_notes
+from tools.publish.xhtml import NOT_XML, allowed, clean, markup, parse, relink, take_notes
 
 PAGES = frozenset({"index.html", "praise.html", "people.html"})
 
@@ -57,16 +57,30 @@ def test_markup_that_does_not_nest_stops_the_export() -> None:
     [
         '<img src="x.png" alt="">',
         '<img src="https://example.org/t.png" alt="">',
-        '<video poster="p.jpg"></video>',
-        '<svg><image href="https://example.org/t.png"></image></svg>',
-        '<svg><use xlink:href="https://example.org/s.svg#x"></use></svg>',
         '<p style="background: URL(https://example.org/t.png)">styled</p>',
-        '<base href="https://example.org/">',
+        '<p><span xlink:href="https://example.org/s.svg">x</span></p>',
+        '<p><span srcset="https://example.org/t.png 2x">x</span></p>',
     ],
 )
 def test_anything_that_would_be_fetched_stops_the_export(element: str) -> None:
     with pytest.raises(ExportError, match="would be a request"):
         cleaned(f"<p>text</p>{element}")
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<video poster="p.jpg"></video>',
+        '<svg><image href="https://example.org/t.png"></image></svg>',
+        '<svg><use xlink:href="https://example.org/s.svg#x"></use></svg>',
+        '<base href="https://example.org/">',
+        '<iframe src="https://example.org/"></iframe>',
+    ],
+)
+def test_elements_that_fetch_are_dropped_whole(element: str) -> None:
+    """As in the single file (sanitize.DROP_WITH_CONTENT): the element goes, the page stays."""
+    out = cleaned(f"<p>text</p>{element}")
+    assert out.startswith("<section><p>text</p>") and "example.org" not in out and "p.jpg" not in out
 
 
 def test_site_controls_and_scripts_go_the_words_stay() -> None:
@@ -136,3 +150,10 @@ def test_a_call_without_its_note_or_a_note_never_called_stops_the_export() -> No
     uncalled = FOOTNOTED.replace('<sup id="fnref:q-b"><a class="footnote-ref" href="#fn:q-b">2</a></sup>', "")
     with pytest.raises(ExportError, match="never called: fn:q-b"):
         take_notes(parse(uncalled, "p.html"), "p.html")
+
+
+def test_the_books_use_the_single_file_s_allowlist() -> None:
+    """book_pages() passes each article through sanitize.Sanitizer before parsing it."""
+    assert allowed('<p data-x="1" onclick="x()">t <a href="mailto:a@b">m</a><marquee>!</marquee></p>') == (
+        "<p>t <a>m</a>!</p>"
+    )

@@ -1,8 +1,9 @@
 """The built pages as clean XHTML trees: what the EPUB (epub.py) and the print edition (pdf.py)
 are made of.
 
-Each built page's article (builtpages.nav_pages, in nav order) is parsed into an ElementTree;
-the site's controls come out (section permalinks, the quotations' "¶" links, buttons, scripts);
+Each built page's article (builtpages.nav_pages, in nav order) goes through the same allowlist
+as the single file (sanitize.Sanitizer) and is parsed into an ElementTree; the site's controls
+come out (section permalinks, the quotations' "¶" links, buttons, scripts);
 links between pages are rewritten by the caller's rule, and links to anything that is not a page
 of the book go to the published address. `markup()` writes a tree back as text that is
 well-formed XML (EPUB's XHTML) and that an HTML parser reads the same way (WeasyPrint).
@@ -25,7 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .builtpages import ExportError, nav_pages, resolve
-from .singlefile import DROP, VOID, SiteMeta, page_anchor, page_title
+from .sanitize import DROP_WITH_CONTENT, VOID, Sanitizer
+from .singlefile import SiteMeta, page_anchor, page_title
 
 # "Read offline" is about the downloads themselves: it has no place inside one.
 ONLINE_ONLY = frozenset({"offline.html"})
@@ -164,7 +166,7 @@ def clean(root: ET.Element, here: str) -> None:
     """Take out scripts and the site's controls; refuse requests and characters XML forbids."""
     up = parents(root)
     for element in list(root.iter()):
-        if element is not root and (element.tag in DROP or classes(element) & CONTROLS):
+        if element is not root and (element.tag in DROP_WITH_CONTENT or classes(element) & CONTROLS):
             remove(element, up[element])
     for element in list(root.iter("p")):
         if not len(element) and not (element.text or "").strip() and "id" not in element.attrib:
@@ -205,13 +207,22 @@ def relink(root: ET.Element, here: str, pages: frozenset[str], link: Linker, sit
             unwrap(element, up[element])
 
 
+def allowed(article: str) -> str:
+    """The article through the single file's allowlist (sanitize.py): only listed elements and
+    attributes, only http(s), relative and in-page addresses; the checks here come after it."""
+    sanitizer = Sanitizer()
+    sanitizer.feed(article)
+    sanitizer.close()
+    return "".join(sanitizer.out)
+
+
 def book_pages(site: Path, meta: SiteMeta, link: Linker) -> list[BookPage]:
     """The built site's pages in nav order (less ONLINE_ONLY), cleaned and relinked."""
     pages = [p for p in nav_pages(site) if p.name not in ONLINE_ONLY]
     names = frozenset(p.name for p in pages)
     out = []
     for page in pages:
-        root = parse(page.article, page.name)
+        root = parse(allowed(page.article), page.name)
         clean(root, page.name)
         relink(root, page.name, names, link, meta.url)
         root.attrib.update({"class": "page", "id": page_anchor(page.name)})
