@@ -165,7 +165,7 @@ def repo_copy(tmp_path: Path) -> Project:
 @dataclass(frozen=True)
 class HostileBuild:
     """A copy of the repository whose source list attacks every rendered field, built online
-    (`site`), exported (`zip_path`, `single_file`) and unzipped (`unzipped`)."""
+    (`site`), exported (`zip_path`, `single_file`, `epub`, `pdf`) and unzipped (`unzipped`)."""
 
     root: Path
     site: Path
@@ -173,6 +173,8 @@ class HostileBuild:
     single_file: Path
     unzipped: Path
     planted: set[tuple[type, str]]
+    epub: Path
+    pdf: Path
 
 
 @pytest.fixture(scope="session")
@@ -188,14 +190,17 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
     base = tmp_path_factory.mktemp("hostile")
     project = copy_repo(base / "repo")
     planted = make_hostile(project.root)
-    zip_path, single = export.export(project.root / "dist", project.root / "build" / "offline", project.root)
+    files = export.export(project.root / "dist", project.root / "build" / "offline", project.root)
+    zip_path, single = files.zip, files.html
     result = mkdocs_build(project.root, project.root / "site")
     if result.returncode != 0:
         pytest.fail(f"the hostile copy did not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(base / "unzipped")
     top = base / "unzipped" / "secret-history-19-offline"
-    return HostileBuild(project.root, project.root / "site", zip_path, single, top, planted.fields)
+    return HostileBuild(
+        project.root, project.root / "site", zip_path, single, top, planted.fields, files.epub, files.pdf
+    )
 
 
 @pytest.fixture(scope="session")

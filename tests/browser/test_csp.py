@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import HostileBuild
+from conftest import Exported, HostileBuild
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page, expect
-
-from tools.publish import export
 
 pytestmark = pytest.mark.browser
 
@@ -82,11 +80,10 @@ def page_names(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real offline edition, exported and unzipped."""
+def offline_site(exported: Exported, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real offline edition, from the session's export, unzipped."""
     root = tmp_path_factory.mktemp("csp-offline")
-    zip_path, _ = export.export(root / "dist", root / "build")
-    with zipfile.ZipFile(zip_path) as zf:
+    with zipfile.ZipFile(exported.zip) as zf:
         zf.extractall(root / "unzipped")
     return root / "unzipped" / "secret-history-19-offline"
 

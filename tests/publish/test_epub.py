@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from booktext import missing_sentences, normalise, original_sentences, site_notes, site_paragraphs
-from conftest import PROJECT, Exported
+from conftest import PROJECT, Exported, HostileBuild
 
 from tools.model.schema import load
 from tools.publish.epub import FOLDER, NAV, TITLE_PAGE, xhtml_name
@@ -232,3 +232,23 @@ def test_metadata(epub: zipfile.ZipFile) -> None:
     assert set(prop("schema:accessMode")) == {"textual", "visual"} and prop("schema:accessModeSufficient")
     assert {"structuralNavigation", "tableOfContents"} <= set(prop("schema:accessibilityFeature"))
     assert prop("schema:accessibilityHazard") == ["none"] and prop("schema:accessibilitySummary")
+
+
+def test_hostile_data_stays_text_in_the_books(hostile_build: HostileBuild) -> None:
+    """tests/hostile.py plants a script, an image with an error handler, an iframe, an attribute
+    breakout and javascript: links in every rendered field of a copy; its export made an EPUB and
+    a PDF (so WeasyPrint requested nothing it may not) in which all of it is text, not markup."""
+    assert hostile_build.pdf.stat().st_size > 0
+    with zipfile.ZipFile(hostile_build.epub) as book:
+        pages = [n for n in book.namelist() if n.endswith(".xhtml")]
+        planted = 0
+        for name in pages:
+            text = book.read(name).decode("utf-8")
+            for element in ET.fromstring(text).iter():  # still well-formed XML
+                tag = element.tag.rsplit("}", 1)[-1]
+                assert tag not in {"script", "iframe", "img", "object", "embed", "style", "form"}, (name, tag)
+                assert not [a for a in element.attrib if a.rsplit("}", 1)[-1].startswith("on")], (name, tag)
+                address = element.get("href", "") + element.get("src", "")
+                assert not address.strip().lower().startswith("javascript:"), (name, address)
+            planted += text.count("&lt;script&gt;alert(")
+        assert planted > 10  # the attacks did reach the book, as words

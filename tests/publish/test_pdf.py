@@ -281,3 +281,13 @@ def test_external_addresses_are_printed_once(pages: list[str]) -> None:
     text = " ".join(pages)
     assert re.search(r"read here <https?://", text)  # "read here" links show where they lead
     assert not re.search(r"(https?://\S+) <\1>", text)
+
+
+def test_a_duplicate_id_across_pages_stops_the_print_edition(exported: Exported, tmp_path: Path) -> None:
+    """The PDF is one document: the print edition refuses what the single file refuses."""
+    site = tmp_path / "site"
+    shutil.copytree(exported.site, site)
+    people = site / "people.html"
+    people.write_text(people.read_text(encoding="utf-8").replace('id="stalin"', 'id="p-nonsense"', 1), encoding="utf-8")
+    with pytest.raises(ExportError, match="p-nonsense"):
+        print_document(site, book_metadata())

@@ -25,7 +25,7 @@ from urllib.request import url2pathname
 
 from .bookmeta import BookMeta
 from .builtpages import ExportError
-from .singlefile import page_anchor
+from .singlefile import duplicates, page_anchor
 from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes, text_of
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
@@ -107,7 +107,7 @@ def _strip_end(span: ET.Element) -> None:
 
 def title_page(meta: BookMeta, pages: Sequence[BookPage]) -> str:
     e = html.escape
-    parts = ['<section class="title-page" id="title-page">', f'<h1 class="book-title">{e(meta.title)}</h1>']
+    parts = ['<section class="title-page">', f'<h1 class="book-title">{e(meta.title)}</h1>']
     if meta.author:
         parts.append(f'<p class="author">{e(meta.author)}<br><span class="role">author of the original</span></p>')
     parts.append(f'<p class="statement">{e(meta.site.description)}</p>')
@@ -125,14 +125,15 @@ def title_page(meta: BookMeta, pages: Sequence[BookPage]) -> str:
 
 def contents(pages: Sequence[BookPage]) -> str:
     entries = "\n".join(f'<li><a href="#{page_anchor(p.name)}">{html.escape(p.title)}</a></li>' for p in pages)
-    return (
-        f'<nav class="contents" id="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
-    )
+    return f'<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
 
 
 def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
     """The whole print edition as one HTML document for WeasyPrint."""
     pages = book_pages(site, meta.site, link)
+    # One document: every page's ids must be unique in it, or a link lands on the wrong page.
+    if dup := duplicates(e.get("id", "") for p in pages for e in p.body.iter() if e.get("id")):
+        raise ExportError(f"ids used more than once across pages (links would break): {', '.join(dup)}")
     sections = []
     for page in pages:
         footnotes(page)
