@@ -38,15 +38,18 @@ def assert_no_traceback(result) -> None:
 # --- exit codes and output format -------------------------------------------------------------
 
 
-def test_clean_project_exits_0_and_prints_nothing(mini: Project) -> None:
+CLEAN_MINI = "docs/: 2 chapter pages and data/sources.yml agree: no findings\n"
+
+
+def test_clean_project_exits_0_and_says_so_in_one_line(mini: Project) -> None:
     result = run_check(mini.root)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, CLEAN_MINI, "")
 
 
 def test_the_real_project_is_clean() -> None:
     result = run_check(check.PROJECT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ""
+    assert result.stdout == "docs/: 4 chapter pages and data/sources.yml agree: no findings\n"
 
 
 def test_findings_exit_1_one_line_each(mini: Project) -> None:
@@ -199,7 +202,7 @@ def test_write_mends_every_footnote_problem(mini: Project) -> None:
         "footnote-order",
     }
     result = run_check(mini.root, "--write")
-    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+    assert (result.returncode, result.stdout) == (0, CLEAN_MINI), result.stdout
     assert sorted(result.stderr.splitlines()) == [
         f"{PRAISE}: footnotes regenerated",
         f"{WARNING}: footnotes regenerated",
@@ -212,7 +215,7 @@ def test_write_is_idempotent(mini: Project) -> None:
     run_check(mini.root, "--write")
     once = mini.snapshot()
     second = run_check(mini.root, "--write")
-    assert (second.returncode, second.stdout, second.stderr) == (0, "", "")
+    assert (second.returncode, second.stdout, second.stderr) == (0, CLEAN_MINI, "")
     assert mini.snapshot() == once
 
 
@@ -237,7 +240,7 @@ def test_write_removes_definitions_between_paragraphs(mini: Project) -> None:
     cut = body.index("In order to portray")
     mini.write(PRAISE, body[:cut] + "[^" + defs.replace(", defendant.", ", witness.") + "\n" + body[cut:] + "\n")
     result = run_check(mini.root, "--write")
-    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+    assert (result.returncode, result.stdout) == (0, CLEAN_MINI), result.stdout + result.stderr
     assert mini.read(PRAISE) == clean
 
 

@@ -4,6 +4,7 @@ received, and the built site's chapter pages, stripped of the apparatus, equal i
 from __future__ import annotations
 
 import hashlib
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -220,3 +221,18 @@ def test_one_footnote_per_quotation_naming_speaker_and_status(built_site: Path, 
         [text] = found[f"fn:{q.id}"]
         assert sources.people[q.speaker].name in text, q.id
         assert f"Status: {sources.statuses[q.status].label}" in text, q.id
+
+
+# --- (d) the checker names a paragraph by the number the reader sees --------------------------
+
+
+def test_fidelity_finding_names_the_sites_paragraph_number(built_site: Path, repo_copy) -> None:  # type: ignore[no-untyped-def]
+    """A changed word in the defence attorneys' paragraph is reported as the ¶ the site shows
+    beside that paragraph (not as the original's count, which includes the title)."""
+    html = (built_site / "praise.html").read_text(encoding="utf-8")
+    shown = re.search(r'<p id="p-defence-attorneys"><a [^>]*class="permalink para-number"[^>]*>(\d+)</a>', html)
+    assert shown, "no paragraph number on p-defence-attorneys"
+    repo_copy.replace("docs/praise.md", "were not to be outdone", "were not to be undone")
+    findings = [f for f in repo_copy.findings() if " text-fidelity " in f]
+    assert len(findings) == 1, findings
+    assert f"text-fidelity ¶ {shown.group(1)} (paragraph {int(shown.group(1)) + 1} of original/" in findings[0]

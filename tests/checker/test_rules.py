@@ -641,7 +641,7 @@ CASES = [
         "text-fidelity",
         PRAISE,
         "Bukharin was",
-        message="paragraph 5 differs from original/chapter.txt at character 18",
+        message="¶ 4 (paragraph 5 of original/chapter.txt, counting its title) differs from the original at character 18",
     ),
     Case(
         "dropped sentence",
@@ -649,7 +649,7 @@ CASES = [
         "text-fidelity",
         PRAISE,
         "For this reason",
-        message="paragraph 4 differs from original/chapter.txt",
+        message="¶ 3 (paragraph 4 of original/chapter.txt, counting its title) differs from the original",
     ),
     Case(
         "added paragraph",
@@ -671,7 +671,7 @@ CASES = [
         "text-fidelity",
         PRAISE,
         "",
-        message="the chapter is missing its paragraph 6",
+        message="the chapter is missing paragraph 6 of original/chapter.txt, counting its title",
     ),
 ]
 

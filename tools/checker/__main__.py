@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import DOCS, PROJECT, Result, check
+from . import DOCS, PROJECT, SOURCE_LIST, Result, check
 from .write import Refused, generated_page, write_atomically
 
 
@@ -42,7 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = check(args.root)
     for finding in result.findings:
         print(finding)
-    if result.findings:
+    if not result.findings:  # silence would look like nothing ran
+        pages = len(result.pages)
+        print(
+            f"{DOCS.as_posix()}/: {pages} chapter page{'s' * (pages != 1)} and {SOURCE_LIST.as_posix()} agree: no findings"
+        )
+    else:
         errors = len(result.errors)
         print(
             f"{len(result.findings)} finding(s): {errors} error(s), {len(result.findings) - errors} warning(s)",

@@ -12,19 +12,30 @@ from ..model.formats import shorten
 from ..model.ids import ID_PATTERN, PARAGRAPH_PREFIX, QUOTATION_PREFIX
 from ..model.inline import plain_text, scare_key
 from ..model.names import name_pattern, spellings
-from ..model.pages import Block, Page, marked_quotations
+from ..model.pages import Block, Page, marked_quotations, paragraph_numbers
 from ..model.records import SourceList
 from .common import at
 
 
 def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iterator[Finding]:
-    """The chapter pages, stripped of markup, are the original paragraphs, in order, unchanged."""
+    """The chapter pages, stripped of markup, are the original paragraphs, in order, unchanged.
+
+    Findings name a paragraph by the number the reader sees on the site (¶ 8), and give the
+    original's own count (which includes the title) after it."""
     want = [p.strip() for p in original.split("\n\n") if p.strip()]
+    numbers = paragraph_numbers(pages)
     have: list[tuple[Page, Block, str]] = []
     for page in pages:
         for block in page.blocks:
             if block.kind == "paragraph" or (block.kind == "heading" and "editor-heading" not in block.classes):
                 have.append((page, block, plain_text(block.text)))
+
+    def which(index: int) -> str:
+        page, block, _ = have[index] if index < len(have) else (None, None, "")
+        ours = numbers.get((page.name, block.start)) if page and block else None
+        theirs = f"paragraph {index + 1} of {original_path}, counting its title"
+        return f"¶ {ours} ({theirs})" if ours else ("the title" if block else theirs)
+
     for index, expected in enumerate(want):
         if index >= len(have):
             last = pages[-1] if pages else None
@@ -33,7 +44,8 @@ def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iter
                     last,
                     len(last.text),
                     "text-fidelity",
-                    f"the chapter is missing its paragraph {index + 1} (“{shorten(expected, 60)}”) from {original_path}",
+                    f"the chapter is missing paragraph {index + 1} of {original_path}, counting its title "
+                    f"(“{shorten(expected, 60)}”)",
                 )
             return
         page, block, got = have[index]
@@ -45,7 +57,7 @@ def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iter
                 page,
                 block.start,
                 "text-fidelity",
-                f"paragraph {index + 1} differs from {original_path} at character {first + 1}: "
+                f"{which(index)} differs from the original at character {first + 1}: "
                 f"the page has “{shorten(got[max(0, first - 15) : first + 30], 60)}”, "
                 f"the original has “{shorten(expected[max(0, first - 15) : first + 30], 60)}”",
             )

@@ -116,6 +116,17 @@ class Page:
         return self._lines.line_col(offset)
 
 
+def paragraph_numbers(pages: list[Page]) -> dict[tuple[str, int], int]:
+    """The reader's paragraph numbers (the site's ¶ numbers): the chapter's paragraphs counted
+    from 1 across its pages in reading order; headings are not counted. Keyed by (page name,
+    block offset). The checker and the site both number paragraphs with this."""
+    numbers: dict[tuple[str, int], int] = {}
+    for page in pages:
+        for block in page.paragraphs:
+            numbers[(page.name, block.start)] = len(numbers) + 1
+    return numbers
+
+
 def raw_blocks(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
     """Each run of non-blank lines: (offset of the run, [(offset of the line, line)]), linear."""
     runs: list[tuple[int, list[tuple[int, str]]]] = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model.inline import plain_text
 from ..model.names import name_pattern, spellings
-from ..model.pages import Page, chapter_wordings, marked_quotations
+from ..model.pages import Page, chapter_wordings, marked_quotations, paragraph_numbers
 from ..model.records import SourceList
 
 
@@ -24,6 +24,7 @@ class Usage:
     quotation_paragraph: dict[str, int] = field(default_factory=dict)  # quotation id -> paragraph number
     wording: dict[str, str] = field(default_factory=dict)  # quotation id -> the chapter's exact words
     sections: list[Section] = field(default_factory=list)
+    title: str | None = None  # the chapter's own title: its first heading that is not the editors'
 
 
 @dataclass(frozen=True)
@@ -33,19 +34,23 @@ class Section:
     title: str
     first: int  # paragraph numbers
     last: int
+    editors_heading: bool = True  # the heading is the editors' words, not the author's
 
 
 def usage(pages: list[Page], sources: SourceList) -> Usage:
     found = Usage()
     forms, pattern = spellings(sources), name_pattern(sources)
     paragraph_page: dict[str, str] = {}
+    numbers = paragraph_numbers(pages)
     number = 0
     for page in pages:
         headings = [b for b in page.blocks if b.kind == "heading"]
         heading = next((h for h in headings if "editor-heading" in h.classes), headings[0] if headings else None)
+        if found.title is None:
+            found.title = next((h.text for h in headings if "editor-heading" not in h.classes), None)
         first = number + 1
         for block in page.paragraphs:
-            number += 1
+            number = numbers[(page.name, block.start)]
             if block.id:
                 paragraph_page[block.id] = page.name
                 found.paragraph_number[block.id] = number
@@ -61,7 +66,8 @@ def usage(pages: list[Page], sources: SourceList) -> Usage:
                 if block.id and (page.name, block.id) not in places:
                     places.append((page.name, block.id))
         if heading is not None:
-            found.sections.append(Section(page.name, heading.id or "", heading.text, first, number))
+            editors = "editor-heading" in heading.classes
+            found.sections.append(Section(page.name, heading.id or "", heading.text, first, number, editors))
     found.wording = chapter_wordings(pages)
     for note in sources.notes.values():
         if note.paragraph in paragraph_page:
