@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from tools.checker.rendered import Checker
+    from tools.model.cite import Edition
     from tools.model.moves import Moves
     from tools.model.records import SourceList
     from tools.site.namelinks import NameLinkExtension
@@ -53,6 +54,7 @@ class Checked:
     usage: Usage
     moves: Moves
     quotes: Checker  # every generated page and download quotes the chapter in its exact words
+    edition: Edition  # how the edition is cited, at the address it is published at
 
 
 @dataclass
@@ -104,6 +106,7 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     """Refuse to render unless the text and the source list agree."""
     from tools.checker import check
     from tools.checker.rendered import Checker
+    from tools.model.cite import edition
     from tools.model.findings import Severity
     from tools.site.usage import usage
 
@@ -114,7 +117,8 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     if result.errors or result.sources is None:
         raise PluginError(f"the attribution checker found {len(result.errors)} error(s); the site was not built")
     used = usage(result.pages, result.sources)
-    _state.checked = Checked(result.sources, used, result.moves, Checker(used.wording))
+    cited = edition(result.sources, config.site_name, config.site_url or "", used.title)
+    _state.checked = Checked(result.sources, used, result.moves, Checker(used.wording), cited)
     _state.names.sources = result.sources
     _state.permalinks.numbers = _state.checked.usage.paragraph_number
 
@@ -127,12 +131,12 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
 
     s = checked()
     for name, make in GENERATORS.items():
-        content = make(s.sources, s.usage)
+        content = make(s.sources, s.usage, s.edition)
         if not name.endswith(".md"):  # a download: the pages are checked as HTML in on_post_page
             lines = [(number, 1, line) for number, line in enumerate(content.splitlines(), 1)]
             _refuse(check_values(name, lines, s.quotes))
         files.append(File.generated(config, name, content=content))
-    page = teachers_page(s.sources, s.usage, config.site_url or "")
+    page = teachers_page(s.sources, s.usage, s.edition)
     files.append(File.generated(config, "teachers.md", content=page))
     return files
 
@@ -168,11 +172,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:
-    """Every page, generated or not, shows the chapter's quotations in its exact words; then it
-    gets its Content-Security-Policy."""
+    """Every page, generated or not, shows the chapter's quotations in its exact words; a chapter
+    page gets its citation metadata; then the page gets its Content-Security-Policy."""
     from tools.checker.rendered import check_html
+    from tools.site.metadata import chapter_head, with_head
 
-    _refuse(check_html(page.file.dest_uri, output, checked().quotes))
+    s = checked()
+    chapter = page.file.src_uri in s.sources.pages
+    head = chapter_head(page.file.src_uri, s.sources, s.usage, s.edition) if chapter else ""
+    output = with_head(output, head)
+    _refuse(check_html(page.file.dest_uri, output, s.quotes))
     return _finished(output, page.file.dest_uri)
 
 

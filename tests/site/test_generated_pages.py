@@ -14,6 +14,7 @@ import pytest
 from conftest import Project
 
 from tools import checker as check
+from tools.model.cite import Edition, edition
 from tools.model.escape import markdown_link, markdown_text
 from tools.model.inline import plain_text
 from tools.model.pages import Page
@@ -47,6 +48,7 @@ CSV_HEADER = [
     "report_source",
 ]
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+SITE = "https://example.org/edition/"
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +66,12 @@ def used(real: check.Result, sources: SourceList) -> Usage:
     return usage(real.pages, sources)
 
 
+def cited(sources: SourceList, used: Usage) -> Edition:
+    return edition(sources, "The Secret History of Stalin’s Purges (19)", SITE, used.title)
+
+
 def all_generated(sources: SourceList, used: Usage) -> dict[str, str]:
-    return {name: make(sources, used) for name, make in GENERATORS.items()}
+    return {name: make(sources, used, cited(sources, used)) for name, make in GENERATORS.items()}
 
 
 def sections(markdown: str, level: int) -> dict[str, str]:
@@ -364,7 +370,11 @@ def test_quotations_page_lists_every_quotation_by_speaker(sources: SourceList, u
             f"Status\n:   [{sources.statuses[q.status].label}](index.md#status-{q.status})"
             f"{{ .status .status-{q.status} }}" in block
         )
-        assert f"In the chapter\n:   [{used.quotation_page[q.id]}#{q.id}]({used.quotation_page[q.id]}#{q.id})" in block
+        page_name = used.quotation_page[q.id]
+        title = next(s.title for s in used.sections if s.page == page_name)
+        number = used.quotation_paragraph[q.id]
+        assert f"In the chapter\n:   [¶ {number} in “{title}”]({page_name}#{q.id})" in block
+        assert ".md#" not in block.split("In the chapter", 1)[1].split("](", 1)[0], "a file name as the link text"
         if q.date is None:
             assert "Date\n:   not known" in block
         if q.occasion is None:
@@ -392,7 +402,7 @@ def test_quotations_page_lists_every_quotation_by_trial(sources: SourceList, use
 
 
 def test_quotations_csv(sources: SourceList, used: Usage) -> None:
-    text = quotations_csv(sources, used)
+    text = quotations_csv(sources, used, cited(sources, used))
     reader = csv.DictReader(io.StringIO(text))
     rows = list(reader)
     assert reader.fieldnames == CSV_HEADER
@@ -405,7 +415,7 @@ def test_quotations_csv(sources: SourceList, used: Usage) -> None:
         assert row["russian"] == (q.russian.text if q.russian else "not seen")
         assert row["editors_literal_translation"] == (q.literal or "")
         assert row["report_wording"] == (q.report_wording.text if q.report_wording else "not seen")
-        assert row["link"] == used.quotation_page[q.id].replace(".md", ".html") + f"#{q.id}"
+        assert row["link"] == SITE + used.quotation_page[q.id].replace(".md", ".html") + f"#{q.id}"
         assert row["link"].endswith(f".html#{q.id}")
         assert row["date_inferred"] in ("yes", "no")
         if q.date is None:
@@ -419,16 +429,19 @@ def test_quotations_csv(sources: SourceList, used: Usage) -> None:
 
 
 def test_quotations_json_has_the_same_rows(sources: SourceList, used: Usage) -> None:
-    rows = json.loads(quotations_json(sources, used))
-    assert rows == list(csv.DictReader(io.StringIO(quotations_csv(sources, used))))
+    e = cited(sources, used)
+    rows = json.loads(quotations_json(sources, used, e))
+    assert rows == list(csv.DictReader(io.StringIO(quotations_csv(sources, used, e))))
+    assert all(row["link"].startswith(SITE) for row in rows)
     assert all(list(row) == CSV_HEADER for row in rows)
     assert all(isinstance(v, str) for row in rows for v in row.values())
 
 
 def test_quotations_csv_of_an_empty_list(sources: SourceList) -> None:
     empty = replace(sources, quotations={})
-    assert quotations_csv(empty, Usage()) == "id\n"
-    assert json.loads(quotations_json(empty, Usage())) == []
+    e = cited(empty, Usage())
+    assert quotations_csv(empty, Usage(), e) == "id\n"
+    assert json.loads(quotations_json(empty, Usage(), e)) == []
 
 
 # --- trials ---------------------------------------------------------------------------------
@@ -549,9 +562,9 @@ def test_mini_pages(mini: Project) -> None:
     assert "Implied" in sections(pages["people.md"], 2)["sedov"]
     assert heading_ids(pages["sources.md"], 2) == ["kinds", "kind-primary", "kind-memoir", "kind-reference", "denylist"]
     assert [r["link"] for r in csv.DictReader(io.StringIO(pages["quotations.csv"]))] == [
-        "warning.html#q-rosengolts-deviation",
-        "praise.html#q-vyshinsky-epithets",
-        "praise.html#q-bukharin-hope-of-mankind",
-        "praise.html#q-rosengolts-long-live",
+        SITE + "warning.html#q-rosengolts-deviation",
+        SITE + "praise.html#q-vyshinsky-epithets",
+        SITE + "praise.html#q-bukharin-hope-of-mankind",
+        SITE + "praise.html#q-rosengolts-long-live",
     ]
     assert heading_ids(pages["trials.md"], 2) == ["timeline", "trial-1938", "meetings-abroad"]

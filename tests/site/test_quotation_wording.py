@@ -16,6 +16,7 @@ from conftest import PROJECT, Project, build_env, hook_findings, mkdocs_build
 
 from tools import checker as check
 from tools.checker.rendered import Checker, check_html, check_values
+from tools.model.cite import edition
 from tools.model.formats import EDITORS_CUT, quotation_text, shorten_quotation
 from tools.model.pages import chapter_wordings
 from tools.site.generated import GENERATORS
@@ -104,7 +105,8 @@ def test_a_generator_that_rewords_is_refused_on_every_page(
     result, used, quotes = real
     assert result.sources is not None
     bad = misquoting(used, {"q-vyshinsky-epithets": wording})
-    outputs = {out: make(result.sources, bad) for out, make in GENERATORS.items()}
+    cited = edition(result.sources, "Site", "https://example.org/", bad.title)
+    outputs = {out: make(result.sources, bad, cited) for out, make in GENERATORS.items()}
     for out in ("people.md", "quotations.md", "sources.md", "quotations.csv", "quotations.json"):
         found = check_values(out, lines(outputs[out]), quotes)
         assert any(f.rule == "generated-quote-wording" for f in found), (name, out)

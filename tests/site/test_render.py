@@ -9,6 +9,7 @@ import pytest
 from conftest import PROJECT, Project
 
 from tools import checker as check
+from tools.model.cite import edition
 from tools.model.records import SourceList
 from tools.model.schema import load
 from tools.site import render
@@ -69,7 +70,11 @@ def used_pages(real: check.Result, sources: SourceList) -> dict[str, str]:
     used = usage(real.pages, sources)
     pages = {p.name: p.read_text(encoding="utf-8") for p in sorted((PROJECT / "docs").glob("*.md"))}
     pages.update(
-        {name: make(sources, used) for name, make in {n: m for n, m in GENERATORS.items() if n.endswith(".md")}.items()}
+        {
+            name: make(sources, used, edition(sources, "Site", "https://example.org/", used.title))
+            for name, make in GENERATORS.items()
+            if name.endswith(".md")
+        }
     )
     return {name: render.page_markdown(text, name, sources) for name, text in pages.items()}
 

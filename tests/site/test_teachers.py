@@ -10,6 +10,8 @@ import pytest
 import segno
 from qr_decode import decode, format_info, svg_modules, trim
 
+from tools.model.cite import Edition, chicago, edition, mla, paragraphs
+from tools.model.escape import markdown_text
 from tools.model.records import SourceList
 from tools.site import teachers
 from tools.site.usage import Usage
@@ -23,9 +25,14 @@ def real(real_sources: SourceList, real_usage: Usage) -> tuple[SourceList, Usage
     return real_sources, real_usage
 
 
+def cited(real: tuple[SourceList, Usage], url: str = BASE) -> Edition:
+    sources, used = real
+    return edition(sources, "The Secret History of Stalin’s Purges (19)", url, used.title)
+
+
 @pytest.fixture(scope="module")
 def page(real: tuple[SourceList, Usage]) -> str:
-    return teachers.teachers_page(*real, BASE)
+    return teachers.teachers_page(*real, cited(real))
 
 
 def entries(markdown: str) -> dict[str, str]:
@@ -86,27 +93,6 @@ def test_different_urls_give_different_codes() -> None:
     assert decode(trim(svg_modules(one))) != decode(trim(svg_modules(two)))
 
 
-# --- citations ------------------------------------------------------------------------------
-
-
-def test_paragraph_locators() -> None:
-    assert teachers.paragraphs(3, 3) == ("para. 3", "par. 3")
-    assert teachers.paragraphs(4, 9) == ("paras. 4–9", "pars. 4–9")
-
-
-def test_chicago_and_mla() -> None:
-    url = BASE + "praise.html#q-x"
-    chicago = teachers.chicago("Praise in the courtroom", "para. 5", url, "N. V. Kommodov")
-    assert chicago == (
-        "N. V. Kommodov, quoted in Alexander Orlov, “Praise in the courtroom,” in "
-        f"*{teachers.EDITION_TITLE}*, English machine translation, documentary edition, para. 5, {url}."
-    )
-    assert teachers.chicago("T", "paras. 1–3", url).startswith("Alexander Orlov, “T,” in *")
-    mla = teachers.mla("Praise in the courtroom", "par. 5", url)
-    assert mla.startswith("Orlov, Alexander. “Praise in the courtroom.” *")
-    assert f", par. 5, {url}. Accessed [day month year]." in mla
-
-
 # --- the page -------------------------------------------------------------------------------
 
 
@@ -116,10 +102,12 @@ def test_one_entry_per_section_with_link_qr_and_citations(real: tuple[SourceList
     for section in used.sections:
         entry = found[f"teach-{section.page.removesuffix('.md')}"]
         url = BASE + section.page.replace(".md", ".html")
-        chicago, mla = teachers.paragraphs(section.first, section.last)
+        passage = teachers.Passage(section.title, section.editors_heading, url, section.first, section.last)
         assert f"Link\n:   [{url}]({section.page})" in entry
-        assert f"Chicago\n:   Alexander Orlov, “{section.title},” in " in entry
-        assert f", {chicago}, {url}." in entry and f", {mla}, {url}. Accessed" in entry
+        assert f"Chicago\n:   {chicago(passage, cited(real))}\n" in entry
+        assert f"MLA\n:   {mla(passage, cited(real))}\n" in entry
+        assert f", {paragraphs(section.first, section.last)}, {url}." in entry
+        assert "Accessed" not in entry and "[day" not in entry, "no placeholder access date in static text"
         [svg] = SVG.findall(entry)
         assert f'aria-label="QR code: {section.title}"' in svg
         assert decode(trim(svg_modules(svg))) == url
@@ -137,7 +125,9 @@ def test_one_entry_per_quotation_with_its_paragraph_number(real: tuple[SourceLis
         speaker = sources.people[q.speaker].name
         assert f"Link\n:   [{url}]({used.quotation_page[q.id]}#{q.id})" in entry
         assert f"Chicago\n:   {speaker}, quoted in Alexander Orlov, “" in entry
-        assert f", para. {number}, {url}." in entry and f", par. {number}, {url}. Accessed" in entry
+        assert f", para. {number}, {url}." in entry and f"par. {number}. *" in entry
+        bare = markdown_text(url.removeprefix("http://"), emphasis=False)
+        assert f", {bare}.\n" in entry, "MLA gives the address without http://"
         assert (
             f"(index.md#status-{q.status}){{ .status .status-{q.status} }} ([details](quotations.md#list-{q.id}))"
             in entry
@@ -159,7 +149,7 @@ def test_quotation_paragraph_numbers_match_the_built_chapter(real: tuple[SourceL
 
 
 def test_site_url_without_trailing_slash(real: tuple[SourceList, Usage]) -> None:
-    page = teachers.teachers_page(*real, "https://example.org/orlov")
+    page = teachers.teachers_page(*real, cited(real, "https://example.org/orlov"))
     assert "`https://example.org/orlov/`" in page
     assert "[https://example.org/orlov/praise.html](praise.md)" in page
     assert "//praise" not in page.replace("https://", "")

@@ -215,8 +215,11 @@ class Edition:
     original: str  # the reference copy of the chapter, relative to the project
     pages: tuple[str, ...]  # the chapter pages in reading order, relative to docs/
     editorial: tuple[str, ...] = ()  # every other Markdown page under docs/: the editors' own pages
-    # The work the chapter is (a translation of) part of: its author is the EPUB's and PDF's author.
+    # The work the chapter is (a translation of) part of: its author is the EPUB's and PDF's author,
+    # and citations name it.
     work: str | None = None
+    relation: str | None = None  # what the text is of that work, as citations say it ("a translation of part of")
+    date: dt.date | None = None  # the date of this version of the edition, given in citations
 
 
 PathKey = tuple[str | int, ...]
@@ -240,6 +243,8 @@ class SourceList:
     pages: tuple[str, ...] = ()
     editorial: tuple[str, ...] = ()
     work: str | None = None  # edition.work: the id of the work the chapter comes from
+    relation: str | None = None  # edition.relation: what the text is of that work, for citations
+    edition_date: dt.date | None = None  # edition.date: the date of this version, for citations
     not_names: tuple[str, ...] = ()  # capitalised words in the chapter that are not people
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     # Every text value of the file, with where it is: what any page or download may show.

@@ -275,6 +275,7 @@ def _load_edition(raw: Any, sources: SourceList, report: Report) -> None:
         return
     sources.original, sources.pages = edition.original, edition.pages
     sources.editorial, sources.work = edition.editorial, edition.work
+    sources.relation, sources.edition_date = edition.relation, edition.date
 
 
 def _load_policy(raw: Any, sources: SourceList, report: Report) -> None:

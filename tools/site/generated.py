@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..model.cite import Edition
 from ..model.records import SourceList
-from . import bibliography, people, quotations, trials
+from . import bibliography, metadata, people, quotations, trials
 from .usage import Usage
 
-Generator = Callable[[SourceList, Usage], str]
+Generator = Callable[[SourceList, Usage, Edition], str]
+
+
+def _page(make: Callable[[SourceList, Usage], str]) -> Generator:
+    """A generated page that does not depend on where the site is published."""
+    return lambda sources, used, _edition: make(sources, used)
+
+
 GENERATORS: dict[str, Generator] = {
-    "people.md": people.people_page,
-    "sources.md": bibliography.sources_page,
-    "quotations.md": quotations.quotations_page,
-    "trials.md": trials.trials_page,
+    "people.md": _page(people.people_page),
+    "sources.md": _page(bibliography.sources_page),
+    "quotations.md": _page(quotations.quotations_page),
+    "trials.md": _page(trials.trials_page),
     "quotations.csv": quotations.quotations_csv,
     "quotations.json": quotations.quotations_json,
+    "edition.ris": metadata.ris_file,
+    "edition.bib": metadata.bibtex_file,
+    "edition.csl.json": metadata.csl_file,
 }

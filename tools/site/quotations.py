@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..model.cite import Edition
 from ..model.escape import csv_cell, json_document, plain
 from ..model.escape import markdown_text as md
 from ..model.formats import (
@@ -74,7 +75,6 @@ def quotation_entry(q: Quotation, sources: SourceList, used: Usage) -> list[str]
         if trial
         else "not established" + (f" ({md(q.trial_note)})" if q.trial_note else "")
     )
-    link = chapter_link(used.quotation_page.get(q.id), q.id)
     lines = [
         f'<div class="quotation-entry" id="list-{q.id}" markdown>',
         "",
@@ -90,7 +90,7 @@ def quotation_entry(q: Quotation, sources: SourceList, used: Usage) -> list[str]
         "",
         f"Date\n:   {md(date_text(q.date, q.date_inferred))}",
         "",
-        f"In the chapter\n:   [{link}]({link})",
+        f"In the chapter\n:   {place_in_chapter(q, used)}",
         "",
     ]
     lines += wording_chain_list(q, sources, used)
@@ -122,7 +122,16 @@ def wording_source(wording: Wording | None, sources: SourceList) -> str:
     return citation(SourceRef(work=wording.work, locator=wording.locator, url=wording.url), sources, linked=False)
 
 
-def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
+def place_in_chapter(q: Quotation, used: Usage) -> str:
+    """'[¶ 8 in “Praise in the courtroom”](praise.md#q-…)': where a reader finds it, as a link."""
+    page = used.quotation_page.get(q.id)
+    section = next((s for s in used.sections if s.page == page), None)
+    if page is None or section is None:
+        return "not in the chapter's text"
+    return f"[¶ {used.quotation_paragraph[q.id]} in “{section.title}”]({chapter_link(page, q.id)})"
+
+
+def quotation_rows(sources: SourceList, used: Usage, e: Edition) -> list[dict[str, str]]:
     rows = []
     for q in sources.quotations.values():
         trial = sources.trials.get(q.trial or "")
@@ -139,7 +148,7 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
                 "date": iso(q.date),
                 "date_inferred": "yes" if q.date is not None and q.date_inferred else "no",
                 "status": q.status,
-                "link": chapter_link(used.quotation_page.get(q.id), q.id).replace(".md#", ".html#"),
+                "link": absolute_link(used.quotation_page.get(q.id), q.id, e),
                 "sources": "; ".join(citation(r, sources, linked=False) for r in q.sources),
                 "russian": wording_text(q.russian),
                 "russian_source": wording_source(q.russian, sources),
@@ -151,8 +160,13 @@ def quotation_rows(sources: SourceList, used: Usage) -> list[dict[str, str]]:
     return rows
 
 
-def quotations_csv(sources: SourceList, used: Usage) -> str:
-    rows = quotation_rows(sources, used)
+def absolute_link(page: str | None, anchor: str, e: Edition) -> str:
+    """The published address of a quotation: the downloads are read away from the site."""
+    return f"{e.url}{page.removesuffix('.md')}.html#{anchor}" if page else ""
+
+
+def quotations_csv(sources: SourceList, used: Usage, e: Edition) -> str:
+    rows = quotation_rows(sources, used, e)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
     writer.writeheader()
@@ -160,5 +174,5 @@ def quotations_csv(sources: SourceList, used: Usage) -> str:
     return buffer.getvalue()
 
 
-def quotations_json(sources: SourceList, used: Usage) -> str:
-    return json_document(quotation_rows(sources, used))
+def quotations_json(sources: SourceList, used: Usage, e: Edition) -> str:
+    return json_document(quotation_rows(sources, used, e))

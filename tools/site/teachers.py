@@ -1,11 +1,13 @@
 """The teachers' page: every section and quotation with its deep link, a QR code (inline SVG,
 made at build time, so it works offline) and ready-made Chicago and MLA citations with
-paragraph numbers. Generated from the source list and the chapter pages."""
+paragraph numbers (tools.model.cite, the edition's one citation formatter), and the edition's
+RIS, BibTeX and CSL-JSON files. Generated from the source list and the chapter pages."""
 
 from __future__ import annotations
 
 import segno
 
+from ..model.cite import Edition, Passage, chicago, mla
 from ..model.escape import html_attr, plain
 from ..model.escape import markdown_text as md
 from ..model.formats import quotation_text, shorten_quotation, status_badge
@@ -13,7 +15,10 @@ from ..model.records import SourceList
 from .common import GENERATED_NOTE
 from .usage import Usage
 
-EDITION_TITLE = "The Secret History of Stalin’s Purges (19)"
+# Not in the search index: every entry repeats a chapter passage's link and citation, so a
+# search would list this page for every word of the chapter (and the index would double).
+FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
+CITATION_FILES = ("edition.ris", "edition.bib", "edition.csl.json")
 
 
 def qr_svg(url: str, label: str) -> str:
@@ -22,60 +27,44 @@ def qr_svg(url: str, label: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="QR code: {html_attr(plain(label))}" ', 1)
 
 
-def paragraphs(first: int, last: int) -> tuple[str, str]:
-    """Chicago and MLA forms of a paragraph locator."""
-    if first == last:
-        return f"para. {first}", f"par. {first}"
-    return f"paras. {first}–{last}", f"pars. {first}–{last}"
+def entry(qr: str, rows: list[tuple[str, str]]) -> list[str]:
+    """A QR code and its definition list, kept together on paper (edition.css)."""
+    out = ['<div class="teach-entry" markdown>', qr, "", '<div class="teach-text" markdown>', ""]
+    for term, text in rows:
+        out += [f"{term}\n:   {text}", ""]
+    return [*out, "</div>", "</div>", ""]
 
 
-def chicago(title: str, locator: str, url: str, speaker: str | None = None) -> str:
-    quoted = f"{speaker}, quoted in " if speaker else ""
-    return (
-        f"{quoted}Alexander Orlov, “{title},” in *{EDITION_TITLE}*, English machine translation, "
-        f"documentary edition, {locator}, {url}."
-    )
-
-
-def mla(title: str, locator: str, url: str) -> str:
-    return (
-        f"Orlov, Alexander. “{title}.” *{EDITION_TITLE}*, English machine translation, documentary "
-        f"edition, {locator}, {url}. Accessed [day month year]."
-    )
-
-
-def teachers_page(sources: SourceList, used: Usage, site_url: str) -> str:
-    base = site_url if site_url.endswith("/") else site_url + "/"
+def teachers_page(sources: SourceList, used: Usage, e: Edition) -> str:
+    base = e.url
     out = [
-        "# For teachers { #for-teachers }",
+        FRONT_MATTER + "# For teachers { #for-teachers }",
         "",
         "Links to every section and quotation, to paste into a syllabus or a slide, with a QR code "
-        "for the classroom and a citation with paragraph numbers. Paragraph numbers are shown in "
-        "the margin of the chapter. " + GENERATED_NOTE,
+        "for the classroom and a citation with paragraph numbers. Paragraph numbers are shown beside "
+        "the chapter's paragraphs. " + GENERATED_NOTE,
         "",
         f"These links use the address this copy of the site was built for: `{base}`.",
+        "",
+        "The MLA citations end with the date of this version of the edition; MLA also asks for the "
+        "day you read the page: add it at the end, as in “Accessed 5 Mar. 2027.” The "
+        "**Copy citation** buttons beside every paragraph and quotation of the chapter fill it in.",
+        "",
+        "To cite the whole edition in a reference manager, download it as "
+        "[RIS](edition.ris) (Zotero, Mendeley, EndNote), [BibTeX](edition.bib) or "
+        "[CSL-JSON](edition.csl.json).",
         "",
         "## Sections { #sections }",
         "",
     ]
     for section in used.sections:
         url = f"{base}{section.page.replace('.md', '.html')}"
-        cite_chicago, cite_mla = paragraphs(section.first, section.last)
-        out += [
-            f"### {section.title} {{ #teach-{section.page.replace('.md', '')} }}",
-            "",
-            '<div class="teach-entry" markdown>',
+        passage = Passage(section.title, section.editors_heading, url, section.first, section.last)
+        out += [f"### {section.title} {{ #teach-{section.page.replace('.md', '')} }}", ""]
+        out += entry(
             qr_svg(url, section.title),
-            "",
-            f"Link\n:   [{url}]({section.page})",
-            "",
-            f"Chicago\n:   {chicago(section.title, cite_chicago, url)}",
-            "",
-            f"MLA\n:   {mla(section.title, cite_mla, url)}",
-            "",
-            "</div>",
-            "",
-        ]
+            [("Link", f"[{md(url)}]({section.page})"), ("Chicago", chicago(passage, e)), ("MLA", mla(passage, e))],
+        )
     out += ["## Quotations { #teach-quotations }", ""]
     for q in sources.quotations.values():
         page = used.quotation_page.get(q.id)
@@ -85,23 +74,16 @@ def teachers_page(sources: SourceList, used: Usage, site_url: str) -> str:
         number = used.quotation_paragraph[q.id]
         section = next(s for s in used.sections if s.page == page)
         name = sources.people[q.speaker].name
-        speaker = md(name)
-        out += [
-            f"### {speaker}: {md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60), emphasis=False)} "
-            f"{{ #teach-{q.id} }}",
-            "",
-            '<div class="teach-entry" markdown>',
+        passage = Passage(section.title, section.editors_heading, url, number, number, name)
+        heading = md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60), emphasis=False)
+        out += [f"### {md(name)}: {heading} {{ #teach-{q.id} }}", ""]
+        out += entry(
             qr_svg(url, f"quotation by {name}"),
-            "",
-            f"Status\n:   {status_badge(q.status, sources)} ([details](quotations.md#list-{q.id}))",
-            "",
-            f"Link\n:   [{url}]({page}#{q.id})",
-            "",
-            f"Chicago\n:   {chicago(section.title, f'para. {number}', url, speaker)}",
-            "",
-            f"MLA\n:   {mla(section.title, f'par. {number}', url)}",
-            "",
-            "</div>",
-            "",
-        ]
+            [
+                ("Status", f"{status_badge(q.status, sources)} ([details](quotations.md#list-{q.id}))"),
+                ("Link", f"[{md(url)}]({page}#{q.id})"),
+                ("Chicago", chicago(passage, e)),
+                ("MLA", mla(passage, e)),
+            ],
+        )
     return "\n".join(out)
