@@ -9,15 +9,17 @@ edition's packages, and the only module that uses the checker, the site and publ
 - on_page_markdown / on_page_content: editor's notes, legend and cards; aliases; print URLs;
   a page whose content would carry anything live (a script, a frame, an event handler, a
   javascript: address) stops the build;
-- on_post_page / on_post_template: the Content-Security-Policy, with the theme's inline scripts
-  by hash (`serve`'s preview also allows its live-reload script);
-- on_post_build: redirect pages and the offline downloads, written only inside site_dir.
+- on_post_page / on_post_template: a chapter page's citation metadata; pages without indentation
+  between tags; the Content-Security-Policy, with the theme's inline scripts by hash (`serve`'s
+  preview also allows its live-reload script);
+- on_post_build: redirect pages, search titles, slimmer stylesheets and scripts, and the offline
+  downloads, written only inside site_dir.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 # MkDocs' own. `from properdocs…` would hand MkDocs foreign classes: its PluginError would no
 # longer stop a build cleanly. mypy reads the types from mkdocs, installed as Material's dependency.
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ class BuildState:
     names: NameLinkExtension
     permalinks: PermalinkExtension
     checked: Checked | None = None
+    titles: dict[str, str] = field(default_factory=dict)  # page address -> its navigation title
 
 
 _state: BuildState | None = None
@@ -173,16 +176,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:
     """Every page, generated or not, shows the chapter's quotations in its exact words; a chapter
-    page gets its citation metadata; then the page gets its Content-Security-Policy."""
+    page gets its citation metadata; indentation between tags goes; then the page gets its
+    Content-Security-Policy (computed on the finished page)."""
     from tools.checker.rendered import check_html
+    from tools.publish.compact import compact_html
     from tools.site.metadata import chapter_head, with_head
 
     s = checked()
+    assert _state is not None
+    _state.titles[page.url] = page.title or ""
     chapter = page.file.src_uri in s.sources.pages
     head = chapter_head(page.file.src_uri, s.sources, s.usage, s.edition) if chapter else ""
     output = with_head(output, head)
     _refuse(check_html(page.file.dest_uri, output, s.quotes))
-    return _finished(output, page.file.dest_uri)
+    return _finished(compact_html(output), page.file.dest_uri)
 
 
 def _refuse(findings: list[Any]) -> None:
@@ -207,15 +214,32 @@ def on_post_template(output_content: str, template_name: str, **_: Any) -> str: 
     return _finished(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
+@event_priority(-50)  # after the search plugin writes its index (0), before offline copies it (-100)
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     from tools.publish.anchors import write_redirects
+    from tools.publish.compact import trim_site
     from tools.publish.downloads import publish_downloads
     from tools.publish.paths import OutputError
+    from tools.publish.searchindex import shape_index
+    from tools.site.generated import SEARCHED_BY_HEADINGS
 
     s = checked()
+    assert _state is not None
+    site = Path(config.site_dir)
     try:
-        write_redirects(Path(config.site_dir), s.moves)
+        write_redirects(site, s.moves)
         if not config.extra.get("offline_edition"):  # docs/offline.md links to downloads/…
-            publish_downloads(Path(config.site_dir), PROJECT / "dist")  # the exported files, if exported
+            publish_downloads(site, PROJECT / "dist")  # the exported files, if exported
     except (OutputError, ValueError) as err:
         raise PluginError(f"anchors.yml: {err}; the build stopped") from None
+    by_headings = {name.removesuffix(".md") + ".html" for name in SEARCHED_BY_HEADINGS}
+    try:
+        shape_index(site, _state.titles, config.site_name, by_headings)
+        trim_site(
+            site,
+            theme_css=sorted((site / "assets" / "stylesheets").glob("*.min.css")),
+            own_css=[site / path for path in config.extra_css],
+            own_js=[site / str(path) for path in config.extra_javascript],
+        )
+    except OutputError as err:
+        raise PluginError(f"{err}; the build stopped") from None

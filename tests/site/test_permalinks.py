@@ -27,14 +27,16 @@ EXTENSIONS = [
     "pymdownx.bracketspan",
     "pymdownx.details",
 ]
+# The links are left out of the search index (Material's search plugin removes the attribute).
 PARA = re.compile(
     r'<a aria-label="Paragraph (\d+): link to this paragraph" class="permalink para-number" '
-    r'href="#([^"]+)">(\d+)</a>'
+    r'(?:data-search-exclude="1" )?href="#([^"]+)">(\d+)</a>'
 )
 QUOTE = re.compile(
-    r'<a aria-label="Link to this quotation" class="permalink quote-link" href="#([^"]+)" '
-    r'title="Link to this quotation">¶</a>'
+    r'<a aria-label="Link to this quotation" class="permalink quote-link" (?:data-search-exclude="1" )?'
+    r'href="#([^"]+)" title="Link to this quotation">¶</a>'
 )
+NOT_SEARCHED = ' data-search-exclude="1"'
 
 
 def convert(text: str, numbers: dict[str, int], active: bool = True, names: NameLinkExtension | None = None) -> str:
@@ -49,7 +51,7 @@ def plain(text: str) -> str:
 
 
 def strip_permalinks(html_text: str) -> str:
-    return QUOTE.sub("", PARA.sub("", html_text))
+    return QUOTE.sub("", PARA.sub("", html_text)).replace(NOT_SEARCHED, "")
 
 
 PARAGRAPH = (
@@ -68,7 +70,11 @@ def test_paragraph_number_link_comes_first() -> None:
 def test_quotation_link_follows_its_footnote_number() -> None:
     out = convert(PARAGRAPH, {"p-one": 7})
     for ident in ("q-a", "q-b"):
-        assert re.search(rf'<span id="{ident}">[^<]*</span><sup id="fnref:{ident}">.*?</sup>' + QUOTE.pattern, out)
+        assert re.search(
+            rf'<span id="{ident}">[^<]*</span><sup data-search-exclude="1" id="fnref:{ident}">.*?</sup>'
+            + QUOTE.pattern,
+            out,
+        )
     assert QUOTE.findall(out) == ["q-a", "q-b"]
     assert "</a> and <span" in out and "</a> then <em>more</em>.</p>" in out
 
@@ -122,7 +128,7 @@ def test_the_chapter_is_numbered_consecutively(chapter: tuple[check.Result, Usag
         assert all(label == shown for label, _, shown in found)
         numbers += [int(n) for n, _, _ in found]
         quotations += QUOTE.findall(out)
-        assert strip_permalinks(out) == plain(prepared)
+        assert strip_permalinks(out) == plain(prepared).replace(NOT_SEARCHED, "")
         assert "editorial" in out or not any(
             n.paragraph in [b.id for b in page.paragraphs] for n in result.sources.notes.values()
         )
@@ -142,3 +148,13 @@ def test_the_built_chapter_has_the_same_numbers(built_site: Path, chapter: tuple
         for ident in QUOTE.findall(html_text):
             assert used.quotation_page[ident] == f"{page}.md"
     assert seen == list(used.paragraph_number)
+
+
+def test_numbers_and_footnotes_are_left_out_of_search() -> None:
+    """Search snippets show the chapter's words, not "8The defense…5¶"."""
+    out = convert(PARAGRAPH, {"p-one": 7})
+    assert out.count("<sup data-search-exclude") == 2
+    assert '<div class="footnote" data-search-exclude="1">' in out
+    assert out.count('para-number" data-search-exclude="1"') == 1
+    assert out.count('quote-link" data-search-exclude="1"') == 2
+    assert "data-search-exclude" not in convert(PARAGRAPH, {"p-one": 7}, active=False)

@@ -17,6 +17,12 @@ def _page(make: Callable[[SourceList, Usage], str]) -> Generator:
     return lambda sources, used, _edition: make(sources, used)
 
 
+# Pages the search index knows by their headings only (a trial, a meeting, a work, a speaker):
+# their text repeats the chapter's footnotes and lists sources and addresses, and indexing it
+# all would nearly double what every reader downloads. The chapter, the editors' notes, the
+# people (every spelling) and the landing page are indexed in full; the teachers' page not at all.
+SEARCHED_BY_HEADINGS = frozenset({"sources.md", "quotations.md", "trials.md"})
+
 GENERATORS: dict[str, Generator] = {
     "people.md": _page(people.people_page),
     "sources.md": _page(bibliography.sources_page),

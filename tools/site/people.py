@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.escape import markdown_text as md
 from ..model.formats import citation, life_dates, quotation_text, shorten_quotation, status_badge
 from ..model.records import SourceList
-from .common import GENERATED_NOTE
+from .common import GENERATED_NOTE, unsearched
 from .usage import Usage, chapter_link
 
 
@@ -41,18 +41,20 @@ def people_page(sources: SourceList, used: Usage) -> str:
         if person.identification:
             facts.append(f"Identification\n:   {md(person.identification)}")
         out += ["\n\n".join(facts), "", md(person.summary), ""]
+        details = []
         quotes = [q for q in sources.quotations.values() if q.speaker == person.id]
         if quotes:
-            out.append("**Quotations attributed in the chapter:**")
-            out.append("")
+            details.append("**Quotations attributed in the chapter:**")
+            details.append("")
             for q in quotes:
                 link = chapter_link(used.quotation_page.get(q.id), q.id)
                 shown = md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 80), emphasis=False)
-                out.append(f"- [{shown}]({link}) — {status_badge(q.status, sources)}")
-            out.append("")
+                details.append(f"- [{shown}]({link}) — {status_badge(q.status, sources)}")
+            details.append("")
         places = used.named_in.get(person.id, [])
         if places:
             links = ", ".join(f"[¶ {used.paragraph_number.get(pid, '?')}]({page}#{pid})" for page, pid in places)
-            out += [f"**Named in the chapter:** {links}", ""]
-        out += ["**Sources:**", "", *[f"- {citation(r, sources, detail=True)}" for r in person.sources], ""]
+            details += [f"**Named in the chapter:** {links}", ""]
+        details += ["**Sources:**", "", *[f"- {citation(r, sources, detail=True)}" for r in person.sources]]
+        out += unsearched(details)
     return "\n".join(out)

@@ -13,6 +13,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .common import SEARCH_EXCLUDE
+
 
 class PermalinkTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, extension: PermalinkExtension) -> None:
@@ -31,6 +33,13 @@ class PermalinkTreeprocessor(Treeprocessor):
             for child in list(paragraph):
                 if child.tag == "span" and child.get("id", "").startswith("q-"):
                     add_quotation_link(paragraph, child)
+        # Footnote numbers and the notes themselves are not the chapter's words: a search snippet
+        # that starts "8The defense…5¶" helps no one, and the notes are on the quotations page.
+        for element in root.iter():
+            if (element.tag == "sup" and element.get("id", "").startswith("fnref:")) or (
+                element.tag == "div" and "footnote" in element.get("class", "").split()
+            ):
+                element.set(*SEARCH_EXCLUDE)
 
 
 def paragraph_link(ident: str, number: int, following_text: str | None) -> etree.Element:
@@ -40,6 +49,7 @@ def paragraph_link(ident: str, number: int, following_text: str | None) -> etree
             "class": "permalink para-number",
             "href": f"#{ident}",
             "aria-label": f"Paragraph {number}: link to this paragraph",
+            SEARCH_EXCLUDE[0]: SEARCH_EXCLUDE[1],
         },
     )
     link.text = str(number)
@@ -64,6 +74,7 @@ def add_quotation_link(paragraph: etree.Element, quotation: etree.Element) -> No
             "href": f"#{quotation.get('id')}",
             "aria-label": "Link to this quotation",
             "title": "Link to this quotation",
+            SEARCH_EXCLUDE[0]: SEARCH_EXCLUDE[1],
         },
     )
     link.text = "¶"

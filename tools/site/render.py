@@ -15,6 +15,7 @@ from ..model.formats import citations, life_dates
 from ..model.ids import PARAGRAPH_ID_LINES
 from ..model.records import Note, SourceList
 from .bibliography import bibliography_entry
+from .common import NOT_SEARCHED
 
 LEGEND_MARKER = "<!-- status-legend -->"
 # <!-- person: orlov --> and <!-- work: orlov-1953 --> insert an entry from the source list.
@@ -40,7 +41,7 @@ def editorial_note(note: Note, sources: SourceList) -> str:
         f'<aside class="admonition editorial" id="{note.id}" aria-label="Editor’s note on {html_attr(plain(note.term))}" markdown>\n'
         f'<p class="admonition-title">Editor’s note</p>\n\n'
         f"**{md(note.term, emphasis=False)}** — {md(note.text)}\n\n"
-        f'<span class="note-sources">Source: {cited}</span>\n\n'
+        f'<span class="note-sources" {NOT_SEARCHED}>Source: {cited}</span>\n\n'
         f"</aside>"
     )
 
@@ -89,7 +90,7 @@ def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
 
 def with_print_url(content: str, url: str) -> str:
     """The page's own address after its title, shown only on printouts (edition.css, @media print)."""
-    return content.replace("</h1>", f'</h1>\n<p class="print-url">{html_text(url)}</p>', 1)
+    return content.replace("</h1>", f'</h1>\n<p class="print-url" {NOT_SEARCHED}>{html_text(url)}</p>', 1)
 
 
 # Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
