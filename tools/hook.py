@@ -144,12 +144,13 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
-    from tools.site.render import page_markdown
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    from tools.site.render import edition_variant, page_markdown
 
     s = checked()
     assert _state is not None
     _state.names.active = _state.permalinks.active = page.file.src_uri in s.sources.pages
+    markdown = edition_variant(markdown, bool(config.extra.get("offline_edition")), s.edition.url)
     return page_markdown(markdown, page.file.src_uri, s.sources)
 
 

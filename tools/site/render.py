@@ -88,6 +88,24 @@ def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
     return markdown.replace(LEGEND_MARKER, status_legend(sources, with_ids=page_name == "index.md"))
 
 
+# docs/offline.md is built twice: for the site, and for the offline copies (the zip and the single
+# file), where "download the zip" must point to the published site, since the zip cannot hold itself.
+VARIANT = re.compile(r"<!-- (?P<edition>online|offline) edition -->\n(?P<text>.*?)<!-- end -->\n", re.DOTALL)
+SITE_URL_MARK = "{site_url}"
+
+
+def edition_variant(markdown: str, offline: bool, site_url: str) -> str:
+    """Keep the text meant for this build (online or offline) and fill in the site's address."""
+    wanted = "offline" if offline else "online"
+
+    def pick(match: re.Match[str]) -> str:
+        if match.group("edition") != wanted:
+            return ""
+        return match.group("text").replace(SITE_URL_MARK, html.escape(site_url, quote=True))
+
+    return VARIANT.sub(pick, markdown)
+
+
 def with_print_url(content: str, url: str) -> str:
     """The page's own address after its title, shown only on printouts (edition.css, @media print)."""
     return content.replace("</h1>", f'</h1>\n<p class="print-url" {NOT_SEARCHED}>{html_text(url)}</p>', 1)
