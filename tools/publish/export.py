@@ -22,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 # ProperDocs' loader, imported directly: this runs outside a properdocs process, where `mkdocs.*`
 # would load the mkdocs package that is installed only as Material's dependency.
@@ -64,6 +65,21 @@ def book_metadata(project: Path = PROJECT) -> BookMeta:
     return book_meta(site_meta(project), read_config(project), project)
 
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
+
+
+def address_notice(site_url: str | None) -> str:
+    """One line saying which address the QR codes, citations and printed links will carry, and
+    a warning when it is the local preview address, which nobody else can open."""
+    url = site_url or "(none)"
+    if urlsplit(site_url or "").hostname in LOCAL_HOSTS or not site_url:
+        return (
+            f"warning: the site address is the local preview address {url}: QR codes, citations and printed "
+            "links will point there; set EDITION_SITE_URL=https://your.host/path/ to publish"
+        )
+    return f"QR codes, citations and printed links point to {url}"
+
+
 def export(dist: Path, site_dir: Path, project: Path = PROJECT, *, skip_build: bool = False) -> Exported:
     if not skip_build:
         build(site_dir, project=project, config=OFFLINE_CONFIG)
@@ -93,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=PROJECT / "build" / "offline", help="offline build folder")
     parser.add_argument("--skip-build", action="store_true", help="reuse an existing offline build")
     args = parser.parse_args(argv)
+    print(address_notice(site_meta().url), file=sys.stderr)
     try:
         paths = export(args.dist, args.site_dir, skip_build=args.skip_build)
     except BuildFailed as error:
