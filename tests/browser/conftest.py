@@ -181,3 +181,54 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
+
+
+# ------------------------------------------------------------------ a published build
+
+PUBLISHED_URL = "https://example.org/edition/"
+
+
+@dataclass(frozen=True)
+class Published:
+    """The site and its offline copies, built for a published address (not the local one)."""
+
+    site: Path  # the online build
+    offline: Path  # the offline build, as unzipped
+    single: Path  # the single HTML file
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    import subprocess
+    import sys
+
+    from tools.publish.build import PROJECT, build, build_env
+
+    root = tmp_path_factory.mktemp("published")
+    env = {"EDITION_SITE_URL": PUBLISHED_URL}
+    site = build(root / "site", env=env)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tools.publish.export",
+            "--dist",
+            str(root / "dist"),
+            "--site-dir",
+            str(root / "offline"),
+        ],
+        cwd=PROJECT,
+        env=build_env(env),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        pytest.fail(f"export failed:\n{done.stderr}", pytrace=False)
+    return Published(site, root / "offline", root / "dist" / "secret-history-19.html")
+
+
+@pytest.fixture(scope="session")
+def published_url(published: Published, serve_dir: Callable[[str | os.PathLike[str]], str]) -> str:
+    """Where the published build is served in the tests (not its published address)."""
+    return serve_dir(published.site)

@@ -11,6 +11,7 @@ docs/assets/stylesheets/edition.css or overrides/, never by disabling an axe rul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .axe import format_violations, run_axe
+from .conftest import Published
 
 pytestmark = pytest.mark.browser
 
@@ -102,6 +104,16 @@ def test_axe_every_page(scheme: str, width: str, base_url: str, page_names: list
         if violations := run_axe(page):
             failures.append(f"--- {name}\n{format_violations(violations)}")
     assert not failures, f"axe violations ({scheme}, {width}):\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_the_single_file(scheme: str, width: str, published: Published, open_context) -> None:
+    """The offline single file (its own stylesheet, no script), in both schemes, desktop and phone."""
+    page = open_context(scheme, WIDTHS[width]).new_page()
+    page.goto(published.single.as_uri(), wait_until="load")
+    violations = run_axe(page)
+    assert not violations, f"axe, single file ({scheme}, {width}):\n{format_violations(violations)}"
 
 
 # ------------------------------------------------------------------------- axe: interactive states
@@ -211,7 +223,6 @@ REQUIRED = {
     "footnote back-links": "a.footnote-backref",
     "paragraph and quotation permalinks": "a.permalink",
     "heading permalinks": "a.headerlink",
-    "copy-link buttons": "button.copy-link",
 }
 
 
@@ -285,12 +296,16 @@ def test_every_control_reachable_by_tab_with_visible_focus(width: str, base_url:
         "search field",
         "palette toggle",
         "footnote refs",
-        "copy-link buttons",
         "paragraph and quotation permalinks",
         "heading permalinks",
     }
     expected_kinds |= {"nav links"} if width == "desktop" else {"phone menu button"}
     assert all(reached[kind][0] > 0 for kind in expected_kinds), reached
+    # Each permalink's copy toolbar opens when the link has focus: the next Tab is its first button.
+    after = [
+        stops[i + 1]["what"] for i, s in enumerate(stops[:-1]) if re.match(r"a\.(permalink|headerlink)", s["what"])
+    ]
+    assert after and all(what.startswith("button.copy-link Copy link") for what in after), after
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -343,11 +358,12 @@ def test_copy_link_button_copies_from_the_keyboard(base_url: str, open_context) 
     assert href and href.startswith("#q-")
     link.focus()
     page.keyboard.press("Tab")
-    button = page.locator("a.quote-link + button.copy-link").first
+    button = page.locator("a.quote-link + .permalink-tools button.copy-link").first
     expect(button).to_be_focused()
-    expect(button).to_have_css("opacity", "1")
+    expect(button).to_be_visible()
     page.keyboard.press("Enter")
-    expected = base_url + FOOTNOTES_PAGE + href
+    # The published address (the page's canonical link, written from site_url), not where it is served.
+    expected = page.evaluate("document.querySelector('link[rel=canonical]').href") + href
     expect(page.locator("#edition-live")).to_have_text(f"Link copied: {expected}")
     expect(button).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == expected

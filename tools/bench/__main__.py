@@ -10,12 +10,15 @@ What it measures, always in the same order so two runs give comparable files:
 3. the checker on synthetic books of 10, 100 and 1,000 pages (ms and ms per page);
 4. the sizes of site/ and of the offline edition in dist/, and each export (single file, EPUB,
    PDF, zip) made on its own: its size and how long it takes;
-5. Lighthouse mobile scores of every page of site/, served over HTTP on 127.0.0.1, if npm's
+5. the page weight of every page of site/ as Chromium fetches it, search included
+   (tools/bench/weight.py), if a Chromium is installed;
+6. Lighthouse mobile scores of every page of site/, served over HTTP on 127.0.0.1, if npm's
    lighthouse (package.json) and a Chromium are installed (.ci/install-system-deps).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -30,6 +33,7 @@ from .exports import time_exports
 from .lighthouse import lighthouse_scores
 from .measure import machine_facts, timed
 from .report import BUILD_RUNS, CHECK_RUNS, Results, report
+from .weight import CHROMIUM, PageWeight, measure
 
 OUTPUT = PROJECT / "BENCHMARKS.md"
 BOOK_SIZES = (10, 100, 1000)
@@ -70,6 +74,13 @@ def dist_sizes() -> list[tuple[str, str]]:
     return rows
 
 
+def page_weights(site: Path) -> tuple[list[PageWeight], str]:
+    chromium = os.environ.get("CHROMIUM") or CHROMIUM
+    if not os.access(chromium, os.X_OK):
+        return [], f"skipped: no Chromium at {chromium} (run .ci/install-system-deps or set CHROMIUM)"
+    return measure(site, chromium=chromium), f"Chromium `{chromium}`, headless, the site served from 127.0.0.1"
+
+
 def main() -> int:
     facts = machine_facts()
     print("building the site…", file=sys.stderr)
@@ -87,6 +98,8 @@ def main() -> int:
     print("timing each export…", file=sys.stderr)
     exports = time_exports()
     site_build(PROJECT / "site")  # leave site/ as `./edition build` makes it
+    print("weighing every page in Chromium…", file=sys.stderr)
+    weight = page_weights(PROJECT / "site")
     print("running Lighthouse on every page…", file=sys.stderr)
     lighthouse = lighthouse_scores(PROJECT / "site")
     text = report(
@@ -101,6 +114,7 @@ def main() -> int:
             dist_sizes(),
             lighthouse,
             exports,
+            weight,
         )
     )
     OUTPUT.write_text(text, encoding="utf-8")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .book import BookTiming
 from .exports import EXPORT_RUNS, ExportTiming
 from .measure import Timing
+from .weight import BUDGET_BYTES, BUDGET_REQUESTS, PageWeight, heaviest_files
+from .weight import table as weight_table
 
 BUILD_RUNS = 3
 CHECK_RUNS = 20
@@ -40,6 +42,7 @@ class Results:
     dist: list[tuple[str, str]]
     lighthouse: tuple[list[tuple[str, ...]], str]
     exports: list[ExportTiming]
+    weight: tuple[list[PageWeight], str]  # the first view of every page in Chromium, or why not
 
 
 def exports(r: Results) -> list[str]:
@@ -140,6 +143,28 @@ def lighthouse(r: Results) -> list[str]:
     ]
 
 
+def weight(r: Results) -> list[str]:
+    return weight_section(*r.weight)
+
+
+def weight_section(weights: list[PageWeight], note: str) -> list[str]:
+    lines = ["## Page weight as the reader's browser gets it", ""]
+    if not weights:
+        return [*lines, f"Not measured: {note}."]
+    lines += [
+        "Every request Chromium makes for a page's first view until the network has been quiet for "
+        "a second (the search worker and the search index included), each body at gzip -9 "
+        f"(`tools/bench/weight.py`). Budget: {BUDGET_BYTES / 1000:.0f} kB and {BUDGET_REQUESTS} requests "
+        "a page.",
+        "",
+    ]
+    lines += table(("Page", "gzip -9 (kB)", "Requests"), weight_table(weights))
+    heaviest = max(weights, key=lambda w: w.gzipped)
+    lines += ["", f"The heaviest page, `{heaviest.page}`, file by file:", ""]
+    lines += table(("File", "gzip -9 (kB)"), heaviest_files(weights))
+    return [*lines, "", f"{note}."]
+
+
 SECTIONS: tuple[Callable[[Results], list[str]], ...] = (
     machine,
     build,
@@ -147,6 +172,7 @@ SECTIONS: tuple[Callable[[Results], list[str]], ...] = (
     books,
     sizes,
     exports,
+    weight,
     lighthouse,
 )
 
