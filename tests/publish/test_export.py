@@ -114,3 +114,21 @@ def test_a_checker_finding_stops_every_export(repo_copy: Project, tmp_path: Path
     assert [f for f in hook_findings(done.stderr) if f.startswith(where + " ")], done.stderr
     assert done.stderr.rstrip().endswith("export failed: the offline build stopped")
     assert not dist.exists() or not any(dist.iterdir())
+
+
+def test_the_zips_read_offline_page_makes_sense_inside_the_zip(exported: Export, tmp_path: Path) -> None:
+    """Every link of the zip's own offline.html lands inside the zip, except the zip itself,
+    which is offered from the published site (a zip cannot hold itself)."""
+    with zipfile.ZipFile(exported[0]) as zf:
+        zf.extractall(tmp_path)
+    site = tmp_path / "secret-history-19-offline"
+    page = (site / "offline.html").read_text(encoding="utf-8")
+    assert "This is the offline copy of the edition" in page
+    article = page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    hrefs = re.findall(r'href="([^"#]+)', article)
+    local = [h for h in hrefs if "://" not in h]
+    assert "downloads/secret-history-19.html" in local
+    assert [h for h in local if not (site / h).is_file()] == []
+    site_url = export.site_meta().url
+    assert f"{site_url}downloads/secret-history-19-offline.zip" in hrefs
+    assert "downloads/secret-history-19-offline.zip" not in local

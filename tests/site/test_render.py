@@ -191,3 +191,21 @@ def test_mini(mini: Project) -> None:
     out = render.page_markdown(text, "praise.md", sources)
     assert out.index("{: #p-praise-in-speeches }") < out.index('id="n-velicki"') < out.index("Bukharin was")
     assert without_notes(out) == text
+
+
+# --- the two editions of docs/offline.md ----------------------------------------------------
+
+
+def test_each_build_keeps_its_own_variant() -> None:
+    text = (
+        '# T\n\n<!-- online edition -->\nOnline <a href="downloads/x.zip">zip</a>\n<!-- end -->\n'
+        '<!-- offline edition -->\nOffline <a href="{site_url}downloads/x.zip">zip</a>\n<!-- end -->\n\nBoth.\n'
+    )
+    online = render.edition_variant(text, False, "https://example.org/e/")
+    offline = render.edition_variant(text, True, 'https://example.org/"e"/')
+    assert online == '# T\n\nOnline <a href="downloads/x.zip">zip</a>\n\nBoth.\n'
+    assert offline == '# T\n\nOffline <a href="https://example.org/&quot;e&quot;/downloads/x.zip">zip</a>\n\nBoth.\n'
+    real = (PROJECT / "docs" / "offline.md").read_text(encoding="utf-8")
+    for built in (render.edition_variant(real, False, "x/"), render.edition_variant(real, True, "x/")):
+        assert "<!--" not in built and "{site_url}" not in built
+        assert built.count("{: #p-offline-intro }") == 1, "both editions keep the paragraph ids"

@@ -24,8 +24,9 @@ NAME = re.compile(r"[A-Za-z0-9_-]+")
 CLASS = re.compile(r"\.(-?[_A-Za-z][_A-Za-z0-9-]*)")
 ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 EXACT_VALUE = re.compile(r"\[[-\w]+=\"?([-\w]+)\"?\]")
-BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
-PRE = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.DOTALL)
+# Indentation after a tag, when a tag follows; <pre> and <textarea> blocks are matched whole, so
+# that nothing inside them changes.
+BETWEEN_TAGS = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)|(?<=>)[ \t]*\n\s*(?=<)", re.DOTALL)
 UNJUDGED = (":is(", ":where(", ":has(", ":host", "::slotted", ":matches(", ":-webkit-any(", ":-moz-any(")
 GROUPING = ("@media", "@supports", "@container", "@layer", "@document")
 
@@ -156,8 +157,7 @@ def compact_js(js: str) -> str:
 def compact_html(page: str) -> str:
     """A page without the indentation between its tags (never inside <pre> or <textarea>):
     white space between tags is one space to a browser however long it is."""
-    parts = PRE.split(page)
-    return "".join(part if index % 2 else BETWEEN_TAGS.sub(">\n<", part) for index, part in enumerate(parts))
+    return BETWEEN_TAGS.sub(lambda m: m.group(1) or "\n", page)
 
 
 def trim_site(site: Path, theme_css: Iterable[Path], own_css: Iterable[Path], own_js: Iterable[Path]) -> None:

@@ -88,7 +88,7 @@
     }, template);
   }
 
-  // The paragraph number the reader sees beside the paragraph that holds `element`.
+  // The paragraph number the reader sees beside the paragraph that holds the element.
   function paragraphNumber(element) {
     var paragraph = element.closest("p[id]");
     var number = paragraph && paragraph.querySelector("a.para-number");
