@@ -116,10 +116,10 @@ def test_a_checker_finding_stops_every_export(repo_copy: Project, tmp_path: Path
     assert not dist.exists() or not any(dist.iterdir())
 
 
-def test_the_zips_read_offline_page_makes_sense_inside_the_zip(exported: Export, tmp_path: Path) -> None:
+def test_the_zips_read_offline_page_makes_sense_inside_the_zip(exported: Exported, tmp_path: Path) -> None:
     """Every link of the zip's own offline.html lands inside the zip, except the zip itself,
     which is offered from the published site (a zip cannot hold itself)."""
-    with zipfile.ZipFile(exported[0]) as zf:
+    with zipfile.ZipFile(exported.zip) as zf:
         zf.extractall(tmp_path)
     site = tmp_path / "secret-history-19-offline"
     page = (site / "offline.html").read_text(encoding="utf-8")

@@ -74,6 +74,8 @@ class _Scanner(HTMLParser):
                     (tag == "img" and value.startswith("data:image/"))
                     or (tag == "a" and "download" in a and not value.startswith("data:text/html"))
                     or (tag == "link" and value == "data:,")
+                    # the favicon, an inline SVG drawn as an image (never run): mkdocs.yml theme.favicon
+                    or (tag == "link" and a.get("rel") == "icon" and value.startswith("data:image/svg+xml,"))
                 )
                 if scheme in ("javascript", "vbscript", "data") and not harmless_data:
                     self.scan.live.append(f"<{tag} {name}={value[:40]}>")

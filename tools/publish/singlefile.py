@@ -63,14 +63,19 @@ def rewrite_href(href: str, here: str, pages: frozenset[str], site: Path, site_u
     raise ExportError(f"{here}: link to {href!r}, which is not a page of the edition")
 
 
+TEXT_DOWNLOADS = frozenset({".ris", ".bib"})
+
+
 def data_url(site: Path, path: Path) -> str:
     """A file of the site as a data: URL; ExportError if a link takes it outside the site."""
     try:
         real = inside(site, path)
     except OutputError as err:
         raise ExportError(str(err)) from None
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(real.read_bytes()).decode('ascii')}"
+    # RIS and BibTeX are plain text (the download attribute keeps their names); mimetypes knows
+    # RIS by no type and BibTeX by one the sanitiser's list of harmless downloads does not name.
+    mime = "text/plain" if path.suffix in TEXT_DOWNLOADS else mimetypes.guess_type(path.name)[0]
+    return f"data:{mime or 'application/octet-stream'};base64,{base64.b64encode(real.read_bytes()).decode('ascii')}"
 
 
 def inline_image(src: str, here: str, site: Path) -> str:

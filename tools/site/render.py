@@ -101,7 +101,7 @@ def edition_variant(markdown: str, offline: bool, site_url: str) -> str:
     def pick(match: re.Match[str]) -> str:
         if match.group("edition") != wanted:
             return ""
-        return match.group("text").replace(SITE_URL_MARK, html.escape(site_url, quote=True))
+        return match.group("text").replace(SITE_URL_MARK, html_attr(site_url))
 
     return VARIANT.sub(pick, markdown)
 
