@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tools.checker import check
 from tools.model.cite import MLA_MONTHS
 from tools.model.formats import MONTHS
-from tools.model.pages import normalise
+from tools.model.inline import normalise
 from tools.publish.build import PROJECT
 
 from .conftest import PUBLISHED_URL, Published

@@ -100,9 +100,9 @@ def use_every_feature(page: Page) -> None:
     expect(page.locator(".md-tooltip2").first).to_be_visible()
     page.locator("a.person").first.hover()
     expect(page.locator(".md-tooltip2--active, .md-tooltip2").first).to_be_visible()
-    page.locator(".md-content a.permalink").first.hover()
-    button = page.locator("button.copy-link").first
-    button.focus()
+    permalink = page.locator(".md-content a.permalink").first
+    permalink.hover()  # opens its copy toolbar (edition.js)
+    button = permalink.locator("xpath=following-sibling::span[1]//button").first
     button.click()
     expect(button).to_have_text("Copied")
     scheme = page.locator("body").get_attribute("data-md-color-scheme")

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from conftest import PROJECT
 
-from tools.publish.compact import compact_css, compact_html, compact_js, trim, trim_site, used_names
+from tools.publish.compact import (
+    compact_css,
+    compact_html,
+    compact_js,
+    script_classes,
+    trim,
+    trim_site,
+    used_names,
+)
 from tools.publish.searchindex import shape_index, shaped
 
 USED = {"md-typeset", "md-nav", "custom", "slate", "admonition"}
@@ -42,6 +50,22 @@ def test_used_names_are_every_word_of_pages_and_scripts() -> None:
     assert used_names(['<p class="md-typeset x">', 'el.classList.add("md-search-result__item")']) >= {
         "md-typeset",
         "x",
+        "md-search-result__item",
+    }
+
+
+def test_the_classes_a_theme_script_can_set() -> None:
+    """Its md- names, what it passes to classList and what it writes as class; not its words."""
+    script = (
+        'e.classList.add("focus-visible");t.classList.toggle("js",!0);x("div",{class:"md-tooltip md-tooltip--inline"});'
+        'n.className="tabbed-labels";var highlight=1,s="md-search-result__item";'
+    )
+    assert script_classes(script) == {
+        "focus-visible",
+        "js",
+        "md-tooltip",
+        "md-tooltip--inline",
+        "tabbed-labels",
         "md-search-result__item",
     }
 

@@ -4,9 +4,10 @@ pages without the indentation between their tags.
 
 Material's main.css styles every feature of the theme (blogs, code annotations, content tabs,
 tags, social cards, versions …); this edition uses few of them. A rule is dropped only when one
-of the classes its selector requires appears nowhere in the built pages nor in the site's
-JavaScript (which builds the search results, tooltips and dialogs at run time), the way
-PurgeCSS works. Selectors this cannot judge (:is, :where, :has) are kept, and classes inside
+of the classes its selector requires can never be on the site: it appears in no built page, in
+no word of the edition's own scripts, and among no class the theme's script can set at run time
+(every `md-…` name in it, and every class it passes to classList or writes as an element's
+class: the search results, tooltips, dialogs, the focus-visible marker), the way PurgeCSS works. Selectors this cannot judge (:is, :where, :has) are kept, and classes inside
 :not(…) are ignored, since :not(.unused) matches everything. An attribute selector that asks for
 an exact value ([data-md-color-primary=pink]) needs that value somewhere too.
 tests/browser/test_page_weight.py compares every element's computed style with and without.
@@ -36,6 +37,21 @@ def used_names(texts: Iterable[str]) -> set[str]:
     names: set[str] = set()
     for text in texts:
         names.update(NAME.findall(text))
+    return names
+
+
+THEME_CLASS = re.compile(r"\bmd-[a-z0-9_-]+")
+CLASS_LIST = re.compile(r"classList\.(?:add|remove|toggle|contains|replace)\(([^)]*)\)")
+CLASS_VALUE = re.compile(r"\bclass(?:Name)?\s*[:=]\s*(\"[^\"]*\"|'[^']*'|`[^`]*`)")
+
+
+def script_classes(script: str) -> set[str]:
+    """The classes a (minified) theme script can put on an element."""
+    names = set(THEME_CLASS.findall(script))
+    for match in CLASS_LIST.finditer(script):
+        names.update(NAME.findall(" ".join(re.findall(r"[\"'`]([^\"'`]*)[\"'`]", match.group(1)))))
+    for match in CLASS_VALUE.finditer(script):
+        names.update(NAME.findall(match.group(1)))
     return names
 
 
@@ -162,10 +178,12 @@ def compact_html(page: str) -> str:
 
 def trim_site(site: Path, theme_css: Iterable[Path], own_css: Iterable[Path], own_js: Iterable[Path]) -> None:
     """Rewrite the built stylesheets and scripts in place (for the hook's on_post_build)."""
-    own_js = list(own_js)
-    scripts = [p.read_text(encoding="utf-8") for p in sorted((site / "assets" / "javascripts").rglob("*.js"))]
+    own_js = [inside(site, path) for path in own_js]
     pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
-    used = used_names([*pages, *scripts])
+    used = used_names([*pages, *(p.read_text(encoding="utf-8") for p in own_js)])
+    for script in sorted((site / "assets" / "javascripts").rglob("*.js")):
+        if inside(site, script) not in own_js:
+            used |= script_classes(script.read_text(encoding="utf-8"))
     for files, change in ((theme_css, lambda css: trim(css, used)), (own_css, compact_css), (own_js, compact_js)):
         for path in files:
             target = inside(site, path)  # a link planted in the output folder is refused

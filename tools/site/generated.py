@@ -17,11 +17,12 @@ def _page(make: Callable[[SourceList, Usage], str]) -> Generator:
     return lambda sources, used, _edition: make(sources, used)
 
 
-# Pages the search index knows by their headings only (a trial, a meeting, a work, a speaker):
-# their text repeats the chapter's footnotes and lists sources and addresses, and indexing it
-# all would nearly double what every reader downloads. The chapter, the editors' notes, the
-# people (every spelling) and the landing page are indexed in full; the teachers' page not at all.
-SEARCHED_BY_HEADINGS = frozenset({"sources.md", "quotations.md", "trials.md"})
+# Pages the search index knows by their headings only (a trial, a meeting, a work, a speaker, a
+# section of the landing page): their text repeats the chapter's footnotes, lists sources and
+# addresses, or explains the edition, and indexing it all would double what every reader
+# downloads with every page. The chapter, the editors' notes and the people (every spelling,
+# role and identification) are indexed in full; the teachers' page not at all.
+SEARCHED_BY_HEADINGS = frozenset({"sources.md", "quotations.md", "trials.md", "index.md", "offline.md"})
 
 GENERATORS: dict[str, Generator] = {
     "people.md": _page(people.people_page),
