@@ -30,6 +30,19 @@ PROJECT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 # Never copied into a project copy: environments, build output, history, caches.
 NOT_COPIED = {".venv", "site", "node_modules", ".git", ".pytest_cache", ".hypothesis", "dist", ".cache", "__pycache__"}
+# The Markdown extensions of mkdocs.yml that chapter pages use (toc left out: it only adds heading
+# permalinks), for tests that convert a page with the edition's tree processors.
+CHAPTER_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "pymdownx.bracketspan",
+    "pymdownx.details",
+]
 TOP_LEVEL_ONLY = {"site", "dist", "build"}
 HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\d+: \S+ .*)$", re.MULTILINE)
 

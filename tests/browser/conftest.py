@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -72,6 +73,33 @@ def page(browser: Browser) -> Iterator[Page]:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
+    """Factory: a fresh context with these options (viewport, touch, permissions …), closed after the test."""
+    made: list[BrowserContext] = []
+
+    def make(**kwargs: object) -> BrowserContext:
+        made.append(browser.new_context(**kwargs))  # type: ignore[arg-type]  # Playwright's options are keyword-typed
+        return made[-1]
+
+    yield make
+    for c in made:
+        c.close()
+
+
+@pytest.fixture
+def cut_off(context: Callable[..., BrowserContext]) -> Callable[..., tuple[BrowserContext, RequestLog]]:
+    """Factory: a context with the network cut (file:// is never routed; anything routable would be
+    the network, so it is refused), and a log of every request it still makes."""
+
+    def make(**kwargs: object) -> tuple[BrowserContext, RequestLog]:
+        made = context(offline=True, **kwargs)
+        made.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: route.abort())
+        return made, RequestLog().attach(made)
+
+    return make
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ colours, only currentColor, so a reading system's day and night themes both appl
 
 from __future__ import annotations
 
-import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Exported
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import BrowserContext, expect
 
 from tools.publish.epub import FOLDER
 
@@ -33,14 +32,8 @@ def unpacked(exported: Exported, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture
-def reader(browser: Browser) -> Iterator[tuple[BrowserContext, RequestLog]]:
-    context = browser.new_context(offline=True, viewport=PHONE)
-    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: route.abort())
-    log = RequestLog().attach(context)
-    try:
-        yield context, log
-    finally:
-        context.close()
+def reader(cut_off: Callable[..., tuple[BrowserContext, RequestLog]]) -> tuple[BrowserContext, RequestLog]:
+    return cut_off(viewport=PHONE)
 
 
 def test_every_epub_page_passes_axe_and_requests_nothing_but_its_stylesheet(

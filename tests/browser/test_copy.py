@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -26,19 +26,6 @@ pytestmark = pytest.mark.browser
 
 PAGE = "praise.html"
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
-    made: list[BrowserContext] = []
-
-    def make(**kwargs: object) -> BrowserContext:
-        made.append(browser.new_context(**kwargs))  # type: ignore[arg-type]
-        return made[-1]
-
-    yield make
-    for c in made:
-        c.close()
 
 
 def tools_of(page: Page, link_selector: str, index: int = 0) -> tuple[dict[str, float], dict[str, float], list[str]]:

@@ -3,9 +3,8 @@ the single-file HTML, and the online build making no request off its origin."""
 
 from __future__ import annotations
 
-import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,16 +30,8 @@ def unzipped(exported: Exported, tmp_path_factory: pytest.TempPathFactory) -> tu
 
 
 @pytest.fixture
-def offline(browser: Browser) -> Iterator[tuple[BrowserContext, RequestLog]]:
-    """A context with the network cut, and a log of every request it still makes."""
-    context = browser.new_context(offline=True)
-    # file:// is never routed; anything routable would be the network, so refuse it.
-    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: route.abort())
-    log = RequestLog().attach(context)
-    try:
-        yield context, log
-    finally:
-        context.close()
+def offline(cut_off: Callable[..., tuple[BrowserContext, RequestLog]]) -> tuple[BrowserContext, RequestLog]:
+    return cut_off()
 
 
 def _nav_pages(page: Page) -> list[str]:

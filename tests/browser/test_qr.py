@@ -4,13 +4,13 @@ screenshot, and the address must be the one printed beside it."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import BrowserContext, Locator, Page
 
 from tools.site import teachers
 
@@ -18,13 +18,9 @@ BASE = "https://example.org/orlov/"
 
 
 @pytest.fixture
-def sharp_page(browser: Browser) -> Iterator[Page]:
+def sharp_page(context: Callable[..., BrowserContext]) -> Page:
     """A page drawn at twice the pixel density, as on a phone, so every module is two pixels or more."""
-    context = browser.new_context(device_scale_factor=2)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    return context(device_scale_factor=2).new_page()
 
 
 def decoded(element: Locator) -> list[str]:

@@ -10,10 +10,10 @@ the chapter, not files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tools.checker import check
 from tools.publish.build import PROJECT
@@ -23,19 +23,6 @@ from .conftest import Published
 pytestmark = pytest.mark.browser
 
 WIDTHS = [320, 360, 375, 390, 414]
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
-    made: list[BrowserContext] = []
-
-    def make(**kwargs: object) -> BrowserContext:
-        made.append(browser.new_context(**kwargs))  # type: ignore[arg-type]
-        return made[-1]
-
-    yield make
-    for c in made:
-        c.close()
 
 
 def overflow(page: Page) -> int:

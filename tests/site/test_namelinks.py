@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from conftest import CHAPTER_EXTENSIONS as EXTENSIONS
 from conftest import PROJECT
 
 from tools.model.inline import plain_text
@@ -19,18 +20,6 @@ from tools.model.schema import load
 from tools.site import render
 from tools.site.namelinks import NameLinkExtension, tooltip
 
-# The chapter-relevant extensions of mkdocs.yml (toc left out: it only adds heading permalinks).
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "md_in_html",
-    "tables",
-    "footnotes",
-    "pymdownx.bracketspan",
-    "pymdownx.details",
-]
 PERSON_LINK = re.compile(r'<a class="person" href="(?P<href>[^"]*)" title="(?P<title>[^"]*)">(?P<text>[^<]*)</a>')
 
 

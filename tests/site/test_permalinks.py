@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import CHAPTER_EXTENSIONS as EXTENSIONS
 
 from tools import checker as check
 from tools.model.records import SourceList
@@ -16,17 +17,6 @@ from tools.site.namelinks import NameLinkExtension
 from tools.site.permalinks import PermalinkExtension
 from tools.site.usage import Usage
 
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "md_in_html",
-    "tables",
-    "footnotes",
-    "pymdownx.bracketspan",
-    "pymdownx.details",
-]
 # The links are left out of the search index (Material's search plugin removes the attribute).
 PARA = re.compile(
     r'<a aria-label="Paragraph (\d+): link to this paragraph" class="permalink para-number" '
