@@ -92,3 +92,28 @@ def test_quotation_marks_of_every_tradition_are_quotations() -> None:
     ):
         [span] = quote_spans(f"He said {text} once.")
         assert span.text.strip("' ") in ("Stalin ist unschuldig", "Staline est innocent", "Stalin"), text
+
+
+def test_every_quotation_mark_unicode_knows_is_a_quotation_mark() -> None:
+    import sys
+    import unicodedata
+
+    from tools.model.inline import APOSTROPHES, DOUBLE_MARKS, SINGLE_MARKS
+
+    known = set(DOUBLE_MARKS + SINGLE_MARKS + APOSTROPHES)
+    missing = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        name = unicodedata.name(char, "")
+        if name.startswith("TAG "):
+            continue  # invisible tag characters: page-markup refuses them
+        if unicodedata.category(char) in ("Pi", "Pf") or "QUOTATION MARK" in name or "CORNER BRACKET" in name:
+            if char not in known:
+                missing.append(f"U+{code:04X} {name}")
+    assert missing == []
+
+
+def test_ornament_and_corner_bracket_quotations() -> None:
+    for text in ("❝Stalin❞", "❛Stalin❜", "❮Stalin❯", "｢Stalin｣", "﹁Stalin﹂", "⹂Stalin“"):
+        [span] = quote_spans(f"He said {text} once.")
+        assert span.text == "Stalin", text

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from ..model.findings import Finding
 from ..model.formats import shorten
-from ..model.inline import normalise, quote_spans
 from ..model.pages import Page
 from ..model.records import SourceList
+from . import prose
 from .common import at
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -59,18 +59,15 @@ def check_editorial(page: Page, sources: SourceList, chapter_words: str) -> Iter
                 "entry-unknown",
                 f"the page asks for {marker.group('kind')} '{marker.group('id')}', which is not in {sources.path}",
             )
-    text = COMMENT.sub(_blank, page.text)  # offsets stay those of the page
-    prose = CODE.sub(_blank, TAG.sub(_blank, text))  # attribute values and code are not quotations
-    for span in quote_spans(prose):
-        if span.closed and normalise(span.text) not in chapter_words:
-            yield at(
-                page,
-                span.start,
-                "editorial-quote",
-                f"“{shorten(span.text, 60)}” is in quotation marks but is not the chapter's words: quote the "
-                "chapter exactly, or say it without quotation marks",
-            )
-    yield from _html(page, text)
+    for quotation in prose.not_the_chapters(page.text, chapter_words):
+        yield at(
+            page,
+            quotation.offset,
+            "editorial-quote",
+            f"“{shorten(quotation.text, 60)}” is presented as a quotation but is not the chapter's words: quote "
+            "the chapter exactly, or say it in the editors' own words without quotation marks or a blockquote",
+        )
+    yield from _html(page, COMMENT.sub(_blank, page.text))
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -10,7 +10,7 @@ from enum import StrEnum
 # bidirectional controls (which can reorder the text around them, "Trojan Source"), and invisible
 # characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen, invisible operators).
 UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 
 

@@ -24,20 +24,25 @@ from typing import NamedTuple
 MARKED_TAIL = re.compile(r"\]\{(?P<attrs>[^{}\n]{0,200})\}(?P<ref>\[\^(?P<label>[^\]\s]{1,100})\])?")
 ATTRS_ID_ONLY = re.compile(r"^[ \t]*#(?P<id>[^\s#.{}=\"']{1,100})[ \t]*$")
 FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,100})\](?!:)")
-# Double quotation marks, of every script and typographic tradition: outside a quotation any of
-# them opens one (so the chapter's stray `” Most beloved”` still counts, and so do »German« and
-# «French» quotations), and inside, any of them ends it.
-DOUBLE_MARKS = '“”"„‟«»＂〝〞〟'
+# Quotation marks of every script and typographic tradition: every character Unicode calls a
+# quotation mark or an initial or final quote (categories Pi and Pf), the ornament marks (❝ ❞ ❮ ❯)
+# and the corner brackets that quote in Chinese and Japanese. tests/model/test_inline.py checks
+# this list against the Unicode database.
+# Double marks: outside a quotation any of them opens one (so the chapter's stray `” Most
+# beloved”` still counts, and so do »German« and «French» quotations); inside, any ends it.
+DOUBLE_MARKS = '"«»“”„‟❝❞❠⹂『』〝〞〟﹃﹄＂🙶🙷🙸'
 QUOTE_MARK = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
-# Single quotation marks: ‘ ‚ ‛ ‹ › 「 『 always open; a straight ' opens at the start of a word.
-# The chapter's apostrophe (Stalin’s, don't) is inside a word, so it never opens; inside a
-# single quotation, ’ ' › ‹ 」 』 close it where no letter follows.
-SINGLE_OPEN = re.compile(r"[‘‚‛‹›「『]|(?<![\w’'])'(?=\w)")
-SINGLE_CLOSE = re.compile(r"[’'›‹」』‘](?!\w)")
+# Single marks always open; a straight ' opens only at the start of a word. The chapter's
+# apostrophe (Stalin’s, don't) is inside a word, so it never opens; inside a single quotation,
+# a single mark, ’ or ' closes it where no letter follows.
+SINGLE_MARKS = "‘‚‛‹›❛❜❟❮❯⸂⸃⸄⸅⸉⸊⸌⸍⸜⸝⸠⸡「」﹁﹂｢｣"
+APOSTROPHES = "’'"
+SINGLE_OPEN = re.compile("[" + re.escape(SINGLE_MARKS) + r"]|(?<![\w’'])'(?=\w)")
+SINGLE_CLOSE = re.compile("[" + re.escape(SINGLE_MARKS + APOSTROPHES) + r"](?!\w)")
 # What Markdown (with this site's extensions) would not print as written. `_` only at the edge
 # of a word: inside one it is a letter to Python-Markdown.
 UNPROVEN = re.compile(
-    "(?P<invisible>[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff])|"
+    "(?P<invisible>[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f])|"
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>&~^=:\"'])"
     r"|(?P<html><[A-Za-z/!?]|<$)"
     r"|(?P<entity>&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});)"
@@ -203,7 +208,7 @@ def plain_text(markdown: str) -> str:
     return ESCAPED.sub(r"\1", LINE_BREAKS.sub(" ", text)).strip()
 
 
-DOUBLE_QUOTES = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in "‘’‚‛‹›「」『』"})
+DOUBLE_QUOTES = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in SINGLE_MARKS + APOSTROPHES})
 ELLIPSES = re.compile(r"(?:…|\.\.\.)+")
 WHITESPACE = re.compile(r"\s+")
 
