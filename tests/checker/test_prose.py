@@ -64,3 +64,38 @@ def test_readable_keeps_every_offset() -> None:
 def test_a_made_up_quotation_in_a_title_is_refused_by_the_checker(mini: Project) -> None:
     mini.replace(INDEX, "one short text", f'one short <span title="Orlov: “{MADE_UP}”">text</span>')
     assert any(" editorial-quote " in f for f in mini.findings())
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "    summary: Soviet leader under whom the Moscow Trials were staged.\n",
+            f"    summary: Orlov wrote of his trial, “{MADE_UP}”\n",
+        ),
+        (
+            "    text: '\"Velicki\" is the translation''s garbling of A. Y. Vyshinsky.'\n",
+            f"    text: 'Orlov adds: “{MADE_UP}”'\n",
+        ),
+        ("    role: defendant, 1938 trial\n", f"    role: defendant, who said “{MADE_UP}”\n"),
+    ],
+    ids=["summary", "note", "role"],
+)
+def test_a_made_up_quotation_in_the_source_lists_prose_is_refused(mini: Project, before: str, after: str) -> None:
+    mini.replace("data/sources.yml", before, after)
+    assert any(" yaml-quote " in f and MADE_UP[:20] in f for f in mini.findings()), mini.findings()
+
+
+def test_a_quotation_its_source_supports_passes(mini: Project) -> None:
+    mini.replace(
+        "data/sources.yml",
+        "    summary: Soviet leader under whom the Moscow Trials were staged.\n    sources:\n      - work: orlov-1953\n",
+        "    summary: Soviet leader, called “the father of peoples” by his court.\n    sources:\n"
+        "      - work: orlov-1953\n        supports: he was called “the father of peoples”\n",
+    )
+    assert [f for f in mini.findings() if " yaml-quote " in f] == []
+
+
+def test_a_variant_must_be_a_name(mini: Project) -> None:
+    mini.replace("data/sources.yml", "    variants: [Stalin]\n", f"    variants: [Stalin, {MADE_UP}]\n")
+    assert any(" yaml-value " in f and "not a spelling of a name" in f for f in mini.findings())

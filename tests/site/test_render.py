@@ -144,8 +144,8 @@ def test_editorial_note_cites_its_sources(sources: SourceList) -> None:
     )
     assert f"**{note.term}** — {note.text}" in out
     assert (
-        '<span class="note-sources" data-search-exclude="1">Source: [Orlov 1991 (Russian)](sources.md#orlov-1991-ru), online reader page 80 of 453</span>'
-        in out
+        '<span class="note-sources" data-search-exclude="1">Source: [Orlov 1991 (Russian)](sources.md#orlov-1991-ru), '
+        "online reader page 80 of 453: «Вышинский, соответственно, уснащал свои обвинительные речи…»</span>" in out
     )
     assert out.endswith("</aside>")
 

@@ -26,7 +26,7 @@ from ..model.schema import load
 from ..model.siteconfig import config_findings
 from ..model.symlinks import links_out
 from ..model.textfile import read_text
-from . import calendars, chapter, editorial, footnotes, policy, quotations, rendered
+from . import calendars, chapter, editorial, footnotes, policy, prose, quotations, rendered
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = Path("data/sources.yml")
@@ -123,6 +123,7 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     result.findings += source_list_wording(result.pages, sources)
     result.findings += chapter.check_fidelity(result.pages, original, sources.original)
     chapter_words = normalise(original)
+    result.findings += prose.source_list_quotes(sources, chapter_words)
     for name in sources.editorial:
         path = root / docs / name
         text = _read(result, path, shown_path(path, root))

@@ -16,7 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..model.findings import Finding
+from ..model.formats import shorten
 from ..model.inline import normalise, quote_spans
+from ..model.records import PathKey, SourceList
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -93,3 +96,70 @@ def not_the_chapters(text: str, chapter_words: str) -> Iterator[Quoted]:
         words = normalise(quotation.text).strip("\"' ")
         if words and words not in chapter_words:
             yield quotation
+
+
+# --- the source list's prose ------------------------------------------------------------------
+
+SECTIONS_WITH_ENTRIES = frozenset({"works", "trials", "people", "quotations", "notes", "meetings", "scare_quotes"})
+# Fields whose text is a source's own words or a name, not the editors' prose: what a source
+# supports, the wording chain, titles, addresses, a quotation's own words (quote-wording checks
+# those), and the reasons of the denylist, which may quote the denied site they name.
+NOT_PROSE = frozenset({"supports", "title", "literal", "url", "canonical", "domains"})
+WORDING_FIELDS = frozenset({"russian", "report_wording"})
+
+
+def _entry(key: PathKey) -> PathKey:
+    return key[:2] if key and key[0] in SECTIONS_WITH_ENTRIES else key[:1]
+
+
+def _is_prose(key: PathKey) -> bool:
+    if not key or key[0] in ("policy", "not_names", "statuses") or NOT_PROSE & set(map(str, key)):
+        return False
+    if key[0] == "quotations" and key[2:3] == ("text",):
+        return False
+    return not (WORDING_FIELDS & set(map(str, key)) and key[-1] == "text")
+
+
+def _witnesses(sources: SourceList) -> dict[PathKey, str]:
+    """For each entry, the words its sources are recorded as supporting (and the cited works' own
+    supports, titles and wording chain), normalised and in lower case, to look quoted words up in."""
+    own: dict[PathKey, list[str]] = {}
+    cited: dict[PathKey, set[str]] = {}
+    for key, value in sources.texts:
+        entry = _entry(key)
+        if not _is_prose(key) and key[:1] != ("policy",):
+            own.setdefault(entry, []).append(value)
+        if key and key[-1] == "work":
+            cited.setdefault(entry, set()).add(value)
+    witnesses: dict[PathKey, str] = {}
+    for entry, texts in own.items():
+        works = [
+            ("works", sources.indices[("works", w)]) for w in cited.get(entry, ()) if ("works", w) in sources.indices
+        ]
+        words = [*texts, *(t for work in works for t in own.get(work, ()))]
+        witnesses[entry] = "\n".join(normalise(t).casefold() for t in words)
+    return witnesses
+
+
+def source_list_quotes(sources: SourceList, chapter_words: str) -> Iterator[Finding]:
+    """Words in quotation marks in the source list's prose (summaries, notes, claims, citations'
+    relation …) are the chapter's words, or words a source the entry cites is recorded as
+    supporting: nobody's words are made up in the editors' text either."""
+    chapter = chapter_words.casefold()
+    witnesses = _witnesses(sources)
+    for key, value in sources.texts:
+        if not _is_prose(key):
+            continue
+        for quotation in quoted(value):
+            words = normalise(quotation.text).strip("\"' ").casefold()
+            if words and words not in chapter and words not in witnesses.get(_entry(key), ""):
+                line, col = sources.where(*key)
+                yield Finding(
+                    sources.path,
+                    line,
+                    col,
+                    "yaml-quote",
+                    f"“{shorten(quotation.text, 60)}” is in quotation marks, but it is not the chapter's words and "
+                    "no source of this entry is recorded as supporting it: quote what a source supports (and say "
+                    "so in its `supports`), or say it without quotation marks",
+                )

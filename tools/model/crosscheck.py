@@ -15,6 +15,10 @@ from .records import CALENDARS, KINDS, STATUSES, WORK_KINDS, DateValue, PathKey,
 PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
 Report = Callable[..., None]  # report(key, rule, message[, severity])
 
+# A spelling of a person's name, as the chapter or a source writes it ("Rosenholz", "Gol'tsman",
+# "A. P. Rosengolts", "Гольцман"): one to four words, each capitalised but for the particles of names.
+SPELLING = re.compile(r"^(?:(?:[^\W\d_a-zа-я]|(?:de|von|van|der|del|ibn|al)\b)[^\W\d_]*[.'’-]?[^\W\d_]*\.?(?: |$)){1,4}$")
+
 
 def is_real_date(value: DateValue) -> bool:
     if value is None or isinstance(value, dt.date):
@@ -56,6 +60,13 @@ def check_values(sources: SourceList, report: Report) -> None:
             allowed((*sources.key_of("people", person.id), name), getattr(person, name), CALENDARS, "calendar")
         if person.mention not in (None, "implied"):
             report((*sources.key_of("people", person.id), "mention"), "yaml-value", "mention may only be 'implied'")
+        for index, variant in enumerate(person.variants):
+            if not SPELLING.match(variant):
+                report(
+                    (*sources.key_of("people", person.id), "variants", index),
+                    "yaml-value",
+                    f"'{variant}' is not a spelling of a name: letters, spaces, hyphens, apostrophes and full stops only",
+                )
     for q in sources.quotations.values():
         if q.status not in STATUSES:
             report(

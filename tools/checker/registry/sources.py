@@ -112,4 +112,16 @@ RULES: tuple[Rule, ...] = (
             shift=len("glorious"),
         ),
     ),
+    Rule(
+        "yaml-quote",
+        ERROR,
+        "words in quotation marks in the source list's prose that are neither the chapter's nor recorded as "
+        "supported by a source the entry cites",
+        Example(
+            YML,
+            "    summary: Soviet leader under whom the Moscow Trials were staged.\n",
+            "    summary: Soviet leader, who wrote “Stalin is innocent of every crime.”\n",
+            at="summary: Soviet leader, who wrote",
+        ),
+    ),
 )
