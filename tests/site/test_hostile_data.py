@@ -190,7 +190,7 @@ def test_nothing_is_live_in_the_zip(hostile_build: HostileBuild) -> None:
 
 def test_nothing_is_live_in_the_single_file(hostile_build: HostileBuild) -> None:
     found = assert_nothing_live(hostile_build.single_file, single_file=True)
-    assert '<iframe srcdoc=&lt;script&gt;alert(1)&lt;/script&gt;></iframe>' in found.text
+    assert "<iframe srcdoc=&lt;script&gt;alert(1)&lt;/script&gt;></iframe>" in found.text
     # The copy inside the zip and the one the online site offers are the same file.
     for copy in (hostile_build.unzipped / "downloads", hostile_build.site / "downloads"):
         assert (copy / hostile_build.single_file.name).read_bytes() == hostile_build.single_file.read_bytes()

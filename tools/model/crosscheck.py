@@ -17,7 +17,9 @@ Report = Callable[..., None]  # report(key, rule, message[, severity])
 
 # A spelling of a person's name, as the chapter or a source writes it ("Rosenholz", "Gol'tsman",
 # "A. P. Rosengolts", "Гольцман"): one to four words, each capitalised but for the particles of names.
-SPELLING = re.compile(r"^(?:(?:[^\W\d_a-zа-я]|(?:de|von|van|der|del|ibn|al)\b)[^\W\d_]*[.'’-]?[^\W\d_]*\.?(?: |$)){1,4}$")
+SPELLING = re.compile(
+    r"^(?:(?:[^\W\d_a-zа-я]|(?:de|von|van|der|del|ibn|al)\b)[^\W\d_]*[.'’-]?[^\W\d_]*\.?(?: |$)){1,4}$"
+)
 
 
 def is_real_date(value: DateValue) -> bool:
