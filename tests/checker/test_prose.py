@@ -99,3 +99,19 @@ def test_a_quotation_its_source_supports_passes(mini: Project) -> None:
 def test_a_variant_must_be_a_name(mini: Project) -> None:
     mini.replace("data/sources.yml", "    variants: [Stalin]\n", f"    variants: [Stalin, {MADE_UP}]\n")
     assert any(" yaml-value " in f and "not a spelling of a name" in f for f in mini.findings())
+
+
+def test_verified_needs_the_report_of_its_own_trial_at_a_printed_page(mini: Project) -> None:
+    """The review's y4: any work and any locator made a quotation 'verified' with invented words."""
+    mini.replace(
+        "data/sources.yml",
+        '    text: ["great,", "genius,", "wise,", "Most beloved"]\n    speaker: vyshinsky\n    role: prosecutor\n'
+        "    trial: null\n",
+        '    text: ["great,", "genius,", "wise,", "Most beloved"]\n    speaker: vyshinsky\n    role: prosecutor\n'
+        "    trial: null\n    report_wording: {text: Stalin is innocent of every crime., work: orlov-1953, locator: online}\n",
+    )
+    mini.replace("data/sources.yml", "    status: paraphrase\n", "    status: verified\n")
+    messages = [f for f in mini.findings() if " yaml-verified-needs-locator " in f]
+    assert any("names no trial" in m for m in messages)
+    assert any("not a primary record" in m for m in messages)
+    assert any("names no printed page" in m for m in messages)

@@ -564,7 +564,7 @@ CASES = [
         "yaml-verified-needs-locator",
         YML,
         "status: verified",
-        message="cites no work with a locator",
+        message="gives no 'report_wording'",
     ),
     Case(
         "a footnote that rewords the chapter's quotation",

@@ -119,7 +119,7 @@ def test_templates_leave_only_the_tokens(e: cite.Edition) -> None:
         tokens = set(re.findall(r"\{[a-z]+\}", text))
         assert tokens <= set(cite.TOKENS), (name, tokens)
         assert {"{n}", "{id}", "{accessed}"} <= tokens
-    assert made["chicagoQuotation"].startswith("{speaker}, quoted in ")
+    assert made["chicagoQuotation"].startswith("{speaker}, {use} in ")
     filled = made["mla"].replace("{n}", "8").replace("{id}", "p-defence-attorneys").replace("{accessed}", "5 Mar. 2027")
     assert filled == cite.mla(passage(), e, "5 Mar. 2027", markdown=False)
     assert "*" not in filled, "the templates are plain text"

@@ -102,11 +102,11 @@ def test_the_wording_chain(sources: SourceList) -> None:
         "Orlov’s Russian, [Orlov 1991 (Russian)](sources.md#orlov-1991-ru), online reader page 80 of 453: "
         "«Жалкой и несчастной будет судьба того, кто допустит хоть малейшее отклонение от генеральной линии партии!»"
     )
-    assert links[2].startswith("the editors’ literal translation (theirs, not Orlov’s): “Pitiful and unhappy")
+    assert links[2].startswith("the editors’ literal translation of it (theirs, not Orlov’s): “Pitiful and unhappy")
     assert links[3] == "the official Report: not seen"
     seen = replace(q, report_wording=Wording("Those who deviate …", "report-1938", "p. 123", None, "abridged"))
     assert wording_chain(seen, sources).endswith(
-        "the official Report, [Report 1938](sources.md#report-1938), p. 123: «Those who deviate …» (abridged)"
+        "the official Report, [Report 1938](sources.md#report-1938), p. 123: “Those who deviate …” (abridged)"
     )
     none_seen = wording_chain(sources.quotations["q-bukharin-hope-of-mankind"], sources)
     assert none_seen == "the chapter’s, above → Orlov’s Russian: not seen → the official Report: not seen"

@@ -120,7 +120,7 @@ CASES: list[Case] = [
         lambda p: p.replace(YML, BUKHARIN_DATE, BUKHARIN_DATE.replace("unverified", "verified")),
         "status: verified",
         "yaml-verified-needs-locator",
-        "'q-bukharin-hope-of-mankind' is 'verified' but cites no work with a locator",
+        "'q-bukharin-hope-of-mankind' is 'verified' but gives no 'report_wording'",
     ),
     (
         "missing field",

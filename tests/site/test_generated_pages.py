@@ -413,28 +413,33 @@ def test_quotations_csv(sources: SourceList, used: Usage) -> None:
         assert row["status"] == q.status
         assert row["text"] == " ".join(used.wording[q.id].split())  # the chapter's words exactly, marks and all
         assert row["russian"] == (q.russian.text if q.russian else "not seen")
-        assert row["editors_literal_translation"] == (q.literal or "")
+        assert row["editors_literal_translation"] == (q.literal or "not made")
         assert row["report_wording"] == (q.report_wording.text if q.report_wording else "not seen")
         assert row["link"] == SITE + used.quotation_page[q.id].replace(".md", ".html") + f"#{q.id}"
         assert row["link"].endswith(f".html#{q.id}")
-        assert row["date_inferred"] in ("yes", "no")
+        assert row["date_inferred"] in ("yes", "no", "not known")
         if q.date is None:
-            assert row["date"] == "" and row["date_inferred"] == "no"
+            assert row["date"] == "not known" and row["date_inferred"] == "not known"
         else:
             assert ISO_DATE.match(row["date"]), row["date"]
             if isinstance(q.date, dt.date):
                 assert dt.date.fromisoformat(row["date"]) == q.date
-        assert row["trial_id"] == (q.trial or "")
-        assert row["trial"] == (sources.trials[q.trial].title if q.trial else "")
+        assert row["trial_id"] == (q.trial or "not known")
+        assert row["trial"] == (sources.trials[q.trial].title if q.trial else "not known")
+        assert row["occasion"] == (q.occasion or "not known")
+        assert "" not in row.values(), row  # unknown is said, never left blank
 
 
-def test_quotations_json_has_the_same_rows(sources: SourceList, used: Usage) -> None:
+def test_quotations_json_has_the_same_rows_with_null_for_unknown(sources: SourceList, used: Usage) -> None:
     e = cited(sources, used)
     rows = json.loads(quotations_json(sources, used, e))
-    assert rows == list(csv.DictReader(io.StringIO(quotations_csv(sources, used, e))))
+    said = {"russian": "not seen", "report_wording": "not seen", "editors_literal_translation": "not made"}
+    as_csv = [{k: said.get(k, "not known") if v is None else v for k, v in row.items()} for row in rows]
+    assert as_csv == list(csv.DictReader(io.StringIO(quotations_csv(sources, used, e))))
     assert all(row["link"].startswith(SITE) for row in rows)
     assert all(list(row) == CSV_HEADER for row in rows)
-    assert all(isinstance(v, str) for row in rows for v in row.values())
+    assert all(v is None or (isinstance(v, str) and v) for row in rows for v in row.values())
+    assert any(row["date"] is None and row["date_inferred"] is None for row in rows)
 
 
 def test_quotations_csv_of_an_empty_list(sources: SourceList) -> None:
@@ -500,8 +505,10 @@ def test_timeline_events_tie_break(sources: SourceList) -> None:
 
 
 def test_no_generated_page_says_none_or_null(sources: SourceList, used: Usage) -> None:
+    """Pages say "not known"; only the JSON download writes null, which is how JSON says it."""
     for name, text in all_generated(sources, used).items():
-        assert not NONE_OR_NULL.search(text), (name, NONE_OR_NULL.search(text))
+        if name != "quotations.json":
+            assert not NONE_OR_NULL.search(text), (name, NONE_OR_NULL.search(text))
 
 
 def _unknowns(project: Project) -> None:
@@ -536,11 +543,12 @@ def test_unknowns_in_the_mini_project_never_print_none(mini_project) -> None:
     used = usage(result.pages, sources)
     generated = all_generated(sources, used)
     for name, text in generated.items():
-        assert not NONE_OR_NULL.search(text), (name, NONE_OR_NULL.search(text))
+        if name != "quotations.json":
+            assert not NONE_OR_NULL.search(text), (name, NONE_OR_NULL.search(text))
     assert "*The Secret History of Stalin's Crimes*. n.d." in generated["sources.md"]
     rows = list(csv.DictReader(io.StringIO(generated["quotations.csv"])))
     bukharin = next(r for r in rows if r["id"] == "q-bukharin-hope-of-mankind")
-    assert (bukharin["date"], bukharin["date_inferred"], bukharin["occasion"]) == ("", "no", "")
+    assert (bukharin["date"], bukharin["date_inferred"], bukharin["occasion"]) == ("not known",) * 3
     assert "not known" in sections(generated["people.md"], 2)["vyshinsky"]
 
 

@@ -81,7 +81,7 @@ def test_the_wording_chain_is_on_the_quotations_page_and_in_the_footnotes(
         assert f"«{q.russian.text}»" in page and f"«{q.russian.text}»" in footnotes, q.id
         assert q.literal is not None and q.literal in page and q.literal in footnotes, q.id
     assert page.count("The official Report: not seen") == len(result.sources.quotations)
-    assert "the editors’ literal translation (theirs, not Orlov’s)" in footnotes
+    assert "the editors’ literal translation of it (theirs, not Orlov’s)" in footnotes
 
 
 # --- attacks: each way a generator could misquote is caught -----------------------------------

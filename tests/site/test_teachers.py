@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import segno
 
-from tools.model.cite import Edition, chicago, edition, mla, paragraphs
+from tools.model.cite import Edition, chicago, edition, mla, paragraphs, use_of
 from tools.model.escape import markdown_text
 from tools.model.records import SourceList
 from tools.site import teachers
@@ -99,7 +99,7 @@ def test_one_entry_per_quotation_with_its_paragraph_number(real: tuple[SourceLis
         number = used.quotation_paragraph[q.id]
         speaker = sources.people[q.speaker].name
         assert f"Link\n:   [{url}]({used.quotation_page[q.id]}#{q.id})" in entry
-        assert f"Chicago\n:   {speaker}, quoted in Alexander Orlov, “" in entry
+        assert f"Chicago\n:   {speaker}, {use_of(q.status)} in Alexander Orlov, “" in entry
         assert f", para. {number}, {url}." in entry and f"par. {number}. *" in entry
         bare = markdown_text(url.removeprefix("http://"), emphasis=False)
         assert f", {bare}.\n" in entry, "MLA gives the address without http://"

@@ -3,7 +3,7 @@ the one record behind the RIS, BibTeX and CSL-JSON downloads.
 
 The one citation formatter of the edition. The teachers' page, the page metadata, the
 downloads and the copy-citation buttons all use it (the buttons through templates the page
-carries: this module fills `{n}`, `{id}`, `{speaker}` and `{accessed}` in with the reader's
+carries: edition.js fills `{n}`, `{id}`, `{speaker}`, `{use}` and `{accessed}` in with the reader's
 paragraph, quotation and date, see TOKENS).
 
 Every citation names the chapter as its author's, with his title, and a section heading as the
@@ -32,7 +32,7 @@ MINOR_WORDS = frozenset(
 )
 # What the copy-citation buttons fill in: the paragraph number, the element id, the speaker of a
 # quotation and today's date (formatted with the month names the page is given).
-TOKENS = ("{n}", "{id}", "{speaker}", "{accessed}")
+TOKENS = ("{n}", "{id}", "{speaker}", "{use}", "{accessed}")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Passage:
     first: int | str  # paragraph numbers (or the token "{n}")
     last: int | str
     speaker: str | None = None  # who is quoted, for a quotation
+    use: str = "quoted"  # how Orlov gives the speaker's words: "quoted", or "paraphrased" for a paraphrase
 
 
 def edition(sources: SourceList, site_name: str, site_url: str, chapter_title: str | None) -> Edition:
@@ -154,7 +155,7 @@ def chicago(p: Passage, e: Edition, accessed: str | None = None, *, markdown: bo
     """A Chicago note: Alexander Orlov, “Title,” section “Heading” (editors’ heading), in *Site*,
     documentary edition of … *Book* (Place: Publisher, Year), date, para. 5, URL. Markdown, with
     every value escaped (the teachers' page), or plain text (`markdown=False`)."""
-    quoted = f"{_text(p.speaker, markdown)}, quoted in " if p.speaker else ""
+    quoted = f"{_text(p.speaker, markdown)}, {p.use} in " if p.speaker else ""
     author = f"{_text(e.author, markdown)}, " if e.author else ""
     date = format_date(e.date) if e.date else "n.d."
     when = f", accessed {accessed}" if accessed else ""
@@ -182,7 +183,7 @@ def mla(p: Passage, e: Edition, accessed: str | None = None, *, markdown: bool =
 def templates(heading: str, editors_heading: bool, page_url: str, e: Edition) -> dict[str, str]:
     """The plain-text citations of one page with TOKENS left for the copy-citation buttons to fill in."""
     paragraph = Passage(heading, editors_heading, f"{page_url}#{{id}}", "{n}", "{n}")
-    quotation = Passage(heading, editors_heading, f"{page_url}#{{id}}", "{n}", "{n}", "{speaker}")
+    quotation = Passage(heading, editors_heading, f"{page_url}#{{id}}", "{n}", "{n}", "{speaker}", "{use}")
     return {
         "chicago": chicago(paragraph, e, "{accessed}", markdown=False),
         "chicagoQuotation": chicago(quotation, e, "{accessed}", markdown=False),
@@ -288,3 +289,8 @@ def csl(r: Record) -> list[dict[str, object]]:
         if r.book.place:
             item["original-publisher-place"] = r.book.place
     return [item]
+
+
+def use_of(status: str) -> str:
+    """How a citation says Orlov gives a quotation of this status: a paraphrase is no quotation."""
+    return "paraphrased" if status == "paraphrase" else "quoted"

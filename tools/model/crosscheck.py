@@ -10,7 +10,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .records import CALENDARS, KINDS, STATUSES, WORK_KINDS, DateValue, PathKey, SourceList, SourceRef, Wording
+from .records import (
+    CALENDARS,
+    KINDS,
+    STATUSES,
+    WORK_KINDS,
+    DateValue,
+    PathKey,
+    Quotation,
+    SourceList,
+    SourceRef,
+    Wording,
+)
 
 PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})$")
 Report = Callable[..., None]  # report(key, rule, message[, severity])
@@ -124,19 +135,14 @@ def check_references(sources: SourceList, report: Report) -> None:
                 "yaml-missing-field",
                 f"quotation '{q.id}' gives the editors' literal translation but no 'russian' wording it translates",
             )
-        if q.status == "verified" and not any(r.work and r.locator for r in q.sources):
-            report(
-                (*key, "status"),
-                "yaml-verified-needs-locator",
-                f"quotation '{q.id}' is 'verified' but cites no work with a locator (a page); cite one or lower the status",
-            )
-        elif q.status == "verified" and q.report_wording is None:
-            report(
-                (*key, "status"),
-                "yaml-verified-needs-locator",
-                f"quotation '{q.id}' is 'verified' but gives no 'report_wording' (the official words, with their work "
-                "and page); add it or lower the status",
-            )
+        if q.status == "verified":
+            for problem in _not_verified(q, sources):
+                report(
+                    (*key, "status"),
+                    "yaml-verified-needs-locator",
+                    f"quotation '{q.id}' is 'verified' but {problem}; "
+                    "give the official Report's words, work and page, or lower the status",
+                )
         if not q.sources:
             report((*key, "sources"), "yaml-missing-field", f"quotation '{q.id}' cites no source")
     for meeting in sources.meetings.values():
@@ -146,3 +152,28 @@ def check_references(sources: SourceList, report: Report) -> None:
         exists((*key, "trial"), meeting.trial, sources.trials, "trial", what)
     for note in sources.notes.values():
         refs_ok(sources.key_of("notes", note.id), note.sources, f"note '{note.id}'")
+
+
+PRINTED_PAGE = re.compile(r"\bpp?\.\s?\d+")
+
+
+def _not_verified(q: Quotation, sources: SourceList) -> list[str]:
+    """Why a `verified` quotation is not: its words must have been seen in the official Report of
+    its own trial (a primary record), at a printed page."""
+    wording = q.report_wording
+    if wording is None:
+        return ["gives no 'report_wording' (the official Report's words)"]
+    trial = sources.trials.get(q.trial or "")
+    work = sources.works.get(wording.work)
+    problems = []
+    if trial is None:
+        problems.append("names no trial, so no Report can be its record")
+    elif wording.work != trial.report:
+        problems.append(
+            f"its 'report_wording' is from '{wording.work}', not the Report of its trial ('{trial.report}')"
+        )
+    if work is not None and work.kind != "primary":
+        problems.append(f"the work of its 'report_wording' is '{work.kind}', not a primary record")
+    if not PRINTED_PAGE.search(wording.locator):
+        problems.append(f"the locator '{wording.locator}' names no printed page (p. 123)")
+    return problems

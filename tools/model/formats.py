@@ -29,6 +29,7 @@ MONTHS = (
     "December",
 )
 NOT_KNOWN = "not known"
+NOT_MADE = "not made"  # what the editors have not (yet) done, such as a literal translation
 NOT_SEEN = "not seen"
 EDITORS_CUT = "[…]"  # the editors' mark for words they leave out of a quotation
 
@@ -178,24 +179,30 @@ def status_badge(status: str, sources: SourceList) -> str:
 # --- the quotation footnote -------------------------------------------------------------------
 
 
-def wording_link(label: str, wording: Wording | None, sources: SourceList) -> str:
-    """'Orlov’s Russian, Orlov 1991 (Russian), page …: «…»', or '…: not seen'."""
+def wording_link(label: str, wording: Wording | None, sources: SourceList, marks: tuple[str, str] = ("«", "»")) -> str:
+    """'Orlov’s Russian, Orlov 1991 (Russian), page …: «…»' (the text in the quotation marks of its
+    language), or 'Orlov’s Russian: not seen'."""
     if wording is None:
         return f"{label}: {NOT_SEEN}"
     where = citation(SourceRef(work=wording.work, url=wording.url, locator=wording.locator), sources, detail=True)
     note = f" ({markdown_text(wording.note)})" if wording.note else ""
-    return f"{label}, {where}: «{markdown_text(wording.text, emphasis=False)}»{note}"
+    return f"{label}, {where}: {marks[0]}{markdown_text(wording.text, emphasis=False)}{marks[1]}{note}"
+
+
+def wording_links(q: Quotation, sources: SourceList) -> list[str]:
+    """The quotation's wording after the chapter's, link by link: Orlov's Russian, the editors'
+    literal translation of it, and the official Report's English words."""
+    links = [wording_link("Orlov’s Russian", q.russian, sources)]
+    if q.russian is not None:
+        literal = f"“{markdown_text(q.literal, emphasis=False)}”" if q.literal else NOT_MADE
+        links.append(f"the editors’ literal translation of it (theirs, not Orlov’s): {literal}")
+    links.append(wording_link("the official Report", q.report_wording, sources, ("“", "”")))
+    return links
 
 
 def wording_chain(q: Quotation, sources: SourceList, chapter: str = "the chapter’s, above") -> str:
-    """The quotation's wording, one link after the other: the chapter's (machine-translated) words,
-    Orlov's Russian, the editors' literal translation of it, and the official Report's words."""
-    links = [chapter, wording_link("Orlov’s Russian", q.russian, sources)]
-    if q.russian is not None:
-        literal = f"“{markdown_text(q.literal, emphasis=False)}”" if q.literal else NOT_KNOWN
-        links.append(f"the editors’ literal translation (theirs, not Orlov’s): {literal}")
-    links.append(wording_link("the official Report", q.report_wording, sources))
-    return " → ".join(links)
+    """The quotation's wording, one link after the other, from the chapter's (machine-translated) words."""
+    return " → ".join([chapter, *wording_links(q, sources)])
 
 
 def footnote_text(q: Quotation, sources: SourceList) -> str:

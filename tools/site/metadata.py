@@ -79,6 +79,8 @@ def json_ld(section: Section, sources: SourceList, used: Usage, e: cite.Edition)
             "url": f"{url}#{q.id}",
             "text": quotation_text(q, used.wording.get(q.id)),  # the chapter's own words
             "spokenByCharacter": person(sources.people[q.speaker].name, f"{e.url}people.html#{q.speaker}"),
+            # How sure the edition is of the attribution, as the footnote says (a paraphrase is not a quotation).
+            "creativeWorkStatus": plain(sources.statuses[q.status].label) if q.status in sources.statuses else q.status,
         }
         for q in sources.quotations.values()
         if used.quotation_page.get(q.id) == section.page
@@ -94,7 +96,12 @@ def cite_data(section: Section, sources: SourceList, used: Usage, e: cite.Editio
         for q in sources.quotations.values()
         if used.quotation_page.get(q.id) == section.page
     }
-    return {"templates": templates, "months": cite.month_names(), "speakers": speakers}
+    uses = {
+        q.id: cite.use_of(q.status)
+        for q in sources.quotations.values()
+        if used.quotation_page.get(q.id) == section.page
+    }
+    return {"templates": templates, "months": cite.month_names(), "speakers": speakers, "uses": uses}
 
 
 def chapter_head(page: str, sources: SourceList, used: Usage, e: cite.Edition) -> str:

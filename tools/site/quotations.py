@@ -12,6 +12,8 @@ from ..model.cite import Edition
 from ..model.escape import csv_cell, json_document, plain
 from ..model.escape import markdown_text as md
 from ..model.formats import (
+    NOT_KNOWN,
+    NOT_MADE,
     NOT_SEEN,
     citation,
     date_text,
@@ -19,7 +21,7 @@ from ..model.formats import (
     quotation_text,
     shorten_quotation,
     status_badge,
-    wording_link,
+    wording_links,
 )
 from ..model.inline import plain_text
 from ..model.records import Quotation, SourceList, SourceRef, Wording
@@ -104,21 +106,13 @@ def wording_chain_list(q: Quotation, sources: SourceList, used: Usage) -> list[s
     """The wording chain as a numbered list, one link after the other."""
     chapter = md(quotation_text(q, used.wording.get(q.id)), emphasis=False)
     links = [f"The chapter (an English machine translation, by way of another language): {chapter}"]
-    links.append(wording_link("Orlov’s Russian", q.russian, sources))
-    if q.russian is not None:
-        literal = f"“{md(q.literal, emphasis=False)}”" if q.literal else "not made"
-        links.append(f"The editors’ literal translation of the Russian (the editors’ words, not Orlov’s): {literal}")
-    links.append(wording_link("The official Report", q.report_wording, sources))
+    links += [f"{link[0].upper()}{link[1:]}" for link in wording_links(q, sources)]
     return ["The wording, link by link:", "", *[f"{n}. {link}" for n, link in enumerate(links, 1)], ""]
 
 
-def wording_text(wording: Wording | None) -> str:
-    return plain(wording.text) if wording is not None else NOT_SEEN
-
-
-def wording_source(wording: Wording | None, sources: SourceList) -> str:
+def wording_source(wording: Wording | None, sources: SourceList) -> str | None:
     if wording is None:
-        return ""
+        return None
     return citation(SourceRef(work=wording.work, locator=wording.locator, url=wording.url), sources, linked=False)
 
 
@@ -131,8 +125,14 @@ def place_in_chapter(q: Quotation, used: Usage) -> str:
     return f"[¶ {used.quotation_paragraph[q.id]} in “{section.title}”]({chapter_link(page, q.id)})"
 
 
-def quotation_rows(sources: SourceList, used: Usage, e: Edition) -> list[dict[str, str]]:
-    rows = []
+Row = dict[str, str | None]
+# What a CSV cell says for a value the JSON gives as null: unknown, not seen, not made.
+UNSAID = {"russian": NOT_SEEN, "report_wording": NOT_SEEN, "editors_literal_translation": NOT_MADE}
+
+
+def quotation_rows(sources: SourceList, used: Usage, e: Edition) -> list[Row]:
+    """One row per quotation; None where a value is not known (not seen, not made), never ''."""
+    rows: list[Row] = []
     for q in sources.quotations.values():
         trial = sources.trials.get(q.trial or "")
         rows.append(
@@ -142,18 +142,18 @@ def quotation_rows(sources: SourceList, used: Usage, e: Edition) -> list[dict[st
                 "speaker_id": q.speaker,
                 "speaker": plain(sources.people[q.speaker].name),
                 "role": plain(q.role),
-                "trial_id": q.trial or "",
-                "trial": plain(trial.title) if trial else "",
-                "occasion": plain(q.occasion or ""),
-                "date": iso(q.date),
-                "date_inferred": "yes" if q.date is not None and q.date_inferred else "no",
+                "trial_id": q.trial,
+                "trial": plain(trial.title) if trial else None,
+                "occasion": plain(q.occasion) if q.occasion else None,
+                "date": iso(q.date) or None,
+                "date_inferred": None if q.date is None else ("yes" if q.date_inferred else "no"),
                 "status": q.status,
                 "link": absolute_link(used.quotation_page.get(q.id), q.id, e),
                 "sources": "; ".join(citation(r, sources, linked=False) for r in q.sources),
-                "russian": wording_text(q.russian),
+                "russian": plain(q.russian.text) if q.russian else None,
                 "russian_source": wording_source(q.russian, sources),
-                "editors_literal_translation": plain(q.literal or ""),
-                "report_wording": wording_text(q.report_wording),
+                "editors_literal_translation": plain(q.literal) if q.literal else None,
+                "report_wording": plain(q.report_wording.text) if q.report_wording else None,
                 "report_source": wording_source(q.report_wording, sources),
             }
         )
@@ -170,7 +170,10 @@ def quotations_csv(sources: SourceList, used: Usage, e: Edition) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
+    writer.writerows(
+        {key: csv_cell(UNSAID.get(key, NOT_KNOWN) if value is None else value) for key, value in row.items()}
+        for row in rows
+    )
     return buffer.getvalue()
 
 

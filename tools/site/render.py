@@ -18,6 +18,7 @@ from .bibliography import bibliography_entry
 from .common import NOT_SEARCHED
 
 LEGEND_MARKER = "<!-- status-legend -->"
+COUNTS_MARKER = "<!-- status-counts -->"  # how many quotations have each status, said from the data
 # <!-- person: orlov --> and <!-- work: orlov-1953 --> insert an entry from the source list.
 ENTRY_MARKER = re.compile(r"<!-- (?P<kind>person|work): (?P<id>[a-z0-9-]+) -->")
 
@@ -33,6 +34,25 @@ def status_legend(sources: SourceList, with_ids: bool = True) -> str:
             f"<dd>{html_text(plain(status.meaning))}</dd>"
         )
     return '<dl class="status-legend">\n' + "\n".join(items) + "\n</dl>"
+
+
+def status_counts(sources: SourceList) -> str:
+    """'Of the 7 quotations, none is verified, 1 is attributed, 5 are unverified and 1 is a paraphrase.'"""
+    counts = [sum(1 for q in sources.quotations.values() if q.status == name) for name in sources.statuses]
+    parts = []
+    for (name, status), count in zip(sources.statuses.items(), counts, strict=True):
+        label = md(status.label.lower(), emphasis=False)
+        if name == "paraphrase":
+            said = (
+                "none is a paraphrase"
+                if not count
+                else f"{count} {'is a paraphrase' if count == 1 else 'are paraphrases'}"
+            )
+        else:
+            said = f"none is {label}" if not count else f"{count} {'is' if count == 1 else 'are'} {label}"
+        parts.append(said)
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return f"Of the {len(sources.quotations)} quotations, {listed}."
 
 
 def editorial_note(note: Note, sources: SourceList) -> str:
@@ -85,6 +105,7 @@ def page_markdown(markdown: str, page_name: str, sources: SourceList) -> str:
     if page_name in sources.pages:
         markdown = insert_notes(markdown, sources)
     markdown = ENTRY_MARKER.sub(lambda m: expand_entry(m, sources), markdown)
+    markdown = markdown.replace(COUNTS_MARKER, status_counts(sources))
     return markdown.replace(LEGEND_MARKER, status_legend(sources, with_ids=page_name == "index.md"))
 
 

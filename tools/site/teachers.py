@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import segno
 
-from ..model.cite import Edition, Passage, chicago, mla
+from ..model.cite import Edition, Passage, chicago, mla, use_of
 from ..model.escape import html_attr, plain
 from ..model.escape import markdown_text as md
 from ..model.formats import quotation_text, shorten_quotation, status_badge
@@ -74,7 +74,7 @@ def teachers_page(sources: SourceList, used: Usage, e: Edition) -> str:
         number = used.quotation_paragraph[q.id]
         section = next(s for s in used.sections if s.page == page)
         name = sources.people[q.speaker].name
-        passage = Passage(section.title, section.editors_heading, url, number, number, name)
+        passage = Passage(section.title, section.editors_heading, url, number, number, name, use_of(q.status))
         heading = md(shorten_quotation(quotation_text(q, used.wording.get(q.id)), 60), emphasis=False)
         out += [f"### {md(name)}: {heading} {{ #teach-{q.id} }}", ""]
         out += entry(

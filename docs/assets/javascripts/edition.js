@@ -102,6 +102,7 @@
       n: paragraphNumber(element),
       id: id,
       speaker: (cite.speakers && cite.speakers[id]) || "",
+      use: (cite.uses && cite.uses[id]) || "quoted",
       accessed: today(cite.months[style === "mla" ? "mla" : "chicago"])
     });
   }

@@ -159,7 +159,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "yaml-verified-needs-locator",
         ERROR,
-        "a quotation is `verified` but cites no work with a page locator",
+        "a quotation is `verified` without the official Report's words from the Report of its own trial (a primary "
+        "record), at a printed page",
         Example(
             YML,
             "    date_inferred: true\n    status: unverified",
