@@ -105,6 +105,7 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     original = _read(result, root / sources.original, sources.original)
     if result.unusable or original is None:
         return
+    result.findings += chapter.check_original(root / sources.original, sources)
 
     scare_quotes_left: Counter[str] = Counter()
     for page in result.pages:

@@ -3,9 +3,11 @@ its notes sit on the right paragraphs, and nothing in the source list is left un
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..model.findings import Finding, Severity
 from ..model.formats import shorten
@@ -15,6 +17,22 @@ from ..model.names import name_pattern, spellings
 from ..model.pages import Block, Page, marked_quotations, paragraph_numbers
 from ..model.records import SourceList
 from .common import at
+
+
+def check_original(path: Path, sources: SourceList) -> Iterator[Finding]:
+    """The reference copy is the text as received, byte for byte: the chapter is never edited, so
+    the pages cannot be made to agree with a changed original."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sources.original_sha256:
+        line, col = sources.where("edition", "original_sha256")
+        yield Finding(
+            sources.path,
+            line,
+            col,
+            "text-original",
+            f"{sources.original} is not the text as received: its SHA-256 is {digest}, the source list pins "
+            f"{sources.original_sha256}; the chapter's text is never edited (restore it from the text as received)",
+        )
 
 
 def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iterator[Finding]:

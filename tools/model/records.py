@@ -213,6 +213,7 @@ class Status:
 @dataclass(frozen=True)
 class Edition:
     original: str  # the reference copy of the chapter, relative to the project
+    original_sha256: str  # its SHA-256 as received: the text is never edited
     pages: tuple[str, ...]  # the chapter pages in reading order, relative to docs/
     editorial: tuple[str, ...] = ()  # every other Markdown page under docs/: the editors' own pages
     # The work the chapter is (a translation of) part of: its author is the EPUB's and PDF's author,
@@ -240,6 +241,7 @@ class SourceList:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     policy: Policy | None = None
     original: str = ""
+    original_sha256: str = ""
     pages: tuple[str, ...] = ()
     editorial: tuple[str, ...] = ()
     work: str | None = None  # edition.work: the id of the work the chapter comes from

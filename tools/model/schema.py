@@ -39,6 +39,7 @@ from .yamlread import load_yaml
 
 TOP_LEVEL = ("edition", "statuses", "policy", *SECTIONS, "scare_quotes", "not_names")
 OPTIONAL_SECTIONS = ("not_names",)
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 # Control characters are never text: a YAML escape ("\x02") can put one into a value that the
@@ -273,7 +274,13 @@ def _load_edition(raw: Any, sources: SourceList, report: Report) -> None:
             "edition: file names must be plain relative paths inside the project (letters, digits, - _ . /; no '..')",
         )
         return
+    if not SHA256.match(edition.original_sha256):
+        report(
+            ("edition", "original_sha256"), "yaml-value", "edition: 'original_sha256' must be 64 lower-case hex digits"
+        )
+        return
     sources.original, sources.pages = edition.original, edition.pages
+    sources.original_sha256 = edition.original_sha256
     sources.editorial, sources.work = edition.editorial, edition.work
     sources.relation, sources.edition_date = edition.relation, edition.date
 

@@ -3,7 +3,7 @@ and the editors' own pages."""
 
 from __future__ import annotations
 
-from .base import ERROR, PRAISE, WARNING, YML, Example, Rule
+from .base import ERROR, ORIGINAL, PRAISE, WARNING, YML, Example, Rule
 
 NEW_PAGE = "# An extra page { #extra }\n\nA page nobody declared.\n"
 RULES: tuple[Rule, ...] = (
@@ -198,6 +198,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     # --- the chapter as a whole ------------------------------------------------------------------
+    Rule(
+        "text-original",
+        ERROR,
+        "the reference copy of the chapter is not the text as received (its SHA-256 differs from the pinned one)",
+        Example(
+            ORIGINAL,
+            "was overwhelmed with emotion",
+            "was overcome with emotion",
+            at="original_sha256:",
+            in_file=YML,
+        ),
+    ),
     Rule(
         "text-fidelity",
         ERROR,
