@@ -23,7 +23,7 @@ from tools.checker import write
 from tools.model.findings import Finding
 from tools.model.records import SourceList
 from tools.publish import export
-from tools.publish.build import run_build
+from tools.publish.build import OFFLINE_SITE, run_build
 from tools.site.usage import Usage, usage
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -203,7 +203,7 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
     base = tmp_path_factory.mktemp("hostile")
     project = copy_repo(base / "repo")
     planted = make_hostile(project.root)
-    files = export.export(project.root / "dist", project.root / "build" / "offline", project.root)
+    files = export.export(project.root / "dist", project.root / OFFLINE_SITE, project.root)
     zip_path, single = files.zip, files.html
     result = mkdocs_build(project.root, project.root / "site")
     if result.returncode != 0:
@@ -266,5 +266,5 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     zip, the single HTML file, the EPUB and the PDF (the PDF takes seconds; only the
     reproducibility test exports again)."""
     root = tmp_path_factory.mktemp("export")
-    files = export.export(root / "dist", root / "build")
-    return Exported(*files, site=root / "build")
+    files = export.export(root / "dist", root / OFFLINE_SITE)
+    return Exported(*files, site=root / OFFLINE_SITE)

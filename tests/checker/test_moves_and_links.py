@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Project, hook_findings, mkdocs_build, run_check
+from conftest import PROJECT, Project, hook_findings, mkdocs_build, run_check
 
 MOVES = "anchors.yml"
 ESCAPE = '"../../escaped.html"'
@@ -164,22 +164,52 @@ def test_symlink_out_of_the_repository_is_refused(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.symlink_to(target(outside))
     found = mini.findings()
-    assert [f for f in found if f.startswith(f"{link}:1:1: symlink-outside ")] == [
-        f"{link}:1:1: symlink-outside is a symbolic link to {kind} outside the repository ({target(outside)}); "
-        "copy what the site needs into the repository instead, or remove the link"
+    assert [f for f in found if f.startswith(f"{link}:1:1: file-symlink ")] == [
+        f"{link}:1:1: file-symlink is a symbolic link (to {str(target(outside))!r}, outside the repository); the "
+        "build would publish what it points at, whatever it is (.git, an untracked file of secrets): copy what the "
+        "site needs into the folder instead, or remove the link"
     ]
 
 
-def test_symlink_inside_the_repository_is_fine(mini: Project) -> None:
-    (mini.path("docs/assets")).mkdir(parents=True)
-    mini.path("docs/assets/chapter.txt").symlink_to("../../original/chapter.txt")
-    os.symlink("../data", mini.path("docs/data-again"))
-    assert mini.findings() == []
+INSIDE = [
+    ("docs/assets/chapter.txt", "../../original/chapter.txt"),
+    ("docs/data-again", "../data"),
+    ("docs/git", "../.git"),  # the review's attack: the repository's history, published
+    ("docs/assets/env.txt", "../../.env"),  # and an untracked file of secrets
+    ("overrides/main.html", "../docs/index.md"),
+    ("data/more.yml", "sources.yml"),
+]
+
+
+@pytest.mark.parametrize(("link", "target"), INSIDE, ids=[link for link, _ in INSIDE])
+def test_symlink_inside_the_repository_is_refused_too(mini: Project, link: str, target: str) -> None:
+    """What a link inside the repository points at is no more meant to be published than what one
+    outside does: `.git` (with the CI job's token in .git/config) or an untracked `.env`."""
+    (mini.path(".git")).mkdir()
+    mini.write(".git/config", "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    mini.write(".env", "SECRET_TOKEN=hunter2\n")
+    path = mini.path(link)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+    assert [f for f in mini.findings() if " file-symlink " in f] == [
+        f"{link}:1:1: file-symlink is a symbolic link (to {target!r}, inside the repository); the build would "
+        "publish what it points at, whatever it is (.git, an untracked file of secrets): copy what the site needs "
+        "into the folder instead, or remove the link"
+    ]
 
 
 def test_a_relative_link_that_climbs_out_is_refused(mini: Project, outside: Path) -> None:
     mini.path("docs/up").symlink_to(os.path.relpath(outside, mini.path("docs")))
-    assert any(f.startswith("docs/up:1:1: symlink-outside ") for f in mini.findings())
+    assert any(f.startswith("docs/up:1:1: file-symlink ") for f in mini.findings())
+
+
+def test_a_loop_of_links_is_one_finding(mini: Project) -> None:
+    mini.path("docs/a").symlink_to("b")
+    mini.path("docs/b").symlink_to("a")
+    assert [f.split(" (")[0] for f in mini.findings() if " file-symlink " in f] == [
+        "docs/a:1:1: file-symlink is a symbolic link",
+        "docs/b:1:1: file-symlink is a symbolic link",
+    ]
 
 
 # --- the build refuses alike, and writes nothing outside site/ ----------------------------------
@@ -202,5 +232,48 @@ def test_build_refuses_a_symlinked_folder(repo_copy: Project, outside: Path, tmp
     site = tmp_path / "site"
     done = mkdocs_build(repo_copy.root, site)
     assert done.returncode != 0
-    assert "docs/assets/outside:1:1: symlink-outside " in done.stderr
+    assert "docs/assets/outside:1:1: file-symlink " in done.stderr
     assert not list(site.rglob("secret.txt"))
+
+
+# --- files published as they are (tools/model/published.py) ------------------------------------
+
+PUBLISHED = [
+    "docs/evil.html",  # the review's s5: a page with a script and a request, without the policy
+    "docs/assets/evil.svg",  # an SVG runs its script when opened
+    "docs/feed.xml",
+    "docs/assets/javascripts/iframe-worker/other.js",  # the vendored folder holds its three files only
+    "docs/assets/images/pixel.png",  # no image type is allowed yet
+    "docs/assets/javascripts/sub/x.js",
+    "overrides/evil.svg",  # the theme folder: anything but a template is copied as it is
+    "overrides/partials/x.js",
+]
+
+
+@pytest.mark.parametrize("name", PUBLISHED)
+def test_a_file_published_as_it_is_is_refused(mini: Project, name: str) -> None:
+    mini.path(name).parent.mkdir(parents=True, exist_ok=True)
+    mini.write(name, "<script>alert(document.domain)</script>\n")
+    assert [f.split(" ", 2)[:2] for f in mini.findings()] == [[f"{name}:1:1:", "file-published"]]
+
+
+def test_the_editions_own_assets_and_templates_are_allowed(mini: Project) -> None:
+    for name in [
+        "docs/assets/javascripts/edition.js",
+        "docs/assets/stylesheets/edition.css",
+        "docs/assets/javascripts/iframe-worker/shim.js",
+        "docs/assets/javascripts/iframe-worker/LICENSE.txt",
+        "docs/.DS_Store",  # dot-files: MkDocs leaves them out
+        "docs/.hidden/page.html",
+        "overrides/main.html",
+        "overrides/partials/search.html",
+    ]:
+        mini.path(name).parent.mkdir(parents=True, exist_ok=True)
+        mini.write(name, "x\n")
+    assert mini.findings() == []
+
+
+def test_the_real_docs_folder_holds_nothing_else() -> None:
+    from tools.model.published import unpublishable
+
+    assert list(unpublishable(PROJECT)) == []

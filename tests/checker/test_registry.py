@@ -17,9 +17,9 @@ from tools.model.findings import Severity
 TOOLS = PROJECT / "tools"
 RULE_ID = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 # The calls that take a rule id: at(page, offset, RULE, …), Finding(path, line, col, RULE, …),
-# Problem(offset, RULE, …), report(key, RULE, …), add(node, RULE, …). The rule is the first
+# Problem(offset, RULE, …), report(key, RULE, …), add(node, RULE, …), file.finding(node, RULE, …). The rule is the first
 # positional string argument shaped like a rule id (a message has spaces; a path has a dot or slash).
-RULE_CALLS = {"at", "Finding", "Problem", "problem", "report", "add"}
+RULE_CALLS = {"at", "Finding", "Problem", "problem", "report", "add", "finding"}
 
 
 def apply(project: Project, example: Example) -> None:

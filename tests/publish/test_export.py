@@ -9,9 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Exported, Project, build_env, hook_findings
+from conftest import PROJECT, Exported, Project, build_env, hook_findings
 
 from tools.publish import export, singlefile
+from tools.publish.build import OFFLINE_CONFIG, OFFLINE_SITE
 from tools.publish.builtpages import ExportError
 from tools.publish.downloads import publish_downloads
 
@@ -28,6 +29,24 @@ def test_export_is_reproducible(exported: Exported, tmp_path: Path) -> None:
     again = export.export(tmp_path / "dist", tmp_path / "site")
     for first, second in zip(exported.files(), again, strict=True):
         assert second.read_bytes() == first.read_bytes(), second.name
+
+
+def test_the_offline_build_is_written_inside_dist_and_offered_nowhere(exported: Exported) -> None:
+    """Nothing is written outside site/ or dist/ (review S13): the offline build goes to
+    dist/.offline-site, by default and in mkdocs.offline.yml, and is in no download."""
+    assert OFFLINE_SITE == "dist/.offline-site"
+    assert f"site_dir: {OFFLINE_SITE}\n" in (PROJECT / OFFLINE_CONFIG).read_text(encoding="utf-8")
+    shown = subprocess.run(
+        [sys.executable, "-m", "tools.publish.export", "--help"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+    ).stdout
+    assert f"(default: {OFFLINE_SITE}/)" in " ".join(shown.split())
+    assert exported.site.parent == exported.zip.parent  # dist/
+    for packed in (exported.zip, exported.epub):
+        assert not any(".offline-site" in name for name in zipfile.ZipFile(packed).namelist())
 
 
 def test_zip_holds_the_offline_site_in_one_folder(exported_files: Export) -> None:

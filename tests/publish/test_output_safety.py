@@ -206,19 +206,19 @@ def test_single_file_policy_runs_no_script(tmp_path: Path) -> None:
         (
             'site_name: "The Secret History of Stalin’s Purges (19)"',
             'site_name: "<img src=x onerror=alert(1)>"',
-            '"<img src=x',
+            "<img src=x",  # the character itself
             "config-markup",
         ),
         (
             "  Editorial apparatus: the editors.",
             "  Editorial apparatus: <script>alert(1)</script>.",
-            ">-\n  Chapter text",  # a folded value: its indicator
+            "<script>alert(1)",  # in a folded value too
             "config-markup",
         ),
         (
             "      - People: people.md",
             '      - "People\\" onmouseover=\\"alert(1)": people.md',
-            '"People',
+            '"People',  # escapes in the value: its first character
             "config-markup",
         ),
     ],

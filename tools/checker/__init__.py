@@ -7,8 +7,9 @@ Every finding is one line, `path:line:col: rule message`. It owns the rules (quo
 footnotes.py, chapter.py, policy.py: the source policy, calendars.py: Old and New Style) and the surgical rewrite of footnotes (write.py); it reads the inputs
 through tools.model and imports nothing of the site. Besides the source list and the chapter
 pages it checks what the build would publish or write from other inputs: anchors.yml (moves.py
-in the model: no redirect climbs out of the site or runs a script), symbolic links out of the
-repository (symlinks.py) and the config text the theme prints unescaped (siteconfig.py).
+in the model: no redirect climbs out of the site or runs a script), symbolic links (symlinks.py),
+files published as they are (published.py), and the config files of both builds (siteconfig.py,
+configrules.py; the quotations and nav titles in their texts: siteprose.py).
 """
 
 from __future__ import annotations
@@ -17,16 +18,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.configrules import config_findings
 from ..model.findings import Finding, Severity, UnusableInput
 from ..model.inline import normalise
 from ..model.moves import Moves, read_moves
 from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, chapter_wordings, parse
+from ..model.published import unpublishable
 from ..model.records import SourceList
 from ..model.schema import load
-from ..model.siteconfig import config_findings
-from ..model.symlinks import links_out
+from ..model.siteconfig import read_configs
+from ..model.symlinks import symlinks
 from ..model.textfile import read_text
-from . import calendars, chapter, editorial, footnotes, policy, prose, quotations, rendered
+from . import calendars, chapter, editorial, footnotes, policy, prose, quotations, rendered, siteprose
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = Path("data/sources.yml")
@@ -80,8 +83,10 @@ def _read(result: Result, path: Path, shown: str) -> str | None:
 
 
 def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
-    result.findings += links_out(root)
-    result.findings += config_findings(root)
+    result.findings += symlinks(root)
+    result.findings += unpublishable(root)
+    configs, found = read_configs(root)
+    result.findings += found + config_findings(configs)
     _check_moves(root, result)
     yaml_path = root / source_list
     try:
@@ -125,6 +130,8 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     result.findings += chapter.check_fidelity(result.pages, original, sources.original)
     chapter_words = normalise(original)
     result.findings += prose.source_list_quotes(sources, chapter_words)
+    result.findings += siteprose.config_quotes(configs.values(), chapter_words)
+    result.findings += siteprose.nav_titles(configs.values(), result.pages)
     for name in sources.editorial:
         path = root / docs / name
         text = _read(result, path, shown_path(path, root))

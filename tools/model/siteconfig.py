@@ -1,113 +1,191 @@
-"""The text of mkdocs.yml that the theme writes into every page, checked like any other input.
+"""The config files the builds use, read as YAML nodes that keep their file, line and column.
 
-MkDocs renders its templates without autoescaping, and Material writes `site_name`,
-`site_description`, `site_author`, `copyright`, the nav titles and the palette toggles' names
-into pages as they are, some of them inside attributes. So these may not hold `<`, `>` or `"`
-(nor control characters): config-markup. And `site_url`, which goes into every QR code, citation
-and printed address, must be an https: or http: address that needs no escaping: config-url
-(`!ENV [EDITION_SITE_URL, default]` is resolved as MkDocs resolves it). Each finding points at
-the value in mkdocs.yml; the file is composed as YAML nodes (its tags are MkDocs', never
-constructed), so a tag cannot run anything here.
+Two builds, two configs: the site (`mkdocs.yml`, into site/) and the offline edition
+(`mkdocs.offline.yml`, into dist/.offline-site/, from which tools/publish/export.py packs dist/).
+The offline config INHERITs mkdocs.yml, as MkDocs reads it: mappings merged key by key, any
+other value replaced. Every file of either chain is read once (`read_configs`) and checked as it
+is, so a finding points at the file and line that hold the value (configrules.py); `effective`
+answers what a build ends up with, and from which file.
+
+The files are composed as YAML nodes (MkDocs' tags such as `!ENV` are never constructed), so a
+tag cannot run anything here. The texts the theme writes into every page (`printed_texts`) and
+the navigation (`nav_entries`) are offered with their places for the rules that read them: the
+markup rule here, and the checker's rules on quotations and nav titles (tools/checker/siteprose.py).
 """
 
 from __future__ import annotations
 
-import os
-import re
+import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .escape import safe_url, url_problem
-from .findings import Finding
+from .findings import Finding, UnusableInput
 from .textfile import read_text
 
 CONFIG = "mkdocs.yml"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+# Every config a build uses, with the folder that build writes into (non-negotiable 4: nothing is
+# written outside site/ or dist/). tools/publish/build.py and export.py read them from here.
+BUILDS = {CONFIG: "site", OFFLINE_CONFIG: "dist/.offline-site"}
 TEXTS = ("site_name", "site_description", "site_author", "copyright")
-MARKUP = re.compile(r"[<>\"\x00-\x1f\x7f-\x9f]")
+MAX_INHERIT = 5
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+@dataclass(frozen=True)
+class ConfigFile:
+    """One config file: its name as shown in findings, its text and its top mapping."""
+
+    shown: str
+    text: str
+    top: yaml.MappingNode | None
+
+    def where(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def finding(self, node: yaml.Node | None, rule: str, message: str) -> Finding:
+        line, col = self.where(node) if node is not None else (1, 1)
+        return Finding(self.shown, line, col, rule, message)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A config text the theme prints, with where it is: `at(offset)` is the line and column of a
+    character of the value (exact when the value is written on one line without escapes)."""
+
+    file: ConfigFile
+    node: yaml.ScalarNode
+    what: str
+
+    @property
+    def value(self) -> str:
+        return str(self.node.value)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The line and column of the value's character at `offset`. YAML folds lines and strips
+        indentation, but keeps every other character: so the k-th character that is not white
+        space in the value is the k-th in the source (after a `>-` or `|` header, inside quotes).
+        Where escapes break that (`\\n`, `''`), the value's first character."""
+        start, end = self.node.start_mark.index, self.node.end_mark.index
+        raw = self.file.text[start:end]
+        skip = raw.find("\n") + 1 if self.node.style in (">", "|") else (1 if self.node.style else 0)
+        body = [i for i, char in enumerate(raw) if i >= skip and not char.isspace()]
+        value = [char for char in self.value if not char.isspace()]
+        if self.node.style in ("'", '"'):
+            body = body[:-1]  # the closing quote
+        if [raw[i] for i in body] != value:
+            return self.file.where(self.node)
+        nth = sum(1 for char in self.value[:offset] if not char.isspace())
+        index = start + (body[nth] if nth < len(body) else len(raw))
+        line = self.file.text.count("\n", 0, index) + 1
+        return line, index - (self.file.text.rfind("\n", 0, index) + 1) + 1
+
+
+def mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """A mapping node's values by key (a repeated key: the last, as YAML keeps it)."""
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def _texts(root: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:
-    """(what, node) for every config text the theme writes into pages."""
-    top = _mapping(root)
-    for key in TEXTS:
-        text = top.get(key)
-        if isinstance(text, yaml.ScalarNode):
-            yield key, text
-    todo = [top.get("nav")]
+def read_configs(root: Path) -> tuple[dict[str, ConfigFile], list[Finding]]:
+    """Every config of BUILDS that exists, and every file they INHERIT, each read once."""
+    files: dict[str, ConfigFile] = {}
+    findings: list[Finding] = []
+    todo = [name for name in BUILDS if (root / name).is_file()]
     while todo:
-        node = todo.pop()
-        if isinstance(node, yaml.SequenceNode):
-            todo += node.value
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    yield "a nav title", key
-                todo.append(value)
-    palette = _mapping(top.get("theme")).get("palette")
-    for option in palette.value if isinstance(palette, yaml.SequenceNode) else []:
-        toggle = _mapping(_mapping(option).get("toggle")).get("name")
-        if isinstance(toggle, yaml.ScalarNode):
-            yield "a palette toggle's name", toggle
+        name = todo.pop(0)
+        if name in files:
+            continue
+        try:
+            text, found = read_text(root / name, name)
+        except UnusableInput as err:
+            findings.append(err.finding)
+            continue
+        findings += found
+        try:
+            document = yaml.compose(text, Loader=Loader)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            findings.append(Finding(name, line, col, "yaml-syntax", f"the config is not valid YAML: {err}"))
+            document = None
+        top = document if isinstance(document, yaml.MappingNode) else None
+        files[name] = ConfigFile(name, text, top)
+        parent = inherited(files[name])
+        if parent is not None and (root / parent).is_file():
+            todo.append(parent)
+    return files, findings
 
 
-def _site_url(node: yaml.Node | None) -> str | None:
-    """site_url as MkDocs reads it: `!ENV VAR` or `!ENV [VAR, …, default]` from the environment."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "!ENV":
-            return os.environ.get(node.value)
-        return str(node.value) if node.value else None
-    if isinstance(node, yaml.SequenceNode) and node.tag == "!ENV":
-        values = [n.value for n in node.value if isinstance(n, yaml.ScalarNode)]
-        for name in values[:-1]:
-            if os.environ.get(name):
-                return os.environ[name]
-        return values[-1] if values else None
+def inherited(file: ConfigFile) -> str | None:
+    """The file a config INHERITs, as a path from the project folder (None if none, or unusable)."""
+    node = mapping(file.top).get("INHERIT")
+    if not isinstance(node, yaml.ScalarNode) or not node.value:
+        return None
+    name = posixpath.normpath(posixpath.join(posixpath.dirname(file.shown), str(node.value)))
+    return None if name.startswith("../") or name.startswith("/") else name
+
+
+def chain(files: dict[str, ConfigFile], name: str) -> list[ConfigFile]:
+    """The build config `name` and what it inherits, child first (a loop stops the chain)."""
+    found: list[ConfigFile] = []
+    current: str | None = name
+    while current in files and len(found) < MAX_INHERIT and files[current] not in found:
+        found.append(files[current])
+        current = inherited(files[current])
+    return found
+
+
+def effective(layers: list[ConfigFile], *path: str) -> tuple[ConfigFile, yaml.Node] | None:
+    """The value at `path` the build ends up with, and the file it comes from: the first layer,
+    child first, that holds the whole path (mappings are merged key by key, so a parent's key
+    survives unless the child sets it)."""
+    for layer in layers:
+        node: yaml.Node | None = layer.top
+        for key in path:
+            node = mapping(node).get(key)
+        if node is not None:
+            return layer, node
     return None
 
 
-def _where(node: yaml.Node, offset: int = 0) -> tuple[int, int]:
-    mark = node.start_mark
-    return mark.line + 1, mark.column + 1 + offset
+def printed_texts(file: ConfigFile) -> Iterator[Text]:
+    """Every config text the theme writes into pages as it is, of one file."""
+    top = mapping(file.top)
+    for key in TEXTS:
+        node = top.get(key)
+        if isinstance(node, yaml.ScalarNode):
+            yield Text(file, node, key)
+    for title, _target in nav_entries(file):
+        yield title
+    palette = mapping(top.get("theme")).get("palette")
+    for option in palette.value if isinstance(palette, yaml.SequenceNode) else []:
+        name = mapping(mapping(option).get("toggle")).get("name")
+        if isinstance(name, yaml.ScalarNode):
+            yield Text(file, name, "a palette toggle's name")
+    for extension in _sequence(top.get("markdown_extensions")):
+        for options in mapping(extension).values():
+            for option, value in mapping(options).items():
+                if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:str":
+                    yield Text(file, value, f"the Markdown option {option}")
 
 
-def config_findings(root: Path, shown: str = CONFIG) -> list[Finding]:
-    """Findings for the config at `root/mkdocs.yml` (none if there is no such file)."""
-    path = root / shown
-    if not path.is_file():
-        return []
-    text, findings = read_text(path, shown)
-    try:
-        document = yaml.compose(text, Loader=Loader)
-    except yaml.YAMLError:
-        return findings  # MkDocs reports a config it cannot read; nothing of it reaches a page
-    if document is None:
-        return findings
-    for what, node in _texts(document):
-        bad = MARKUP.search(str(node.value))
-        if bad:
-            char = bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}"
-            # The column of the character itself when the value is written plainly on one line.
-            plain_line = not node.style and "\n" not in str(node.value)
-            line, col = _where(node, bad.start() if plain_line else 0)
-            message = f"{what} contains {char!r}; the theme writes it into every page as HTML, so it may not hold "
-            findings.append(Finding(shown, line, col, "config-markup", message + '< > " or control characters'))
-    url_node = _mapping(document).get("site_url")
-    url = _site_url(url_node)
-    if url_node is not None and url:
-        problem = url_problem(url)
-        if problem is None and not url.lower().startswith(("https://", "http://")):
-            problem = "is not a full https: or http: address"
-        elif problem is None and safe_url(url) != url:
-            problem = "contains a character that must be percent-encoded (a quote, bracket, parenthesis …)"
-        if problem:
-            findings.append(Finding(shown, *_where(url_node), "config-url", f"site_url {url!r} {problem}"))
-    return findings
+def nav_entries(file: ConfigFile) -> Iterator[tuple[Text, yaml.Node]]:
+    """(title, target) for every titled entry of the file's nav, in order; a section's target is
+    its list of entries."""
+    todo = list(reversed(_sequence(mapping(file.top).get("nav"))))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    yield Text(file, key, "a nav title"), value
+                todo += list(reversed(_sequence(value)))
+
+
+def _sequence(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []

@@ -1,10 +1,13 @@
-"""No symlinks out: a link in the folders the site is built from must stay inside the project.
+"""No symbolic links at all in the folders the site is built from (docs/, data/, overrides/).
 
 MkDocs follows symbolic links when it copies docs/ (and the theme overrides) into the site, so a
-link to ~/.ssh/id_rsa, or to a whole folder outside the repository, would be published and
-zipped. Each such link is a finding at the link itself, `docs/assets/leak.txt:1:1: symlink-outside …`;
-links that stay inside the project are fine. The folders are walked without following links, so
-a linked folder is reported once, as the link it is.
+link publishes whatever it points at: `~/.ssh/id_rsa` or a folder outside the repository, but
+just as well `../.git` (the repository's history, and on a CI runner the job's token in
+`.git/config`) or `../../.env`, an untracked file of secrets inside the checkout. Whether a link
+"stays inside the project" says nothing about whether its target is meant to be published, so
+every link is a finding, at the link itself: `docs/assets/env.txt:1:1: file-symlink …`. The
+folders are walked without following links, so a linked folder is reported once, as the link
+it is.
 """
 
 from __future__ import annotations
@@ -18,35 +21,35 @@ from .findings import Finding
 FOLDERS = ("docs", "data", "overrides")
 
 
-def links_out(root: Path, folders: Iterable[str] = FOLDERS) -> Iterator[Finding]:
-    """A finding for every symbolic link under `folders` of `root` that resolves outside `root`."""
-    project = root.resolve()
+def symlinks(root: Path, folders: Iterable[str] = FOLDERS) -> Iterator[Finding]:
+    """A finding for every symbolic link under `folders` of `root` (or a folder that is one)."""
     for folder in folders:
         top = root / folder
         if top.is_symlink():
-            yield from _check(top, root, project)
+            yield _finding(top, root)
             continue
         for here, dirs, files in os.walk(top, followlinks=False):
             for name in sorted(dirs) + sorted(files):
                 path = Path(here) / name
                 if path.is_symlink():
-                    yield from _check(path, root, project)
+                    yield _finding(path, root)
 
 
-def _check(link: Path, root: Path, project: Path) -> Iterator[Finding]:
+def _finding(link: Path, root: Path) -> Finding:
     shown = link.relative_to(root).as_posix()
+    target = os.readlink(link)
+    project = root.resolve()
     try:
-        target = link.resolve(strict=False)
+        resolved = link.resolve(strict=False)
+        where = "inside the repository" if resolved.is_relative_to(project) else "outside the repository"
     except (OSError, RuntimeError):  # a loop of links
-        yield Finding(shown, 1, 1, "symlink-outside", "is a symbolic link that cannot be resolved (a loop?); remove it")
-        return
-    if not target.is_relative_to(project):
-        kind = "folder" if target.is_dir() else "file"
-        yield Finding(
-            shown,
-            1,
-            1,
-            "symlink-outside",
-            f"is a symbolic link to a {kind} outside the repository ({target}); copy what the site needs "
-            "into the repository instead, or remove the link",
-        )
+        where = "that cannot be resolved (a loop?)"
+    return Finding(
+        shown,
+        1,
+        1,
+        "file-symlink",
+        f"is a symbolic link (to {target!r}, {where}); the build would publish what it points at, "
+        "whatever it is (.git, an untracked file of secrets): copy what the site needs into the folder "
+        "instead, or remove the link",
+    )

@@ -18,11 +18,26 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
+from ..model.siteconfig import BUILDS, CONFIG, OFFLINE_CONFIG
+
+# CONFIG and OFFLINE_CONFIG are the model's (tools/model/siteconfig.py, which the checker reads).
+__all__ = [
+    "CONFIG",
+    "ENGINE",
+    "OFFLINE_CONFIG",
+    "OFFLINE_SITE",
+    "PROJECT",
+    "BuildFailed",
+    "build",
+    "build_env",
+    "run_build",
+]
+
 Engine = Literal["properdocs", "mkdocs"]
 ENGINE: Engine = "properdocs"
 PROJECT = Path(__file__).resolve().parent.parent.parent
-CONFIG = "mkdocs.yml"
-OFFLINE_CONFIG = "mkdocs.offline.yml"
+# The two configs and the folder each build writes into (the checker holds site_dir to these).
+OFFLINE_SITE = BUILDS[OFFLINE_CONFIG]  # dist/.offline-site: inside dist/, never a download itself
 # The engine's own stamps (sitemap.xml.gz) follow SOURCE_DATE_EPOCH: two builds of one tree are identical.
 REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip entry can hold
 # Deprecation warnings printed once per place, unless the caller set PYTHONWARNINGS. Without it,

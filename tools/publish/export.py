@@ -1,6 +1,8 @@
 """The offline edition: `python -m tools.publish.export` (`./edition export`).
 
-Builds the site with mkdocs.offline.yml and writes into dist/:
+Builds the site with mkdocs.offline.yml into dist/.offline-site/ (a dot-folder: MkDocs' own rule
+for files it leaves alone, and neither a download nor part of the zip, which packs the folder's
+contents) and writes into dist/:
 
 - secret-history-19-offline.zip: the whole offline site under one top folder, reproducible, to
   unzip and open index.html from file://;
@@ -29,7 +31,7 @@ from urllib.parse import urlsplit
 from properdocs.utils.yaml import yaml_load
 
 from .bookmeta import BookMeta, book_meta
-from .build import CONFIG, OFFLINE_CONFIG, PROJECT, BuildFailed, build
+from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build
 from .builtpages import ExportError
 from .downloads import EPUB_NAME, HTML_NAME, NAME, PDF_NAME, ZIP_NAME
 from .epub import write_epub
@@ -106,7 +108,9 @@ def export(dist: Path, site_dir: Path, project: Path = PROJECT, *, skip_build: b
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.export", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--dist", type=Path, default=PROJECT / "dist", help="output folder (default: dist/)")
-    parser.add_argument("--site-dir", type=Path, default=PROJECT / "build" / "offline", help="offline build folder")
+    parser.add_argument(
+        "--site-dir", type=Path, default=PROJECT / OFFLINE_SITE, help=f"offline build folder (default: {OFFLINE_SITE}/)"
+    )
     parser.add_argument("--skip-build", action="store_true", help="reuse an existing offline build")
     args = parser.parse_args(argv)
     print(address_notice(site_meta().url), file=sys.stderr)

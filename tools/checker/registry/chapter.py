@@ -266,6 +266,25 @@ RULES: tuple[Rule, ...] = (
         "HTML or a link on an editorial page that could run or load anything",
         Example("docs/index.md", "one short text", 'one short text <img src=x onerror="alert(1)">', at="<img"),
     ),
+    # --- the config's texts ----------------------------------------------------------------------
+    Rule(
+        "config-quote",
+        ERROR,
+        "words in quotation marks in config text the theme prints (site_description, nav titles, copyright …) "
+        "that are not the chapter's words",
+        Example(
+            "mkdocs.yml",
+            "",
+            "site_description: Orlov wrote “Stalin is innocent of every crime.”\n",
+            at="“Stalin",
+        ),
+    ),
+    Rule(
+        "nav-title",
+        ERROR,
+        "a chapter page's nav title is not the page's heading (its editors' heading), word for word",
+        Example("mkdocs.yml", "", "nav:\n  - Praise of Stalin: praise.md\n", at="Praise of Stalin"),
+    ),
     Rule(
         "entry-unknown",
         ERROR,

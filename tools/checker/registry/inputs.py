@@ -213,10 +213,39 @@ RULES: tuple[Rule, ...] = (
         Example("anchors.yml", "", "aliases:\n  praise.html#q-old: praise.html#q-nowhere\n", at="praise.html#q-old"),
     ),
     Rule(
-        "symlink-outside",
+        "file-symlink",
         ERROR,
-        "a symbolic link under docs/, data/ or overrides/ that leads outside the repository",
-        Example("docs/leak.txt", "", "", link="/dev/null"),
+        "a symbolic link under docs/, data/ or overrides/, wherever it leads: the build would publish its "
+        "target (.git, an untracked file of secrets)",
+        Example("docs/leak.txt", "", "", link="../original/chapter.txt"),
+    ),
+    Rule(
+        "file-published",
+        ERROR,
+        "a file in docs/ (or overrides/) that MkDocs would publish as it is, unchecked and without the "
+        "Content-Security-Policy: not a declared page nor one of the edition's assets (.html, .svg, .xml …)",
+        Example("docs/evil.html", "", "<p>x</p><script>alert(document.domain)</script>\n"),
+    ),
+    Rule(
+        "config-key",
+        ERROR,
+        "a setting in mkdocs.yml or mkdocs.offline.yml that the edition does not use (extra.analytics, "
+        "extra.consent, repo_url …): the theme prints settings into pages as they are, or fetches from other sites",
+        Example("mkdocs.yml", "", "extra:\n  analytics:\n    provider: google\n", at="analytics"),
+    ),
+    Rule(
+        "config-value",
+        ERROR,
+        "a setting with a value outside its shape: a font (Google Fonts), a script that is not the site's own, "
+        "a nav entry that is not a page, a Markdown extension the checker does not know, a Python tag",
+        Example("mkdocs.yml", "", "theme:\n  name: material\n  font:\n    text: Roboto\n", at="text: Roboto"),
+    ),
+    Rule(
+        "config-output",
+        ERROR,
+        "a build would write outside its own folder: site_dir is not site (mkdocs.yml) or dist/.offline-site "
+        "(mkdocs.offline.yml)",
+        Example("mkdocs.yml", "", "site_name: Edition\nsite_dir: ../elsewhere\n", at="../elsewhere"),
     ),
     Rule(
         "config-markup",
