@@ -8,7 +8,8 @@ edition's packages, and the only module that uses the checker, the site and publ
 - on_files: the pages and downloads generated from the source list;
 - on_page_markdown / on_page_content: editor's notes, legend and cards; aliases; print URLs;
   a page whose content would carry anything live (a script, a frame, an event handler, a
-  javascript: address) stops the build;
+  javascript: address) is an `html-live` finding at its place in the source, and on_env stops
+  the build before any page is written;
 - on_post_page / on_post_template: a chapter page's citation metadata; pages without indentation
   between tags; the Content-Security-Policy, with the theme's inline scripts by hash (`serve`'s
   preview also allows its live-reload script);
@@ -67,6 +68,7 @@ class BuildState:
     permalinks: PermalinkExtension
     checked: Checked | None = None
     titles: dict[str, str] = field(default_factory=dict)  # page address -> its navigation title
+    live: int = 0  # html-live findings so far (on_page_content); on_env stops the build if any
 
 
 _state: BuildState | None = None
@@ -156,16 +158,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     from tools.publish.anchors import add_aliases
-    from tools.publish.sanitize import live_markup
+    from tools.publish.sanitize import live_findings
     from tools.site.render import with_print_url
 
     s = checked()
-    live = live_markup(html)
-    if live:  # before the theme wraps it: the content's own scripts are never among the hashed
-        shown = f"docs/{page.file.src_uri}" if page.file.abs_src_path else f"{page.file.src_uri} (generated)"
-        message = f"{shown}:1:1: html-live the page would carry {live[0]}; data and pages are never markup"
-        log.error(message)
-        raise PluginError(f"{message} ({len(live)} in all); the site was not built")
+    assert _state is not None
+    # Before the theme wraps it: the content's own scripts are never the theme's. Every page is
+    # looked at first (each finding one line, at the place in its source); on_env then stops the
+    # build before any page is written.
+    shown = f"docs/{page.file.src_uri}" if page.file.abs_src_path else page.file.src_uri
+    for finding in live_findings(html, shown, page.file.content_string):
+        log.error(str(finding))
+        _state.live += 1
     try:
         html = add_aliases(html, page.file.dest_uri, s.moves)
     except ValueError as err:
@@ -173,6 +177,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     if config.site_url:
         html = with_print_url(html, config.site_url.rstrip("/") + "/" + page.url)
     return html
+
+
+def on_env(env: Any, **_: Any) -> Any:
+    """After every page's content is made, before any is written."""
+    if _state is not None and _state.live:
+        raise PluginError(f"{_state.live} html-live finding(s): a page would carry live markup; the site was not built")
+    return env
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:

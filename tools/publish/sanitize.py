@@ -19,6 +19,9 @@ import html
 import re
 from html.parser import HTMLParser
 
+from ..model.findings import Finding
+from ..model.textfile import line_col
+
 # Kept, with the attributes below (and GLOBAL_ATTRIBUTES, aria-*).
 ELEMENTS: dict[str, frozenset[str]] = {
     name: frozenset(attrs.split())
@@ -220,28 +223,53 @@ class _Live(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
+        self.where: list[tuple[str, str]] = []  # for each: the start tag as written, and the value at fault
+
+    def _add(self, what: str, value: str = "") -> None:
+        self.found.append(what)
+        self.where.append((self.get_starttag_text() or "", value))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in LIVE_ELEMENTS:
-            self.found.append(f"a <{tag}> element")
+            self._add(f"a <{tag}> element")
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append(f"an event handler ({name}) on <{tag}>")
+                self._add(f"an event handler ({name}) on <{tag}>", value or "")
             elif name == "srcdoc":
-                self.found.append(f"a srcdoc on <{tag}>")
+                self._add(f"a srcdoc on <{tag}>", value or "")
             elif name == "style" and value and re.search(r"url\s*\(|expression\s*\(|@import", value, re.IGNORECASE):
-                self.found.append(f"a style attribute that loads something on <{tag}>")
+                self._add(f"a style attribute that loads something on <{tag}>", value)
             elif value and name in (*URL_ATTRIBUTES, "action", "formaction", "xlink:href", "poster", "data"):
                 scheme = url_scheme(value)
                 if scheme not in ("", *SAFE_SCHEMES, "data") or (scheme == "data" and tag != "img"):
-                    self.found.append(f"a {scheme}: address in {name} on <{tag}>")
+                    self._add(f"a {scheme}: address in {name} on <{tag}>", value)
 
     handle_startendtag = handle_starttag
 
 
 def live_markup(content: str) -> list[str]:
     """Everything in `content` (a page's HTML) that could run a script or load a frame."""
+    return _live(content).found
+
+
+def _live(content: str) -> _Live:
     parser = _Live()
     parser.feed(content)
     parser.close()
-    return parser.found
+    return parser
+
+
+def live_findings(content: str, shown: str, source: str) -> list[Finding]:
+    """`html-live` findings for a page's HTML `content`, made from `source` (its Markdown, as the
+    file holds it, shown as `shown`): each at the place in the source that produced it where it
+    can be found there (raw HTML is passed through as written; a link's address appears as
+    written in its Markdown), else at 1:1."""
+    parser = _live(content)
+    findings = []
+    for what, (tag, value) in zip(parser.found, parser.where, strict=True):
+        offset = next((source.find(s) for s in (tag, value) if s and s in source), 0)
+        line, col = line_col(source, offset)
+        findings.append(
+            Finding(shown, line, col, "html-live", f"the page would carry {what}; data and pages are never markup")
+        )
+    return findings

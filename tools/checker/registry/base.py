@@ -21,7 +21,11 @@ class Example:
     the path a symbolic link to that target; with `regex`,
     `before` is a regular expression (multi-line) and `after` its replacement. The finding is in
     `in_file` (default: the edited file), at the `occurrence`-th `at` (plus `shift` columns), or
-    at 1:1 when `at` is empty."""
+    at 1:1 when `at` is empty.
+
+    `stage="build"` marks a rule of the build's own check of each page's HTML (tools/hook.py,
+    defence in depth behind the checker): its example is run through that check, on the edited
+    page rendered with the edition's Markdown extensions, instead of through `./edition check`."""
 
     path: str
     before: str
@@ -33,6 +37,7 @@ class Example:
     occurrence: int = 1
     regex: bool = False
     link: str = ""  # the path becomes a symbolic link to this
+    stage: str = "check"  # or "build": see above
 
 
 @dataclass(frozen=True)

@@ -263,8 +263,29 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "editorial-html",
         ERROR,
-        "HTML or a link on an editorial page that could run or load anything",
+        "HTML, a link (inline or by reference), an image or front matter on an editorial page that could run "
+        "or load anything, addresses read as a browser reads them (`&#106;avascript:`)",
         Example("docs/index.md", "one short text", 'one short text <img src=x onerror="alert(1)">', at="<img"),
+    ),
+    Rule(
+        "editorial-title",
+        ERROR,
+        "a title on an editorial page (a title attribute, a link title, an abbreviation): the theme's tooltip "
+        "reads it back as HTML",
+        Example("docs/index.md", "one short text", 'one short <abbr title="Orlov">text</abbr>', at="<abbr"),
+    ),
+    Rule(
+        "html-live",
+        ERROR,
+        "the build's own check of each page's HTML (behind the checker): a script, a frame, an event handler or "
+        "a javascript: address in a page's content",
+        Example(
+            "docs/index.md",
+            "one short text",
+            'one short <a href="&#106;avascript:alert(1)">text</a>',
+            at="<a href",
+            stage="build",
+        ),
     ),
     # --- the config's texts ----------------------------------------------------------------------
     Rule(
