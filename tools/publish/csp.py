@@ -3,10 +3,15 @@
 The site has no server to send headers, so the policy is a `<meta http-equiv>` at the top of
 `<head>`, before the first script (a meta policy governs only what follows it). Scripts may come
 from the site itself ('self', which Chromium also matches for file:// pages) and, inline, only
-the theme's own: their sha256 hashes are computed from the finished page at build time. The
-page's content has been refused any <script> before the template wraps it (`content_scripts`,
-called by the hook on each page's HTML), so every inline script still present is the template's.
-No 'unsafe-inline', no 'unsafe-eval'.
+the theme's own. Which scripts those are is pinned here, not read off the page: THEME_SCRIPTS
+holds the bodies of the inline scripts Material writes for this edition's settings, as its
+templates have them (tests/publish/test_output_safety.py holds them to the installed theme), and
+the one value they interpolate, the page's base URL, may only be a relative path. Each inline
+script of the finished page must be one of them, and is then allowed by its sha256 hash; any
+other (a setting the template prints as script, such as `extra.analytics.property` or a
+`<script>` in `extra.consent.description`) stops the build. The checker refuses such settings
+first (tools/model/configrules.py), and the page's content has been refused anything live
+before the template wraps it (the hook's html-live check). No 'unsafe-inline', no 'unsafe-eval'.
 
 - default-src 'self': stylesheets, fonts, the search index (fetched by the search worker) and
   the worker itself come from the site;
@@ -26,6 +31,7 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
+from ..model.formats import shorten
 from .paths import OutputError
 
 POLICY = {
@@ -45,6 +51,43 @@ POLICY = {
 SCRIPT_TYPES = frozenset(
     {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 )
+# The inline scripts of Material 9.8.2 that this edition's settings produce, exactly as in its
+# templates: partials/javascripts/base.html, palette.html and the unconditional script of
+# content.html. `{{ … }}` is where the template writes the page's base URL. A Material upgrade
+# that changes one fails tests/publish/test_output_safety.py: copy the new body here.
+THEME_SCRIPTS = {
+    "partials/javascripts/base.html": (
+        '__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),'
+        "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
+        '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+        '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+    ),
+    "partials/javascripts/palette.html": (
+        'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"==='
+        'palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector('
+        'media.matches?"[data-md-color-media=\'(prefers-color-scheme: light)\']":"[data-md-color-media='
+        '\'(prefers-color-scheme: dark)\']");palette.color.media=input.getAttribute("data-md-color-media"),'
+        'palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary='
+        'input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}'
+        'for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}'
+    ),
+    "partials/javascripts/content.html": (
+        "var target=document.getElementById(location.hash.slice(1));"
+        'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+    ),
+}
+# What a template's `{{ … }}` may be in a pinned script: a relative URL path (`.`, `..`, `/`,
+# `/path/`), which can neither end the string it sits in nor the script.
+INTERPOLATED = r"[A-Za-z0-9._~/-]{0,200}"
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+
+
+def _pinned(body: str) -> re.Pattern[str]:
+    parts = PLACEHOLDER.split(body)
+    return re.compile(INTERPOLATED.join(re.escape(part) for part in parts))
+
+
+PINNED = tuple(_pinned(body) for body in THEME_SCRIPTS.values())
 HEAD_START = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 META_NAME = "Content-Security-Policy"
@@ -87,6 +130,11 @@ def inline_scripts(document: str) -> list[str]:
     return parser.scripts
 
 
+def theme_script(script: str) -> bool:
+    """Is `script` one of the theme's own inline scripts (THEME_SCRIPTS)?"""
+    return any(pattern.fullmatch(script) for pattern in PINNED)
+
+
 def content_scripts(content: str) -> int:
     """How many script elements (inline, external or data blocks) a page's content holds."""
     return len(re.findall(r"<script\b", content, re.IGNORECASE))
@@ -111,7 +159,8 @@ def meta(value: str) -> str:
 
 def with_policy(document: str, *, preview: bool = False) -> str:
     """The page with the policy as the first element of <head> after <meta charset>, allowing
-    exactly its inline scripts by hash. Raises OutputError if it cannot be placed first.
+    its inline scripts by hash. Raises OutputError if an inline script is not one of the theme's
+    own (THEME_SCRIPTS), or if the policy cannot be placed first.
 
     `preview` is for `serve` only: its server injects a live-reload script, different on every
     request, so the local preview allows inline scripts ('unsafe-inline' is void beside a hash,
@@ -124,6 +173,12 @@ def with_policy(document: str, *, preview: bool = False) -> str:
     if preview:
         tag = meta(policy(script_src="'self' 'unsafe-inline'"))
     else:
+        for script in parser.scripts:
+            if not theme_script(script):
+                raise OutputError(
+                    f"an inline script that is not one of the theme's own ({shorten(script, 80)!r}): a setting or a "
+                    "template prints it, and only the scripts pinned in tools/publish/csp.py (THEME_SCRIPTS) may run"
+                )
         tag = meta(policy([sha256(s) for s in parser.scripts]))
     head = HEAD_START.search(document)
     if head is None:
