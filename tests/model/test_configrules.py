@@ -78,6 +78,7 @@ REFUSED = [
     ("strict: maybe\n", "maybe", "config-value", "true or false"),
     ("x: !!python/name:os.system\n", "x:", "config-key", "not allowed"),
     ("hooks: !!python/object/apply:os.system [id]\n", "!!python", "config-value", "runs Python"),
+    ("copyright: !ENV [COPYRIGHT, x]\n", "!ENV", "config-value", "only site_url"),
 ]
 
 

@@ -281,16 +281,19 @@ ALLOWED: dict[str, Check | None] = {
 
 
 def _tags(file: ConfigFile, node: yaml.Node | None) -> Iterator[Finding]:
-    """No Python tag (`!!python/name:…`): the engine's loader would import or run what it names."""
+    """No Python tag (`!!python/name:…`): the engine's loader would import or run what it names.
+    No `!ENV` but for site_url (config-url checks the address it gives): a text from the
+    environment would reach every page unchecked."""
+    env_allowed = mapping(node).get("site_url")
     todo = [node] if node is not None else []
     while todo:
         current = todo.pop()
         if current.tag.startswith(PYTHON_TAG):
+            shown = current.tag.replace("tag:yaml.org,2002:", "!!")
+            yield from _value(file, current, f"the tag {shown} runs Python when the config is read: plain values only")
+        elif current.tag == "!ENV" and current is not env_allowed:
             yield from _value(
-                file,
-                current,
-                f"the tag {current.tag.replace('tag:yaml.org,2002:', '!!')} runs Python "
-                "when the config is read; only plain values and !ENV are allowed",
+                file, current, "only site_url may come from the environment (!ENV): this value is unchecked"
             )
         if isinstance(current, yaml.SequenceNode):
             todo += current.value
