@@ -123,8 +123,9 @@ def test_copy_link_and_citations_by_mouse(published_url: str, context: Callable[
 
     assert copy("Copy link") == f"{PUBLISHED_URL}{PAGE}#{qid}"
     chicago = copy("Cite: Chicago")
-    speaker = data["speakers"][qid]
-    assert chicago.startswith(f"{speaker}, quoted in Alexander Orlov, “The Secret History of Stalin’s Purges (19),”")
+    speaker, use = data["speakers"][qid], data["uses"][qid]  # "paraphrased" for the epithets, a paraphrase
+    assert use == ("paraphrased" if qid == "q-vyshinsky-epithets" else "quoted")
+    assert chicago.startswith(f"{speaker}, {use} in Alexander Orlov, “The Secret History of Stalin’s Purges (19),”")
     assert "section “Praise in the Courtroom” (editors’ heading)" in chicago
     assert chicago.endswith(f", para. {number}, accessed {today(MONTHS)}, {PUBLISHED_URL}{PAGE}#{qid}.")
     assert "{" not in chicago and "*" not in chicago

@@ -41,8 +41,8 @@ class Quoted:
 def readable(text: str) -> str:
     """`text` as a reader sees it, character for character at the same offsets (see the module)."""
     text = COMMENT.sub(_blank, text)
-    text = REFERENCE.sub(_decoded, text)
-    return TAG.sub(_tag_as_text, text)
+    text = TAG.sub(_tag_as_text, text)  # before decoding: a decoded &lt; is text, not a tag
+    return REFERENCE.sub(_decoded, text)
 
 
 def _blank(match: re.Match[str]) -> str:
