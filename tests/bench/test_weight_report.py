@@ -20,7 +20,7 @@ def test_the_report_lists_every_page_and_the_heaviest_ones_files() -> None:
         PageWeight("b.html", (("b.html", 3000), ("x.js", 500), ("search/search_index.json", 900))),
     ]
     text = "\n".join(weight_section(weights, "Chromium here"))
-    assert "| a.html | 2.0 | 2 |" in text and "| b.html | 4.4 | 3 |" in text
+    assert "| a.html | 2.0 | 2 | yes |" in text and "| b.html | 4.4 | 3 | yes |" in text
     assert "The heaviest page, `b.html`" in text
     assert (
         text.index("| b.html | 3.0 |") < text.index("| search/search_index.json | 0.9 |") < text.index("| x.js | 0.5 |")
@@ -30,3 +30,9 @@ def test_the_report_lists_every_page_and_the_heaviest_ones_files() -> None:
 
 def test_the_report_says_why_it_did_not_measure() -> None:
     assert "Not measured: skipped: no Chromium." in "\n".join(weight_section([], "skipped: no Chromium"))
+
+
+def test_the_report_marks_a_page_over_the_budget() -> None:
+    heavy = PageWeight("heavy.html", (("heavy.html", BUDGET_BYTES + 1),))
+    text = "\n".join(weight_section([heavy], "Chromium here"))
+    assert f"| heavy.html | {(BUDGET_BYTES + 1) / 1000:.1f} | 1 | **no** |" in text

@@ -36,8 +36,21 @@ QUOTES = (
 )
 
 
+# Every status but `verified`: a verified quotation must give the official Report's own words
+# (report_wording), and a synthetic book has no honest words to give, nor a Report to cite.
+BOOK_STATUSES = tuple(s for s in STATUSES if s != "verified")
+
+
+def speakers(pages: int) -> list[tuple[str, str, str]]:
+    """The people a book of `pages` pages quotes (page n quotes PEOPLE n and n + 1): a person
+    never named would be an unused entry (yaml-unused), so a small book lists only those."""
+    quoted = {(n + k) % len(PEOPLE) for n in range(min(pages, len(PEOPLE))) for k in range(2)}
+    return [person for index, person in enumerate(PEOPLE) if index in quoted]
+
+
 def book_sources(pages: int) -> dict[str, object]:
-    """The source list of a synthetic book: two quotations per page, all four statuses."""
+    """The source list of a synthetic book: two quotations per page, in turn every status that
+    needs no Report wording (BOOK_STATUSES)."""
 
     def ref() -> list[dict[str, str]]:  # a fresh list each time: a shared one would dump as a YAML alias
         return [{"work": "orlov-1953", "locator": "synthetic"}]
@@ -55,7 +68,7 @@ def book_sources(pages: int) -> dict[str, object]:
                     "trial": None,
                     "occasion": "in court",
                     "date": None,
-                    "status": STATUSES[(n + k) % len(STATUSES)],
+                    "status": BOOK_STATUSES[(n + k) % len(BOOK_STATUSES)],
                     "sources": ref(),
                 }
             )
@@ -78,7 +91,7 @@ def book_sources(pages: int) -> dict[str, object]:
                 "summary": "A person in the synthetic book.",
                 "sources": ref(),
             }
-            for pid, name, role in PEOPLE
+            for pid, name, role in speakers(pages)
         ],
         "quotations": quotations,
         # Capitalised words of SENTENCES that are not people (the name-unknown rule).
