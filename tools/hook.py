@@ -103,6 +103,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     from tools.site.permalinks import PermalinkExtension
 
     _state = BuildState(NameLinkExtension(), PermalinkExtension())
+    # MkDocs types this option list[str], but Markdown() takes Extension instances too: an
+    # instance is how the hook keeps hold of the extensions' state between pages.
     config.markdown_extensions += [_state.names, _state.permalinks]  # type: ignore[list-item]
     return config
 

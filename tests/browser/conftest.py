@@ -81,7 +81,7 @@ def context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
     made: list[BrowserContext] = []
 
     def make(**kwargs: object) -> BrowserContext:
-        made.append(browser.new_context(**kwargs))  # type: ignore[arg-type]  # Playwright's options are keyword-typed
+        made.append(browser.new_context(**kwargs))
         return made[-1]
 
     yield make

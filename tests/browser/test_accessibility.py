@@ -54,7 +54,7 @@ def open_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
     contexts: list[BrowserContext] = []
 
     def open_(scheme: str = "light", viewport: dict[str, int] = DESKTOP, **kwargs: Any) -> BrowserContext:
-        context = browser.new_context(color_scheme=scheme, viewport=viewport, **kwargs)  # type: ignore[arg-type]
+        context = browser.new_context(color_scheme=scheme, viewport=viewport, **kwargs)
         contexts.append(context)
         return context
 

@@ -61,7 +61,7 @@ def watched(browser: Browser) -> Iterator[Callable[..., Watched]]:
     contexts: list[BrowserContext] = []
 
     def make(**options: object) -> Watched:
-        context = browser.new_context(**options)  # type: ignore[arg-type]
+        context = browser.new_context(**options)
         context.add_init_script(WATCH)
         contexts.append(context)
         return Watched(context)

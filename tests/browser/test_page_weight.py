@@ -108,7 +108,7 @@ def theme_css(route: Route) -> None:
 def test_the_trimmed_stylesheets_look_the_same(
     scheme: str, width: int, base_url: str, browser: Browser, built_site: Path
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})  # type: ignore[arg-type]
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
         for name, state in STATES.items():

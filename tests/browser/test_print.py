@@ -150,7 +150,7 @@ def test_every_qr_code_prints_on_the_page_of_its_address(published_url: str, bro
         re.search(
             r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         ).group(1)
-    )  # type: ignore[union-attr]
+    )
     assert pages <= 5, f"the teachers' handout takes {pages} pages (7 before it was made compact)"
     subprocess.run([need("pdftoppm"), "-r", "200", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
     decoded = 0

@@ -1,4 +1,4 @@
-"""tools/check.py as a command: exit codes, one line per finding, and a --write that is atomic,
+"""The checker as a command (`python -m tools.checker`, tools/checker/__main__.py): exit codes, one line per finding, and a --write that is atomic,
 idempotent, and never loses a paragraph id line or any text that is not a footnote definition."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, Project
 
 from tools.model.records import SourceList
 from tools.model.schema import load
@@ -123,8 +123,9 @@ def test_reference_copy_is_the_text_as_received() -> None:
 
 
 def test_the_received_text_beside_the_repository_is_the_same_when_present() -> None:
-    if SHARED.exists():  # CI clones the repository beside ../shared
-        assert hashlib.sha256(SHARED.read_bytes()).hexdigest() == RECEIVED_SHA256
+    if not SHARED.exists():  # a clone without the project's shared folder beside it
+        pytest.skip(f"{SHARED} is not here: the reference copy is held to the pinned hash alone")
+    assert hashlib.sha256(SHARED.read_bytes()).hexdigest() == RECEIVED_SHA256
 
 
 def test_reference_copy_is_plain_utf8() -> None:
@@ -226,7 +227,7 @@ def test_one_footnote_per_quotation_naming_speaker_and_status(built_site: Path, 
 # --- (d) the checker names a paragraph by the number the reader sees --------------------------
 
 
-def test_fidelity_finding_names_the_sites_paragraph_number(built_site: Path, repo_copy) -> None:  # type: ignore[no-untyped-def]
+def test_fidelity_finding_names_the_sites_paragraph_number(built_site: Path, repo_copy: Project) -> None:
     """A changed word in the defence attorneys' paragraph is reported as the ¶ the site shows
     beside that paragraph (not as the original's count, which includes the title)."""
     html = (built_site / "praise.html").read_text(encoding="utf-8")

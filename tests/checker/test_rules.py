@@ -1,4 +1,4 @@
-"""tools/rules.py: each rule on the mini project — clean as written, and one mutation per rule
+"""The rules of tools/checker/ (quotations.py, footnotes.py, chapter.py, …): each rule on the mini project — clean as written, and one mutation per rule
 that must produce exactly that rule at exactly that line:col."""
 
 from __future__ import annotations

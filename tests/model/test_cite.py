@@ -33,7 +33,7 @@ def e(sources: SourceList) -> cite.Edition:
 
 def passage(**changes: object) -> cite.Passage:
     p = cite.Passage("Praise in the courtroom", True, SITE + "praise.html#p-defence-attorneys", 8, 8)
-    return replace(p, **changes)  # type: ignore[arg-type]
+    return replace(p, **changes)
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_unknown_parts_are_left_out_never_guessed(e: cite.Edition) -> None:
     assert chicago.startswith("“The Secret History") and ", n.d., para. 8," in chicago
     assert mla.startswith("“The Secret History") and "None" not in chicago + mla
     assert "Random House" not in chicago + mla
-    unknown_year = replace(e, book=replace(e.book, year=None, place=None, publisher=None))  # type: ignore[arg-type]
+    unknown_year = replace(e, book=replace(e.book, year=None, place=None, publisher=None))
     assert "*The Secret History of Stalin's Crimes*, 24 November 2026" in cite.chicago(passage(), unknown_year)
 
 
@@ -165,7 +165,7 @@ def test_values_are_text_not_markup(e: cite.Edition) -> None:
     """A title, a name or an address full of Markdown and HTML is shown as typed on the
     teachers' page (escaped) and left as it is in plain text."""
     hostile = "[x](javascript:alert(1)) <b>*y*</b> {: .z }"
-    book = replace(e.book, title=hostile, publisher=hostile)  # type: ignore[arg-type]
+    book = replace(e.book, title=hostile, publisher=hostile)
     bad = replace(e, name=hostile, author=hostile, relation=hostile, book=book)
     for text in (cite.chicago(passage(speaker=hostile), bad), cite.mla(passage(heading=hostile), bad)):
         assert "[x](" not in text and "<b>" not in text and "{:" not in text

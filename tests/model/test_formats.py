@@ -1,4 +1,4 @@
-"""tools/footnotes.py: a quotation's footnote, generated from the source list."""
+"""tools/model/formats.py: a quotation's footnote, generated from the source list."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def sources(mini: Project) -> SourceList:
     ],
 )
 def test_format_date(value: object, shown: str) -> None:
-    assert format_date(value) == shown  # type: ignore[arg-type]
+    assert format_date(value) == shown
 
 
 def test_life_dates_show_the_old_style_date_kept(sources: SourceList) -> None:

@@ -1,4 +1,4 @@
-"""tools/sourcelist.py: the YAML source list is read strictly and validated, with line:col."""
+"""tools/model/schema.py (and yamlread.py): the YAML source list is read strictly and validated, with line:col."""
 
 from __future__ import annotations
 

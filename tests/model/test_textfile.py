@@ -1,4 +1,4 @@
-"""tools/textfile.py: every way a file can be unreadable is one finding, never a traceback."""
+"""tools/model/textfile.py: every way a file can be unreadable is one finding, never a traceback."""
 
 from __future__ import annotations
 

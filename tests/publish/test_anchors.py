@@ -1,4 +1,4 @@
-"""Stable anchors (tools/anchors.py): nothing in anchors.lock may vanish from a fresh build."""
+"""Stable anchors (tools/publish/anchors.py): nothing in anchors.lock may vanish from a fresh build."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> anchors.Site:
 
 def test_every_locked_anchor_is_still_published(site: anchors.Site) -> None:
     locked = anchors.read_lock()
-    assert locked, "anchors.lock is empty: run python -m tools.anchors --write"
+    assert locked, "anchors.lock is empty: run python -m tools.publish.anchors --write"
     assert anchors.missing(locked, site) == [], "add a redirect or alias in anchors.yml"
 
 

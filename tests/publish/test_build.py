@@ -1,5 +1,5 @@
-"""The MkDocs build is guarded by the checker: the real site builds with --strict, and each
-attribution mistake in a copy of the project stops `mkdocs build` with a `path:line` message
+"""The build (tools/publish/build.py) is guarded by the checker: the real site builds with --strict, and each
+attribution mistake in a copy of the project stops `properdocs build` with a `path:line` message
 naming the rule — the same findings the checker prints on its own."""
 
 from __future__ import annotations

@@ -226,7 +226,7 @@ def test_metadata(epub: zipfile.ZipFile) -> None:
     assert [(e.get("property"), e.get("scheme"), e.text) for e in role] == [("role", "marc:relators", "aut")]
     assert dc("language") == ["en"] and dc("publisher") and dc("publisher")[0].startswith(dc("title")[0])
     stable = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + dc('title')[0])}"
-    assert dc("identifier") == [stable] and opf.get("unique-identifier") == meta.find("dc:identifier", NS).get("id")  # type: ignore[union-attr]
+    assert dc("identifier") == [stable] and opf.get("unique-identifier") == meta.find("dc:identifier", NS).get("id")
     [modified] = prop("dcterms:modified")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", modified)
     assert set(prop("schema:accessMode")) == {"textual", "visual"} and prop("schema:accessModeSufficient")

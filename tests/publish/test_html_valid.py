@@ -2,7 +2,7 @@
 Java) reports no error on any page of the built site, nor on the single-file offline edition.
 
 One Java process checks every file (the JVM start dominates). Errors are fixed where they are
-made: theme overrides (overrides/), the hook (tools/mkdocs_hook.py) or the generators in tools/.
+made: theme overrides (overrides/), the hook (tools/hook.py) or the generators in tools/.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""tools/apparatus.py: the people, sources, quotations and trials pages, the CSV and JSON
+"""tools/site/ (people.py, bibliography.py, quotations.py, trials.py): the people, sources, quotations and trials pages, the CSV and JSON
 downloads and the timeline, generated from the source list (the real one and the mini fixture)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""tools/names.py: every name in a chapter paragraph links to its person entry with a tooltip,
+"""tools/site/namelinks.py: every name in a chapter paragraph links to its person entry with a tooltip,
 and the chapter's text is not changed by a character."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""tools/permalinks.py: a paragraph-number link at the start of each numbered chapter paragraph
+"""tools/site/permalinks.py: a paragraph-number link at the start of each numbered chapter paragraph
 and a “¶” link after each quotation (after its footnote number), adding nothing else."""
 
 from __future__ import annotations

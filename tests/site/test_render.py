@@ -1,4 +1,4 @@
-"""tools/render.py: the status legend, the editorial notes placed between paragraphs, and the
+"""tools/site/render.py: the status legend, the editorial notes placed between paragraphs, and the
 <!-- person: x --> / <!-- work: x --> markers — never changing a line of the chapter."""
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def test_qr_svg_is_an_accessible_image() -> None:
     assert svg.startswith('<svg role="img" aria-label="QR code: Praise in the courtroom" ')
     assert svg.endswith("</svg>")
     assert 'class="qr"' in svg
-    width, height = re.search(r'width="(\d+)" height="(\d+)"', svg).groups()  # type: ignore[union-attr]
+    width, height = re.search(r'width="(\d+)" height="(\d+)"', svg).groups()
     assert width == height
     assert svg.count("<svg") == 1 and svg.count("role=") == 1
 

@@ -105,7 +105,7 @@ def read_site(site: Path) -> Site:
     for path in sorted(site.rglob("*.html")):
         name = path.relative_to(site).as_posix()
         if name.startswith("downloads/"):
-            continue  # the exported single file (tools/export.py), not a page of the site
+            continue  # the exported single file (tools/publish/singlefile.py), not a page of the site
         parser = _Ids()
         parser.feed(path.read_text(encoding="utf-8"))
         if parser.redirect:
@@ -228,7 +228,7 @@ def read_lock(path: Path = LOCK) -> set[str]:
 
 
 def format_lock(anchors: Iterable[str]) -> str:
-    header = "# Published pages and anchors: a fresh build must keep every one. See tools/anchors.py.\n"
+    header = "# Published pages and anchors: a fresh build must keep every one. See tools/publish/anchors.py.\n"
     return header + "".join(f"{a}\n" for a in sorted(set(anchors)))
 
 

@@ -135,7 +135,7 @@ def with_print_url(content: str, url: str) -> str:
 # Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
 # which HTML allows only on text-like inputs: the Nu HTML Checker rejects every page. The inputs
 # are outside any template block, so the attribute is removed from the output; edition.js
-# resets the toggles on load instead (what the attribute did in Firefox). tests/test_html_valid.py.
+# resets the toggles on load instead (what the attribute did in Firefox). tests/publish/test_html_valid.py.
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 
 
