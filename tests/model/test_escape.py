@@ -12,6 +12,7 @@ import csv
 import html
 import io
 import json
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from tools.model.escape import (
     json_script,
     markdown_link,
     markdown_text,
+    markup_attr,
+    markup_text,
     plain,
     safe_url,
     url_problem,
@@ -164,6 +167,46 @@ def test_html_helpers() -> None:
     assert html_text("<b>&") == "&lt;b&gt;&amp;"
     assert html_attr('" onmouseover="x') == "&quot; onmouseover=&quot;x"
     assert html.unescape(html_attr("a\nb'c")) == "a b'c"
+
+
+class _Read(HTMLParser):
+    """The `v` attribute of the one element and its text, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attr: str | None = None
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attr = dict(attrs)["v"]
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+# Text as a built page holds it: white space of every kind and the characters that are markup.
+BUILT_TEXT = st.text(alphabet=st.sampled_from(list("<>&\"'`*_[]{} \t\n\r\u00a0a;#x1")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(BUILT_TEXT)
+def test_markup_helpers_write_back_exactly_what_was_read(value: str) -> None:
+    """The serialisers of the exports: HTML and XML read the written value back unchanged, white
+    space included (XML would turn a raw line break in an attribute into a space)."""
+    written = f'<p v="{markup_attr(value)}">{markup_text(value)}</p>'
+    reader = _Read()
+    reader.feed(written)
+    reader.close()
+    assert (reader.attr, reader.text) == (value, value)
+    element = ET.fromstring(written)
+    assert element.get("v") == value
+    assert (element.text or "") == value.replace("\r\n", "\n").replace("\r", "\n")  # XML's own line ends
+
+
+def test_markup_text_leaves_what_is_not_markup() -> None:
+    assert markup_text("a  *b*\n_c_ [d] ’") == "a  *b*\n_c_ [d] ’"
+    assert markup_text("<i>&amp;") == "&lt;i&gt;&amp;amp;"
+    assert markup_attr("\"'<\n") == "&quot;&#x27;&lt;&#10;"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,9 @@ A string from the YAML is text. Wherever it lands, it goes through the helper of
   HTML inside a `markdown` block is still read by Python-Markdown's inline patterns, which run
   before its raw-HTML pattern, so `[x](javascript:…)` in an attribute would otherwise become a
   link inside the tag. A browser reads the references back as the same characters.
+- `markup_text` and `markup_attr`: not for data, but for text and attribute values read from a
+  built page and written back (the exports' serialisers in tools/publish): exact, white space
+  kept, only what would end the text or the value escaped, so the words pass through unchanged.
 - `safe_url` (and `url_problem`, which says why not): `https:`, `http:` or a site-relative
   address, with every character that could end a Markdown link or an HTML attribute
   percent-encoded; anything else is refused (None).
@@ -118,6 +121,23 @@ def html_text(value: str) -> str:
 def html_attr(value: str) -> str:
     """A double-quoted HTML attribute value."""
     return _escape_html(clean(value))
+
+
+# An XML parser turns a raw tab or line break inside an attribute into a space; a reference keeps it.
+ATTRIBUTE_WHITESPACE = str.maketrans({"\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
+def markup_text(value: str) -> str:
+    """Text read from a built page, written back as it was: & < > as references, nothing else
+    changed (white space and Markdown characters kept: no Markdown reads it again)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markup_attr(value: str) -> str:
+    """An attribute value read from a built page, written back inside double quotes so that an
+    HTML and an XML parser read the same value: & < > " ' as references, and tab, line feed and
+    carriage return too."""
+    return markup_text(value).replace('"', "&quot;").replace("'", "&#x27;").translate(ATTRIBUTE_WHITESPACE)
 
 
 # --- URLs ---------------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import html
 import os
 import re
 import sys
@@ -43,6 +42,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..model.escape import html_attr
 from ..model.findings import Finding, UnusableInput
 from ..model.moves import Moves, read_moves
 from ..model.moves import read_lock as _read_lock
@@ -184,7 +184,7 @@ def add_aliases(content: str, page: str, moves: Moves) -> str:
             continue
         old_id = old.partition("#")[2]
         start_tag = re.compile(r"<[a-zA-Z][^>]*\sid=\"" + re.escape(new_id) + r"\"[^>]*>")
-        span = f'<span id="{html.escape(old_id)}"></span>'
+        span = f'<span id="{html_attr(old_id)}"></span>'
         content, count = start_tag.subn(functools.partial(_after, span), content, 1)
         if not count:
             raise ValueError(f"alias {old} -> {new}: no element with id {new_id!r} on {page}")
@@ -195,14 +195,14 @@ def redirect_page(target: str, script: str = REDIRECT_SCRIPT) -> str:
     """A page that forwards to `target`, keeping the #fragment (a meta refresh would drop it):
     redirect.js (at `script`, relative to the page) reads the target from the page's own meta.
     No inline script, so the page carries the site's policy unchanged."""
-    t = html.escape(target)
+    t = html_attr(target)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f"{meta(policy())}\n"
         f'<meta name="{REDIRECT_MARK}" content="{t}">\n'
         f'<link rel="canonical" href="{t}">\n'
         f'<meta http-equiv="refresh" content="0; url={t}">\n'
-        f'<script src="{html.escape(script)}"></script>\n'
+        f'<script src="{html_attr(script)}"></script>\n'
         f'<title>Moved</title></head><body><p>This page has moved: <a href="{t}">{t}</a>.</p></body></html>\n'
     )
 

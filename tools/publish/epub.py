@@ -16,11 +16,11 @@ failed write as a warning and False: three ways to ship a wrong book quietly.
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+from ..model.escape import html_attr, html_text
 from .bookmeta import BookMeta
 from .xhtml import BookPage, book_pages, markup, take_notes
 from .ziparchive import add_entry
@@ -69,19 +69,19 @@ def footnotes(page: BookPage) -> None:
 
 
 def document(title: str, body: str, language: str) -> str:
-    lang = html.escape(language)
+    lang = html_attr(language)
     ops = ' xmlns:epub="http://www.idpf.org/2007/ops"' if " epub:type=" in body else ""  # declared where used
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="http://www.w3.org/1999/xhtml"{ops} '
         f'lang="{lang}" xml:lang="{lang}">\n<head>\n<meta charset="utf-8"/>\n'
-        f'<title>{html.escape(title, quote=False)}</title>\n<link rel="stylesheet" type="text/css" href="{CSS}"/>\n'
+        f'<title>{html_text(title)}</title>\n<link rel="stylesheet" type="text/css" href="{CSS}"/>\n'
         f"</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 
 def title_page(meta: BookMeta) -> str:
-    e = html.escape
+    e = html_text
     parts = [f'<section class="titlepage" epub:type="titlepage" id="titlepage">\n<h1>{e(meta.title)}</h1>']
     if meta.author:
         parts.append(f'<p class="author">{e(meta.author)}<br/><span class="role">author of the original</span></p>')
@@ -89,19 +89,19 @@ def title_page(meta: BookMeta) -> str:
     if meta.rights:
         parts.append(f'<p class="rights">{e(meta.rights)}</p>')
     if meta.site.url:
-        parts.append(f'<p class="address">Online: <a href="{e(meta.site.url)}">{e(meta.site.url)}</a></p>')
+        parts.append(f'<p class="address">Online: <a href="{html_attr(meta.site.url)}">{e(meta.site.url)}</a></p>')
     parts.append(f'<p class="modified">This copy: {meta.modified.day} {meta.modified:%B %Y}.</p>\n</section>')
     return "\n".join(parts)
 
 
 def navigation(pages: list[BookPage]) -> str:
-    entries = "\n".join(f'<li><a href="{link(p.name, "")}">{html.escape(p.title)}</a></li>' for p in pages)
+    entries = "\n".join(f'<li><a href="{link(p.name, "")}">{html_text(p.title)}</a></li>' for p in pages)
     return (
         f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>Contents</h1>\n<ol>\n'
         f'<li><a href="{TITLE_PAGE}">Title page</a></li>\n{entries}\n</ol>\n</nav>\n'
         '<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>Landmarks</h2>\n<ol>\n'
         f'<li><a epub:type="toc" href="{NAV}#toc">Contents</a></li>\n'
-        f'<li><a epub:type="bodymatter" href="{link(pages[0].name, "")}">{html.escape(pages[0].title)}</a></li>\n'
+        f'<li><a epub:type="bodymatter" href="{link(pages[0].name, "")}">{html_text(pages[0].title)}</a></li>\n'
         "</ol>\n</nav>"
     )
 
@@ -127,7 +127,7 @@ ACCESSIBILITY = (
 
 def package(meta: BookMeta, items: list[tuple[str, str, str, str]], spine: list[str]) -> str:
     """package.opf; `items` are (id, href, media type, properties)."""
-    e = html.escape
+    e = html_text
     metadata = [
         f'<dc:identifier id="uid">{e(meta.identifier)}</dc:identifier>',
         f"<dc:title>{e(meta.title)}</dc:title>",
@@ -152,12 +152,12 @@ def package(meta: BookMeta, items: list[tuple[str, str, str, str]], spine: list[
         metadata.append(f"<dc:rights>{e(meta.rights)}</dc:rights>")
     metadata += [f'<meta property="{name}">{e(value)}</meta>' for name, value in ACCESSIBILITY]
     manifest = [
-        f'<item id="{i}" href="{e(h)}" media-type="{t}"' + (f' properties="{p}"' if p else "") + "/>"
+        f'<item id="{i}" href="{html_attr(h)}" media-type="{t}"' + (f' properties="{p}"' if p else "") + "/>"
         for i, h, t, p in items
     ]
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="{e(meta.language)}">\n'
+        f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="{html_attr(meta.language)}">\n'
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
         + "\n".join(metadata)
         + "\n</metadata>\n<manifest>\n"

@@ -15,7 +15,6 @@ No request leaves the machine: the only URLs WeasyPrint may open are the font fi
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from ..model.escape import html_attr, html_text
 from .bookmeta import BookMeta
 from .builtpages import ExportError
 from .singlefile import duplicates, page_anchor
@@ -106,14 +106,14 @@ def _strip_end(span: ET.Element) -> None:
 
 
 def title_page(meta: BookMeta, pages: Sequence[BookPage]) -> str:
-    e = html.escape
+    e = html_text
     parts = ['<section class="title-page">', f'<h1 class="book-title">{e(meta.title)}</h1>']
     if meta.author:
         parts.append(f'<p class="author">{e(meta.author)}<br><span class="role">author of the original</span></p>')
     parts.append(f'<p class="statement">{e(meta.site.description)}</p>')
     if meta.site.url:
         url = e(meta.site.url)
-        address = f'The edition online, with every link of this handout:<br><a class="url" href="{url}">{url}</a>'
+        address = f'The edition online, with every link of this handout:<br><a class="url" href="{html_attr(meta.site.url)}">{url}</a>'
         if any(p.name == QR_PAGE for p in pages):  # the page number comes from target-counter (pdf.css)
             address += f'<br>QR codes for every section and quotation: <a class="page-ref" href="#{page_anchor(QR_PAGE)}">For teachers</a>'
         parts.append(f'<p class="address">{address}</p>')
@@ -124,7 +124,7 @@ def title_page(meta: BookMeta, pages: Sequence[BookPage]) -> str:
 
 
 def contents(pages: Sequence[BookPage]) -> str:
-    entries = "\n".join(f'<li><a href="#{page_anchor(p.name)}">{html.escape(p.title)}</a></li>' for p in pages)
+    entries = "\n".join(f'<li><a href="#{page_anchor(p.name)}">{html_text(p.title)}</a></li>' for p in pages)
     return f'<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
 
 
@@ -142,19 +142,19 @@ def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
             if a.get("href") and text_of(a).strip() == a.get("href"):
                 a.set("class", " ".join([*classes(a), "url"]))  # its words are its address: printed once
         sections.append(markup(page.body))
-    e = html.escape
+    e = html_text
     head = [
         '<meta charset="utf-8">',
         f"<title>{e(meta.title)}</title>",
-        f'<meta name="description" content="{e(meta.site.description)}">',
+        f'<meta name="description" content="{html_attr(meta.site.description)}">',
         f'<meta name="dcterms.created" content="{meta.stamp}">',
         f'<meta name="dcterms.modified" content="{meta.stamp}">',
     ]
     if meta.author:
-        head.append(f'<meta name="author" content="{e(meta.author)}">')
+        head.append(f'<meta name="author" content="{html_attr(meta.author)}">')
     css = font_faces(fonts) + "\n" + STYLESHEET.read_text(encoding="utf-8")
     return (
-        f'<!DOCTYPE html>\n<html lang="{e(meta.language)}">\n<head>\n'
+        f'<!DOCTYPE html>\n<html lang="{html_attr(meta.language)}">\n<head>\n'
         + "\n".join(head)
         + f"\n<style>\n{css}\n</style>\n</head>\n<body>\n{title_page(meta, pages)}\n{contents(pages)}\n"
         + "\n".join(sections)

@@ -19,6 +19,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from ..model.escape import markup_attr
 from ..model.findings import Finding
 from ..model.textfile import line_col
 
@@ -177,7 +178,7 @@ class Sanitizer(HTMLParser):
                     self.dropped.append(f"<{tag} {key}={text[:40]!r}>")
                     continue
                 self.on_attribute(tag, key, text)
-                out.append(f'{key}="{html.escape(text)}"')
+                out.append(f'{key}="{markup_attr(text)}"')
         return "".join(" " + a for a in out)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -8,7 +8,6 @@ not a list of what to drop, and the file carries a Content-Security-Policy of it
 from __future__ import annotations
 
 import base64
-import html
 import mimetypes
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..model.escape import html_attr, html_text
 from .builtpages import ExportError, Page, nav_pages, resolve
 from .csp import meta as policy_meta
 from .csp import single_file_policy
@@ -154,13 +154,13 @@ def single_file(site: Path, meta: SiteMeta) -> str:
     if dup := duplicates(ids):
         raise ExportError(f"ids used more than once across pages (links would break): {', '.join(dup)}")
     contents = "\n".join(
-        f'<li><a href="#{page_anchor(p.name)}">{html.escape(page_title(p.title, meta.name))}</a></li>' for p in pages
+        f'<li><a href="#{page_anchor(p.name)}">{html_text(page_title(p.title, meta.name))}</a></li>' for p in pages
     )
     css = STYLESHEET.read_text(encoding="utf-8").strip()
     document = TEMPLATE.format(
         policy=policy_meta(single_file_policy(f"\n{css}\n")),
-        title=html.escape(meta.name),
-        description=html.escape(meta.description, quote=True),
+        title=html_text(meta.name),
+        description=html_attr(meta.description),
         css=css,
         contents=contents,
         sections="\n".join(sections),

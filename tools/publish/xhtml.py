@@ -16,7 +16,6 @@ the export with an ExportError instead of being dropped.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..model.escape import markup_attr, markup_text
 from .builtpages import ExportError, nav_pages, resolve
 from .sanitize import DROP_WITH_CONTENT, VOID, Sanitizer
 from .singlefile import SiteMeta, page_anchor, page_title
@@ -274,7 +274,7 @@ def markup(element: ET.Element) -> str:
 
 
 def _write(element: ET.Element, out: list[str]) -> None:
-    attrs = "".join(f' {key}="{attribute(value)}"' for key, value in element.attrib.items())
+    attrs = "".join(f' {key}="{markup_attr(value)}"' for key, value in element.attrib.items())
     if element.tag in VOID:
         if len(element) or element.text:
             raise ExportError(f"<{element.tag}> cannot have content")
@@ -282,17 +282,9 @@ def _write(element: ET.Element, out: list[str]) -> None:
     else:
         out.append(f"<{element.tag}{attrs}>")
         if element.text:
-            out.append(html.escape(element.text, quote=False))
+            out.append(markup_text(element.text))
         for child in element:
             _write(child, out)
         out.append(f"</{element.tag}>")
     if element.tail:
-        out.append(html.escape(element.tail, quote=False))
-
-
-# An XML parser turns a raw tab or line break inside an attribute into a space; a reference keeps it.
-ATTRIBUTE_WHITESPACE = str.maketrans({"\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
-
-
-def attribute(value: str) -> str:
-    return html.escape(value).translate(ATTRIBUTE_WHITESPACE)
+        out.append(markup_text(element.tail))
