@@ -20,7 +20,8 @@ from conftest import PROJECT, Exported
 from tools.model.schema import load
 from tools.publish.builtpages import ExportError
 from tools.publish.export import book_metadata
-from tools.publish.pdf import FONTS, print_document, render_pdf
+from tools.publish.fonts import find_faces
+from tools.publish.pdf import print_document, render_pdf
 
 BOOK = "The Secret History of Stalin’s Purges (19)"
 # Budget: about 300 kB with subset fonts and vector QR codes; a doubling means full fonts or images.
@@ -254,7 +255,7 @@ def test_rendering_the_book_opens_only_the_font_files(exported: Exported, tmp_pa
     monkeypatch.setattr(socket.socket, "connect", no_network)
     meta = book_metadata()
     requested = render_pdf(print_document(exported.site, meta), tmp_path / "book.pdf", meta.identifier)
-    assert requested and all(url.startswith(FONTS.as_uri() + "/") for url in requested), requested
+    assert requested and set(requested) <= {face.file.as_uri() for face in find_faces()}, requested
 
 
 @pytest.mark.parametrize(
@@ -265,11 +266,14 @@ def test_rendering_the_book_opens_only_the_font_files(exported: Exported, tmp_pa
         "<style>@import url(https://example.org/x.css);</style>",
         '<style>@font-face { font-family: X; src: url("https://example.org/x.woff2"); } p { font-family: X; }</style>',
         '<img src="file:///etc/passwd" alt="">',
-        f'<img src="{FONTS.as_uri()}/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd" alt="">',
+        '<img src="FONTS/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd" alt="">',
+        # Another file beside the fonts: only the font files themselves may be opened.
+        '<img src="FONTS/another.ttf" alt="">',
         '<img src="data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A//www.w3.org/2000/svg%22/%3E" alt="">',
     ],
 )
 def test_any_other_request_stops_the_export(hostile: str, tmp_path: Path) -> None:
+    hostile = hostile.replace("FONTS", find_faces()[0].file.parent.as_uri())  # the folder of a font file
     document = f"<!DOCTYPE html><html lang=en><head><title>t</title></head><body><p>text</p>{hostile}</body></html>"
     with pytest.raises(ExportError, match="may not request"):
         render_pdf(document, tmp_path / "book.pdf", "urn:uuid:0")

@@ -138,7 +138,14 @@ def test_the_pages_workflow_runs_the_readmes_commands() -> None:
 
 
 def test_the_readme_names_every_prerequisite() -> None:
+    """Every Debian package .ci/install-system-deps may install is named in the README, so a
+    reader on another system knows what to install."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     head = readme.split("\n## Two commands\n", 1)[1].split("\n```", 1)[0]
-    for needed in ("Python ≥ 3.11.5", "apt", "Chromium", "Java", "Node.js and npm", "poppler-utils"):
+    for needed in ("Python ≥ 3.11.5", "apt", "Chromium", "Java", "Node.js and npm", "poppler-utils", "fontconfig"):
         assert needed in head, needed
+    script = (PROJECT / ".ci" / "install-system-deps").read_text(encoding="utf-8")
+    packages = re.findall(r"missing\+=\(([\w.+-]+)\)", script)
+    assert len(packages) >= 11, packages
+    for package in packages:
+        assert f"`{package}`" in head, package

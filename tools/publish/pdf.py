@@ -9,14 +9,17 @@ pages of the book in nav order (xhtml.book_pages): the chapter with its paragrap
 margin and its editor's notes boxed; the teachers' page (a link, citations and a QR code for
 every section and quotation); the apparatus (people, quotations, trials, sources).
 
-No request leaves the machine: the only URLs WeasyPrint may open are the font files in FONTS
-(LocalOnly refuses everything else and stops the export), and the text uses no other font.
+No request leaves the machine: the only URLs WeasyPrint may open are the font files fontconfig
+found (tools/publish/fonts.py; LocalOnly refuses everything else and stops the export), and the
+text uses no other font.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +28,7 @@ from urllib.request import url2pathname
 from ..model.escape import html_attr, html_text
 from .bookmeta import BookMeta
 from .builtpages import ExportError
+from .fonts import Face, find_faces
 from .singlefile import duplicates, page_anchor
 from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes, text_of
 
@@ -32,19 +36,8 @@ STYLESHEET = Path(__file__).with_name("pdf.css")
 # The generated teachers' page (tools/site/teachers.py): a QR code for each section and quotation
 # at its published address. The title page sends the reader there.
 QR_PAGE = "teachers.html"
-# Debian's fonts-dejavu-core and fonts-dejavu-extra (.ci/install-system-deps): Latin, Cyrillic
-# and the typographic marks the edition uses, with real italics.
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
-FACES = (
-    ("Edition Serif", "normal", "normal", "DejaVuSerif.ttf"),
-    ("Edition Serif", "bold", "normal", "DejaVuSerif-Bold.ttf"),
-    ("Edition Serif", "normal", "italic", "DejaVuSerif-Italic.ttf"),
-    ("Edition Serif", "bold", "italic", "DejaVuSerif-BoldItalic.ttf"),
-    ("Edition Sans", "normal", "normal", "DejaVuSans.ttf"),
-    ("Edition Sans", "bold", "normal", "DejaVuSans-Bold.ttf"),
-    ("Edition Sans", "normal", "italic", "DejaVuSans-Oblique.ttf"),
-    ("Edition Sans", "bold", "italic", "DejaVuSans-BoldOblique.ttf"),
-)
+# What WeasyPrint loads through cffi (Debian's packages: .ci/install-system-deps).
+LIBRARIES = "install Debian's libpangoft2-1.0-0 and libharfbuzz-subset0 (bash .ci/install-system-deps)"
 
 
 def link(page: str, fragment: str) -> str:
@@ -52,17 +45,11 @@ def link(page: str, fragment: str) -> str:
     return "#" + (fragment or page_anchor(page))
 
 
-def font_faces(fonts: Path = FONTS) -> str:
-    missing = [name for *_, name in FACES if not (fonts / name).is_file()]
-    if missing:
-        raise ExportError(
-            f"fonts not found in {fonts}: {', '.join(missing)} (install fonts-dejavu-core and "
-            "fonts-dejavu-extra: bash .ci/install-system-deps)"
-        )
+def font_faces(faces: Sequence[Face]) -> str:
     return "\n".join(
-        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{(fonts / name).as_uri()}"); }}'
-        for family, weight, style, name in FACES
+        f'@font-face {{ font-family: "{f.family}"; font-weight: {f.weight}; font-style: {f.style}; '
+        f'src: url("{f.file.as_uri()}"); }}'
+        for f in faces
     )
 
 
@@ -128,7 +115,7 @@ def contents(pages: Sequence[BookPage]) -> str:
     return f'<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
 
 
-def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
+def print_document(site: Path, meta: BookMeta, faces: Sequence[Face] | None = None) -> str:
     """The whole print edition as one HTML document for WeasyPrint."""
     pages = book_pages(site, meta.site, link)
     # One document: every page's ids must be unique in it, or a link lands on the wrong page.
@@ -152,7 +139,7 @@ def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
     ]
     if meta.author:
         head.append(f'<meta name="author" content="{html_attr(meta.author)}">')
-    css = font_faces(fonts) + "\n" + STYLESHEET.read_text(encoding="utf-8")
+    css = font_faces(find_faces() if faces is None else faces) + "\n" + STYLESHEET.read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html>\n<html lang="{html_attr(meta.language)}">\n<head>\n'
         + "\n".join(head)
@@ -162,18 +149,18 @@ def print_document(site: Path, meta: BookMeta, fonts: Path = FONTS) -> str:
     )
 
 
-def local_only(fonts: Path) -> Any:
-    """A WeasyPrint URL fetcher that opens only files under `fonts` and stops the export at any
+def local_only(files: Collection[Path]) -> Any:
+    """A WeasyPrint URL fetcher that opens only the font `files` and stops the export at any
     other URL (http, https, data, another file): the print edition makes no request."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    root = fonts.resolve()
+    fonts = {file.resolve() for file in files}
 
     def allowed(url: str) -> bool:
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return False
-        return Path(url2pathname(parts.path)).resolve().is_relative_to(root)  # no way out by ../ or %2e%2e
+        return Path(url2pathname(parts.path)).resolve() in fonts  # no way out by ../ or %2e%2e
 
     class LocalOnly(URLFetcher):  # type: ignore[misc]  # weasyprint has no type information
         def __init__(self) -> None:
@@ -189,12 +176,22 @@ def local_only(fonts: Path) -> Any:
     return LocalOnly()
 
 
-def render_pdf(document: str, target: Path, identifier: str, fonts: Path = FONTS) -> list[str]:
+def load_weasyprint() -> Any:
+    """The weasyprint module, or ExportError in one line if it cannot load its libraries
+    (WeasyPrint prints a paragraph of its own first: kept out of the output)."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+    except (OSError, ImportError) as error:
+        raise ExportError(f"WeasyPrint (the PDF) cannot load its libraries ({error}); {LIBRARIES}") from None
+    return weasyprint
+
+
+def render_pdf(document: str, target: Path, identifier: str, faces: Sequence[Face] | None = None) -> list[str]:
     """Render an HTML document to a tagged PDF; the URLs WeasyPrint requested (font files only,
     or ExportError)."""
-    import weasyprint
-
-    fetcher = local_only(fonts)
+    weasyprint = load_weasyprint()
+    fetcher = local_only([f.file for f in (find_faces() if faces is None else faces)])
     try:
         rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render()
         rendered.write_pdf(target, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
@@ -203,5 +200,6 @@ def render_pdf(document: str, target: Path, identifier: str, fonts: Path = FONTS
     return list(fetcher.requested)
 
 
-def write_pdf(site: Path, meta: BookMeta, target: Path, fonts: Path = FONTS) -> list[str]:
-    return render_pdf(print_document(site, meta, fonts), target, meta.identifier, fonts)
+def write_pdf(site: Path, meta: BookMeta, target: Path) -> list[str]:
+    faces = find_faces()
+    return render_pdf(print_document(site, meta, faces), target, meta.identifier, faces)
