@@ -3,9 +3,8 @@ texts that read like the chapter's; positions in HTML; a hostile text stays line
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from conftest import best_cpu_times
 
 from tools.checker.rendered import MAX_PER_RULE, Checker, check_html, check_values
 
@@ -86,15 +85,6 @@ def test_findings_are_capped_per_text(quotes: Checker) -> None:
     assert problems[-1].message == "… and 30 more like this in this text"
 
 
-def cpu(quotes: Checker, text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        list(quotes.check(text))
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def test_ten_times_the_text_costs_at_most_fifteen_times_the_time(quotes: Checker) -> None:
     """Exact quotations, misquotations, quoted strings and repeated words, mixed: the worst the
     comparison meets (every word pair is in the index, every string needs checking)."""
@@ -104,4 +94,5 @@ def test_ten_times_the_text_costs_at_most_fifteen_times_the_time(quotes: Checker
         "of the of the of the “wise,” ” Most beloved” “” ” “\n"
     )
     small, large = unit * 200, unit * 2000
-    assert cpu(quotes, large) <= 15 * cpu(quotes, small)
+    small_cpu, large_cpu = best_cpu_times(lambda: list(quotes.check(small)), lambda: list(quotes.check(large)))
+    assert large_cpu <= 15 * small_cpu, f"ten times the text took {large_cpu / small_cpu:.1f}× the time"
