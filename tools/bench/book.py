@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,7 @@ def speakers(pages: int) -> list[tuple[str, str, str]]:
     return [person for index, person in enumerate(PEOPLE) if index in quoted]
 
 
-def book_sources(pages: int) -> dict[str, object]:
+def book_sources(pages: int, original_sha256: str) -> dict[str, object]:
     """The source list of a synthetic book: two quotations per page, in turn every status that
     needs no Report wording (BOOK_STATUSES)."""
 
@@ -73,7 +74,11 @@ def book_sources(pages: int) -> dict[str, object]:
                 }
             )
     return {
-        "edition": {"original": "original/book.txt", "pages": [f"page-{n:04d}.md" for n in range(pages)]},
+        "edition": {
+            "original": "original/book.txt",
+            "original_sha256": original_sha256,
+            "pages": [f"page-{n:04d}.md" for n in range(pages)],
+        },
         "statuses": {s: {"label": s.title(), "meaning": f"The {s} status."} for s in STATUSES},
         "policy": {"denylist": []},
         "works": [
@@ -121,19 +126,19 @@ def write_book(root: Path, pages: int) -> None:
     (root / "data").mkdir(parents=True)
     (root / "docs").mkdir()
     (root / "original").mkdir()
+    original = "\n\n".join(plain for n in range(pages) for _, _, plain in page_paragraphs(n)) + "\n"
+    (root / "original" / "book.txt").write_text(original, encoding="utf-8")
+    digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
     (root / "data" / "sources.yml").write_text(
-        yaml.safe_dump(book_sources(pages), allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+        yaml.safe_dump(book_sources(pages, digest), allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
     )
     sources, _ = load(root / "data" / "sources.yml", "data/sources.yml")
-    original = []
     for n in range(pages):
         paragraphs = page_paragraphs(n)
         body = "".join(f"{markdown}\n{{: #{pid} }}\n\n" for pid, markdown, _ in paragraphs)
         notes = "\n".join(footnote_line(sources.quotations[f"q-p{n}-{k}"], sources) for k in range(2))
         page = f"# Page {n} {{ #page-{n} .editor-heading }}\n\n{body}{notes}\n"
         (root / "docs" / f"page-{n:04d}.md").write_text(page, encoding="utf-8")
-        original += [plain for _, _, plain in paragraphs]
-    (root / "original" / "book.txt").write_text("\n\n".join(original) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
