@@ -49,6 +49,26 @@ TOP_LEVEL_ONLY = {"site", "dist", "build"}
 HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\d+: \S+ .*)$", re.MULTILINE)
 
 
+# The tests run on every core (pytest-xdist, pyproject.toml). The session's exports take seconds
+# and the browser tests share one Chromium: every test that uses those, and every browser test,
+# joins one xdist group, so that one worker makes the exports once and runs them in order, as
+# without xdist; every other test goes to whichever worker is free.
+ONE_WORKER_FIXTURES = frozenset({"exported", "hostile_build"})
+ONE_WORKER_GROUP = "exports-and-browser"
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        in_browser = PROJECT / "tests" / "browser" in Path(str(item.path)).parents
+        if (
+            in_browser
+            or item.get_closest_marker("browser")
+            or ONE_WORKER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(pytest.mark.xdist_group(ONE_WORKER_GROUP))
+
+
 def best_cpu_times(*actions: Callable[[], object], runs: int = 3) -> list[float]:
     """Each action's least CPU time (of this process) over `runs`, the actions taken in turn: a
     burst of load on a shared machine slows even a process's CPU time (a busy sibling core), and
@@ -163,6 +183,27 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env=build_env(),
         timeout=60,
     )
+
+
+@dataclass(frozen=True)
+class CheckerRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def check_in_process(root: Path, *args: str) -> CheckerRun:
+    """`./edition check --root ROOT ARGS` through the same main() in this process: what it prints
+    and returns, without a new interpreter's start-up (run_check, which test_cli uses, has one)."""
+    import contextlib
+    import io
+
+    from tools.checker.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["--root", str(root), *args])
+    return CheckerRun(status, out.getvalue(), err.getvalue())
 
 
 def copy_repo(dest: Path) -> Project:

@@ -93,9 +93,17 @@ def styles(page: Page, url: str, state: Callable[[Page], None] | None = None) ->
     page.goto(url, wait_until="load")
     if state is not None:
         state(page)
-    page.wait_for_timeout(300)  # Material's header and sidebars settle; then every transition ends
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
-    return list(page.evaluate(STYLES))
+    # Material's header and sidebars settle, then every transition ends; on a loaded machine
+    # that can take longer, so the styles are read until two reads agree.
+    seen: list[str] = []
+    for _ in range(10):
+        page.wait_for_timeout(300)
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+        now = list(page.evaluate(STYLES))
+        if now == seen:
+            break
+        seen = now
+    return seen
 
 
 def theme_css(route: Route) -> None:

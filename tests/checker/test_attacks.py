@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, Project, build_env, hook_findings, mkdocs_build, position, run_check
+from conftest import PROJECT, Project, build_env, check_in_process, hook_findings, mkdocs_build, position
 
 YML = "data/sources.yml"
 WARNING = "docs/warning.md"
@@ -48,7 +48,7 @@ def renamed_quotation(p: Project) -> None:
     p.replace(PRAISE, "{ #q-bukharin-hope-of-mankind }[^q-bukharin-hope-of-mankind]", "{ #x-bukharin }[^x-bukharin]")
     p.replace(YML, "  - id: q-bukharin-hope-of-mankind\n", "  - id: x-bukharin\n")
     p.replace(YML, "    speaker: bukharin\n", "    speaker: rosengolts\n")
-    run_check(p.root, "--write")
+    check_in_process(p.root, "--write")
 
 
 def renamed_speaker(p: Project) -> None:
@@ -56,7 +56,7 @@ def renamed_speaker(p: Project) -> None:
     p.replace(PRAISE, "{ #q-bukharin-hope-of-mankind }[^q-bukharin-hope-of-mankind]", "{ #q-hope }[^q-hope]")
     p.replace(YML, "  - id: q-bukharin-hope-of-mankind\n", "  - id: q-hope\n")
     p.replace(YML, "    speaker: bukharin\n", "    speaker: rosengolts\n")
-    run_check(p.root, "--write")
+    check_in_process(p.root, "--write")
 
 
 def misquoting_summary(p: Project) -> None:
@@ -187,7 +187,7 @@ def test_the_checker_and_the_build_refuse_it_alike(attack: Attack, repo_copy: Pr
     attack.mutate(repo_copy)
     line, col = position(repo_copy.read(attack.path), attack.at, attack.occurrence)
     expected = f"{attack.path}:{line}:{col}: {attack.rule} "
-    checked = run_check(repo_copy.root)
+    checked = check_in_process(repo_copy.root)
     assert checked.returncode in (1, 2) and "Traceback" not in checked.stderr
     assert any(f.startswith(expected) for f in checked.stdout.splitlines()), checked.stdout
     built = mkdocs_build(repo_copy.root, tmp_path / "site")
@@ -208,14 +208,14 @@ def test_a_declared_scare_quote_matches_as_the_finding_shows_it(repo_copy: Proje
 
 def test_control_and_bidi_characters_are_escaped_in_findings(repo_copy: Project) -> None:
     repo_copy.replace(WARNING, "a sad and unfortunate end", "a sad and\u202e\u0085 unfortunate end")
-    out = run_check(repo_copy.root).stdout
+    out = check_in_process(repo_copy.root).stdout
     assert "\u202e" not in out and "\u0085" not in out
     assert "\\u202e" in out
 
 
 def test_a_missing_page_gives_a_capped_report(repo_copy: Project) -> None:
     repo_copy.path(PRAISE).unlink()
-    lines = run_check(repo_copy.root).stdout.splitlines()
+    lines = check_in_process(repo_copy.root).stdout.splitlines()
     assert lines and len(lines) <= 60
     assert lines[0].startswith(f"{PRAISE}:1:1: file-missing ")
 
@@ -228,7 +228,7 @@ def test_write_refuses_a_footnote_of_two_paragraphs(repo_copy: Project) -> None:
         count=1,
     )
     before = repo_copy.snapshot()
-    done = run_check(repo_copy.root, "--write")
+    done = check_in_process(repo_copy.root, "--write")
     assert done.returncode == 2 and "nothing written" in done.stderr
     assert repo_copy.snapshot() == before
 

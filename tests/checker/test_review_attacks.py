@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Project, hook_findings, mkdocs_build, position, run_check
+from conftest import Project, check_in_process, hook_findings, mkdocs_build, position
 
 CONFIG = "mkdocs.yml"
 OFFLINE = "mkdocs.offline.yml"
@@ -195,7 +195,7 @@ def test_the_checker_and_the_build_refuse_it_alike(attack: Attack, repo_copy: Pr
     attack.mutate(repo_copy)
     line, col = position(repo_copy.read(attack.path), attack.at) if attack.at else (1, 1)
     expected = f"{attack.path}:{line}:{col}: {attack.rule} "
-    checked = run_check(repo_copy.root)
+    checked = check_in_process(repo_copy.root)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
     assert any(f.startswith(expected) for f in checked.stdout.splitlines()), checked.stdout
     site = tmp_path / "site"
