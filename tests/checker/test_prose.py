@@ -6,11 +6,17 @@ from __future__ import annotations
 import pytest
 from conftest import Project
 
-from tools.checker.prose import not_the_chapters, readable
+from tools.checker.prose import ChapterWords, contains_words, not_the_chapters, readable
 from tools.model.inline import normalise
 
 INDEX = "docs/index.md"
-CHAPTER = normalise("Velicki loaded his indictment with praise, such as “great,” “genius,” and so on.")
+# A chapter that has “innocent” and “Stalin”; the name and an epithet may be quoted alone.
+CHAPTER = ChapterWords(
+    normalise(
+        "Velicki loaded his indictment with praise, such as “great,” “genius,” and so on. Stalin was not innocent. (19)"
+    ),
+    frozenset({"velicki", "stalin", "genius"}),
+)
 MADE_UP = "Stalin is innocent of every crime."
 
 
@@ -46,6 +52,9 @@ def test_a_made_up_quotation_is_found_wherever_it_hides(text: str) -> None:
     "text",
     [
         "“Velicki” is Vyshinsky.",
+        "The praise “genius,” is a quotation's word, which the editors may quote alone.",
+        "The chapter's “loaded his indictment” is two words and more.",
+        "“(19)” is the number of the instalment.",
         "> Velicki loaded his indictment with praise\n",
         '<a href="praise.html" class="x">the chapter</a> and <code>index.html</code>',
         "the editors' words, and Orlov’s",
@@ -53,6 +62,27 @@ def test_a_made_up_quotation_is_found_wherever_it_hides(text: str) -> None:
 )
 def test_the_chapters_words_and_plain_prose_pass(text: str) -> None:
     assert list(not_the_chapters(text, CHAPTER)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orlov calls “Stalin” “innocent”.",  # each a word of the chapter: stitched, a sentence nobody wrote
+        "Orlov calls Stalin “innocent”.",
+        "Orlov says “cent”.",  # inside “innocent”: not a word of the chapter
+        "Orlov names “Stali”.",
+        "Velicki said “not innocen”.",
+    ],
+)
+def test_a_lone_word_or_a_piece_of_a_word_is_refused(text: str) -> None:
+    assert list(not_the_chapters(text, CHAPTER)) != []
+
+
+def test_whole_words_only() -> None:
+    assert contains_words("Stalin was not innocent.", "not innocent")
+    assert not contains_words("Stalinist rule", "Stalin")
+    assert not contains_words("innocent", "nocent")
+    assert contains_words("“(19)”", "(19)")
 
 
 def test_readable_keeps_every_offset() -> None:

@@ -146,6 +146,13 @@ ATTACKS = [
         "editorial-title",
     ),
     Attack(
+        "e8: words of the chapter, each quoted alone, stitched into a sentence nobody wrote",
+        in_index("not Orlov’s chapter number, though Orlov calls “Stalin” “innocent”; which chapter"),
+        INDEX,
+        "“innocent”",
+        "editorial-quote",
+    ),
+    Attack(
         "S4: an abbreviation's definition",
         in_index(SENTENCE, "\n*[Orlov]: &lt;img src=x onerror=alert(1)&gt;\n"),
         INDEX,

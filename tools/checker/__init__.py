@@ -20,7 +20,6 @@ from pathlib import Path
 
 from ..model.configrules import config_findings
 from ..model.findings import Finding, Severity, UnusableInput
-from ..model.inline import normalise
 from ..model.moves import Moves, read_moves
 from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, chapter_wordings, parse
 from ..model.published import unpublishable
@@ -128,7 +127,7 @@ def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
     result.findings += footnote_wording(result.pages)
     result.findings += source_list_wording(result.pages, sources)
     result.findings += chapter.check_fidelity(result.pages, original, sources.original)
-    chapter_words = normalise(original)
+    chapter_words = prose.ChapterWords.of(original, sources)
     result.findings += prose.source_list_quotes(sources, chapter_words)
     result.findings += siteprose.config_quotes(configs.values(), chapter_words)
     result.findings += siteprose.nav_titles(configs.values(), result.pages)

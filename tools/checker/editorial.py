@@ -69,7 +69,7 @@ def undeclared_pages(docs: Path, sources: SourceList, shown: str) -> Iterator[Fi
             )
 
 
-def check_editorial(page: Page, sources: SourceList, chapter_words: str) -> Iterator[Finding]:
+def check_editorial(page: Page, sources: SourceList, chapter: prose.ChapterWords) -> Iterator[Finding]:
     """One editorial page: its entry markers, its quotation marks and its HTML."""
     for marker in ENTRY_MARKER.finditer(page.text):
         table = sources.people if marker.group("kind") == "person" else sources.works
@@ -80,13 +80,14 @@ def check_editorial(page: Page, sources: SourceList, chapter_words: str) -> Iter
                 "entry-unknown",
                 f"the page asks for {marker.group('kind')} '{marker.group('id')}', which is not in {sources.path}",
             )
-    for quotation in prose.not_the_chapters(page.text, chapter_words):
+    for quotation in prose.not_the_chapters(page.text, chapter):
         yield at(
             page,
             quotation.offset,
             "editorial-quote",
             f"“{shorten(quotation.text, 60)}” is presented as a quotation but is not the chapter's words: quote "
-            "the chapter exactly, or say it in the editors' own words without quotation marks or a blockquote",
+            "the chapter exactly (a word alone only if it is a name's spelling or a declared scare quote), or say "
+            "it in the editors' own words without quotation marks or a blockquote",
         )
     yield from _html(page, COMMENT.sub(_blank, page.text))
 

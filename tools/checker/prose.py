@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model.findings import Finding
 from ..model.formats import shorten
-from ..model.inline import normalise, quote_spans
+from ..model.inline import normalise, quote_spans, scare_key
 from ..model.records import PathKey, SourceList
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -89,12 +89,50 @@ def quoted(text: str) -> Iterator[Quoted]:
         yield Quoted(box.start(), " ".join(box.group("body").split()))
 
 
-def not_the_chapters(text: str, chapter_words: str) -> Iterator[Quoted]:
-    """What `text` presents as a quotation and is not the chapter's words (`chapter_words` is the
-    chapter's text through `normalise`); a blockquote may keep the chapter's quotation marks."""
+@dataclass(frozen=True)
+class ChapterWords:
+    """What the editors may quote: the chapter's text (through `normalise`), and the words they
+    may quote one at a time, casefolded: the people's names and spellings, the declared scare
+    quotes, the quotations' own words (the epithets “great,” “genius,”). Any other lone word, though the chapter has it, is refused: quotations of single
+    words can be stitched into a sentence nobody wrote (Orlov calls “Stalin” “innocent”)."""
+
+    text: str
+    mentions: frozenset[str]
+
+    @classmethod
+    def of(cls, original: str, sources: SourceList) -> ChapterWords:
+        spellings = [s for person in sources.people.values() for s in (person.name, *person.variants)]
+        quoted_words = [part for quotation in sources.quotations.values() for part in quotation.text]
+        mentions = [*spellings, *(scare.text for scare in sources.scare_quotes), *quoted_words]
+        return cls(normalise(original), frozenset(scare_key(m).casefold() for m in mentions))
+
+    def may_quote(self, words: str) -> bool:
+        """`words` (normalised) are the chapter's whole words, and more than one word, or a mention."""
+        if not contains_words(self.text, words):
+            return False
+        lettered = [word for word in words.split() if any(c.isalpha() for c in word)]
+        return len(lettered) != 1 or scare_key(words).casefold() in self.mentions
+
+
+def contains_words(text: str, words: str) -> bool:
+    """`words` occur in `text` as whole words: not “cent” in “innocent”, nor “Stalin” in “Stalinist”."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        cut_before = start > 0 and text[start - 1].isalnum() and words[0].isalnum()
+        cut_after = end < len(text) and text[end].isalnum() and words[-1].isalnum()
+        if not cut_before and not cut_after:
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+def not_the_chapters(text: str, chapter: ChapterWords) -> Iterator[Quoted]:
+    """What `text` presents as a quotation and is not the chapter's words (see ChapterWords); a
+    blockquote may keep the chapter's quotation marks."""
     for quotation in quoted(text):
         words = normalise(quotation.text).strip("\"' ")
-        if words and words not in chapter_words:
+        if words and not chapter.may_quote(words):
             yield quotation
 
 
@@ -141,18 +179,19 @@ def _witnesses(sources: SourceList) -> dict[PathKey, str]:
     return witnesses
 
 
-def source_list_quotes(sources: SourceList, chapter_words: str) -> Iterator[Finding]:
+def source_list_quotes(sources: SourceList, chapter: ChapterWords) -> Iterator[Finding]:
     """Words in quotation marks in the source list's prose (summaries, notes, claims, citations'
     relation …) are the chapter's words, or words a source the entry cites is recorded as
     supporting: nobody's words are made up in the editors' text either."""
-    chapter = chapter_words.casefold()
+    # Here a lone word may be quoted: the notes discuss the translation word by word (“mud”).
+    chapter_text = chapter.text.casefold()
     witnesses = _witnesses(sources)
     for key, value in sources.texts:
         if not _is_prose(key):
             continue
         for quotation in quoted(value):
             words = normalise(quotation.text).strip("\"' ").casefold()
-            if words and words not in chapter and words not in witnesses.get(_entry(key), ""):
+            if words and not contains_words(chapter_text, words) and words not in witnesses.get(_entry(key), ""):
                 line, col = sources.where(*key)
                 yield Finding(
                     sources.path,

@@ -24,10 +24,10 @@ from ..model.siteconfig import ConfigFile, nav_entries, printed_texts
 from . import prose
 
 
-def config_quotes(files: Iterable[ConfigFile], chapter_words: str) -> Iterator[Finding]:
+def config_quotes(files: Iterable[ConfigFile], chapter: prose.ChapterWords) -> Iterator[Finding]:
     for file in files:
         for text in printed_texts(file):
-            for quotation in prose.not_the_chapters(text.value, chapter_words):
+            for quotation in prose.not_the_chapters(text.value, chapter):
                 line, col = text.at(quotation.offset)
                 yield Finding(
                     file.shown,
@@ -36,7 +36,8 @@ def config_quotes(files: Iterable[ConfigFile], chapter_words: str) -> Iterator[F
                     "config-quote",
                     f"{text.what} presents “{shorten(quotation.text, 60)}” as a quotation, but it is not the "
                     "chapter's words; the theme prints it on every page and the books repeat it: quote the chapter "
-                    "exactly, or say it in the editors' own words without quotation marks",
+                    "exactly (a word alone only if it is a name's spelling or a declared scare quote), or say it in "
+                    "the editors' own words without quotation marks",
                 )
 
 

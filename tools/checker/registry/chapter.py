@@ -255,7 +255,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "editorial-quote",
         ERROR,
-        "words in quotation marks on an editorial page that are not the chapter's words",
+        "words in quotation marks on an editorial page that are not the chapter's whole words, or a lone word "
+        "that is no name's spelling, declared scare quote or quotation's word",
         Example(
             "docs/index.md", "one short text", "one short text, “Stalin is innocent of every crime”", at="“Stalin is"
         ),
@@ -292,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         "config-quote",
         ERROR,
         "words in quotation marks in config text the theme prints (site_description, nav titles, copyright …) "
-        "that are not the chapter's words",
+        "that are not the chapter's whole words (a lone word: as on editorial pages)",
         Example(
             "mkdocs.yml",
             "",
