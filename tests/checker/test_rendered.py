@@ -96,3 +96,19 @@ def test_ten_times_the_text_costs_at_most_fifteen_times_the_time(quotes: Checker
     small, large = unit * 200, unit * 2000
     small_cpu, large_cpu = best_cpu_times(lambda: list(quotes.check(small)), lambda: list(quotes.check(large)))
     assert large_cpu <= 15 * small_cpu, f"ten times the text took {large_cpu / small_cpu:.1f}× the time"
+
+
+def test_a_text_costs_the_same_however_many_quotations_the_book_has() -> None:
+    """A book's check looks at every text of its source list and footnotes, so the cost of one
+    text must not grow with the number of quotations: it did once (the longest quotation was
+    looked for again per text), and a 1,000-page book took 1.8× per page what 10 pages did."""
+    texts = [f"Note {n}: the editors call it “a plain phrase of their own” here." for n in range(300)]
+
+    def book(quotations: int) -> Checker:
+        return Checker({f"q-{n}": f"“word{n} after{n} word{n} in{n} quotation{n}”" for n in range(quotations)})
+
+    few, many = book(10), book(20000)
+    few_cpu, many_cpu = best_cpu_times(
+        lambda: [list(few.check(t)) for t in texts], lambda: [list(many.check(t)) for t in texts]
+    )
+    assert many_cpu <= 3 * few_cpu, f"2,000 times the quotations took {many_cpu / few_cpu:.1f}× the time"

@@ -82,6 +82,8 @@ class Checker:
         for qid, words in self.words.items():
             for i in range(len(words) - 1):
                 self.pairs.setdefault((words[i].word, words[i + 1].word), []).append((qid, i))
+        # Once, not per text: per text it made a book's check quadratic (texts × quotations).
+        self.longest = max((len(w) for w in self.words.values()), default=0)
 
     def runs(self, text: str, text_words: list[Token]) -> list[Run]:
         """Maximal runs (left-maximal, so each word pair is extended once), in text order."""
@@ -223,7 +225,7 @@ class Checker:
         starts = [t.start for t in tw]
         runs = sorted(runs, key=lambda r: r.first)
         run_starts = [r.first for r in runs]
-        longest = max((len(w) for w in self.words.values()), default=0)
+        longest = self.longest
         for span in quote_spans(text):
             if not span.closed:
                 continue
