@@ -31,6 +31,20 @@ MADE_UP = "Stalin is innocent of every crime."
         f"> {MADE_UP}\n> — Alexander Orlov\n",
         f'!!! quote "Orlov"\n    {MADE_UP}\n',
         f"Orlov wrote ｢{MADE_UP}｣.",
+        # A second hostile review's ways past the first version of this reading:
+        f"In the '30s Orlov wrote “{MADE_UP}”",  # a stray ' once hid every quotation after it
+        f"Orlov wrote ““{MADE_UP}””",  # doubled marks once made two empty pairs
+        f"Orlov wrote ''{MADE_UP}''",
+        f"Orlov wrote ″{MADE_UP}″",
+        f"Orlov wrote ＇{MADE_UP}＇",
+        f"Orlov wrote “{MADE_UP}",  # never closed: everything after the mark
+        f"- > {MADE_UP}\n",
+        f"1. Orlov:\n\n    > {MADE_UP}\n",
+        f"> Velicki loaded his indictment with praise\nand {MADE_UP}\n",  # a lazy continuation line
+        f"!!! quote\n\t{MADE_UP}\n",
+        f"!!! Quote\n    {MADE_UP}\n",
+        f'!!! note quote "Orlov"\n    {MADE_UP}\n',
+        f"??? cite\n    {MADE_UP}",
     ],
     ids=[
         "title",
@@ -41,6 +55,19 @@ MADE_UP = "Stalin is innocent of every crime."
         "blockquote",
         "quote-box",
         "halfwidth",
+        "after-a-stray-apostrophe",
+        "doubled-marks",
+        "two-apostrophes",
+        "double-prime",
+        "fullwidth-apostrophe",
+        "unclosed",
+        "blockquote-in-a-list",
+        "indented-blockquote",
+        "lazy-blockquote",
+        "tab-indented-box",
+        "capitalised-box",
+        "second-class-box",
+        "details-box-at-the-end",
     ],
 )
 def test_a_made_up_quotation_is_found_wherever_it_hides(text: str) -> None:
@@ -55,6 +82,9 @@ def test_a_made_up_quotation_is_found_wherever_it_hides(text: str) -> None:
         "The praise “genius,” is a quotation's word, which the editors may quote alone.",
         "The chapter's “loaded his indictment” is two words and more.",
         "“(19)” is the number of the instalment.",
+        "The epithets “great,” “genius,” stand side by side as in the chapter.",
+        "Names in a list, “Stalin”, “Velicki”, are mentions, not a sentence.",
+        "In the ’30s the trials were public; the editors’ notes say so.",
         "> Velicki loaded his indictment with praise\n",
         '<a href="praise.html" class="x">the chapter</a> and <code>index.html</code>',
         "the editors' words, and Orlov’s",
@@ -69,6 +99,7 @@ def test_the_chapters_words_and_plain_prose_pass(text: str) -> None:
     [
         "Orlov calls “Stalin” “innocent”.",  # each a word of the chapter: stitched, a sentence nobody wrote
         "Orlov calls Stalin “innocent”.",
+        "Orlov writes that “Stalin” “not innocent”.",  # two pieces with only a space between: read as one
         "Orlov says “cent”.",  # inside “innocent”: not a word of the chapter
         "Orlov names “Stali”.",
         "Velicki said “not innocen”.",

@@ -149,8 +149,22 @@ ATTACKS = [
         "e8: words of the chapter, each quoted alone, stitched into a sentence nobody wrote",
         in_index("not Orlov’s chapter number, though Orlov calls “Stalin” “innocent”; which chapter"),
         INDEX,
+        "“Stalin” “innocent”",  # read as one stretch, from its first mark
+        "editorial-quote",
+    ),
+    Attack(
+        "e8b: a word of the chapter quoted alone, with the editors' words around it",
+        in_index("not Orlov’s chapter number, though Orlov calls Stalin “innocent”; which chapter"),
+        INDEX,
         "“innocent”",
         "editorial-quote",
+    ),
+    Attack(
+        "r2: the theme's quotation box by its class, with no quotation marks",
+        in_index(SENTENCE, '\n<div class="admonition quote" markdown>\nStalin is innocent of every crime.\n</div>\n'),
+        INDEX,
+        '<div class="admonition quote"',
+        "editorial-html",
     ),
     Attack(
         "S4: an abbreviation's definition",

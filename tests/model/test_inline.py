@@ -107,7 +107,19 @@ def test_every_quotation_mark_unicode_knows_is_a_quotation_mark() -> None:
         name = unicodedata.name(char, "")
         if name.startswith("TAG "):
             continue  # invisible tag characters: page-markup refuses them
-        if unicodedata.category(char) in ("Pi", "Pf") or "QUOTATION MARK" in name or "CORNER BRACKET" in name:
+        looks_like_one = name in (
+            "PRIME",
+            "DOUBLE PRIME",
+            "REVERSED PRIME",
+            "REVERSED DOUBLE PRIME",
+            "FULLWIDTH APOSTROPHE",
+        )
+        if (
+            unicodedata.category(char) in ("Pi", "Pf")
+            or "QUOTATION MARK" in name
+            or "CORNER BRACKET" in name
+            or looks_like_one
+        ):
             if char not in known:
                 missing.append(f"U+{code:04X} {name}")
     assert missing == []

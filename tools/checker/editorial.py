@@ -48,6 +48,9 @@ ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]{0,500})\}")
 # loads, embeds, styles or submits anything.
 TAGS = frozenset("a abbr b br code dd div dl dt em i kbd li ol p small span strong sub sup ul".split())
 ATTRIBUTES = frozenset("href id class lang download markdown aria-label aria-hidden".split())
+# The classes an editorial page may give (in `class="…"` or `{ .… }`): a theme class such as
+# `admonition quote` would frame the editors' words as a quotation box. A new one is added here.
+CLASSES = frozenset("md-button md-button--primary downloads".split())
 SCHEMES = ("https:", "http:", "mailto:")
 
 
@@ -132,6 +135,9 @@ def _html(page: Page, text: str) -> Iterator[Finding]:
                 "editorial-html",
                 "an attribute list may give ids and classes only, not attributes with values",
             )
+        classes = " ".join(word[1:] for word in attrs.group("body").split() if word.startswith("."))
+        if problem := _attribute_problem("class", classes):
+            yield at(page, attrs.start(), "editorial-html", f"an attribute list: {problem}")
     yield from _front_matter(page, text)
 
 
@@ -195,6 +201,8 @@ def _attribute_problem(name: str, value: str) -> str:
         return f"the attribute {name!r} is not allowed (allowed: {', '.join(sorted(ATTRIBUTES))})"
     if name == "href" and not _url_ok(value):
         return f"the link {value!r} {URL_PROBLEM}"
+    if name == "class" and (unknown := sorted(set(value.split()) - CLASSES)):
+        return f"the class {unknown[0]!r} is not one an editorial page may give (allowed: {', '.join(sorted(CLASSES))})"
     return ""
 
 

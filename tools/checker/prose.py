@@ -11,6 +11,7 @@ reads as text, and code left as text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -18,16 +19,30 @@ from dataclasses import dataclass
 
 from ..model.findings import Finding
 from ..model.formats import shorten
-from ..model.inline import normalise, quote_spans, scare_key
+from ..model.inline import DOUBLE_MARKS, QUOTE_MARK, QuoteSpan, every_quote_span, normalise, scare_key
 from ..model.records import PathKey, SourceList
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
 TAG = re.compile(r"<[A-Za-z/!][^<>]{0,2000}>")
 ATTRIBUTE_DELIMITER = re.compile(r"""(=\s*)(["'])""")
-BLOCKQUOTE_LINE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<text>.*)$", re.MULTILINE)
-# An admonition of the quotation kinds (`!!! quote`, `??? cite`) frames its indented body as a quotation.
-QUOTE_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+(?:quote|cite)\b.*\n(?P<body>(?:(?:[ \t]{4}.*)?\n)*)", re.MULTILINE)
+# A blockquote: `>` at the start of a line, after any indentation and list markers (`- > …`,
+# `1. > …`, four spaces in a list item); it runs on, lazily, to the next blank line.
+BLOCKQUOTE_START = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*>", re.MULTILINE)
+BLOCKQUOTE_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:>[ \t]?)*", re.MULTILINE)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# An admonition or details block whose classes include a quotation kind (`!!! quote`, `??? Cite`,
+# `!!! note quote`; Markdown lower-cases the class), and its body: lines indented by four spaces
+# or a tab, and blank lines.
+QUOTE_BOX = re.compile(
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(?P<classes>[^\n\"]*)[^\n]*\n(?P<body>(?:(?: {4}|[ ]{0,3}\t).*(?:\n|$)|[ \t]*\n)*)",
+    re.MULTILINE,
+)
+QUOTE_CLASS = re.compile(r"(?i)(?<![\w-])(?:quote|cite)(?![\w-])")
+# Marks written twice (““…””) read as one, and two apostrophes or backticks as a double mark
+# (''…'', ``…``), as a reader takes them; the offsets stay.
+DOUBLED_MARK = re.compile("([" + re.escape(DOUBLE_MARKS) + "])\\1+")
+TWO_STROKES = re.compile("''|``")
 
 
 @dataclass(frozen=True)
@@ -42,7 +57,9 @@ def readable(text: str) -> str:
     """`text` as a reader sees it, character for character at the same offsets (see the module)."""
     text = COMMENT.sub(_blank, text)
     text = TAG.sub(_tag_as_text, text)  # before decoding: a decoded &lt; is text, not a tag
-    return REFERENCE.sub(_decoded, text)
+    text = REFERENCE.sub(_decoded, text)
+    text = TWO_STROKES.sub('" ', text)
+    return DOUBLED_MARK.sub(lambda m: m.group(1).ljust(len(m.group())), text)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -71,22 +88,34 @@ def _tag_as_text(match: re.Match[str]) -> str:
 
 def quoted(text: str) -> Iterator[Quoted]:
     """Everything `text` (Markdown or HTML prose) presents as a quotation: the words in every pair
-    of quotation marks, and the words of every blockquote."""
+    of quotation marks (nested ones too), everything after a double mark that never closes, and
+    the words of every blockquote and quotation box."""
     prose = readable(text)
-    for span in quote_spans(prose):
-        if span.closed:
-            yield Quoted(span.start, span.text)
-    lines = list(BLOCKQUOTE_LINE.finditer(prose))
-    group: list[re.Match[str]] = []
-    for line in [*lines, None]:
-        if line is not None and (not group or prose.count("\n", group[-1].end(), line.start()) <= 1):
-            group.append(line)
+    stretch: list[QuoteSpan] = []  # quotations with nothing but white space between (a list, “a”, “b”, is no sentence)
+    for span in [*every_quote_span(prose), None]:
+        if span is not None and not (span.closed or QUOTE_MARK.match(prose, span.start)):
+            continue  # an unclosed ' is an apostrophe
+        if span is not None and stretch and span.start < stretch[-1].end:
+            yield Quoted(span.start, span.text)  # nested: read alone, and within its outer quotation
             continue
-        if group:
-            yield Quoted(group[0].start(), " ".join(m.group("text") for m in group))
-        group = [line] if line is not None else []
+        if span is not None and stretch and not prose[stretch[-1].end : span.start].strip():
+            stretch.append(span)
+            continue
+        if len(stretch) > 1:  # read as one: “Stalin” “seems innocent” is no sentence of the chapter
+            yield Quoted(stretch[0].start, prose[stretch[0].start : stretch[-1].end])
+        elif stretch:
+            yield Quoted(stretch[0].start, stretch[0].text)
+        stretch = [span] if span is not None else []
+    end = 0
+    for start in BLOCKQUOTE_START.finditer(prose):
+        if start.start() < end:
+            continue  # a line of the blockquote before
+        blank = BLANK_LINE.search(prose, start.start())
+        end = blank.start() if blank else len(prose)
+        yield Quoted(start.start(), " ".join(BLOCKQUOTE_MARKERS.sub("", prose[start.start() : end]).split()))
     for box in QUOTE_BOX.finditer(prose):
-        yield Quoted(box.start(), " ".join(box.group("body").split()))
+        if QUOTE_CLASS.search(box.group("classes")):
+            yield Quoted(box.start(), " ".join(box.group("body").split()))
 
 
 @dataclass(frozen=True)
@@ -106,6 +135,7 @@ class ChapterWords:
         mentions = [*spellings, *(scare.text for scare in sources.scare_quotes), *quoted_words]
         return cls(normalise(original), frozenset(scare_key(m).casefold() for m in mentions))
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (a few ChapterWords live for one check each)
     def may_quote(self, words: str) -> bool:
         """`words` (normalised) are the chapter's whole words, and more than one word, or a mention."""
         if not contains_words(self.text, words):
@@ -116,15 +146,14 @@ class ChapterWords:
 
 def contains_words(text: str, words: str) -> bool:
     """`words` occur in `text` as whole words: not “cent” in “innocent”, nor “Stalin” in “Stalinist”."""
-    start = text.find(words)
-    while start != -1:
-        end = start + len(words)
-        cut_before = start > 0 and text[start - 1].isalnum() and words[0].isalnum()
-        cut_after = end < len(text) and text[end].isalnum() and words[-1].isalnum()
-        if not cut_before and not cut_after:
-            return True
-        start = text.find(words, start + 1)
-    return False
+    return words in text and _whole_words(words).search(text) is not None  # `in` first: it is fast
+
+
+@functools.lru_cache(maxsize=4096)  # a hostile page repeats its quotations
+def _whole_words(words: str) -> re.Pattern[str]:
+    before = r"(?<!\w)" if re.match(r"\w", words) else ""
+    after = r"(?!\w)" if re.search(r"\w$", words) else ""
+    return re.compile(before + re.escape(words) + after)
 
 
 def not_the_chapters(text: str, chapter: ChapterWords) -> Iterator[Quoted]:
@@ -183,22 +212,25 @@ def source_list_quotes(sources: SourceList, chapter: ChapterWords) -> Iterator[F
     """Words in quotation marks in the source list's prose (summaries, notes, claims, citations'
     relation …) are the chapter's words, or words a source the entry cites is recorded as
     supporting: nobody's words are made up in the editors' text either."""
-    # Here a lone word may be quoted: the notes discuss the translation word by word (“mud”).
-    chapter_text = chapter.text.casefold()
+    # As on the editorial pages, but with case ignored (a summary may start with a quoted word),
+    # and what a cited source supports counts as quotable too: the notes discuss the translation
+    # word by word (“mud”), with the Russian in a source's `supports`.
+    folded = ChapterWords(chapter.text.casefold(), chapter.mentions)
     witnesses = _witnesses(sources)
     for key, value in sources.texts:
         if not _is_prose(key):
             continue
         for quotation in quoted(value):
             words = normalise(quotation.text).strip("\"' ").casefold()
-            if words and not contains_words(chapter_text, words) and words not in witnesses.get(_entry(key), ""):
+            if words and not folded.may_quote(words) and not contains_words(witnesses.get(_entry(key), ""), words):
                 line, col = sources.where(*key)
                 yield Finding(
                     sources.path,
                     line,
                     col,
                     "yaml-quote",
-                    f"“{shorten(quotation.text, 60)}” is in quotation marks, but it is not the chapter's words and "
-                    "no source of this entry is recorded as supporting it: quote what a source supports (and say "
+                    f"“{shorten(quotation.text, 60)}” is in quotation marks, but it is not the chapter's words (a word "
+                    "alone: a name's spelling, a declared scare quote or a quotation's word) and no source of this "
+                    "entry is recorded as supporting it: quote what a source supports (and say "
                     "so in its `supports`), or say it without quotation marks",
                 )

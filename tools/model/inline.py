@@ -26,16 +26,17 @@ ATTRS_ID_ONLY = re.compile(r"^[ \t]*#(?P<id>[^\s#.{}=\"']{1,100})[ \t]*$")
 FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,100})\](?!:)")
 # Quotation marks of every script and typographic tradition: every character Unicode calls a
 # quotation mark or an initial or final quote (categories Pi and Pf), the ornament marks (❝ ❞ ❮ ❯)
-# and the corner brackets that quote in Chinese and Japanese. tests/model/test_inline.py checks
+# the corner brackets that quote in Chinese and Japanese, and the primes and the fullwidth
+# apostrophe, which look like quotation marks (″…″, ′…′, ＇…＇). tests/model/test_inline.py checks
 # this list against the Unicode database.
 # Double marks: outside a quotation any of them opens one (so the chapter's stray `” Most
 # beloved”` still counts, and so do »German« and «French» quotations); inside, any ends it.
-DOUBLE_MARKS = '"«»“”„‟❝❞❠⹂『』〝〞〟﹃﹄＂🙶🙷🙸'
+DOUBLE_MARKS = '"«»“”„‟❝❞❠⹂『』〝〞〟﹃﹄＂🙶🙷🙸″‶'
 QUOTE_MARK = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 # Single marks always open; a straight ' opens only at the start of a word. The chapter's
 # apostrophe (Stalin’s, don't) is inside a word, so it never opens; inside a single quotation,
 # a single mark, ’ or ' closes it where no letter follows.
-SINGLE_MARKS = "‘‚‛‹›❛❜❟❮❯⸂⸃⸄⸅⸉⸊⸌⸍⸜⸝⸠⸡「」﹁﹂｢｣"
+SINGLE_MARKS = "‘‚‛‹›❛❜❟❮❯⸂⸃⸄⸅⸉⸊⸌⸍⸜⸝⸠⸡「」﹁﹂｢｣′‵＇"
 APOSTROPHES = "’'"
 SINGLE_OPEN = re.compile("[" + re.escape(SINGLE_MARKS) + r"]|(?<![\w’'])'(?=\w)")
 SINGLE_CLOSE = re.compile("[" + re.escape(SINGLE_MARKS + APOSTROPHES) + r"](?!\w)")
@@ -104,6 +105,13 @@ def quote_spans(text: str, base: int = 0) -> tuple[QuoteSpan, ...]:
         if not outer or span.start >= outer[-1].end:
             outer.append(span)
     return tuple(outer)
+
+
+def every_quote_span(text: str) -> list[QuoteSpan]:
+    """Every double-quoted and every single-quoted span, nested or not, in page order: for the
+    editors' prose, where a stray single mark (’30s written '30s) must not hide the double
+    quotation after it, as it would if only the outermost spans were read."""
+    return sorted(_double_spans(text, 0) + _single_spans(text, 0), key=lambda s: (s.start, -s.end))
 
 
 def _double_spans(text: str, base: int) -> list[QuoteSpan]:

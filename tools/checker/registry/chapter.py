@@ -265,7 +265,8 @@ RULES: tuple[Rule, ...] = (
         "editorial-html",
         ERROR,
         "HTML, a link (inline or by reference), an image or front matter on an editorial page that could run "
-        "or load anything, addresses read as a browser reads them (`&#106;avascript:`)",
+        "or load anything, addresses read as a browser reads them (`&#106;avascript:`), or a class that is not "
+        "on the page's short list (`admonition quote` would frame words as a quotation)",
         Example("docs/index.md", "one short text", 'one short text <img src=x onerror="alert(1)">', at="<img"),
     ),
     Rule(
