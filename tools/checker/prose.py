@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model.findings import Finding
 from ..model.formats import shorten
-from ..model.inline import DOUBLE_MARKS, QUOTE_MARK, QuoteSpan, every_quote_span, normalise, scare_key
+from ..model.inline import DOUBLE_MARKS, QuoteSpan, every_quote_span, normalise, scare_key
 from ..model.records import PathKey, SourceList
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -43,6 +43,8 @@ QUOTE_CLASS = re.compile(r"(?i)(?<![\w-])(?:quote|cite)(?![\w-])")
 # (''…'', ``…``), as a reader takes them; the offsets stay.
 DOUBLED_MARK = re.compile("([" + re.escape(DOUBLE_MARKS) + "])\\1+")
 TWO_STROKES = re.compile("''|``")
+# The double marks that open a quotation and nothing else: one of them never closed quotes to the end.
+TYPOGRAPHIC_OPENERS = frozenset(DOUBLE_MARKS) - frozenset('"＂″‶')
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,8 @@ def quoted(text: str) -> Iterator[Quoted]:
     prose = readable(text)
     stretch: list[QuoteSpan] = []  # quotations with nothing but white space between (a list, “a”, “b”, is no sentence)
     for span in [*every_quote_span(prose), None]:
-        if span is not None and not (span.closed or QUOTE_MARK.match(prose, span.start)):
-            continue  # an unclosed ' is an apostrophe
+        if span is not None and not (span.closed or prose[span.start] in TYPOGRAPHIC_OPENERS):
+            continue  # unclosed, a ' is an apostrophe and a " or ″ may be an inch or a stray mark
         if span is not None and stretch and span.start < stretch[-1].end:
             yield Quoted(span.start, span.text)  # nested: read alone, and within its outer quotation
             continue
