@@ -50,23 +50,47 @@ HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\
 
 
 # The tests run on every core (pytest-xdist, pyproject.toml). The session's exports take seconds
-# and the browser tests share one Chromium: every test that uses those, and every browser test,
-# joins one xdist group, so that one worker makes the exports once and runs them in order, as
-# without xdist; every other test goes to whichever worker is free.
-ONE_WORKER_FIXTURES = frozenset({"exported", "hostile_build"})
-ONE_WORKER_GROUP = "exports-and-browser"
+# and the browser tests share one Chromium: so every test file that uses those fixtures, and
+# every browser test, goes to one worker as one unit of work, first (the largest unit first), and
+# runs there in order as without xdist; every other test goes to whichever worker is free. The
+# scheduler sees only test ids, so the unit is made of files: the files under tests/browser and
+# those that name the fixtures, and collection checks that no test gets them from another file.
+# (xdist's own `--dist loadgroup` would do it by marker, but it does not group under pytest 9:
+# it renames the test ids through a private attribute that pytest 9 no longer reads.)
+TESTS = Path(__file__).resolve().parent
+ONE_WORKER_FIXTURES = ("exported", "hostile_build")
+ONE_WORKER = "the exports and the browser"
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group markers
+def one_worker_files() -> frozenset[str]:
+    """The test files (as their test ids start) whose tests run in the one worker."""
+    named = re.compile(r"\b(?:" + "|".join(ONE_WORKER_FIXTURES) + r")\b")
+    return frozenset(
+        path.relative_to(TESTS.parent).as_posix()
+        for path in TESTS.rglob("test_*.py")
+        if TESTS / "browser" in path.parents or named.search(path.read_text(encoding="utf-8"))
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    files = one_worker_files()
     for item in items:
-        in_browser = PROJECT / "tests" / "browser" in Path(str(item.path)).parents
-        if (
-            in_browser
-            or item.get_closest_marker("browser")
-            or ONE_WORKER_FIXTURES & set(getattr(item, "fixturenames", ()))
-        ):
-            item.add_marker(pytest.mark.xdist_group(ONE_WORKER_GROUP))
+        uses = set(ONE_WORKER_FIXTURES) & set(getattr(item, "fixturenames", ()))
+        if uses and item.nodeid.split("::", 1)[0] not in files:
+            raise pytest.UsageError(f"{item.nodeid} uses {', '.join(sorted(uses))} without naming it in its file")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    from xdist.scheduler import LoadScopeScheduling
+
+    files = one_worker_files()
+
+    class OneWorkerForTheExports(LoadScopeScheduling):  # a scope is a unit; the largest goes first
+        def _split_scope(self, nodeid: str) -> str:
+            return ONE_WORKER if nodeid.split("::", 1)[0] in files else nodeid
+
+    return OneWorkerForTheExports(config, log)
 
 
 def best_cpu_times(*actions: Callable[[], object], runs: int = 3) -> list[float]:
