@@ -230,6 +230,18 @@ def check_in_process(root: Path, *args: str) -> CheckerRun:
     return CheckerRun(status, out.getvalue(), err.getvalue())
 
 
+def refused_alike(project: Project, finding: str, site: Path, exit_codes: tuple[int, ...] = (1, 2)) -> None:
+    """`./edition check` and a real `properdocs build --strict` of `project` both report `finding`
+    (a `path:line:col: rule ` prefix), neither with a traceback, and the build publishes no page."""
+    checked = check_in_process(project.root)
+    assert checked.returncode in exit_codes and "Traceback" not in checked.stderr
+    assert any(f.startswith(finding) for f in checked.stdout.splitlines()), checked.stdout
+    built = mkdocs_build(project.root, site)
+    assert built.returncode != 0 and "Traceback" not in built.stderr + built.stdout
+    assert any(f.startswith(finding) for f in hook_findings(built.stdout + built.stderr)), built.stderr[-3000:]
+    assert not (site / "praise.html").exists()
+
+
 def copy_repo(dest: Path) -> Project:
     """The whole repository minus environments, build output and history."""
 
