@@ -12,6 +12,7 @@ import csv
 import html
 import io
 import json
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from tools.model.escape import (
+    URL_FORBIDDEN_CHAR,
     clean,
     csv_cell,
     html_attr,
@@ -299,3 +301,13 @@ def test_html_helpers_hold_inside_a_markdown_block(value: str) -> None:
     assert [tag for tag, _ in found.tags] == ["div", "p", "svg", "time"], render(source)
     label = dict(found.tags[2][1])["aria-label"]
     assert label == clean(value)
+
+
+def test_a_url_may_hold_no_space_of_any_kind_and_no_control_character() -> None:
+    """URL_FORBIDDEN_CHAR is, over every code point, what Python calls white space and C0/C1."""
+    odd = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if bool(URL_FORBIDDEN_CHAR.match(c)) != (c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F)
+    ]
+    assert odd == []

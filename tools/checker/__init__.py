@@ -149,8 +149,9 @@ def source_list_wording(pages: list[Page], sources: SourceList) -> list[Finding]
     for key, value in sources.texts:
         if key[:1] == ("quotations",) and key[2:3] == ("text",):
             continue  # a quotation's own words: quote-wording compares them with its page
-        line, col = sources.where(*key)
-        found += [Finding(sources.path, line, col, p.rule, p.message) for p in checker.check(value)]
+        for problem in checker.check(value):
+            line, col = sources.where(*key)
+            found.append(Finding(sources.path, line, col, problem.rule, problem.message))
     return found
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model.findings import Finding
 from ..model.formats import shorten
-from ..model.inline import DOUBLE_MARKS, QuoteSpan, every_quote_span, normalise, scare_key
+from ..model.inline import DOUBLE_MARKS, QUOTE_MARK, SINGLE_OPEN, QuoteSpan, every_quote_span, normalise, scare_key
 from ..model.records import PathKey, SourceList
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -43,6 +43,10 @@ QUOTE_CLASS = re.compile(r"(?i)(?<![\w-])(?:quote|cite)(?![\w-])")
 # (''…'', ``…``), as a reader takes them; the offsets stay.
 DOUBLED_MARK = re.compile("([" + re.escape(DOUBLE_MARKS) + "])\\1+")
 TWO_STROKES = re.compile("''|``")
+# What every quotation, blockquote and quotation box above starts with, and every character
+# reference and tag that `readable` could turn into one: most texts of the source list (a name, a
+# date, a title) have none, and are done without being made readable.
+MAY_QUOTE = re.compile("|".join((QUOTE_MARK.pattern, SINGLE_OPEN.pattern, TWO_STROKES.pattern, "[&<>]", r"!!!|\?\?\?")))
 # The double marks that open a quotation and nothing else: one of them never closed quotes to the end.
 TYPOGRAPHIC_OPENERS = frozenset(DOUBLE_MARKS) - frozenset('"＂″‶')
 
@@ -92,6 +96,12 @@ def quoted(text: str) -> Iterator[Quoted]:
     """Everything `text` (Markdown or HTML prose) presents as a quotation: the words in every pair
     of quotation marks (nested ones too), everything after a double mark that never closes, and
     the words of every blockquote and quotation box."""
+    if MAY_QUOTE.search(text):
+        yield from read_quoted(text)
+
+
+def read_quoted(text: str) -> Iterator[Quoted]:
+    """`quoted`, without first looking for a character that could start a quotation."""
     prose = readable(text)
     stretch: list[QuoteSpan] = []  # quotations with nothing but white space between (a list, “a”, “b”, is no sentence)
     for span in [*every_quote_span(prose), None]:
@@ -181,6 +191,7 @@ def _entry(key: PathKey) -> PathKey:
     return key[:2] if key and key[0] in SECTIONS_WITH_ENTRIES else key[:1]
 
 
+@functools.lru_cache(maxsize=16384)  # asked twice for every text of the source list
 def _is_prose(key: PathKey) -> bool:
     if not key or key[0] in ("policy", "not_names", "statuses") or NOT_PROSE & set(map(str, key)):
         return False
@@ -189,25 +200,35 @@ def _is_prose(key: PathKey) -> bool:
     return not (WORDING_FIELDS & set(map(str, key)) and key[-1] == "text")
 
 
-def _witnesses(sources: SourceList) -> dict[PathKey, str]:
+class Witnesses:
     """For each entry, the words its sources are recorded as supporting (and the cited works' own
-    supports, titles and wording chain), normalised and in lower case, to look quoted words up in."""
-    own: dict[PathKey, list[str]] = {}
-    cited: dict[PathKey, set[str]] = {}
-    for key, value in sources.texts:
-        entry = _entry(key)
-        if not _is_prose(key) and key[:1] != ("policy",):
-            own.setdefault(entry, []).append(value)
-        if key and key[-1] == "work":
-            cited.setdefault(entry, set()).add(value)
-    witnesses: dict[PathKey, str] = {}
-    for entry, texts in own.items():
+    supports, titles and wording chain), normalised and in lower case, to look quoted words up in.
+    Made for an entry when it is first asked for: few quotations need a witness."""
+
+    def __init__(self, sources: SourceList) -> None:
+        self.own: dict[PathKey, list[str]] = {}
+        self.cited: dict[PathKey, set[str]] = {}
+        self.indices = sources.indices
+        self.folded: dict[PathKey, list[str]] = {}
+        for key, value in sources.texts:
+            entry = _entry(key)
+            if not _is_prose(key) and key[:1] != ("policy",):
+                self.own.setdefault(entry, []).append(value)
+            if key and key[-1] == "work":
+                self.cited.setdefault(entry, set()).add(value)
+
+    def _folded(self, entry: PathKey) -> list[str]:
+        if entry not in self.folded:
+            self.folded[entry] = [normalise(t).casefold() for t in self.own.get(entry, ())]
+        return self.folded[entry]
+
+    def of(self, entry: PathKey) -> str:
+        if entry not in self.own:
+            return ""
         works = [
-            ("works", sources.indices[("works", w)]) for w in cited.get(entry, ()) if ("works", w) in sources.indices
+            ("works", self.indices[("works", w)]) for w in self.cited.get(entry, ()) if ("works", w) in self.indices
         ]
-        words = [*texts, *(t for work in works for t in own.get(work, ()))]
-        witnesses[entry] = "\n".join(normalise(t).casefold() for t in words)
-    return witnesses
+        return "\n".join((*self._folded(entry), *(t for work in works for t in self._folded(work))))
 
 
 def source_list_quotes(sources: SourceList, chapter: ChapterWords) -> Iterator[Finding]:
@@ -218,13 +239,15 @@ def source_list_quotes(sources: SourceList, chapter: ChapterWords) -> Iterator[F
     # and what a cited source supports counts as quotable too: the notes discuss the translation
     # word by word (“mud”), with the Russian in a source's `supports`.
     folded = ChapterWords(chapter.text.casefold(), chapter.mentions)
-    witnesses = _witnesses(sources)
+    witnesses = Witnesses(sources)
     for key, value in sources.texts:
         if not _is_prose(key):
             continue
         for quotation in quoted(value):
             words = normalise(quotation.text).strip("\"' ").casefold()
-            if words and not folded.may_quote(words) and not contains_words(witnesses.get(_entry(key), ""), words):
+            if not words or folded.may_quote(words):
+                continue
+            if not contains_words(witnesses.of(_entry(key)), words):
                 line, col = sources.where(*key)
                 yield Finding(
                     sources.path,

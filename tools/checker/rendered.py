@@ -24,6 +24,7 @@ Russian, a note quoting four words) passes: it shows those words as the chapter 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -112,8 +113,10 @@ class Checker:
     def check(self, text: str) -> Iterator[Problem]:
         """A problem (offset in `text`, rule, message) for every place the text misquotes the chapter:
         at most MAX_PER_RULE of a rule, then one saying how many more (a hostile text stays cheap)."""
+        if not self.shares_a_pair(text):
+            return
         counts: Counter[str] = Counter()
-        for problem in self._problems(text):
+        for problem in self.problems(text):
             counts[problem.rule] += 1
             if counts[problem.rule] <= MAX_PER_RULE:
                 yield problem
@@ -121,7 +124,16 @@ class Checker:
             if count > MAX_PER_RULE:
                 yield Problem(len(text), rule, f"… and {count - MAX_PER_RULE} more like this in this text")
 
-    def _problems(self, text: str) -> Iterator[Problem]:
+    def shares_a_pair(self, text: str) -> bool:
+        """Whether two adjacent words of `text` stand together in some quotation. Every problem
+        comes from a run, and every run starts with such a pair: most texts (a name, a date, a
+        note) share none, and are done here without being tokenised."""
+        words = WORD.findall(text)
+        pairs = self.pairs
+        return any(pair in pairs for pair in itertools.pairwise(words))
+
+    def problems(self, text: str) -> Iterator[Problem]:
+        """Every problem, uncapped and without the look for a shared word pair first."""
         text_words = tokens(text)
         runs = self.runs(text, text_words)
         reported: list[int] = []  # offsets, in ascending order (runs come in text order)

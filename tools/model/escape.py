@@ -143,6 +143,10 @@ def markup_attr(value: str) -> str:
 # --- URLs ---------------------------------------------------------------------------------------
 
 
+# White space (\s is str.isspace, Unicode's spaces and line breaks included) and C0/C1 controls.
+URL_FORBIDDEN_CHAR = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
 def url_problem(value: str) -> str | None:
     """Why `value` may not be a link of the edition, or None if it may.
 
@@ -153,7 +157,7 @@ def url_problem(value: str) -> str | None:
     and white space or control characters anywhere."""
     if not value:
         return "is empty"
-    if any(c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in value):
+    if URL_FORBIDDEN_CHAR.search(value):
         return "contains white space or a control character"
     if "\\" in value:
         return "contains a backslash"

@@ -21,18 +21,30 @@ YAML_TAG = "tag:yaml.org,2002:"
 PLAIN_TAGS = frozenset(
     f"{YAML_TAG}{name}" for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
 )
+STR_TAG = f"{YAML_TAG}str"
 Positions = dict[PathKey, tuple[int, int]]
+
+
+OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _where(event: yaml.Event, shown: str) -> tuple[str, int, int]:
+    mark = event.start_mark
+    return (shown, mark.line + 1, mark.column + 1) if mark is not None else (shown, 1, 1)
 
 
 def guard_events(text: str, shown: str) -> None:
     """Reject anchors, aliases, custom tags and deep nesting before anything is built."""
     depth = 0
     for event in yaml.parse(text, Loader=Loader):
-        mark = event.start_mark
-        where = (shown, mark.line + 1, mark.column + 1) if mark is not None else (shown, 1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise UnusableInput(
-                Finding(*where, "yaml-alias", "uses a YAML anchor or alias (& or *); write each value out in full")
+                Finding(
+                    *_where(event, shown),
+                    "yaml-alias",
+                    "uses a YAML anchor or alias (& or *); write each value out in full",
+                )
             )
         # A written tag is always explicit (the parser leaves `tag` None otherwise). Scalars carry
         # `implicit` as a tuple, and `!!python/object` expands into the yaml.org namespace, so
@@ -41,13 +53,17 @@ def guard_events(text: str, shown: str) -> None:
         if tag is not None and tag not in PLAIN_TAGS:
             shown_tag = tag.replace(YAML_TAG, "!!", 1)
             raise UnusableInput(
-                Finding(*where, "yaml-tag", f"uses the tag {shown_tag}; only plain YAML values are allowed")
+                Finding(
+                    *_where(event, shown), "yaml-tag", f"uses the tag {shown_tag}; only plain YAML values are allowed"
+                )
             )
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if isinstance(event, OPENING):
             depth += 1
             if depth > MAX_DEPTH:
-                raise UnusableInput(Finding(*where, "yaml-depth", f"nests more than {MAX_DEPTH} levels deep"))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                raise UnusableInput(
+                    Finding(*_where(event, shown), "yaml-depth", f"nests more than {MAX_DEPTH} levels deep")
+                )
+        elif isinstance(event, CLOSING):
             depth -= 1
 
 
@@ -88,6 +104,8 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return None
+        if node.tag == STR_TAG:
+            return node.value  # what SafeConstructor makes of a string, without its dispatch
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):
