@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prefork import Prefork
+from pytest import StashKey
 
 from tools import checker as check
 from tools.checker import write
 from tools.model.findings import Finding
 from tools.model.records import SourceList
+from tools.publish import build as build_runner
 from tools.publish import export
 from tools.publish.build import OFFLINE_SITE, run_build
 from tools.site.usage import Usage, usage
@@ -91,6 +94,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             return ONE_WORKER if nodeid.split("::", 1)[0] in files else nodeid
 
     return OneWorkerForTheExports(config, log)
+
+
+# Every build of the suite runs its command forked from an interpreter that has already imported
+# the engine (tests/prefork.py): the same build, with the hook and tools loaded afresh, less start-up.
+PREFORK = StashKey[Prefork]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    launcher = Prefork()
+    config.stash[PREFORK] = launcher
+    build_runner.launch = launcher
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    config.stash[PREFORK].close()
+    build_runner.launch = build_runner.child_process
 
 
 def best_cpu_times(*actions: Callable[[], object], runs: int = 3) -> list[float]:

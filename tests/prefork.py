@@ -1,0 +1,264 @@
+"""Builds for the test suite, forked from an interpreter that has already imported the engine.
+
+A test that builds a site (about seventy do) would spend half of a refused build's time starting
+Python and importing ProperDocs, Material, Python-Markdown and Jinja. This launcher runs the very
+same command, `python -m properdocs build --strict -f … -d …` (tools/publish/build.py), in a child
+forked from a server that imported those libraries once, and only those: the hook and `tools` are
+never imported by the server, so every build loads the project's own copy afresh, as
+`./edition build` does. Each child starts from the same untouched server, so no build sees
+another's state.
+
+What a fresh interpreter would read at start-up cannot be given to a fork: a command for another
+engine or module, or an environment whose PYTHON* variables differ from the server's, runs as a
+plain child process instead. Warnings the server's imports printed (once per place, as a fresh
+process prints them) are put in front of each build's stderr. tests/test_prefork.py shows that a
+forked build and a plain one print the same and write the same bytes.
+
+    python tests/prefork.py     the server: one JSON request a line on stdin, answers on stdout
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import json
+import locale
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ENGINE = "properdocs"
+# Imported by the server in this order: ProperDocs' alias of `mkdocs.*` first, as its own
+# __main__ does, so that Material's `from mkdocs…` imports load ProperDocs (ARCHITECTURE.md, "Engines").
+PRELOAD = (
+    "properdocs.replacement",
+    "click",
+    "properdocs.commands.build",
+    "properdocs.config.defaults",
+    "properdocs.structure.pages",
+    "properdocs.theme",
+    "properdocs.contrib.search",
+    "material.plugins.search.plugin",
+    "material.plugins.privacy.plugin",
+    "material.plugins.offline.plugin",
+    "markdown",
+    "markdown.extensions.abbr",
+    "markdown.extensions.admonition",
+    "markdown.extensions.attr_list",
+    "markdown.extensions.def_list",
+    "markdown.extensions.md_in_html",
+    "markdown.extensions.tables",
+    "markdown.extensions.footnotes",
+    "markdown.extensions.toc",
+    "pymdownx.bracketspan",
+    "pymdownx.details",
+    "jinja2",
+    "babel",
+    "yaml",
+)
+
+
+def startup_variables(env: Mapping[str, str]) -> dict[str, str]:
+    """The variables a Python interpreter reads as it starts, which a fork cannot change."""
+    return {k: v for k, v in env.items() if k.startswith("PYTHON")}
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+
+def _exit_code(error: SystemExit) -> int:
+    """What the interpreter makes of SystemExit: None is 0, a number is itself, anything else is
+    printed and is 1."""
+    if error.code is None:
+        return 0
+    if isinstance(error.code, int):
+        return error.code & 0xFF
+    print(error.code, file=sys.stderr)
+    return 1
+
+
+def _child(request: dict[str, Any], channel: int) -> None:
+    """Run `python -m MODULE ARGS` in this forked process, then leave without returning."""
+    code = 1
+    try:
+        os.close(channel)
+        for fd, name, flags in (
+            (0, os.devnull, os.O_RDONLY),
+            (1, request["stdout"], os.O_WRONLY | os.O_TRUNC),
+            (2, request["stderr"], os.O_WRONLY | os.O_APPEND),
+        ):
+            opened = os.open(name, flags)
+            os.dup2(opened, fd)
+            os.close(opened)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        sys.path[0] = os.getcwd()  # what `python -m` puts first: the working folder
+        sys.argv = [request["module"], *request["args"]]
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        import runpy
+
+        try:
+            runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
+            code = 0
+        except SystemExit as error:
+            code = _exit_code(error)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        # What the interpreter does on its way out: wait for the threads left running, then run
+        # the exit functions (logging's flush among them).
+        if "threading" in sys.modules:
+            sys.modules["threading"]._shutdown()
+        atexit._run_exitfuncs()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        os._exit(code)
+
+
+def serve() -> None:
+    """Import the engine, then fork one child per request line, answering with its pid and then
+    with its exit code (the negative signal number if a signal ended it, as subprocess says)."""
+    import io
+    import warnings
+
+    channel = os.dup(1)  # answers go here; fd 1 itself becomes each child's stdout
+    os.dup2(2, 1)
+    captured = io.StringIO()
+    show = warnings.showwarning
+
+    def keep(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+        captured.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+    warnings.showwarning = keep
+    for name in PRELOAD:
+        importlib.import_module(name)
+    warnings.showwarning = show
+    os.write(channel, (json.dumps({"ready": True, "warnings": captured.getvalue()}) + "\n").encode())
+    for line in sys.stdin.buffer:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            _child(request, channel)
+        os.write(channel, (json.dumps({"pid": pid}) + "\n").encode())
+        _, status = os.waitpid(pid, 0)
+        os.write(channel, (json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n").encode())
+
+
+# --- the launcher the tests use --------------------------------------------------------------------
+
+
+class Prefork:
+    """A launcher for tools/publish/build.py (`build.launch`): the same command, forked from the
+    server when it can be, a plain child process when not. The server starts at the first build,
+    with that build's start-up variables."""
+
+    def __init__(self) -> None:
+        self.server: subprocess.Popen[bytes] | None = None
+        self.startup: dict[str, str] = {}
+        self.warnings = ""
+        self.pending = b""
+        self.forked = 0
+
+    def _start(self, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
+        server = subprocess.Popen(
+            [sys.executable, __file__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=tempfile.gettempdir(),
+            env=env,
+        )
+        self.server, self.startup, self.pending = server, startup_variables(env), b""
+        ready = self._answer(timeout=120)
+        if not ready or not ready.get("ready"):
+            raise RuntimeError("the prefork server did not start")
+        self.warnings = ready["warnings"]
+        return server
+
+    def close(self) -> None:
+        if self.server is not None and self.server.stdin is not None:
+            self.server.stdin.close()
+            self.server.wait(timeout=30)
+        self.server = None
+
+    def forkable(self, command: list[str], env: Mapping[str, str]) -> bool:
+        if command[:3] != [sys.executable, "-m", ENGINE]:
+            return False
+        if self.server is None or self.server.poll() is not None:
+            return True  # (re)started with this environment
+        return startup_variables(env) == self.startup
+
+    def __call__(
+        self, command: list[str], cwd: Path, env: dict[str, str], timeout: float
+    ) -> subprocess.CompletedProcess[str]:
+        if not self.forkable(command, env):
+            return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        if self.server is None or self.server.poll() is not None:
+            self._start(env)
+        encoding = locale.getpreferredencoding(False)
+        with tempfile.TemporaryDirectory(prefix="prefork-") as folder:
+            out, err = Path(folder) / "stdout", Path(folder) / "stderr"
+            out.write_bytes(b"")
+            err.write_text(self.warnings, encoding=encoding)
+            request = {
+                "module": ENGINE,
+                "args": command[3:],
+                "cwd": str(cwd),
+                "env": env,
+                "stdout": str(out),
+                "stderr": str(err),
+            }
+            returncode = self._run(request, command, timeout)
+            self.forked += 1
+            # Decoded as subprocess.run(text=True) decodes: the locale's encoding.
+            return subprocess.CompletedProcess(
+                command, returncode, out.read_text(encoding=encoding), err.read_text(encoding=encoding)
+            )
+
+    def _run(self, request: dict[str, Any], command: list[str], timeout: float) -> int:
+        assert self.server is not None and self.server.stdin is not None
+        self.server.stdin.write((json.dumps(request) + "\n").encode())
+        self.server.stdin.flush()
+        started = self._answer(timeout=60)
+        if started is None:
+            raise RuntimeError("the prefork server did not answer")
+        done = self._answer(timeout)
+        if done is None:
+            os.kill(started["pid"], signal.SIGKILL)  # still the server's child: it has not been waited for
+            self._answer(timeout=60)
+            raise subprocess.TimeoutExpired(command, timeout)
+        return int(done["returncode"])
+
+    def _answer(self, timeout: float) -> dict[str, Any] | None:
+        """The server's next answer line, or None if none came within `timeout` seconds. Read from
+        the pipe's descriptor, not through a buffer, so that select sees every byte not yet read."""
+        assert self.server is not None and self.server.stdout is not None
+        answers = self.server.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            ready, _, _ = select.select([answers], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                return None
+            chunk = os.read(answers, 65536)
+            if not chunk:
+                raise RuntimeError("the prefork server stopped")
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+
+if __name__ == "__main__":
+    serve()
