@@ -125,6 +125,17 @@ def best_cpu_times(*actions: Callable[[], object], runs: int = 3) -> list[float]
     return best
 
 
+# The Java checkers (epubcheck, the Nu HTML Checker) run for a few seconds each, where the JIT's
+# top tier and the parallel collector only add CPU time on both cores: epubcheck took 7.7 s of CPU
+# for the EPUB without these options and 3.3 s with them, with the same report.
+JAVA_SHORT_RUN = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")
+
+
+def java_jar(java: str, jar: Path, *args: str) -> list[str]:
+    """The command that runs `jar` with `args` in a JVM tuned for a short run."""
+    return [java, *JAVA_SHORT_RUN, "-jar", str(jar), *args]
+
+
 def build_env() -> dict[str, str]:
     return {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 

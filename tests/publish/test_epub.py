@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from booktext import missing_sentences, normalise, original_sentences, site_notes, site_paragraphs
-from conftest import PROJECT, Exported, HostileBuild
+from conftest import PROJECT, Exported, HostileBuild, java_jar
 
 from tools.model.schema import load
 from tools.publish.epub import FOLDER, NAV, TITLE_PAGE, xhtml_name
@@ -97,7 +97,7 @@ def test_epubcheck_finds_no_error_and_no_warning(exported: Exported) -> None:
     _need("epubcheck", EPUBCHECK_JAR.is_file())
     assert java is not None
     done = subprocess.run(
-        [java, "-jar", str(EPUBCHECK_JAR), str(exported.epub)], capture_output=True, text=True, timeout=180
+        java_jar(java, EPUBCHECK_JAR, str(exported.epub)), capture_output=True, text=True, timeout=180
     )
     report = done.stdout + done.stderr
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report

