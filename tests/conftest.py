@@ -7,11 +7,13 @@ repository: every mutation happens in a copy under tmp_path.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -209,15 +211,24 @@ def starts(findings: list[Finding] | list[str], prefix: str) -> list[str]:
     return [str(f) for f in findings if str(f).startswith(prefix + " ")]
 
 
+@functools.cache
+def mini_pages() -> dict[str, str]:
+    """The chapter pages of tests/fixtures/mini with their footnote definitions regenerated from
+    its source list, so the fixture follows the footnote format in tools/model/formats.py as it
+    evolves; everything else in them is exactly as written by hand. Made once a run."""
+    with tempfile.TemporaryDirectory(prefix="mini-") as folder:
+        root = Path(folder) / "mini"
+        shutil.copytree(MINI, root)
+        result = check.check(root)
+        assert result.sources is not None and not result.unusable, [str(f) for f in result.findings]
+        return {page.name: write.generated_page(page, result.sources) for page in result.pages}
+
+
 def copy_mini(root: Path) -> Project:
-    """A copy of tests/fixtures/mini. Its footnote definitions are regenerated from its source
-    list first, so the fixture follows the footnote format in tools/model/formats.py as it evolves;
-    everything else in it is exactly as written by hand."""
+    """A copy of tests/fixtures/mini, its chapter pages as mini_pages() makes them."""
     shutil.copytree(MINI, root)
-    result = check.check(root)
-    assert result.sources is not None and not result.unusable, [str(f) for f in result.findings]
-    for page in result.pages:
-        (root / "docs" / page.name).write_text(write.generated_page(page, result.sources), encoding="utf-8")
+    for name, text in mini_pages().items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
     return Project(root)
 
 

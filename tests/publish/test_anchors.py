@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from tools.publish import anchors
-from tools.publish.build import build
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> anchors.Site:
-    return anchors.read_edition(build(tmp_path_factory.mktemp("anchors") / "site"))
+def site(built_site: Path) -> anchors.Site:
+    """The session's build of the real site (tests/conftest.py), as anchors.py reads an edition."""
+    return anchors.read_edition(built_site)
 
 
 def test_every_locked_anchor_is_still_published(site: anchors.Site) -> None:
