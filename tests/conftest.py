@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import prefork
 import pytest
-from prefork import Prefork
-from pytest import StashKey
 
 from tools import checker as check
 from tools.checker import write
@@ -111,20 +110,21 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return OneWorkerForTheExports(config, log)
 
 
-# Every build of the suite runs its command forked from an interpreter that has already imported
-# the engine (tests/prefork.py): the same build, with the hook and tools loaded afresh, less start-up.
-PREFORK = StashKey[Prefork]()
+# Every build of the suite, and the checker's command line, run forked from an interpreter that has
+# already imported what they use (tests/prefork.py): the same command, less start-up. The servers
+# start at their first command.
+BUILDS = prefork.builds()
+CHECKER = prefork.checker(PROJECT)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    launcher = Prefork()
-    config.stash[PREFORK] = launcher
-    build_runner.launch = launcher
+    build_runner.launch = BUILDS
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    config.stash[PREFORK].close()
     build_runner.launch = build_runner.child_process
+    for launcher in (BUILDS, CHECKER):
+        launcher.close()
 
 
 def best_cpu_times(*actions: Callable[[], object], runs: int = 3) -> list[float]:
@@ -251,16 +251,12 @@ def mini_project(tmp_path: Path) -> Callable[..., Project]:
     return make
 
 
-def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m tools.checker --root ROOT ARGS` as a user runs it, from the real project."""
-    return subprocess.run(
-        [sys.executable, "-m", "tools.checker", "--root", str(root), *args],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        env=build_env(),
-        timeout=60,
-    )
+def run_check(root: Path, *args: str, fresh: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -m tools.checker --root ROOT ARGS` as a user runs it, from the real project: forked
+    from the checker's server (tests/prefork.py), or in a new interpreter if `fresh`."""
+    command = [sys.executable, "-m", "tools.checker", "--root", str(root), *args]
+    launch = build_runner.child_process if fresh else CHECKER
+    return launch(command, PROJECT, build_env(), 60)
 
 
 @dataclass(frozen=True)

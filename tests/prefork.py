@@ -1,20 +1,28 @@
-"""Builds for the test suite, forked from an interpreter that has already imported the engine.
+"""Commands of the test suite forked from an interpreter that has already imported what they use.
 
 A test that builds a site (about seventy do) would spend half of a refused build's time starting
-Python and importing ProperDocs, Material, Python-Markdown and Jinja. This launcher runs the very
-same command, `python -m properdocs build --strict -f … -d …` (tools/publish/build.py), in a child
-forked from a server that imported those libraries once, and only those: the hook and `tools` are
-never imported by the server, so every build loads the project's own copy afresh, as
-`./edition build` does. Each child starts from the same untouched server, so no build sees
-another's state.
+Python and importing ProperDocs, Material, Python-Markdown and Jinja; a test of the checker's
+command line (some fifty) would spend three quarters of its time starting Python and compiling
+`tools`. A launcher here runs the very same command, `python -m MODULE ARGS`, in a child forked
+from a server that imported those modules once. Each child starts from the same untouched server,
+in the command's folder with exactly its environment, so no run sees another's state.
+
+- BUILDS (tools/publish/build.py's launcher): the server imports the engine and its plugins and
+  extensions, and never the hook or `tools`, so every build loads the project's own copy afresh,
+  as `./edition build` does.
+- CHECKER (conftest.run_check): the server imports the project's `tools.checker`, and each child
+  runs its `__main__` on a `--root` of its own. What only a fresh interpreter shows (an import
+  that fails, a cycle) is shown by the commands that still start one: test_cli's fresh run, the
+  hostile-input runs, the exports and every build's hook.
 
 What a fresh interpreter would read at start-up cannot be given to a fork: a command for another
-engine or module, or an environment whose PYTHON* variables differ from the server's, runs as a
-plain child process instead. Warnings the server's imports printed (once per place, as a fresh
-process prints them) are put in front of each build's stderr. tests/test_prefork.py shows that a
-forked build and a plain one print the same and write the same bytes.
+module, or an environment whose PYTHON* variables differ from the server's, runs as a plain child
+process instead. Warnings the server's imports printed (once per place, as a fresh process prints
+them) are put in front of each child's stderr. tests/test_prefork.py shows that a forked build and
+a plain one print the same and write the same bytes.
 
-    python tests/prefork.py     the server: one JSON request a line on stdin, answers on stdout
+    python tests/prefork.py FOLDER MODULE...   the server: FOLDER first on sys.path, MODULEs
+                                               imported; one JSON request a line on stdin
 """
 
 from __future__ import annotations
@@ -35,10 +43,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-ENGINE = "properdocs"
 # Imported by the server in this order: ProperDocs' alias of `mkdocs.*` first, as its own
 # __main__ does, so that Material's `from mkdocs…` imports load ProperDocs (ARCHITECTURE.md, "Engines").
-PRELOAD = (
+ENGINE_MODULES = (
     "properdocs.replacement",
     "click",
     "properdocs.commands.build",
@@ -64,6 +71,10 @@ PRELOAD = (
     "babel",
     "yaml",
 )
+
+
+# The checker's command line: its package and what --write adds.
+CHECKER_MODULES = ("tools.checker", "tools.checker.write")
 
 
 def startup_variables(env: Mapping[str, str]) -> dict[str, str]:
@@ -128,9 +139,10 @@ def _child(request: dict[str, Any], channel: int) -> None:
         os._exit(code)
 
 
-def serve() -> None:
-    """Import the engine, then fork one child per request line, answering with its pid and then
-    with its exit code (the negative signal number if a signal ended it, as subprocess says)."""
+def serve(folder: str, modules: list[str]) -> None:
+    """Import `modules` (with `folder` first on sys.path), then fork one child per request line,
+    answering with its pid and then with its exit code (the negative signal number if a signal
+    ended it, as subprocess says)."""
     import io
     import warnings
 
@@ -143,7 +155,8 @@ def serve() -> None:
         captured.write(warnings.formatwarning(message, category, filename, lineno, line))
 
     warnings.showwarning = keep
-    for name in PRELOAD:
+    sys.path[0] = folder
+    for name in modules:
         importlib.import_module(name)
     warnings.showwarning = show
     os.write(channel, (json.dumps({"ready": True, "warnings": captured.getvalue()}) + "\n").encode())
@@ -161,11 +174,13 @@ def serve() -> None:
 
 
 class Prefork:
-    """A launcher for tools/publish/build.py (`build.launch`): the same command, forked from the
-    server when it can be, a plain child process when not. The server starts at the first build,
-    with that build's start-up variables."""
+    """A launcher (the signature of tools/publish/build.py's `launch`): `python -m MODULE ARGS`
+    forked from a server that imported `preload` with `folder` first on sys.path, when it can be;
+    any other command as a plain child process. The server starts at the first forked command,
+    with that command's start-up variables."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: str, preload: tuple[str, ...], folder: Path) -> None:
+        self.module, self.preload, self.folder = module, preload, folder
         self.server: subprocess.Popen[bytes] | None = None
         self.startup: dict[str, str] = {}
         self.warnings = ""
@@ -174,7 +189,7 @@ class Prefork:
 
     def _start(self, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
         server = subprocess.Popen(
-            [sys.executable, __file__],
+            [sys.executable, __file__, str(self.folder), *self.preload],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             cwd=tempfile.gettempdir(),
@@ -183,7 +198,7 @@ class Prefork:
         self.server, self.startup, self.pending = server, startup_variables(env), b""
         ready = self._answer(timeout=120)
         if not ready or not ready.get("ready"):
-            raise RuntimeError("the prefork server did not start")
+            raise RuntimeError(f"the prefork server for {self.module} did not start")
         self.warnings = ready["warnings"]
         return server
 
@@ -194,7 +209,7 @@ class Prefork:
         self.server = None
 
     def forkable(self, command: list[str], env: Mapping[str, str]) -> bool:
-        if command[:3] != [sys.executable, "-m", ENGINE]:
+        if command[:3] != [sys.executable, "-m", self.module]:
             return False
         if self.server is None or self.server.poll() is not None:
             return True  # (re)started with this environment
@@ -213,7 +228,7 @@ class Prefork:
             out.write_bytes(b"")
             err.write_text(self.warnings, encoding=encoding)
             request = {
-                "module": ENGINE,
+                "module": self.module,
                 "args": command[3:],
                 "cwd": str(cwd),
                 "env": env,
@@ -233,7 +248,7 @@ class Prefork:
         self.server.stdin.flush()
         started = self._answer(timeout=60)
         if started is None:
-            raise RuntimeError("the prefork server did not answer")
+            raise RuntimeError(f"the prefork server for {self.module} did not answer")
         done = self._answer(timeout)
         if done is None:
             os.kill(started["pid"], signal.SIGKILL)  # still the server's child: it has not been waited for
@@ -253,12 +268,24 @@ class Prefork:
                 return None
             chunk = os.read(answers, 65536)
             if not chunk:
-                raise RuntimeError("the prefork server stopped")
+                raise RuntimeError(f"the prefork server for {self.module} stopped")
             self.pending += chunk
         line, self.pending = self.pending.split(b"\n", 1)
         answer: dict[str, Any] = json.loads(line)
         return answer
 
 
+def builds() -> Prefork:
+    """The launcher for every build (tools/publish/build.py)."""
+    from tools.publish.build import ENGINE
+
+    return Prefork(ENGINE, ENGINE_MODULES, Path(tempfile.gettempdir()))
+
+
+def checker(project: Path) -> Prefork:
+    """The launcher for `python -m tools.checker` run from `project`."""
+    return Prefork("tools.checker", CHECKER_MODULES, project)
+
+
 if __name__ == "__main__":
-    serve()
+    serve(sys.argv[1], sys.argv[2:])

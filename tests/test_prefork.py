@@ -1,18 +1,19 @@
-"""The suite's build launcher (tests/prefork.py) runs the same build as a plain child process:
-the same exit status, the same output, the same bytes written."""
+"""The suite's launchers (tests/prefork.py) run the same command as a plain child process: the same
+exit status, the same output, the same bytes written. (A whole site forked, and one built by a plain
+child process, are compared in tests/publish/test_engines.py.)"""
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, Project
-from prefork import Prefork
+from conftest import Project, run_check
+from prefork import Prefork, builds
 
 from tools.publish import build
 from tools.publish.build import build_command, build_env, child_process
-from tools.publish.compare import differences
 
 
 def both(project: Path, site: Path) -> tuple[subprocess.CompletedProcess[str], ...]:
@@ -35,17 +36,10 @@ def test_a_refused_build_says_the_same_forked(repo_copy: Project, tmp_path: Path
     assert "yaml-reference" in forked.stderr
 
 
-def test_the_real_site_is_the_same_forked(built_site: Path, tmp_path: Path) -> None:
-    """built_site was forked (tests/conftest.py); a plain child process writes the same bytes."""
-    plain = child_process(build_command(tmp_path / "plain"), PROJECT, build_env(), 300)
-    assert plain.returncode == 0, plain.stderr
-    assert differences(built_site, tmp_path / "plain") == []
-
-
 def test_a_build_past_its_timeout_is_killed_and_the_server_goes_on(repo_copy: Project, tmp_path: Path) -> None:
     people = repo_copy.read("tools/site/people.py")
     repo_copy.write("tools/site/people.py", people + "\nimport time\n\ntime.sleep(600)\n")
-    launcher = Prefork()
+    launcher = builds()
     try:
         with pytest.raises(subprocess.TimeoutExpired):
             launcher(build_command(tmp_path / "slow"), repo_copy.root, build_env(), 1)
@@ -59,8 +53,29 @@ def test_a_build_past_its_timeout_is_killed_and_the_server_goes_on(repo_copy: Pr
 
 
 def test_another_module_or_start_up_variable_runs_as_a_plain_child() -> None:
-    launcher = Prefork()
+    launcher = builds()
     env = build_env()
     assert launcher.forkable(build_command(Path("site")), env)
     assert not launcher.forkable(build_command(Path("site"), engine="mkdocs"), env)
     assert not launcher.forkable([*build_command(Path("site"))[:1], "-m", "tools.checker"], env)
+
+
+def test_the_checker_says_the_same_forked(mini: Project) -> None:
+    mini.replace("docs/praise.md", "Another defendant, Rosenholz, shouted", "Another defendant, Bukharin, shouted")
+    forked, fresh = run_check(mini.root), run_check(mini.root, fresh=True)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+    assert forked.returncode == 1 and "quote-speaker" in forked.stdout
+
+
+def test_the_checker_writes_the_same_forked(mini_project: Callable[..., Project]) -> None:
+    def stale(project: Project) -> None:
+        project.replace(
+            "docs/praise.md", "**Nikolai Ivanovich Bukharin**, defendant.", "**Nikolai Ivanovich Bukharin**, witness."
+        )
+
+    forked, fresh = mini_project(stale, "forked"), mini_project(stale, "fresh")
+    done = [run_check(forked.root, "--write"), run_check(fresh.root, "--write", fresh=True)]
+    assert done[0].returncode == done[1].returncode == 0
+    assert (done[0].stdout, done[0].stderr) == (done[1].stdout, done[1].stderr)
+    assert "docs/praise.md: footnotes regenerated" in done[0].stderr
+    assert forked.snapshot() == fresh.snapshot()

@@ -14,7 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from conftest import Project, mkdocs_build
+from conftest import BUILDS, Project, mkdocs_build
 
 from tools.publish.build import PROJECT, REPRODUCIBLE_EPOCH, Engine, run_build
 from tools.publish.compare import GENERATOR_TAG, differences, without_generator_tag
@@ -40,12 +40,17 @@ def generator(html: Path) -> str:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     root = tmp_path_factory.mktemp("engines")
+    forked = BUILDS.forked
     stderr = build_with("properdocs", root / "properdocs")
+    assert BUILDS.forked == forked + 1  # forked from the build server
     build_with("mkdocs", root / "mkdocs")
+    assert BUILDS.forked == forked + 1  # a plain child process
     return root / "properdocs", root / "mkdocs", stderr
 
 
 def test_the_engines_build_the_same_site_apart_from_the_generator_tag(sites: tuple[Path, Path, str]) -> None:
+    """The ProperDocs build is forked from the suite's build server, the MkDocs one runs in a plain
+    child process (tests/prefork.py): the same bytes also show that forking changes nothing."""
     properdocs, mkdocs, _ = sites
     assert differences(properdocs, mkdocs, normalise=without_generator_tag) == []
 
