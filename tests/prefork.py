@@ -28,6 +28,7 @@ a plain one print the same and write the same bytes.
 from __future__ import annotations
 
 import atexit
+import gc
 import importlib
 import json
 import locale
@@ -159,6 +160,10 @@ def serve(folder: str, modules: list[str]) -> None:
     for name in modules:
         importlib.import_module(name)
     warnings.showwarning = show
+    # What every child inherits is frozen: its collector never walks it, and a child's memory pages
+    # stay shared with the server (a collection would write to every object it looks at).
+    gc.collect()
+    gc.freeze()
     os.write(channel, (json.dumps({"ready": True, "warnings": captured.getvalue()}) + "\n").encode())
     for line in sys.stdin.buffer:
         request = json.loads(line)
