@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from ..model.findings import Finding
 from ..model.formats import EDITORS_CUT, shorten
@@ -48,8 +49,7 @@ LOOKAHEAD = 3  # words an edit may span between two runs of one quotation
 MOSTLY = 0.5  # share of a quoted string's words that makes it a rendering of a quotation
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple, not a dataclass: a text of many words makes as many
     word: str
     start: int
     end: int

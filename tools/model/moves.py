@@ -110,7 +110,8 @@ def load_moves(path: Path, shown: str, site: Published, page_ids: dict[str, set[
     if not path.exists():
         return Moves(), []
     try:
-        data, positions, findings = load_yaml(path, shown)
+        read = load_yaml(path, shown)
+        data, positions, findings = read.data, read.positions, read.findings
     except UnusableInput as err:
         if err.finding.rule == "yaml-empty":
             return Moves(), []

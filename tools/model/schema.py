@@ -14,7 +14,6 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, Union
@@ -199,21 +198,11 @@ def _label(section: str, index: int, raw: Any) -> str:
     return f"{'person' if section == 'people' else section[:-1]} #{index + 1}"
 
 
-def _texts(data: Any, key: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(data, str):
-        yield key, data
-    elif isinstance(data, dict):
-        for name, value in data.items():
-            yield from _texts(value, (*key, name))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*key, index))
-
-
 def load(path: Path, shown: str) -> tuple[SourceList, list[Finding]]:
     """Load and validate the source list. Raises UnusableInput only when nothing can be checked."""
-    data, positions, findings = load_yaml(path, shown)
-    sources = SourceList(path=shown, positions=positions, texts=list(_texts(data)))
+    read = load_yaml(path, shown)
+    data, findings = read.data, read.findings
+    sources = SourceList(path=shown, positions=read.positions, texts=read.texts)
 
     def report(key: PathKey, rule: str, message: str, severity: Severity = Severity.ERROR) -> None:
         line, col = sources.where(*key)

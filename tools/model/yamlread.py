@@ -6,6 +6,7 @@ tagged objects; so the file is read as events and nodes first, and only plain da
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,7 @@ class _Builder:
         self.shown = shown
         self.positions: Positions = {}
         self.findings: list[Finding] = []
+        self.texts: list[tuple[PathKey, str]] = []  # every text value, in the file's order
         self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, key: PathKey = ()) -> Any:
@@ -99,7 +101,10 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, index)) for index, item in enumerate(node.value)]
-        return self.scalar(node)
+        value = self.scalar(node)
+        if isinstance(value, str):
+            self.texts.append((key, value))
+        return value
 
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -119,8 +124,17 @@ class _Builder:
         self.findings.append(Finding(self.shown, node.start_mark.line + 1, node.start_mark.column + 1, rule, message))
 
 
-def load_yaml(path: Path, shown: str) -> tuple[Any, Positions, list[Finding]]:
-    """Plain data, the position of every value, and findings; UnusableInput if nothing can be read."""
+@dataclass(frozen=True)
+class Yaml:
+    data: Any  # plain data: dicts, lists, str, int, float, bool, None, dates
+    positions: Positions  # of every value (of a mapping's value: its key's)
+    findings: list[Finding]
+    texts: list[tuple[PathKey, str]]  # every text value with its place, in the file's order
+
+
+def load_yaml(path: Path, shown: str) -> Yaml:
+    """Plain data, the position of every value, its texts and findings; UnusableInput if nothing
+    can be read."""
     text, findings = read_text(path, shown)
     try:
         guard_events(text, shown)
@@ -148,4 +162,4 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, Positions, list[Finding]]:
         )
     builder = _Builder(shown)
     data = builder.build(node)
-    return data, builder.positions, findings + builder.findings
+    return Yaml(data, builder.positions, findings + builder.findings, builder.texts)
