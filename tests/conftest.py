@@ -119,7 +119,37 @@ CHECKER = prefork.checker(PROJECT)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the run's first process: the workers inherit its TMPDIR
+        scratch_on_a_ram_disk()
     build_runner.launch = BUILDS
+
+
+# The suite writes some 300 MB of throwaway copies, builds and exports, and deletes them again
+# (pyproject.toml: tmp_path_retention_policy). Where /dev/shm is a RAM disk with room, they go
+# there: on this 2-core machine's disk the same writes cost twice the system time (pytest -m "not
+# browser": 15-22 s of it, against 8 s, and 63-68 s of wall time against 55-57 s). A TMPDIR of the
+# caller's own wins.
+RAM_DISK = Path("/dev/shm")
+RAM_DISK_ROOM = 4 << 30  # bytes free, at the least
+
+
+def is_ram_disk(folder: Path) -> bool:
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    return any(line.split()[1:3] == [str(folder), "tmpfs"] for line in mounts if len(line.split()) > 2)
+
+
+def scratch_on_a_ram_disk() -> None:
+    if os.environ.get("TMPDIR") or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    if not (is_ram_disk(RAM_DISK) and os.access(RAM_DISK, os.W_OK)):
+        return
+    if shutil.disk_usage(RAM_DISK).free < RAM_DISK_ROOM:
+        return
+    os.environ["TMPDIR"] = str(RAM_DISK)
+    tempfile.tempdir = None  # tempfile reads TMPDIR again
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
