@@ -67,17 +67,18 @@ TOP_LEVEL_ONLY = {"site", "dist", "build", "tests"}
 HOOK_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+edition: (?P<finding>\S+:\d+:\d+: \S+ .*)$", re.MULTILINE)
 
 
-# The tests run on every core (pytest-xdist, pyproject.toml). The session's exports take seconds
-# and the browser tests share one Chromium: so every test file that uses those fixtures, and
-# every browser test, goes to one worker as one unit of work, first (the largest unit first), and
-# runs there in order as without xdist; every other test goes to whichever worker is free. The
-# scheduler sees only test ids, so the unit is made of files: the files under tests/browser and
-# those that name the fixtures, and collection checks that no test gets them from another file.
-# (xdist's own `--dist loadgroup` would do it by marker, but it does not group under pytest 9:
-# it renames the test ids through a private attribute that pytest 9 no longer reads.)
+# The tests run on every core (pytest-xdist, pyproject.toml). The session's exports and hostile
+# build take seconds, so every test file that uses them goes to one worker as one unit of work,
+# first (the largest unit first), and runs there in order as without xdist; every other test, the
+# browser's included, goes to whichever worker is free (each worker starts its own Chromium, and
+# builds the real site and the published copy once). The scheduler sees only test ids, so the
+# unit is made of files: those that name the fixtures, and collection checks that no test gets
+# them from another file. (xdist's own `--dist loadgroup` would do it by marker, but it does not
+# group under pytest 9: it renames the test ids through a private attribute that pytest 9 no
+# longer reads.)
 TESTS = Path(__file__).resolve().parent
 ONE_WORKER_FIXTURES = ("exported", "hostile_build")
-ONE_WORKER = "the exports and the browser"
+ONE_WORKER = "the exports"
 
 
 def one_worker_files() -> frozenset[str]:
@@ -86,7 +87,7 @@ def one_worker_files() -> frozenset[str]:
     return frozenset(
         path.relative_to(TESTS.parent).as_posix()
         for path in TESTS.rglob("test_*.py")
-        if TESTS / "browser" in path.parents or named.search(path.read_text(encoding="utf-8"))
+        if named.search(path.read_text(encoding="utf-8"))
     )
 
 
