@@ -126,28 +126,44 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # The suite writes some 300 MB of throwaway copies, builds and exports, and deletes them again
-# (pyproject.toml: tmp_path_retention_policy). Where /dev/shm is a RAM disk with room, they go
-# there: on this 2-core machine's disk the same writes cost twice the system time (pytest -m "not
-# browser": 15-22 s of it, against 8 s, and 63-68 s of wall time against 55-57 s). A TMPDIR of the
-# caller's own wins.
+# (pyproject.toml: tmp_path_retention_policy). Where /dev/shm is a RAM disk with room, on a machine
+# with memory to spare, they go there: on this 2-core machine's disk the same writes cost twice the
+# system time (pytest -m "not browser": 15-22 s of it, against 8 s, and 63-68 s of wall time
+# against 55-57 s). A TMPDIR of the caller's own wins.
 RAM_DISK = Path("/dev/shm")
-RAM_DISK_ROOM = 4 << 30  # bytes free, at the least
+RAM_DISK_ROOM = 4 << 30  # bytes free on the RAM disk, and of memory, at the least
 
 
-def is_ram_disk(folder: Path) -> bool:
+def mount_options(folder: Path, kind: str) -> list[str] | None:
+    """The options `folder` is mounted with, if it is a mount point of that kind."""
     try:
         mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
     except OSError:
-        return False
-    return any(line.split()[1:3] == [str(folder), "tmpfs"] for line in mounts if len(line.split()) > 2)
+        return None
+    for fields in (line.split() for line in mounts):
+        if len(fields) > 3 and fields[1:3] == [str(folder), kind]:
+            return fields[3].split(",")
+    return None
+
+
+def memory_available() -> int:
+    """Bytes of memory the kernel says are available (0 if it does not say)."""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def scratch_on_a_ram_disk() -> None:
     if os.environ.get("TMPDIR") or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
         return
-    if not (is_ram_disk(RAM_DISK) and os.access(RAM_DISK, os.W_OK)):
-        return
-    if shutil.disk_usage(RAM_DISK).free < RAM_DISK_ROOM:
+    options = mount_options(RAM_DISK, "tmpfs")
+    if options is None or "noexec" in options or not os.access(RAM_DISK, os.W_OK):
+        return  # (the tests run programs from their folders: a virtual environment's)
+    if min(shutil.disk_usage(RAM_DISK).free, memory_available()) < RAM_DISK_ROOM:
         return
     os.environ["TMPDIR"] = str(RAM_DISK)
     tempfile.tempdir = None  # tempfile reads TMPDIR again

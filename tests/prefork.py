@@ -15,19 +15,25 @@ in the command's folder with exactly its environment, so no run sees another's s
   that fails, a cycle) is shown by the commands that still start one: test_cli's fresh run, the
   hostile-input runs, the exports and every build's hook.
 
-What a fresh interpreter would read at start-up cannot be given to a fork: a command for another
-module, or an environment whose PYTHON* variables differ from the server's, runs as a plain child
-process instead. Warnings the server's imports printed (once per place, as a fresh process prints
-them) are put in front of each child's stderr. tests/test_prefork.py shows that a forked build and
-a plain one print the same and write the same bytes.
+What a fresh interpreter reads as it starts cannot be given to a fork: a command for another
+module, or an environment whose start-up variables (PYTHON*, the locale's, TZ) differ from the
+server's, runs as a plain child process instead. Warnings the server's imports printed (once per
+place, as a fresh process prints them) are put in front of each child's stderr. Two things stay
+the server's: the hash seed, the same for every child of one server (the comparisons that would
+show an order that depends on it, tests/publish/test_engines.py and test_export.py, compare with a
+fresh process), and the objects a fresh interpreter would finalise at exit (a child runs the exit
+functions and flushes its streams, then leaves). tests/test_prefork.py shows a forked command
+printing and writing what a fresh one does; tests/publish/test_engines.py, a whole site.
 
-    python tests/prefork.py FOLDER MODULE...   the server: FOLDER first on sys.path, MODULEs
-                                               imported; one JSON request a line on stdin
+    python tests/prefork.py FOLDER MODULE...   the server: FOLDER first on sys.path (- for an
+                                               empty private one), MODULEs imported; one JSON
+                                               request a line on stdin
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib
 import json
@@ -42,7 +48,7 @@ import time
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 # Imported by the server in this order: ProperDocs' alias of `mkdocs.*` first, as its own
 # __main__ does, so that Material's `from mkdocs…` imports load ProperDocs (ARCHITECTURE.md, "Engines").
@@ -79,8 +85,9 @@ CHECKER_MODULES = ("tools.checker", "tools.checker.write")
 
 
 def startup_variables(env: Mapping[str, str]) -> dict[str, str]:
-    """The variables a Python interpreter reads as it starts, which a fork cannot change."""
-    return {k: v for k, v in env.items() if k.startswith("PYTHON")}
+    """The variables a Python interpreter reads as it starts, which a fork cannot change: its own,
+    the locale's (the streams' and file names' encoding) and the time zone (read as `time` loads)."""
+    return {k: v for k, v in env.items() if k.startswith(("PYTHON", "LC_")) or k in ("LANG", "TZ")}
 
 
 # --- the server ---------------------------------------------------------------------------------
@@ -97,7 +104,7 @@ def _exit_code(error: SystemExit) -> int:
     return 1
 
 
-def _child(request: dict[str, Any], channel: int) -> None:
+def _child(request: dict[str, Any], channel: int) -> NoReturn:
     """Run `python -m MODULE ARGS` in this forked process, then leave without returning."""
     code = 1
     try:
@@ -113,7 +120,8 @@ def _child(request: dict[str, Any], channel: int) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        sys.path[0] = os.getcwd()  # what `python -m` puts first: the working folder
+        if not sys.flags.safe_path:
+            sys.path[0] = os.getcwd()  # what `python -m` puts first: the working folder
         sys.argv = [request["module"], *request["args"]]
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         import runpy
@@ -123,6 +131,9 @@ def _child(request: dict[str, Any], channel: int) -> None:
             code = 0
         except SystemExit as error:
             code = _exit_code(error)
+        except KeyboardInterrupt:
+            traceback.print_exc()
+            code = -signal.SIGINT  # a fresh interpreter ends by the signal
         except BaseException:
             traceback.print_exc()
             code = 1
@@ -133,10 +144,11 @@ def _child(request: dict[str, Any], channel: int) -> None:
         atexit._run_exitfuncs()
     finally:
         for stream in (sys.stdout, sys.stderr):
-            try:
+            with contextlib.suppress(Exception):
                 stream.flush()
-            except Exception:
-                pass
+        if code < 0:
+            signal.signal(-code, signal.SIG_DFL)
+            os.kill(os.getpid(), -code)
         os._exit(code)
 
 
@@ -156,7 +168,11 @@ def serve(folder: str, modules: list[str]) -> None:
         captured.write(warnings.formatwarning(message, category, filename, lineno, line))
 
     warnings.showwarning = keep
-    sys.path[0] = folder
+    own = folder == "-"
+    if own:  # nothing of the caller's: an empty folder only the server may write to
+        folder = tempfile.mkdtemp(prefix="prefork-path-")
+    if not sys.flags.safe_path:
+        sys.path[0] = folder
     for name in modules:
         importlib.import_module(name)
     warnings.showwarning = show
@@ -165,14 +181,18 @@ def serve(folder: str, modules: list[str]) -> None:
     gc.collect()
     gc.freeze()
     os.write(channel, (json.dumps({"ready": True, "warnings": captured.getvalue()}) + "\n").encode())
-    for line in sys.stdin.buffer:
-        request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            _child(request, channel)
-        os.write(channel, (json.dumps({"pid": pid}) + "\n").encode())
-        _, status = os.waitpid(pid, 0)
-        os.write(channel, (json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n").encode())
+    try:
+        for line in sys.stdin.buffer:
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                _child(request, channel)
+            os.write(channel, (json.dumps({"pid": pid}) + "\n").encode())
+            _, status = os.waitpid(pid, 0)
+            os.write(channel, (json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n").encode())
+    finally:  # not an exit function: every child runs those
+        if own:
+            os.rmdir(folder)
 
 
 # --- the launcher the tests use --------------------------------------------------------------------
@@ -180,53 +200,67 @@ def serve(folder: str, modules: list[str]) -> None:
 
 class Prefork:
     """A launcher (the signature of tools/publish/build.py's `launch`): `python -m MODULE ARGS`
-    forked from a server that imported `preload` with `folder` first on sys.path, when it can be;
-    any other command as a plain child process. The server starts at the first forked command,
-    with that command's start-up variables."""
+    forked from a server that imported `preload` with `folder` first on sys.path (None: an empty
+    one of its own), when it can be; any other command as a plain child process. The server starts
+    at the first forked command, with that command's start-up variables."""
 
-    def __init__(self, module: str, preload: tuple[str, ...], folder: Path) -> None:
+    def __init__(self, module: str, preload: tuple[str, ...], folder: Path | None) -> None:
         self.module, self.preload, self.folder = module, preload, folder
         self.server: subprocess.Popen[bytes] | None = None
+        self.log: Path | None = None  # the server's own stderr: why it stopped, if it did
         self.startup: dict[str, str] = {}
         self.warnings = ""
         self.pending = b""
         self.forked = 0
 
-    def _start(self, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
-        server = subprocess.Popen(
-            [sys.executable, __file__, str(self.folder), *self.preload],
+    def start(self, env: Mapping[str, str]) -> None:
+        """Start the server with `env`'s start-up variables (stopping one already running)."""
+        self.close()
+        handle, name = tempfile.mkstemp(prefix="prefork-", suffix=".log")
+        self.log = Path(name)
+        self.server = subprocess.Popen(
+            [sys.executable, __file__, str(self.folder or "-"), *self.preload],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=handle,
             cwd=tempfile.gettempdir(),
             env=env,
         )
-        self.server, self.startup, self.pending = server, startup_variables(env), b""
+        os.close(handle)
+        self.startup, self.pending = startup_variables(env), b""
         ready = self._answer(timeout=120)
         if not ready or not ready.get("ready"):
-            raise RuntimeError(f"the prefork server for {self.module} did not start")
+            self._fail("did not start")
         self.warnings = ready["warnings"]
-        return server
 
     def close(self) -> None:
-        if self.server is not None and self.server.stdin is not None:
-            self.server.stdin.close()
-            self.server.wait(timeout=30)
-        self.server = None
+        if self.server is not None:
+            if self.server.stdin is not None:
+                self.server.stdin.close()
+            try:
+                self.server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait()
+        if self.log is not None:
+            self.log.unlink(missing_ok=True)
+        self.server, self.log = None, None
 
-    def forkable(self, command: list[str], env: Mapping[str, str]) -> bool:
-        if command[:3] != [sys.executable, "-m", self.module]:
-            return False
-        if self.server is None or self.server.poll() is not None:
-            return True  # (re)started with this environment
-        return startup_variables(env) == self.startup
+    def running(self) -> bool:
+        return self.server is not None and self.server.poll() is None
+
+    def forkable(self, command: list[str], cwd: Path, env: Mapping[str, str]) -> bool:
+        if command[:3] != [sys.executable, "-m", self.module] or not Path(cwd).is_dir():
+            return False  # (a missing folder: subprocess says so, as it would)
+        return not self.running() or startup_variables(env) == self.startup
 
     def __call__(
         self, command: list[str], cwd: Path, env: dict[str, str], timeout: float
     ) -> subprocess.CompletedProcess[str]:
-        if not self.forkable(command, env):
+        if not self.forkable(command, cwd, env):
             return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-        if self.server is None or self.server.poll() is not None:
-            self._start(env)
+        if not self.running():
+            self.start(env)
         encoding = locale.getpreferredencoding(False)
         with tempfile.TemporaryDirectory(prefix="prefork-") as folder:
             out, err = Path(folder) / "stdout", Path(folder) / "stderr"
@@ -253,13 +287,25 @@ class Prefork:
         self.server.stdin.flush()
         started = self._answer(timeout=60)
         if started is None:
-            raise RuntimeError(f"the prefork server for {self.module} did not answer")
+            self._fail("did not answer")
         done = self._answer(timeout)
         if done is None:
-            os.kill(started["pid"], signal.SIGKILL)  # still the server's child: it has not been waited for
-            self._answer(timeout=60)
+            # Not yet waited for by the server, so the pid is still the child's (it may just have ended).
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(started["pid"], signal.SIGKILL)
+            if self._answer(timeout=60) is None:
+                self._fail("did not end a child it was told to")
             raise subprocess.TimeoutExpired(command, timeout)
         return int(done["returncode"])
+
+    def _fail(self, what: str) -> NoReturn:
+        """Stop the server, and say why with the end of its own stderr."""
+        said = self.log.read_text(encoding="utf-8", errors="replace")[-2000:] if self.log else ""
+        if self.server is not None:
+            self.server.kill()
+            self.server.wait()
+        self.close()
+        raise RuntimeError(f"the prefork server for {self.module} {what}\n{said}")
 
     def _answer(self, timeout: float) -> dict[str, Any] | None:
         """The server's next answer line, or None if none came within `timeout` seconds. Read from
@@ -273,7 +319,7 @@ class Prefork:
                 return None
             chunk = os.read(answers, 65536)
             if not chunk:
-                raise RuntimeError(f"the prefork server for {self.module} stopped")
+                self._fail("stopped")
             self.pending += chunk
         line, self.pending = self.pending.split(b"\n", 1)
         answer: dict[str, Any] = json.loads(line)
@@ -284,7 +330,7 @@ def builds() -> Prefork:
     """The launcher for every build (tools/publish/build.py)."""
     from tools.publish.build import ENGINE
 
-    return Prefork(ENGINE, ENGINE_MODULES, Path(tempfile.gettempdir()))
+    return Prefork(ENGINE, ENGINE_MODULES, None)
 
 
 def checker(project: Path) -> Prefork:

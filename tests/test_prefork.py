@@ -52,12 +52,24 @@ def test_a_build_past_its_timeout_is_killed_and_the_server_goes_on(repo_copy: Pr
         launcher.close()
 
 
-def test_another_module_or_start_up_variable_runs_as_a_plain_child() -> None:
+def test_another_module_or_start_up_variable_runs_as_a_plain_child(tmp_path: Path) -> None:
     launcher = builds()
     env = build_env()
-    assert launcher.forkable(build_command(Path("site")), env)
-    assert not launcher.forkable(build_command(Path("site"), engine="mkdocs"), env)
-    assert not launcher.forkable([*build_command(Path("site"))[:1], "-m", "tools.checker"], env)
+    site = build_command(tmp_path / "site")
+    assert launcher.forkable(site, tmp_path, env)  # the server would start with this environment
+    assert not launcher.forkable(build_command(tmp_path / "site", engine="mkdocs"), tmp_path, env)
+    assert not launcher.forkable([*site[:1], "-m", "tools.checker"], tmp_path, env)
+    assert not launcher.forkable(site, tmp_path / "missing", env)
+    launcher.start(env)
+    try:
+        assert launcher.forkable(site, tmp_path, {**env, "SOURCE_DATE_EPOCH": "0"})  # read as it runs
+        for name, value in (("PYTHONHASHSEED", "7"), ("PYTHONWARNINGS", "error"), ("LC_ALL", "C"), ("TZ", "UTC")):
+            assert not launcher.forkable(site, tmp_path, {**env, name: value}), name
+        plain = launcher(build_command(tmp_path / "site", engine="mkdocs"), tmp_path, env, 60)
+        assert launcher.forked == 0 and plain.returncode != 0  # no mkdocs.yml here: MkDocs said so itself
+    finally:
+        launcher.close()
+    assert not launcher.running()
 
 
 def test_the_checker_says_the_same_forked(mini: Project) -> None:

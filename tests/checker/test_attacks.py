@@ -275,7 +275,8 @@ def bootstrap(env: dict[str, str]) -> subprocess.Popen[str]:
 
 def test_two_bootstraps_at_once_share_one_environment(tmp_path: Path) -> None:
     """Two `./edition` started together on a fresh machine: one builds the environment under a
-    lock, the other waits for it and finds it done (once two pip runs in one folder collided)."""
+    lock, the other waits for it and finds it done (once two pip runs in one folder collided).
+    This Python's pip installs into the environment, which gets none of its own."""
     env = {**os.environ, "EDITION_VENV": str(tmp_path / "venv"), "EDITION_LOCKS": str(tiny_lock(tmp_path, "iniconfig"))}
     first = bootstrap(env)
     time.sleep(0.1)
@@ -284,12 +285,19 @@ def test_two_bootstraps_at_once_share_one_environment(tmp_path: Path) -> None:
     assert [first.returncode, second.returncode] == [0, 0], outputs
     assert sum(err.count("Setting up") for _, err in outputs) == 1, outputs
     assert list((tmp_path / "venv").glob("lib/python*/site-packages/iniconfig"))
+    assert not list((tmp_path / "venv").glob("lib/python*/site-packages/pip"))
 
 
 def test_a_failed_bootstrap_exits_3_and_says_what_failed(tmp_path: Path) -> None:
+    """With a Python that has no pip (so the environment gets a pip of its own, the way taken where
+    Python's pip cannot install into another environment) and a lock whose hashes are wrong."""
     lock = tiny_lock(tmp_path, "iniconfig")
     lock.write_text(re.sub(r"sha256:[0-9a-f]{4}", "sha256:0000", lock.read_text(encoding="utf-8")), encoding="utf-8")
-    env = {**os.environ, "EDITION_VENV": str(tmp_path / "venv"), "EDITION_LOCKS": str(lock)}
+    without_pip = tmp_path / "without-pip"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(without_pip)], check=True, timeout=60)
+    python = str(without_pip / "bin" / "python")
+    env = {**os.environ, "PYTHON": python, "EDITION_VENV": str(tmp_path / "venv"), "EDITION_LOCKS": str(lock)}
     done = subprocess.run(["./edition", "setup"], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 3, done.stderr
     assert "./edition: setting up" in done.stderr and "pip install from the lock files" in done.stderr
+    assert list((tmp_path / "venv").glob("lib/python*/site-packages/pip"))  # its own pip, made by venv

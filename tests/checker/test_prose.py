@@ -8,6 +8,7 @@ from conftest import Project
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tools.checker import prose
 from tools.checker.prose import ChapterWords, contains_words, not_the_chapters, quoted, read_quoted, readable
 from tools.model.inline import APOSTROPHES, DOUBLE_MARKS, SINGLE_MARKS, normalise
 
@@ -219,5 +220,11 @@ def test_the_quick_look_for_a_mark_misses_no_quotation(text: str) -> None:
     assert list(quoted(text)) == list(read_quoted(text))
 
 
-def test_a_text_without_a_mark_is_not_read() -> None:
+def test_a_text_without_a_mark_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unread(text: str) -> str:
+        raise AssertionError(f"read: {text!r}")
+
+    monkeypatch.setattr(prose, "readable", unread)
     assert list(quoted("Velicki loaded his indictment with praise (19)")) == []
+    with pytest.raises(AssertionError):
+        list(quoted("Velicki loaded his indictment with “praise”"))
