@@ -258,7 +258,9 @@ class Prefork:
         self, command: list[str], cwd: Path, env: dict[str, str], timeout: float
     ) -> subprocess.CompletedProcess[str]:
         if not self.forkable(command, cwd, env):
-            return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+            from tools.publish.build import child_process  # here, not at the top: the server imports no tools
+
+            return child_process(command, cwd, env, timeout)
         if not self.running():
             self.start(env)
         encoding = locale.getpreferredencoding(False)

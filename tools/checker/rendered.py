@@ -49,7 +49,7 @@ LOOKAHEAD = 3  # words an edit may span between two runs of one quotation
 MOSTLY = 0.5  # share of a quoted string's words that makes it a rendering of a quotation
 
 
-class Token(NamedTuple):  # a tuple, not a dataclass: a text of many words makes as many
+class Token(NamedTuple):  # a tuple, not a dataclass: one is made for every word of a compared text
     word: str
     start: int
     end: int
