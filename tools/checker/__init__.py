@@ -1,15 +1,13 @@
-"""The checker: proves, before anything is rendered, that the chapter pages and the source list agree.
+"""The checker: the editorial input, read before anything is rendered, with a finding for each problem
+at its place (`path:line:col: rule message`).
 
-    python -m tools.checker            # exit 0 clean, 1 findings, 2 unusable input
-    python -m tools.checker --write    # also (re)write the generated footnote definitions
+    python -m tools.checker        # exit 0 clean, 1 findings, 2 unusable input
 
-Every finding is one line, `path:line:col: rule message`. It owns the rules (quotations.py,
-footnotes.py, chapter.py, policy.py: the source policy, calendars.py: Old and New Style) and the surgical rewrite of footnotes (write.py); it reads the inputs
-through tools.model and imports nothing of the site. Besides the source list and the chapter
-pages it checks what the build would publish or write from other inputs: anchors.yml (moves.py
-in the model: no redirect climbs out of the site or runs a script), symbolic links (symlinks.py),
-files published as they are (published.py), and the config files of both builds (siteconfig.py,
-configrules.py; the quotations and nav titles in their texts: siteprose.py).
+It reads data/sources.yml (tools/model/sourcelist.py), the chapter pages (tools/model/chapter.py), the
+original, the editors' pages and anchors.yml, and hands on what it established (`Checked`) to the
+site. The output guard (tools/guard) checks the built pages again, as the reader gets them; the
+editors' pages are already rendered here and put through its content check, so that a page that
+would be refused says so while it is being written.
 """
 
 from __future__ import annotations
@@ -18,33 +16,43 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.configrules import config_findings
-from ..model.findings import Finding, Severity, UnusableInput
-from ..model.moves import Moves, read_moves
-from ..model.pages import MAX_PROBLEMS_PER_RULE, Page, chapter_wordings, parse
-from ..model.published import unpublishable
-from ..model.records import SourceList
-from ..model.schema import load
-from ..model.siteconfig import read_configs
-from ..model.symlinks import symlinks
-from ..model.textfile import read_text
-from . import calendars, chapter, editorial, footnotes, policy, prose, quotations, rendered, siteprose
+import markdown
+
+from ..guard.page import Allowed, check_content, quotations_in
+from ..model.chapter import Chapter, ChapterPage, parse
+from ..model.edition import Checked, allowed_quotations
+from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
+from ..model.html import blocks, parse_fragment
+from ..model.moves import Moves, moves_or_finding
+from ..model.sourcelist import Loaded, load
+from ..model.textfile import FILE_MISSING, LineIndex, read_text
+from . import chapter, facts, prose, sourcelist
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
-SOURCE_LIST = Path("data/sources.yml")
-DOCS = Path("docs")
-MAX_PER_RULE = MAX_PROBLEMS_PER_RULE
+SOURCE_LIST = "data/sources.yml"
+MAX_PER_RULE = 50  # a reader can act on fifty findings of a rule in a file, not on a hundred thousand
+
+PAGE_UNDECLARED = Rule(
+    "page-undeclared",
+    "every Markdown page under docs/ is a chapter page or a declared editors' page, and every other file there is an asset",
+    Example("docs/extra.md", "", "# An extra page { #extra }\n"),
+)
+EDITORIAL_MARKUP = Rule(
+    "editorial-markup",
+    "an editors' page, once rendered, holds only the markup, classes and addresses allowed there (tools/guard/allow.py)",
+    Example("docs/index.md", "## How to read it { #how-to-read }", "## How to read it { #how-to-read }\n\n<script>alert(1)</script>"),
+)
+# The Markdown extensions an editors' page is rendered with (mkdocs.yml's, as far as editors use them).
+EDITORIAL_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
-    sources: SourceList | None = None
-    pages: list[Page] = field(default_factory=list)
+    checked: Checked | None = None
     moves: Moves = field(default_factory=Moves)
+    coverage: facts.Coverage | None = None
     unusable: bool = False
-    # Findings counted but not made (past the first fifty of a rule on a page): (path, rule) -> how many.
-    uncounted: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def errors(self) -> list[Finding]:
@@ -52,22 +60,61 @@ class Result:
 
     @property
     def exit_code(self) -> int:
-        return 2 if self.unusable else (1 if self.findings else 0)
+        return 2 if self.unusable else (1 if self.errors else 0)
 
 
-def shown_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def check(root: Path = PROJECT, source_list: Path = SOURCE_LIST, docs: Path = DOCS) -> Result:
-    """Run every rule. Pure apart from reading files; the findings come sorted and capped."""
+def check(root: Path = PROJECT) -> Result:
+    """Every rule. Pure apart from reading files; the findings come sorted, at most fifty a rule and file."""
     result = Result()
-    _run(result, root, source_list, docs)
-    result.findings = capped(sorted(result.findings, key=lambda f: (f.path, f.line, f.col, f.rule)), result.uncounted)
+    try:
+        _run(result, root)
+    except UnusableInput as err:
+        result.findings.append(err.finding)
+        result.unusable = True
+    result.findings = capped(sorted(set(result.findings), key=lambda f: (f.path, f.line, f.col, f.rule, f.message)))
     return result
+
+
+def _run(result: Result, root: Path) -> None:
+    loaded, found = load(root / SOURCE_LIST, SOURCE_LIST)
+    result.findings += found
+    if loaded is None:
+        result.unusable = True
+        return
+    edition = loaded.sources.edition
+    result.findings += sourcelist.check(loaded)
+    coverage_findings, result.coverage = facts.check(loaded)
+    result.findings += coverage_findings
+    pages: list[ChapterPage] = []
+    for name in edition.pages:
+        text = _read(result, root / "docs" / name, f"docs/{name}")
+        if text is not None:
+            page = parse(text, name, f"docs/{name}")
+            result.findings += page.findings
+            pages.append(page)
+    original = _read(result, root / edition.original, edition.original)
+    editorial = {name: text for name in edition.editorial if (text := _read(result, root / "docs" / name, f"docs/{name}")) is not None}
+    result.findings += undeclared(root, loaded)
+    site_pages = {n.removesuffix(".md") + ".html" for n in (*edition.pages, *edition.editorial)}
+    result.moves, found = moves_or_finding(root, site_pages | {"people.html", "quotations.html", "trials.html", "sources.html", "glossary.html", "teachers.html"})
+    result.findings += found
+    if original is None or len(pages) != len(edition.pages):
+        return
+    the_chapter = Chapter(pages)
+    result.findings += chapter.check_original(original, loaded)
+    result.findings += chapter.fidelity(the_chapter, original)
+    result.findings += chapter.ids(the_chapter)
+    result.findings += chapter.quotations(the_chapter, loaded)
+    result.findings += chapter.names(the_chapter, loaded)
+    for index, note in enumerate(loaded.sources.notes):
+        if note.paragraph not in {p.id for page in pages for p in page.paragraphs}:
+            result.findings.append(loaded.at(sourcelist.REFERENCE, ("notes", index, "paragraph"), f"no paragraph '{note.paragraph}' in the chapter"))
+    corpus = allowed_quotations(loaded.sources, the_chapter)
+    result.findings += prose.check(loaded, loaded.texts, corpus)
+    allowed = Allowed(corpus, {}, edition.contact)
+    for name, text in editorial.items():
+        result.findings += editorial_page(f"docs/{name}", text, allowed)
+    result.checked = Checked(loaded.sources, the_chapter, editorial)
 
 
 def _read(result: Result, path: Path, shown: str) -> str | None:
@@ -75,115 +122,49 @@ def _read(result: Result, path: Path, shown: str) -> str | None:
         text, found = read_text(path, shown)
     except UnusableInput as err:
         result.findings.append(err.finding)
-        result.unusable = True
         return None
     result.findings += found
     return text
 
 
-def _run(result: Result, root: Path, source_list: Path, docs: Path) -> None:
-    result.findings += symlinks(root)
-    result.findings += unpublishable(root)
-    configs, found = read_configs(root)
-    result.findings += found + config_findings(configs)
-    _check_moves(root, result)
-    yaml_path = root / source_list
-    try:
-        sources, found = load(yaml_path, shown_path(yaml_path, root))
-    except UnusableInput as err:
-        result.findings.append(err.finding)
-        result.unusable = True
-        return
-    result.sources = sources
-    result.findings += found
-    result.findings += policy.check_policy(sources)
-    result.findings += calendars.check_calendars(sources)
-    if not sources.pages:  # the schema has reported why: an empty or missing list of chapter pages
-        return
-    result.findings += editorial.undeclared_pages(root / docs, sources, shown_path(root / docs, root))
-    for name in sources.pages:
-        path = root / docs / name
-        text = _read(result, path, shown_path(path, root))
-        if text is not None:
-            result.pages.append(parse(text, shown_path(path, root), name))
-    original = _read(result, root / sources.original, sources.original)
-    if result.unusable or original is None:
-        return
-    result.findings += chapter.check_original(root / sources.original, sources)
-
-    scare_quotes_left: Counter[str] = Counter()
-    for page in result.pages:
-        budget = quotations.scare_budget(sources, page.name)
-        result.findings += chapter.check_grammar(page)
-        for rule, count in page.problem_counts.items():
-            result.uncounted[(page.path, rule)] += max(0, count - MAX_PROBLEMS_PER_RULE)
-        result.findings += quotations.check_quotations(page, sources, budget)
-        result.findings += footnotes.check_footnotes(page, sources)
-        scare_quotes_left += budget
-    result.findings += chapter.check_ids(result.pages)
-    result.findings += chapter.check_usage(result.pages, sources, scare_quotes_left)
-    result.findings += chapter.check_notes(result.pages, sources)
-    result.findings += chapter.check_names(result.pages, sources)
-    result.findings += footnote_wording(result.pages)
-    result.findings += source_list_wording(result.pages, sources)
-    result.findings += chapter.check_fidelity(result.pages, original, sources.original)
-    chapter_words = prose.ChapterWords.of(original, sources)
-    result.findings += prose.source_list_quotes(sources, chapter_words)
-    result.findings += siteprose.config_quotes(configs.values(), chapter_words)
-    result.findings += siteprose.nav_titles(configs.values(), result.pages)
-    for name in sources.editorial:
-        path = root / docs / name
-        text = _read(result, path, shown_path(path, root))
-        if text is not None:
-            result.findings += editorial.check_editorial(
-                Page(shown_path(path, root), name, text), sources, chapter_words
-            )
-
-
-def source_list_wording(pages: list[Page], sources: SourceList) -> list[Finding]:
-    """Every text of the source list, which pages and downloads may show, quotes the chapter only
-    in its exact words: so `./edition check` refuses what the build's own check of its output
-    would (tools/hook.py checks the output as well, against a generator's mistake)."""
-    checker = rendered.Checker(chapter_wordings(pages))
+def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
+    """Every file under docs/ is a declared page or an asset; no link stands in docs/ or data/."""
+    edition = loaded.sources.edition
+    declared = {*edition.pages, *edition.editorial}
     found = []
-    for key, value in sources.texts:
-        if key[:1] == ("quotations",) and key[2:3] == ("text",):
-            continue  # a quotation's own words: quote-wording compares them with its page
-        for problem in checker.check(value):
-            line, col = sources.where(*key)
-            found.append(Finding(sources.path, line, col, problem.rule, problem.message))
+    for folder in ("docs", "data"):
+        for path in sorted((root / folder).rglob("*")):
+            name = path.relative_to(root / folder).as_posix()
+            shown = f"{folder}/{name}"
+            if path.is_symlink():
+                found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
+            elif folder == "docs" and path.is_file() and name not in declared and not name.startswith("assets/"):
+                found.append(PAGE_UNDECLARED.at(shown, 1, 1, f"is neither a chapter page nor an editors' page declared in {SOURCE_LIST}"))
     return found
 
 
-def footnote_wording(pages: list[Page]) -> list[Finding]:
-    """The footnotes (generated from the source list) quote the chapter only in its exact words."""
-    checker = rendered.Checker(chapter_wordings(pages))
+def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
+    """An editors' page rendered as the site renders it, through the guard's content check; each
+    problem at the first line that holds its words."""
+    html = markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)
+    lines = LineIndex(text)
     found = []
-    for page in pages:
-        for d in page.footnote_defs:
-            base = page.text.find(d.text.split("\n", 1)[0], d.start)
-            for problem in checker.check(d.text):
-                line, col = page.line_col(base + problem.offset)
-                found.append(Finding(page.path, line, col, problem.rule, problem.message))
+    for problem in check_content(parse_fragment(html), "editorial", allowed):
+        offset = text.find(problem.text[:40]) if problem.text else -1
+        line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
+        rule = EDITORIAL_MARKUP if problem.rule.id in ("guard-markup", "guard-url") else problem.rule
+        found.append(rule.at(shown, line, col, problem.message))
+    for element, words in blocks(parse_fragment(html)):
+        for problem in quotations_in(words, allowed.corpus):
+            offset = text.find(problem.text[:40]) if problem.text else -1
+            line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
+            found.append(prose.PROSE_QUOTE.at(shown, line, col, problem.message))
     return found
 
 
-def _check_moves(root: Path, result: Result) -> None:
-    try:
-        result.moves, found = read_moves(root)
-    except UnusableInput as err:
-        result.findings.append(err.finding)
-        result.unusable = True
-        return
-    result.findings += found
-
-
-def capped(
-    findings: list[Finding], uncounted: Counter[tuple[str, str]] | None = None, limit: int = MAX_PER_RULE
-) -> list[Finding]:
-    """At most `limit` findings of one rule in one file, then one line saying how many more:
-    a reader can act on fifty, not on a hundred thousand."""
-    counts: Counter[tuple[str, str]] = Counter((f.path, f.rule) for f in findings) + (uncounted or Counter())
+def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
+    """At most `limit` findings of one rule in one file, then one line saying how many more."""
+    counts = Counter((f.path, f.rule) for f in findings)
     shown: Counter[tuple[str, str]] = Counter()
     kept: list[Finding] = []
     for finding in findings:
@@ -192,6 +173,8 @@ def capped(
         if shown[key] <= limit:
             kept.append(finding)
         if shown[key] == limit and counts[key] > limit:
-            more = f"… and {counts[key] - limit} more like this in this file"
-            kept.append(Finding(finding.path, finding.line, finding.col, finding.rule, more, finding.severity))
+            kept.append(Finding(finding.path, finding.line, finding.col, finding.rule, f"… and {counts[key] - limit} more like this in this file"))
     return kept
+
+
+RULES: tuple[Rule, ...] = (PAGE_UNDECLARED, EDITORIAL_MARKUP)

@@ -1,256 +1,203 @@
-"""The chapter as a whole: its text is the original's, its ids are unique, its names are known,
-its notes sit on the right paragraphs, and nothing in the source list is left unused."""
+"""Rules on the chapter pages against the original and the source list: the text is the original's,
+every quotation is marked and known, in its words, after its speaker's name; every name is known."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
-from ..model.findings import Finding, Severity
-from ..model.formats import shorten
-from ..model.ids import ID_PATTERN, PARAGRAPH_PREFIX, QUOTATION_PREFIX
-from ..model.inline import plain_text, scare_key
-from ..model.names import name_pattern, spellings
-from ..model.pages import Block, Page, marked_quotations, paragraph_numbers
-from ..model.records import SourceList
-from .common import at
+import re2
+
+from ..model.chapter import Chapter, ChapterPage, Heading, Mark, Paragraph
+from ..model.findings import Example, Finding, Rule
+from ..model.quotes import core, outermost, spans
+from ..model.sourcelist import Loaded
+from .sourcelist import ID_UNIQUE
+from ..model.names import names_in
+
+TEXT_ORIGINAL = Rule(
+    "text-original",
+    "the reference copy of the chapter is the text as received (its SHA-256 is pinned in the edition block)",
+    Example("original/secret-history-part-19.txt", "That is why.", "That is how."),
+)
+TEXT_FIDELITY = Rule(
+    "text-fidelity",
+    "the chapter pages hold the original's text, every word and character, in order (editors' headings apart)",
+    Example("docs/praise.md", "That is why.", "That is why, he said."),
+)
+QUOTE_UNMARKED = Rule(
+    "quote-unmarked",
+    "every quotation in the chapter is marked `[“…”]{ #q-id }`, or declared a scare quote",
+    Example("docs/praise.md", "[“great,” “genius,” “wise,” ” Most beloved”]{ #q-vyshinsky-epithets }", "“great,” “genius,” “wise,” ” Most beloved”"),
+)
+QUOTE_UNKNOWN = Rule(
+    "quote-unknown",
+    "every marked quotation has one entry in the source list, and every entry is marked once in the chapter",
+    Example("docs/praise.md", "{ #q-kommodov-brass-wall }", "{ #q-kommodov-wall }"),
+)
+QUOTE_WORDING = Rule(
+    "quote-wording",
+    "a marked quotation's words are its entry's `text`, part by part",
+    Example("data/sources.yml", "      people will build a brass wall", "      people will build a golden wall"),
+)
+QUOTE_SPEAKER = Rule(
+    "quote-speaker",
+    "the name just before a quotation in the chapter's prose is its entry's `introduced_as`, a spelling of its speaker",
+    Example("data/sources.yml", "    introduced_as: Kommudov", "    introduced_as: Bukharin"),
+)
+NAME_UNKNOWN = Rule(
+    "name-unknown",
+    "every capitalised word inside the chapter's sentences is a person's spelling or listed under not_names",
+    Example("data/sources.yml", "Moscow, ", ""),
+)
+SCARE_QUOTE = Rule(
+    "scare-quote",
+    "a declared scare quote is on its page as often as declared",
+    Example("data/sources.yml", "  - text: secret letter", "  - text: secret letters"),
+)
+HEADING_QUOTE = Rule(
+    "heading-quote",
+    "an editors' heading holds no quotation mark of any kind: it would put words in someone's mouth",
+    Example("docs/praise.md", "# Praise in the courtroom", "# Praise: ‘a great creator’"),
+)
+CAPITALISED = re2.compile(r"\p{Lu}[\p{L}'’-]*")
+SENTENCE_END = frozenset(".!?…:“”\"«»(")
 
 
-def check_original(path: Path, sources: SourceList) -> Iterator[Finding]:
-    """The reference copy is the text as received, byte for byte: the chapter is never edited, so
-    the pages cannot be made to agree with a changed original."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != sources.original_sha256:
-        line, col = sources.where("edition", "original_sha256")
-        yield Finding(
-            sources.path,
-            line,
-            col,
-            "text-original",
-            f"{sources.original} is not the text as received: its SHA-256 is {digest}, the source list pins "
-            f"{sources.original_sha256}; the chapter's text is never edited (restore it from the text as received)",
+def check_original(original: str, loaded: Loaded) -> Iterator[Finding]:
+    digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
+    if digest != loaded.sources.edition.original_sha256:
+        yield loaded.at(
+            TEXT_ORIGINAL,
+            ("edition", "original_sha256"),
+            f"{loaded.sources.edition.original} is not the text as received (its SHA-256 is {digest}); the text is never edited",
         )
 
 
-def check_fidelity(pages: list[Page], original: str, original_path: str) -> Iterator[Finding]:
-    """The chapter pages, stripped of markup, are the original paragraphs, in order, unchanged.
+def original_blocks(original: str) -> list[str]:
+    return [" ".join(line.strip() for line in block.split("\n")) for block in original.split("\n\n") if block.strip()]
 
-    Findings name a paragraph by the number the reader sees on the site (¶ 8), and give the
-    original's own count (which includes the title) after it."""
-    want = [p.strip() for p in original.split("\n\n") if p.strip()]
-    numbers = paragraph_numbers(pages)
-    have: list[tuple[Page, Block, str]] = []
-    for page in pages:
-        for block in page.blocks:
-            if block.kind == "paragraph" or (block.kind == "heading" and "editor-heading" not in block.classes):
-                have.append((page, block, plain_text(block.text)))
 
-    def which(index: int) -> str:
-        page, block, _ = have[index] if index < len(have) else (None, None, "")
-        ours = numbers.get((page.name, block.start)) if page and block else None
-        theirs = f"paragraph {index + 1} of {original_path}, counting its title"
-        return f"¶ {ours} ({theirs})" if ours else ("the title" if block else theirs)
-
-    for index, expected in enumerate(want):
-        if index >= len(have):
-            last = pages[-1] if pages else None
-            if last is not None:
-                yield at(
-                    last,
-                    len(last.text),
-                    "text-fidelity",
-                    f"the chapter is missing paragraph {index + 1} of {original_path}, counting its title "
-                    f"(“{shorten(expected, 60)}”)",
-                )
-            return
-        page, block, got = have[index]
-        if got != expected:
-            first = next(
-                (i for i, (a, b) in enumerate(zip(got, expected, strict=False)) if a != b), min(len(got), len(expected))
-            )
-            yield at(
-                page,
-                block.start,
-                "text-fidelity",
-                f"{which(index)} differs from the original at character {first + 1}: "
-                f"the page has “{shorten(got[max(0, first - 15) : first + 30], 60)}”, "
-                f"the original has “{shorten(expected[max(0, first - 15) : first + 30], 60)}”",
-            )
-            return
-    for page, block, got in have[len(want) :]:
-        yield at(
-            page,
-            block.start,
-            "text-fidelity",
-            f"this paragraph (“{shorten(got, 60)}”) is not in {original_path}; editorial text belongs in notes",
+def fidelity(chapter: Chapter, original: str) -> Iterator[Finding]:
+    """The pages' headings (not the editors') and paragraphs, in order, are the original's blocks."""
+    expected = original_blocks(original)
+    index = 0
+    for page, block in chapter.blocks_in_order():
+        if isinstance(block, Heading) and block.editors:
+            continue
+        words, offset_of = (block.text, (lambda i, b=block: b.offset + i)) if isinstance(block, Heading) else (
+            block.text,
+            block.page_offset,
         )
-        return
+        want = expected[index] if index < len(expected) else None
+        index += 1
+        if want == words:
+            continue
+        if want is None:
+            yield page.at(TEXT_FIDELITY, offset_of(0), "this block is not in the original: the original has ended")
+            continue
+        at = next((i for i, (a, b) in enumerate(zip(words, want, strict=False)) if a != b), min(len(words), len(want)))
+        got, wanted = words[at : at + 30] or "(end)", want[at : at + 30] or "(end)"
+        yield page.at(TEXT_FIDELITY, offset_of(at), f"differs from the original here: the page has “{got}”, the original “{wanted}”")
+    if index < len(expected):
+        last = chapter.pages[-1]
+        yield last.at(TEXT_FIDELITY, len(last.text), f"the original goes on: “{expected[index][:60]}” is on no chapter page")
 
 
-def check_grammar(page: Page) -> Iterator[Finding]:
-    """Whatever leaves the page's closed grammar (tools/model/pages.py)."""
-    for problem in page.problems:
-        yield at(page, problem.offset, problem.rule, problem.message)
+def ids(chapter: Chapter) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for page, block in chapter.blocks_in_order():
+        found = [(block.id, block.offset)] + [(m.id, m.offset) for m in getattr(block, "marks", ())]
+        for ident, offset in found:
+            if ident in seen and not ident.startswith("q-"):
+                yield page.at(ID_UNIQUE, offset, f"the id '{ident}' is already used in the chapter")
+            seen.add(ident)
 
 
-ID_RULES = {
-    "paragraph": (
-        PARAGRAPH_PREFIX,
-        "a paragraph id is `p-` and lower-case words joined by hyphens, e.g. `{: #p-stalins-goals }`",
-    ),
-    "quotation": (
-        QUOTATION_PREFIX,
-        "a quotation id is `q-` and lower-case words joined by hyphens, e.g. `{ #q-bukharin-hope }`",
-    ),
-    "heading": ("", "a heading id is lower-case words joined by hyphens, e.g. `{ #the-trials-as-a-warning }`"),
-}
-
-
-def check_ids(pages: list[Page]) -> Iterator[Finding]:
-    """Every chapter paragraph has an explicit id; every id follows the pattern of its kind, and
-    no id is used twice across the chapter."""
-    seen: dict[str, str] = {}
-    for page in pages:
-        for block in page.blocks:
-            if block.kind == "paragraph" and block.id is None:
-                yield at(
-                    page,
-                    block.start,
-                    "paragraph-id",
-                    "this paragraph has no id: add a line `{: #p-some-words }` under it, so links to it never break",
-                )
-            ids: list[tuple[str, str]] = []
-            if block.id:
-                ids.append((block.id, block.kind))
-            if block.kind == "paragraph":
-                ids += [(m.id, "quotation") for m in marked_quotations(block) if m.id]
-            for ident, kind in ids:
-                prefix, how = ID_RULES[kind]
-                if not (ident.startswith(prefix) and ID_PATTERN.match(ident)):
-                    yield at(page, block.start, "id-pattern", f"the id '{ident}' breaks the pattern: {how}")
-                if ident in seen:
-                    yield at(page, block.start, "duplicate-id", f"the id '{ident}' is already used in {seen[ident]}")
-                seen[ident] = page.name
-
-
-def check_usage(pages: list[Page], sources: SourceList, scare_budget: Counter[str]) -> Iterator[Finding]:
-    """Nothing in the source list is left unused (a missing quotation is an error, the rest warnings)."""
-    used_quotes = {m.id for p in pages for b in p.paragraphs for m in marked_quotations(b)}
-    for q in sources.quotations.values():
-        if q.id not in used_quotes:
-            line, col = sources.position_of("quotations", q.id)
-            yield Finding(
-                sources.path, line, col, "yaml-unused", f"quotation '{q.id}' does not appear on any chapter page"
+def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
+    sources = loaded.sources
+    marked: Counter[str] = Counter()
+    budget: Counter[tuple[str, str]] = Counter()
+    for scare in sources.scare_quotes:
+        budget[(scare.page, core(scare.text))] += scare.count
+    last_name: tuple[str, str] | None = None  # (person id, spelling) of the last name in the prose
+    for page, block in chapter.blocks_in_order():
+        if isinstance(block, Heading):
+            if block.editors and spans(block.text):
+                yield page.at(HEADING_QUOTE, block.offset, "an editors' heading holds no quotation marks")
+            continue
+        quoted = outermost(spans(block.text))
+        names = [n for n in names_in(block.text, sources) if not any(s.start <= n.start < s.end for s in quoted)]
+        events = sorted([(n.start, "name", n) for n in names] + [(m.start, "mark", m) for m in block.marks], key=lambda e: e[0])
+        for _, kind, item in events:
+            if kind == "name":
+                last_name = (item.person, item.spelling)  # type: ignore[union-attr]
+                continue
+            marked[item.id] += 1  # type: ignore[union-attr]
+            yield from _marked(page, block, item, last_name, loaded)  # type: ignore[arg-type]
+        for span in quoted:
+            if any(m.start <= span.start and span.end <= m.end for m in block.marks):
+                continue
+            key = (page.name, core(span.text))
+            if budget[key] > 0:
+                budget[key] -= 1
+                continue
+            yield page.at(
+                QUOTE_UNMARKED,
+                block.page_offset(span.start),
+                f"“{span.text[:60]}” is in quotation marks but not marked: mark it [“…”]{{ #q-id }} with an entry in "
+                f"{loaded.path}, or declare it under scare_quotes",
             )
-    for key, left in scare_budget.items():
+    for (page_name, words), left in budget.items():
         if left > 0:
-            index = next(i for i, s in enumerate(sources.scare_quotes) if scare_key(s.text) == key)
-            line, col = sources.where("scare_quotes", index)
-            yield Finding(
-                sources.path,
-                line,
-                col,
-                "yaml-unused",
-                f"scare quote “{key}” is declared {left} more time(s) than it appears on its page",
-            )
-    mentioned = _named_people(pages, sources)
-    for person in sources.people.values():
-        if person.id not in mentioned and person.mention != "implied":
-            line, col = sources.position_of("people", person.id)
-            yield Finding(
-                sources.path,
-                line,
-                col,
-                "yaml-unused",
-                f"person '{person.id}' is never named in the chapter; remove the entry or mark it `mention: implied`",
-            )
-    cited = {
-        r.work
-        for group in (sources.quotations, sources.people, sources.notes, sources.trials, sources.meetings)
-        for entry in group.values()
-        for r in entry.sources
-    }
-    cited |= {t.report for t in sources.trials.values()}
-    cited |= {w.work for q in sources.quotations.values() for w in (q.russian, q.report_wording) if w is not None}
-    for work in sources.works.values():
-        if work.id not in cited:
-            line, col = sources.position_of("works", work.id)
-            yield Finding(
-                sources.path, line, col, "yaml-unused", f"work '{work.id}' is not cited by any entry", Severity.WARNING
-            )
+            index = next(i for i, s in enumerate(sources.scare_quotes) if s.page == page_name and core(s.text) == words)
+            yield loaded.at(SCARE_QUOTE, ("scare_quotes", index, "text"), f"“{words}” is declared once more than {page_name} has it")
+    for index, q in enumerate(sources.quotations):
+        if marked[q.id] != 1:
+            problem = "is not marked in the chapter" if not marked[q.id] else f"is marked {marked[q.id]} times"
+            yield loaded.at(QUOTE_UNKNOWN, ("quotations", index, "id"), f"quotation '{q.id}' {problem}")
 
 
-def _named_people(pages: list[Page], sources: SourceList) -> set[str]:
-    """Everyone named anywhere in the chapter's paragraphs, prose or quotation."""
-    pattern, forms = name_pattern(sources), spellings(sources)
-    if pattern is None:
-        return set()
-    return {forms[m.group()] for p in pages for b in p.paragraphs for m in pattern.finditer(b.text)}
+def _marked(page: ChapterPage, block: Paragraph, mark: Mark, last_name: tuple[str, str] | None, loaded: Loaded) -> Iterator[Finding]:
+    q = loaded.sources.quotation.get(mark.id)
+    if q is None:
+        yield page.at(QUOTE_UNKNOWN, mark.offset, f"no quotation '{mark.id}' in {loaded.path}: add an entry (speaker, trial, status, sources)")
+        return
+    words = block.text[mark.start : mark.end]
+    parts = [core(s.text) for s in outermost(spans(words))]
+    if parts != [core(t) for t in q.text]:
+        yield page.at(
+            QUOTE_WORDING,
+            mark.offset,
+            f"quotation '{mark.id}' on the page is not its entry's `text` in {loaded.path} ({len(parts)} part(s) here, {len(q.text)} there)",
+        )
+    index = next(i for i, x in enumerate(loaded.sources.quotations) if x.id == q.id)
+    speaker = loaded.sources.person.get(q.speaker)
+    if speaker is not None and q.introduced_as not in (*speaker.variants, speaker.name):
+        yield loaded.at(QUOTE_SPEAKER, ("quotations", index, "introduced_as"), f"'{q.introduced_as}' is not a spelling of {speaker.name}")
+    elif last_name is None or last_name[1] != q.introduced_as:
+        named = f"“{last_name[1]}”" if last_name else "no one"
+        yield page.at(
+            QUOTE_SPEAKER,
+            mark.offset,
+            f"quotation '{mark.id}' follows {named} in the chapter's prose, but its entry says it is introduced as “{q.introduced_as}”",
+        )
 
 
-def check_notes(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
-    """Each editorial note is attached to a paragraph that really contains the words it explains."""
-    paragraphs = {b.id: plain_text(b.text) for p in pages for b in p.paragraphs if b.id}
-    for note in sources.notes.values():
-        line, col = sources.position_of("notes", note.id, "paragraph")
-        if note.paragraph not in paragraphs:
-            yield Finding(
-                sources.path,
-                line,
-                col,
-                "note-paragraph",
-                f"note '{note.id}': no paragraph has the id '{note.paragraph}'",
-            )
-        elif note.term not in paragraphs[note.paragraph]:
-            # Point at the term, the field that is wrong, not at the paragraph id that is right.
-            line, col = sources.position_of("notes", note.id, "term")
-            yield Finding(
-                sources.path,
-                line,
-                col,
-                "note-term",
-                f"note '{note.id}': paragraph '{note.paragraph}' does not contain “{note.term}”",
-            )
-
-
-MARKUP = re.compile(r"\[\^[^\]\s]{1,100}\]|\]\{[^}\n]{0,200}\}|\[")
-
-
-def _blank_markup(text: str) -> str:
-    """The paragraph with footnote references and quotation markup blanked out (same length)."""
-    return MARKUP.sub(lambda m: " " * len(m.group()), text)
-
-
-NAME_LIKE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
-SENTENCE_END = tuple(".!?:…")
-OPENERS = frozenset(' \t\n“”"‘’(')
-
-
-def check_names(pages: list[Page], sources: SourceList) -> Iterator[Finding]:
-    """A capitalised word inside a sentence is a name: it must be a known spelling of a person,
-    or be listed under `not_names` (places, institutions, words in titles). Linear: looking back
-    from each word passes only the spaces and marks since the previous word."""
-    known = {word for p in sources.people.values() for form in (*p.variants, p.name) for word in form.split()}
-    known |= set(sources.not_names)
-    for page in pages:
+def names(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
+    known = set(loaded.sources.spellings) | set(loaded.sources.not_names)
+    for page in chapter.pages:
         for block in page.paragraphs:
-            prose = _blank_markup(block.text)
-            for match in NAME_LIKE.finditer(prose):
-                word = match.group()
-                if word in known:
+            text = block.text
+            for match in CAPITALISED.finditer(text):
+                word = match.group().rstrip("’'-")
+                before = text[: match.start()].rstrip()
+                if not before or before[-1] in SENTENCE_END or word in known or word.rstrip("s").rstrip("’'") in known:
                     continue
-                before = match.start() - 1
-                while before >= 0 and prose[before] in OPENERS:
-                    before -= 1
-                if before < 0 or prose[before] in SENTENCE_END:
+                if any(form.startswith(word) or word.startswith(form) for form in known if " " in form):
                     continue
-                yield at(
-                    page,
-                    block.start + match.start(),
-                    "name-unknown",
-                    f"“{word}” looks like a name, but no person in {sources.path} is spelled so: add it to "
-                    f"that person's variants, or to not_names if it is not a person",
-                )
+                yield page.at(NAME_UNKNOWN, block.page_offset(match.start()), f"“{word}” is neither a person's spelling nor under not_names")
+
+
+RULES = (TEXT_ORIGINAL, TEXT_FIDELITY, QUOTE_UNMARKED, QUOTE_UNKNOWN, QUOTE_WORDING, QUOTE_SPEAKER, NAME_UNKNOWN, SCARE_QUOTE, HEADING_QUOTE)

@@ -1,4 +1,6 @@
-"""A finding is one problem at one place, printed as `path:line:col: rule message`."""
+"""A finding is one problem at one place, printed as `path:line:col: rule message`; a rule is the
+object that makes it, with its id, what it checks and an input that breaks it (yamllint keeps its
+rules the same way: the id, the doc and the check side by side)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,26 @@ UNSAFE = re.compile(
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Example:
+    """An input that breaks a rule: in the test fixture (tests/fixtures/mini), replace the first
+    `old` in `path` by `new` (`old` "" prepends). tests/checker/test_rules.py applies every one."""
+
+    path: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # kebab case: what the finding line prints
+    summary: str  # what the rule holds, in one sentence (RULES.md)
+    example: Example | None  # None only where no edit of a file can show it (said why beside the rule)
+
+    def at(self, path: str, line: int, col: int, message: str, severity: Severity = Severity.ERROR) -> Finding:
+        return Finding(path, line, col, self.id, message, severity)
 
 
 @dataclass(frozen=True, order=True)

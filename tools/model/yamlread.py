@@ -12,9 +12,15 @@ from typing import Any
 
 import yaml
 
-from .findings import Finding, UnusableInput
-from .records import PathKey
-from .textfile import line_col, read_text
+from .findings import Example, Finding, Rule, UnusableInput
+from .textfile import FILE_TEXT, line_col, read_text
+
+PathKey = tuple[str | int, ...]
+YAML_SYNTAX = Rule(
+    "yaml-syntax",
+    "a YAML file is plain YAML: no anchors or aliases, no tags, no duplicate keys, keys are words, at most 12 levels deep",
+    Example("data/sources.yml", "  - id: stalin", "  - id: &a stalin"),
+)
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 12  # the schema needs 5 levels; anything deeper is a mistake or an attack
@@ -41,11 +47,7 @@ def guard_events(text: str, shown: str) -> None:
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise UnusableInput(
-                Finding(
-                    *_where(event, shown),
-                    "yaml-alias",
-                    "uses a YAML anchor or alias (& or *); write each value out in full",
-                )
+                YAML_SYNTAX.at(*_where(event, shown), "uses a YAML anchor or alias (& or *); write each value out in full")
             )
         # A written tag is always explicit (the parser leaves `tag` None otherwise). Scalars carry
         # `implicit` as a tuple, and `!!python/object` expands into the yaml.org namespace, so
@@ -54,16 +56,12 @@ def guard_events(text: str, shown: str) -> None:
         if tag is not None and tag not in PLAIN_TAGS:
             shown_tag = tag.replace(YAML_TAG, "!!", 1)
             raise UnusableInput(
-                Finding(
-                    *_where(event, shown), "yaml-tag", f"uses the tag {shown_tag}; only plain YAML values are allowed"
-                )
+                YAML_SYNTAX.at(*_where(event, shown), f"uses the tag {shown_tag}; only plain YAML values are allowed")
             )
         if isinstance(event, OPENING):
             depth += 1
             if depth > MAX_DEPTH:
-                raise UnusableInput(
-                    Finding(*_where(event, shown), "yaml-depth", f"nests more than {MAX_DEPTH} levels deep")
-                )
+                raise UnusableInput(YAML_SYNTAX.at(*_where(event, shown), f"nests more than {MAX_DEPTH} levels deep"))
         elif isinstance(event, CLOSING):
             depth -= 1
 
@@ -85,13 +83,12 @@ class _Builder:
             for key_node, value_node in node.value:
                 name = self.scalar(key_node)
                 if not isinstance(name, (str, int)):
-                    self.add(key_node, "yaml-key", "keys must be plain words")
+                    self.add(key_node, "keys must be plain words")
                     continue
                 if name in result:
                     first = self.positions[(*key, name)][0]
                     self.add(
                         key_node,
-                        "yaml-duplicate-key",
                         f"repeats the key '{name}' (first on line {first}); YAML would silently keep only the last",
                     )
                     continue
@@ -115,13 +112,13 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):
             if node.tag == f"{YAML_TAG}timestamp":
-                self.add(node, "yaml-date", f"'{node.value}' is not a real date")
+                self.add(node, f"'{node.value}' is not a real date")
             else:
-                self.add(node, "yaml-type", f"'{node.value}' is not a valid {node.tag.replace(YAML_TAG, '!!', 1)}")
+                self.add(node, f"'{node.value}' is not a valid {node.tag.replace(YAML_TAG, '!!', 1)}")
             return str(node.value)
 
-    def add(self, node: yaml.Node, rule: str, message: str) -> None:
-        self.findings.append(Finding(self.shown, node.start_mark.line + 1, node.start_mark.column + 1, rule, message))
+    def add(self, node: yaml.Node, message: str) -> None:
+        self.findings.append(YAML_SYNTAX.at(self.shown, node.start_mark.line + 1, node.start_mark.column + 1, message))
 
 
 @dataclass(frozen=True)
@@ -143,23 +140,17 @@ def load_yaml(path: Path, shown: str) -> Yaml:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (err.problem or err.context or "is not valid YAML").strip()
-        raise UnusableInput(Finding(shown, line, col, "yaml-syntax", f"is not valid YAML: {problem}")) from None
+        raise UnusableInput(YAML_SYNTAX.at(shown, line, col, f"is not valid YAML: {problem}")) from None
     except yaml.reader.ReaderError as err:  # a character YAML refuses: say which, and where, on one line
         line, col = line_col(text, err.position)
         code = err.character if isinstance(err.character, int) else ord(err.character)
-        raise UnusableInput(
-            Finding(shown, line, col, "file-control-char", f"contains the control character U+{code:04X}; remove it")
-        ) from None
+        raise UnusableInput(FILE_TEXT.at(shown, line, col, f"contains the character U+{code:04X}; remove it")) from None
     except yaml.YAMLError as err:
-        raise UnusableInput(
-            Finding(shown, 1, 1, "yaml-syntax", f"is not valid YAML: {' '.join(str(err).split())}")
-        ) from None
+        raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, f"is not valid YAML: {' '.join(str(err).split())}")) from None
     except RecursionError:
-        raise UnusableInput(Finding(shown, 1, 1, "yaml-depth", "nests too deeply to read")) from None
+        raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "nests too deeply to read")) from None
     if node is None:
-        raise UnusableInput(
-            Finding(shown, 1, 1, "yaml-empty", "is empty; it must hold works, people, trials and quotations")
-        )
+        raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "is empty"))
     builder = _Builder(shown)
     data = builder.build(node)
     return Yaml(data, builder.positions, findings + builder.findings, builder.texts)

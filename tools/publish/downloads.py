@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from .paths import output_path
-from .singlefile import DOWNLOADS
 
 NAME = "secret-history-19"
 ZIP_NAME = f"{NAME}-offline.zip"
@@ -14,6 +13,7 @@ HTML_NAME = f"{NAME}.html"
 EPUB_NAME = f"{NAME}.epub"
 PDF_NAME = f"{NAME}.pdf"
 EXPORTS = (ZIP_NAME, HTML_NAME, EPUB_NAME, PDF_NAME)
+DOWNLOADS = "downloads"
 
 
 def publish_downloads(site_dir: Path, dist: Path) -> list[Path]:

@@ -1,0 +1,127 @@
+"""Every fact the edition states is covered by a source that records the words it was read as saying.
+
+A fact is a non-null field marked `Fact` in tools/model/sourcelist.py. A citation of the same entry
+covers it when its `covers` names the field; a trial's participants are covered one by one
+(`participants:<person-id>`). Three more things are held mechanically:
+- every number written in a fact (a date's day and year, "170 million") appears among the numbers of
+  the words its covering citations record (`said`): a date cannot be stated that no source was read giving;
+- a reference work (and a mirror of one) covers only the fields `policy.reference_covers` allows;
+- a citation covers only fields its entry has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import re2
+
+from ..model.findings import Example, Finding, Rule
+from ..model.sourcelist import Citation, Loaded, Record, SourceList, Trial
+
+FACT_UNCOVERED = Rule(
+    "fact-uncovered",
+    "every fact (a non-null fact field) is covered by a citation of its entry whose `covers` names it",
+    Example("data/sources.yml", "    covers: [died]\n", "    covers: [born]\n"),
+)
+FACT_NUMBERS = Rule(
+    "fact-numbers",
+    "every number written in a fact appears in the words (`said`) of a citation that covers it",
+    Example("data/sources.yml", "    died: 1924-01-21", "    died: 1924-01-22"),
+)
+FACT_SCOPE = Rule(
+    "fact-scope",
+    "a citation covers only fields of its entry, and a reference work only the fields the policy allows it",
+    Example("data/sources.yml", "    covers: [died]\n", "    covers: [died, colour]\n"),
+)
+NUMBER = re2.compile(r"[0-9]+")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    facts: int
+    covered: int
+
+
+def numbers(value: object) -> set[int]:
+    """The numbers a reader sees in a value: a date's day and year, the digits of a text."""
+    if isinstance(value, dt.date):
+        return {value.day, value.year}
+    if isinstance(value, int):
+        return {value}
+    if isinstance(value, str):
+        return {int(n) for n in NUMBER.findall(value) if len(n) < 7}
+    return set()
+
+
+def said_numbers(citation: Citation) -> set[int]:
+    return {int(n) for excerpt in citation.said for n in NUMBER.findall(excerpt) if len(n) < 7}
+
+
+def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
+    findings: list[Finding] = []
+    facts = covered = 0
+    for key, field, entry, citations in _entries(loaded.sources):
+        names = [*type(entry).fact_fields()]
+        values = {name: getattr(entry, name) for name in names}
+        if isinstance(entry, Trial):
+            for p in entry.participants:
+                values[f"participants:{p.person}"] = p.capacity
+        allowed = set(values)
+        for j, citation in enumerate(citations):
+            for name in citation.covers:
+                if name not in allowed:
+                    findings.append(
+                        loaded.at(FACT_SCOPE, (*key, field, j, "covers"), f"covers '{name}', which is not a fact field of this entry")
+                    )
+                elif not _may_cover(citation, name, loaded.sources):
+                    findings.append(
+                        loaded.at(
+                            FACT_SCOPE,
+                            (*key, field, j, "covers"),
+                            f"a reference work may support only {', '.join(loaded.sources.policy.reference_covers) or 'nothing'}, not '{name}'",
+                        )
+                    )
+        for name, value in values.items():
+            if value is None or value == ():
+                continue
+            facts += 1
+            covering = [c for c in citations if name in c.covers and _may_cover(c, name, loaded.sources)]
+            where = (*key, name.split(":")[0])
+            if not covering:
+                findings.append(loaded.at(FACT_UNCOVERED, where, f"'{name}' states a fact that no citation of this entry covers"))
+                continue
+            covered += 1
+            missing = numbers(value) - set().union(*(said_numbers(c) for c in covering))
+            if missing:
+                shown = ", ".join(str(n) for n in sorted(missing))
+                findings.append(
+                    loaded.at(FACT_NUMBERS, where, f"'{name}' gives {shown}, which the words of its sources do not")
+                )
+    return findings, Coverage(facts, covered)
+
+
+def _may_cover(citation: Citation, name: str, sources: SourceList) -> bool:
+    work = sources.work.get(citation.work)
+    reference = work is not None and work.kind == "reference"
+    return not reference or name in sources.policy.reference_covers
+
+
+Key = tuple[str | int, ...]
+
+
+def _entries(s: SourceList) -> Iterator[tuple[Key, str, Record, tuple[Citation, ...]]]:
+    """Every record that states facts: its YAML key, the field of its citations, and the citations."""
+    for section, index, entry in s.entries():
+        if section == "meetings" or getattr(entry, "editorial", False):
+            continue
+        yield (section, index), "sources", entry, getattr(entry, "sources", ())
+    for i, m in enumerate(s.meetings):
+        yield ("meetings", i), "claim_sources", m, m.claim_sources
+        for part in ("refutations", "dissent"):
+            for k, account in enumerate(getattr(m, part)):
+                yield ("meetings", i, part, k), "sources", account, account.sources
+
+
+RULES = (FACT_UNCOVERED, FACT_NUMBERS, FACT_SCOPE)

@@ -1,0 +1,199 @@
+"""Rules on the source list as a whole: ids, references, spellings, the source policy, calendars."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..model.dates import format_date, julian_to_gregorian, needs_calendar
+from ..model.findings import Example, Finding, Rule
+from ..model.sourcelist import NEW_STYLE_FROM, Citation, Loaded, SourceList, Wording
+from ..model.urls import host_of, on_domain
+
+ID_UNIQUE = Rule(
+    "id-unique",
+    "every id is used once: entries of the source list, and ids on the chapter pages",
+    Example("data/sources.yml", "  - id: lenin", "  - id: stalin"),
+)
+REFERENCE = Rule(
+    "reference",
+    "every id an entry names (a speaker, a work, a trial, a person, a paragraph) exists",
+    Example("data/sources.yml", "    speaker: bukharin", "    speaker: bukharin-n"),
+)
+SPELLING = Rule(
+    "spelling",
+    "a spelling belongs to one person only, and is never also declared not a name",
+    Example("data/sources.yml", "not_names: [", "not_names: [Bukharin, "),
+)
+SOURCE_DENIED = Rule(
+    "source-denied",
+    "no address is on a domain the policy's denylist refuses",
+    Example("data/sources.yml", "https://www.marxists.org/history/ussr/government/law/1936/", "https://metapedia.org/"),
+)
+SOURCE_COPY = Rule(
+    "source-copy",
+    "a copy says what it is: a mirror names the page it copies; an unauthorised copy cites a printed work; "
+    "a site that copies others is cited as a mirror; no entry rests on mirrors alone",
+    Example("data/sources.yml", "        copy: mirror\n", "        copy: archive\n"),
+)
+SOURCE_HOME = Rule(
+    "source-home-page",
+    "an address locates something: a site's home page is not a source",
+    Example("data/sources.yml", "https://www.marxists.org/history/ussr/government/law/1936/moscow-trials/19/indictment.htm", "https://www.marxists.org/"),
+)
+DATE_CALENDAR = Rule(
+    "date-calendar",
+    "a Russian date before 14 February 1918 gives its Old Style twin, or says which calendar it is in; "
+    "an Old Style date is the same day as its New Style date",
+    Example("data/sources.yml", "    born_old_style: 1888-09-27\n", "    born_old_style: 1888-09-28\n"),
+)
+
+
+def check(loaded: Loaded) -> Iterator[Finding]:
+    yield from ids(loaded)
+    yield from references(loaded)
+    yield from spellings(loaded)
+    yield from policy(loaded)
+    yield from calendars(loaded)
+
+
+def ids(loaded: Loaded) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    for section, index, entry in loaded.sources.entries():
+        ident = getattr(entry, "id")
+        if ident in seen:
+            yield loaded.at(ID_UNIQUE, (section, index, "id"), f"the id '{ident}' is already used in {seen[ident]}")
+        seen.setdefault(ident, section)
+
+
+def references(loaded: Loaded) -> Iterator[Finding]:
+    s = loaded.sources
+
+    def need(key: tuple[str | int, ...], value: str | None, table: dict[str, object], what: str) -> Iterator[Finding]:
+        if value is not None and value not in table:
+            yield loaded.at(REFERENCE, key, f"no {what} '{value}' in {loaded.path}")
+
+    yield from need(("edition", "work"), s.edition.work, s.work, "work")  # type: ignore[arg-type]
+    yield from need(("edition", "translation"), s.edition.translation, s.work, "work")  # type: ignore[arg-type]
+    for key, citation in citations(s):
+        yield from need((*key, "work"), citation.work, s.work, "work")  # type: ignore[arg-type]
+    for i, t in enumerate(s.trials):
+        yield from need(("trials", i, "prosecutor"), t.prosecutor, s.person, "person")  # type: ignore[arg-type]
+        yield from need(("trials", i, "report"), t.report, s.work, "work")  # type: ignore[arg-type]
+        for j, p in enumerate(t.participants):
+            yield from need(("trials", i, "participants", j, "person"), p.person, s.person, "person")  # type: ignore[arg-type]
+    for i, q in enumerate(s.quotations):
+        yield from need(("quotations", i, "speaker"), q.speaker, s.person, "person")  # type: ignore[arg-type]
+        yield from need(("quotations", i, "trial"), q.trial, s.trial, "trial")  # type: ignore[arg-type]
+    for i, m in enumerate(s.meetings):
+        yield from need(("meetings", i, "person"), m.person, s.person, "person")  # type: ignore[arg-type]
+        yield from need(("meetings", i, "trial"), m.trial, s.trial, "trial")  # type: ignore[arg-type]
+    for status in s.statuses:
+        if status not in s.statuses:
+            yield loaded.at(REFERENCE, ("statuses",), f"no status '{status}'")
+
+
+def citations(s: SourceList) -> Iterator[tuple[tuple[str | int, ...], Citation | Wording]]:
+    """Every citation and wording of the source list, with its YAML key."""
+    for section, index, entry in s.entries():
+        for j, c in enumerate(getattr(entry, "sources", ()) or ()):
+            yield (section, index, "sources", j), c
+    for i, m in enumerate(s.meetings):
+        for j, c in enumerate(m.claim_sources):
+            yield ("meetings", i, "claim_sources", j), c
+        for part in ("refutations", "dissent"):
+            for k, account in enumerate(getattr(m, part)):
+                for j, c in enumerate(account.sources):
+                    yield ("meetings", i, part, k, "sources", j), c
+    for i, q in enumerate(s.quotations):
+        for part in ("russian", "report_wording"):
+            wording = getattr(q, part)
+            if wording is not None:
+                yield ("quotations", i, part), wording
+    for i, d in enumerate(s.policy.denylist):
+        if d.evidence is not None:
+            yield ("policy", "denylist", i, "evidence"), d.evidence
+
+
+def spellings(loaded: Loaded) -> Iterator[Finding]:
+    owner: dict[str, str] = {}
+    not_names = set(loaded.sources.not_names)
+    for i, person in enumerate(loaded.sources.people):
+        for j, form in enumerate(dict.fromkeys((*person.variants, person.name))):
+            key = ("people", i, "variants", j) if form in person.variants else ("people", i, "name")
+            if form in owner and owner[form] != person.id:
+                yield loaded.at(SPELLING, key, f"the spelling '{form}' is also {owner[form]}'s: a spelling names one person")
+            owner.setdefault(form, person.id)
+            if form in not_names:
+                yield loaded.at(SPELLING, key, f"'{form}' is {person.id}'s spelling and is also under not_names")
+
+
+def policy(loaded: Loaded) -> Iterator[Finding]:
+    s = loaded.sources
+    copiers = s.policy.mirrors
+    for key, c in citations(s):
+        for name, url in (("read_at", c.read_at), ("canonical", c.canonical)):
+            if url is None:
+                continue
+            host = host_of(url)
+            denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
+            if denied is not None and key[:2] != ("policy", "denylist"):
+                yield loaded.at(SOURCE_DENIED, (*key, name), f"{host} is on the denylist ({denied.reason}); cite another copy")
+            if _home_page(url):
+                yield loaded.at(SOURCE_HOME, (*key, name), f"{url} is a site's home page, which locates nothing")
+        if c.copy_kind == "mirror" and c.canonical is None:
+            yield loaded.at(SOURCE_COPY, (*key, "copy"), "a mirror names the page it copies: add `canonical:`")
+        if c.copy_kind != "mirror" and c.canonical is not None:
+            yield loaded.at(SOURCE_COPY, (*key, "canonical"), "only a mirror has a canonical page: say `copy: mirror`")
+        if c.read_at is not None and c.copy_kind != "mirror":
+            site = next((m for m in copiers if on_domain(host_of(c.read_at), m.domain)), None)
+            if site is not None:
+                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} copies {site.copies}: say `copy: mirror`")
+        work = s.work.get(c.work)
+        if c.copy_kind == "unauthorised" and work is not None and work.url is not None:
+            yield loaded.at(
+                SOURCE_COPY,
+                (*key, "work"),
+                f"an unauthorised copy is never the source: cite the printed work it copies, not {work.short}",
+            )
+        if c.read_at is None and work is not None and work.url is None and not isinstance(c, Wording):
+            yield loaded.at(SOURCE_COPY, key, "say where this was read: `read_at:` with the address")
+    for section, index, entry in s.entries():
+        refs = getattr(entry, "sources", ()) or ()
+        if refs and all(c.copy_kind == "mirror" for c in refs):
+            yield loaded.at(SOURCE_COPY, (section, index, "sources"), "every source is a mirror: cite the page it copies, or another source, beside it")
+
+
+def _home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and parts.path.strip("/").lower() in ("", "index.html", "index.htm", "index.php")
+
+
+def calendars(loaded: Loaded) -> Iterator[Finding]:
+    for i, person in enumerate(loaded.sources.people):
+        for name in ("born", "died"):
+            value = getattr(person, name)
+            old: dt.date | None = getattr(person, f"{name}_old_style")
+            calendar = getattr(person, f"{name}_calendar")
+            what = f"the date {format_date(value)}"
+            if old is None:
+                if needs_calendar(value) and calendar is None:
+                    yield loaded.at(
+                        DATE_CALENDAR,
+                        ("people", i, name),
+                        f"{what} is before 14 February 1918: give `{name}_old_style`, or say `{name}_calendar: gregorian` or `not stated`",
+                    )
+                continue
+            if not isinstance(value, dt.date) or value >= NEW_STYLE_FROM:
+                yield loaded.at(DATE_CALENDAR, ("people", i, f"{name}_old_style"), f"{what} is not a day before 1918: it has no Old Style twin")
+            elif julian_to_gregorian(old.year, old.month, old.day) != value:
+                new = julian_to_gregorian(old.year, old.month, old.day)
+                yield loaded.at(
+                    DATE_CALENDAR,
+                    ("people", i, f"{name}_old_style"),
+                    f"{format_date(old)} Old Style is {format_date(new)} New Style, not {format_date(value)}",
+                )
+
+
+RULES = (ID_UNIQUE, REFERENCE, SPELLING, SOURCE_DENIED, SOURCE_COPY, SOURCE_HOME, DATE_CALENDAR)

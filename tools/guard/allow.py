@@ -1,0 +1,60 @@
+"""What a built page may hold: the allowlist the output guard holds every page to.
+
+Nothing here lists what is bad. A page's content (its <article>) may hold only these elements,
+attributes and classes; every address is read as a browser reads it (tools/model/urls.py) and must
+be one of the kinds allowed where it stands; anything else is refused. The editors' own pages
+(Markdown that editors write) get the smallest set: text structure, links, and a few classes.
+"""
+
+from __future__ import annotations
+
+import re2
+
+# Content the edition's own renderers make (chapter pages, the apparatus, the teachers' page).
+GENERATED_ELEMENTS = frozenset(
+    "a abbr aside b blockquote br button cite code dd div dl dt em h1 h2 h3 h4 h5 h6 hr i li nav ol p section "
+    "small span strong sub sup template time ul svg path rect g".split()
+)
+GENERATED_ATTRIBUTES = frozenset(
+    "id class href role aria-label aria-labelledby aria-describedby aria-hidden aria-expanded aria-controls "
+    "data-card data-search-title data-cite data-report value hidden datetime lang download type popover "
+    "popovertarget viewBox d fill stroke width height xmlns transform shape-rendering".split()
+)
+# What editors may write on their own pages (Markdown, and the HTML Markdown lets through).
+EDITORIAL_ELEMENTS = frozenset("a abbr b br code dd div dl dt em h1 h2 h3 h4 hr i li ol p small span strong sub sup ul".split())
+EDITORIAL_ATTRIBUTES = frozenset("id class href download lang title".split())
+# The classes an editors' page may give: a theme class such as `admonition quote` would frame the
+# editors' words as a quotation box, `md-nav` would pose as the site's navigation.
+EDITORIAL_CLASSES = frozenset(
+    "md-button md-button--primary downloads headerlink toclink status-legend status status-verified "
+    "status-attributed status-unverified status-paraphrase footnote print-url".split()
+)
+# An id the content may use: the edition's ids (lower case words, joined by - . or :); never one of
+# the theme's, which all begin with two underscores (`__config` is read by the theme's scripts).
+CONTENT_ID = re2.compile(r"^[a-z0-9][a-z0-9.:-]{0,120}$")
+
+# Elements no page may hold anywhere: they embed, run, redirect or submit.
+NEVER = frozenset("iframe frame frameset object embed applet base portal".split())
+# Attributes that load a resource, by element; the value must stay inside the site (or be a data:
+# image): a request to another site is a request a school network or a reader did not agree to.
+LOADING = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "input": ("src",),
+    "use": ("href",),
+    "image": ("href",),
+}
+# A script element of one of these types (or none) runs; any other type is a data block.
+SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript"})
+# Data blocks: JSON-LD metadata, and the theme's own configuration (`<script id="__config" type="application/json">`).
+DATA_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json"})
+# A <link> with one of these relations names a page; it does not load anything.
+LINK_NAMING = frozenset({"canonical", "alternate", "author", "license", "help", "search"})
+# Attributes whose words a reader sees or hears.
+SEEN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
+# <meta> whose content is shown by other programs (search results, link previews, reference managers).
+SEEN_META = re2.compile(r"^(description|citation_.*|dc\..*|og:.*|twitter:.*)$")

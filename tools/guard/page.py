@@ -1,0 +1,245 @@
+"""The output guard: every built page, read by the one HTML parser, held against what is allowed.
+
+It checks what the reader gets, after every renderer and template has run, so no way of writing the
+input can get round it:
+- the content holds only allowed elements, attributes, classes and ids (allow.py); no page holds
+  anything that embeds, runs or loads from elsewhere, and the only inline scripts are the theme's
+  own, pinned by their text (tools/publish/csp.py);
+- every address is allowed where it stands (a link may leave the site; a resource may not);
+- every text a reader sees or hears (text, titles, labels, metadata, data blocks) holds no hidden
+  or reordering character, and every quotation in it is the chapter's words or a source's recorded
+  words (tools/model/edition.py, `allowed_quotations`);
+- each chapter paragraph says exactly what the chapter says, and editors' headings hold no
+  quotation marks.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import re2
+
+from ..model.findings import Example, Rule
+from ..model.html import blocks, classes, local, text_of
+from ..model.quotes import Corpus, has_mark, spans
+from ..model.urls import scheme_of, site_path, url_problem
+from . import allow
+from .scripts import theme_script
+
+GUARD_MARKUP = Rule(
+    "guard-markup",
+    "a built page holds only allowed elements, attributes, classes and ids, and runs only the theme's pinned scripts",
+    Example("docs/index.md", "## How to read it { #how-to-read }", '## How to read it { #how-to-read }\n\n<img src="x.png">'),
+)
+GUARD_URL = Rule(
+    "guard-url",
+    "every address on a built page is allowed where it stands: links inside the site or to https: pages, resources only from the site",
+    Example("docs/index.md", "[Read offline](offline.md)", "[Read offline](file:///etc/passwd)"),
+)
+GUARD_QUOTE = Rule(
+    "guard-quote",
+    "every quotation a built page shows is the chapter's words or a source's recorded words; editors' headings quote nothing",
+    Example("docs/index.md", "## How to read it", "## How to read ''it is all lies''"),
+)
+GUARD_TEXT = Rule(
+    "guard-text",
+    "each chapter paragraph on a built page says exactly what the chapter says, and no text hides or reorders characters",
+    None,  # no edit of the input reaches it without an input finding first; tests/guard builds the page by hand
+)
+GUARD_LINK = Rule(
+    "guard-link",
+    "every link inside the site reaches a page and an id that exist",
+    Example("docs/index.md", "[Read offline](offline.md)", "[Read offline](offline.md#nowhere)"),
+)
+HIDDEN = re2.compile(r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]")
+APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: Rule
+    message: str
+    text: str  # the words or markup the problem is about: used to find its place in the input
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """What pages may say, from the checked model."""
+
+    corpus: Corpus
+    paragraphs: dict[str, str]  # chapter paragraph id -> its exact text
+    contact: str | None = None
+
+
+def check_content(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
+    """A page's content (its article, or a fragment): elements, attributes, classes, ids, addresses."""
+    editorial = kind == "editorial"
+    elements = allow.EDITORIAL_ELEMENTS if editorial else allow.GENERATED_ELEMENTS
+    attributes = allow.EDITORIAL_ATTRIBUTES if editorial else allow.GENERATED_ATTRIBUTES
+    for element in root.iter():
+        name = local(element.tag)
+        if not name:
+            continue
+        if element is not root and name not in elements:
+            yield Problem(GUARD_MARKUP, f"<{name}> is not allowed on {'an editors' if editorial else 'this'} page", f"<{name}")
+            continue
+        for attribute, value in element.attrib.items():
+            attribute = local(attribute)
+            if attribute not in attributes:
+                yield Problem(GUARD_MARKUP, f"the attribute {attribute}= on <{name}> is not allowed", attribute)
+        if editorial and element is not root:
+            for cls in classes(element) - allow.EDITORIAL_CLASSES:
+                yield Problem(GUARD_MARKUP, f"the class '{cls}' is not one an editors' page may give", cls)
+        ident = element.get("id")
+        if ident is not None and not allow.CONTENT_ID.match(ident):
+            yield Problem(GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident)
+        href = element.get("href")
+        if href is not None and name == "a":
+            problem = link_problem(href, allowed.contact)
+            if problem:
+                yield Problem(GUARD_URL, f"the link {href[:80]!r} {problem}", href)
+
+
+def link_problem(href: str, contact: str | None) -> str | None:
+    """Why a reader's link may not point there; None if it may."""
+    scheme = scheme_of(href)
+    if scheme == "mailto":
+        return None if contact is not None and href.startswith(contact.split("?")[0]) else "writes to an address that is not the edition's contact"
+    if scheme is None and href.startswith("#"):
+        return None
+    return url_problem(href)
+
+
+def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, root_path: str = "/") -> Iterator[Problem]:
+    """A whole built page: what may run and load, ids, every seen text, and the chapter's words."""
+    article = next((e for e in root.iter() if local(e.tag) == "article"), None)
+    if article is not None:
+        yield from check_content(article, kind, allowed)
+    content = {id(e) for e in article.iter()} if article is not None else set()
+    seen_ids: set[str] = set()
+    for element in root.iter():
+        name = local(element.tag)
+        if name in allow.NEVER:
+            yield Problem(GUARD_MARKUP, f"<{name}> embeds or redirects and is allowed on no page", f"<{name}")
+        if name == "meta" and element.get("http-equiv", "").lower() == "refresh":
+            yield Problem(GUARD_MARKUP, "a <meta http-equiv=refresh> would send the reader elsewhere", "refresh")
+        for attribute in element.attrib:
+            if local(attribute).lower().startswith("on") or local(attribute) in ("style", "formaction", "action", "srcdoc"):
+                yield Problem(GUARD_MARKUP, f"the attribute {local(attribute)}= on <{name}> runs, styles or submits", local(attribute))
+        naming = name == "link" and set(element.get("rel", "").lower().split()) <= allow.LINK_NAMING
+        for attribute in () if naming else allow.LOADING.get(name, ()):
+            value = element.get(attribute)
+            if value is not None:
+                problem = resource_problem(value, page, root_path if kind == "theme" else None)
+                if problem:
+                    yield Problem(GUARD_URL, f"<{name} {attribute}={value[:80]!r}> {problem}", value)
+        ident = element.get("id")
+        if ident is not None:
+            if ident in seen_ids:
+                yield Problem(GUARD_MARKUP, f"the id '{ident}' is used twice on the page", ident)
+            seen_ids.add(ident)
+            if id(element) in content and ident.startswith("_"):
+                yield Problem(GUARD_MARKUP, f"the id '{ident}' would shadow one of the theme's", ident)
+        if name == "script":
+            kind_ = element.get("type", "").strip().lower()
+            if kind_ in allow.SCRIPT_TYPES and element.get("src") is None and not theme_script(element.text or ""):
+                yield Problem(GUARD_MARKUP, "an inline script that is not one of the theme's own", (element.text or "")[:60])
+            elif kind_ not in allow.SCRIPT_TYPES and kind_ not in allow.DATA_SCRIPT_TYPES:
+                yield Problem(GUARD_MARKUP, f"a <script type={kind_!r}> is neither a script of the site nor JSON-LD", kind_)
+            elif kind_ in allow.DATA_SCRIPT_TYPES:
+                yield from json_texts(element.text or "", allowed.corpus)
+    yield from seen_texts(root, kind, allowed)
+
+
+def resource_problem(value: str, page: str, root_path: str | None = None) -> str | None:
+    """Why a resource may not load from there. `root_path`: the theme's 404 page, served at any
+    address, loads from the site's root path."""
+    if root_path is not None and value.startswith(root_path) and not value.startswith("//"):
+        value = value[len(root_path) :]
+        page = "404.html"
+    scheme = scheme_of(value)
+    if scheme == "data":
+        return None if value.lower().startswith(("data:image/svg+xml", "data:image/png")) else "is data of a kind pages do not load"
+    if scheme is not None or value.startswith("//"):
+        return "would load from another site or scheme; resources come from the site itself"
+    for part in value.split(","):
+        if site_path(part.strip().split(" ")[0], page) is None:
+            return "climbs out of the site"
+    return None
+
+
+def json_texts(data: str, corpus: Corpus) -> Iterator[Problem]:
+    try:
+        value = json.loads(data)
+    except ValueError:
+        yield Problem(GUARD_MARKUP, "a JSON-LD block that is not JSON", data[:60])
+        return
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, str):
+            yield from quotations_in(item, corpus)
+
+
+VERBATIM = "verbatim"  # the class the edition's renderers give words they quote from the chapter or a source
+STAND_IN = "…"  # what a verbatim quotation counts as in the text around it: no words, no marks
+
+
+def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
+    """Every text a reader sees or hears: block by block, and the words of attributes and metadata.
+    Words the renderers mark `verbatim` (a source's recorded words, the chapter's quotation) must be
+    allowed as a whole; inside the block they stand for one quoted thing, whatever marks they hold."""
+    verbatim = [e for e in root.iter() if VERBATIM in classes(e)]
+    for element in verbatim:
+        words = text_of(element)
+        if HIDDEN.search(words):
+            yield Problem(GUARD_TEXT, "hides or reorders characters (a control or format character)", words[:60])
+        if not allowed.corpus.allows(words):
+            yield Problem(GUARD_QUOTE, f"“{words[:60]}” is given as quoted words, but is neither the chapter's nor a source's", words)
+    marked = {id(e) for e in verbatim}
+    for element, words in blocks(root, opaque=lambda e: STAND_IN if id(e) in marked else None):
+        if kind == "chapter" and "chapter-paragraph" in classes(element):
+            yield from chapter_paragraph(element, allowed)
+            continue
+        if HIDDEN.search(words):
+            yield Problem(GUARD_TEXT, "hides or reorders characters (a control or format character)", words[:60])
+        if "editor-heading" in classes(element) and has_mark(words):
+            yield Problem(GUARD_QUOTE, "an editors' heading holds a quotation mark", words[:60])
+            continue
+        yield from quotations_in(words, allowed.corpus)
+    for element in root.iter():
+        seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
+        if local(element.tag) == "meta" and allow.SEEN_META.match(element.get("name", element.get("property", "")) or ""):
+            seen.append(element.get("content"))
+        for words in filter(None, seen):
+            if HIDDEN.search(words):
+                yield Problem(GUARD_TEXT, "an attribute hides or reorders characters", words[:60])
+            yield from quotations_in(words, allowed.corpus)
+
+
+def quotations_in(words: str, corpus: Corpus) -> Iterator[Problem]:
+    for span in spans(words):
+        if not corpus.allows(span.text):  # an unclosed mark is read to the end of its block, as a reader would
+            yield Problem(GUARD_QUOTE, f"“{span.text[:60]}” is quoted, but is neither the chapter's words nor a source's recorded words", span.text)
+
+
+def chapter_paragraph(element: ET.Element, allowed: Allowed) -> Iterator[Problem]:
+    """The paragraph's words, without the edition's ¶ number, note call and ¶ link, are the chapter's."""
+    ident = element.get("id", "")
+    expected = allowed.paragraphs.get(ident)
+    words = text_of(element, skip=lambda child: bool(classes(child) & APPARATUS_IN_PARAGRAPH))
+    if expected is None:
+        yield Problem(GUARD_TEXT, f"a chapter paragraph '{ident}' that the chapter does not have", words[:60])
+    elif words != expected:
+        at = next((i for i, (a, b) in enumerate(zip(words, expected, strict=False)) if a != b), min(len(words), len(expected)))
+        yield Problem(GUARD_TEXT, f"paragraph '{ident}' differs from the chapter at “{words[at:at + 40]}” (the chapter: “{expected[at:at + 40]}”)", words[at : at + 40])
+
+
+RULES = (GUARD_MARKUP, GUARD_URL, GUARD_QUOTE, GUARD_TEXT, GUARD_LINK)

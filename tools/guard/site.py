@@ -1,0 +1,156 @@
+"""The output guard over a whole built folder: every file is one the edition makes, every page passes
+tools/guard/page.py, every link inside the site arrives, and each finding points at the input it came
+from (`docs/index.md:12:5: guard-quote site/index.html: …`)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..model.edition import Checked
+from ..model.findings import Example, Finding, Rule
+from ..model.html import local, parse, text_of
+from ..model.moves import Moves
+from ..model.textfile import LineIndex
+from ..model.urls import scheme_of, site_path
+from .page import GUARD_LINK, Allowed, Problem, check_document
+
+GUARD_FILE = Rule(
+    "guard-file",
+    "a built folder holds only the files the edition makes: its pages, the theme's and the edition's assets, "
+    "the search index and the downloads",
+    Example("docs/index.md", "", ""),  # replaced in the tests by a file planted in docs/ (tests/guard/test_site.py)
+)
+PHRASE_LINK = Rule(
+    "phrase-link",
+    "a phrase link kept in anchors.yml names words that occur exactly once on its page",
+    Example("anchors.yml", "redirects: {}", "redirects: {}\nphrases: {wall: praise.html#p-defence-attorneys:~:text=brass%20tower}"),
+)
+GENERATED = ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
+DATA_FILES = ("quotations.csv", "quotations.json", "edition.ris", "edition.bib", "edition.csl.json", "sitemap.xml", "sitemap.xml.gz")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What the guard needs to know about a build."""
+
+    folder: Path  # the built site
+    shown: str  # how findings name it ("site", "dist/.offline-site")
+    project: Path
+    theme_assets: Path  # the theme's own assets folder (Material's templates/assets)
+    url: str = "/"  # the published address (the 404 page links from its path)
+    redirects: tuple[str, ...] = ()
+    extra_files: tuple[str, ...] = ()  # files the build adds on purpose (downloads …)
+
+
+def page_kind(name: str, checked: Checked) -> str:
+    source = name.removesuffix(".html") + ".md"
+    if source in checked.sources.edition.pages:
+        return "chapter"
+    if source in checked.sources.edition.editorial:
+        return "editorial"
+    return "generated" if source in GENERATED else "theme"
+
+
+def source_of(name: str, kind: str, checked: Checked) -> str:
+    if kind in ("chapter", "editorial"):
+        return "docs/" + name.removesuffix(".html") + ".md"
+    return "data/sources.yml" if kind == "generated" else "mkdocs.yml"
+
+
+def expected(built: Built, name: str) -> bool:
+    if name.endswith(".html") or name in DATA_FILES or name.startswith(("search/", "downloads/")):
+        return True
+    if name in built.redirects or name in built.extra_files:
+        return True
+    if name.startswith("assets/"):
+        inner = name.removeprefix("assets/")
+        return (built.theme_assets / inner).is_file() or (built.project / "docs" / name).is_file()
+    return False
+
+
+def check_site(
+    built: Built, checked: Checked, moves: Moves, contact: str | None = None, on_page: Callable[[str, ET.Element], None] | None = None
+) -> list[Finding]:
+    """Every file of the folder; `on_page` sees each page's tree (parsed once, for the guard and for it)."""
+    allowed = Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact)
+    findings: list[Finding] = []
+    files = sorted(p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink())
+    ids: dict[str, set[str]] = {}
+    links: list[tuple[str, str]] = []
+    texts: dict[str, str] = {}
+    for name in files:
+        path = built.folder / name
+        if path.is_symlink() or not expected(built, name):
+            findings.append(GUARD_FILE.at(f"{built.shown}/{name}", 1, 1, "is not a file the edition makes: remove it from docs/"))
+            continue
+        if not name.endswith(".html") or name in built.redirects:
+            continue
+        root = parse(path.read_text(encoding="utf-8", errors="replace"))
+        kind = page_kind(name, checked)
+        source = source_of(name, kind, checked)
+        problems = list(check_document(root, name, kind, allowed, urlsplit(built.url).path or "/"))
+        if on_page is not None:
+            on_page(name, root)
+        findings += locate(problems, source, built, name)
+        ids[name] = {e.get("id", "") for e in root.iter() if e.get("id")}
+        links += [(name, e.get("href", "")) for e in root.iter() if local(e.tag) == "a" and e.get("href")]
+        article = next((e for e in root.iter() if local(e.tag) == "article"), None)
+        texts[name] = text_of(article) if article is not None else ""
+    findings += broken_links(links, ids, files, built, checked)
+    findings += phrase_links(moves, texts)
+    return findings
+
+
+def broken_links(links: Iterable[tuple[str, str]], ids: dict[str, set[str]], files: list[str], built: Built, checked: Checked) -> list[Finding]:
+    found = []
+    present = set(files) | set(built.extra_files)
+    for page, href in links:
+        if scheme_of(href) is not None or href.startswith("//"):
+            continue
+        parts = urlsplit(href)
+        if href.startswith("/"):  # the theme's 404 page links from the site's root, wherever it is served
+            root = urlsplit(built.url).path if built.url else "/"
+            target = href[len(root):] if href.startswith(root) else None
+            target = unquote(urlsplit(target).path) if target is not None else None
+        else:
+            target = site_path(href, page) if parts.path else page
+        fragment = unquote(parts.fragment).split(":~:", 1)[0]
+        problem = None
+        if target is None or target not in present and target + "index.html" not in present:
+            problem = f"{href} leads to no file of the site"
+        elif fragment and target in ids and fragment not in ids[target]:
+            problem = f"{href} leads to no element with the id '{fragment}'"
+        if problem:
+            kind = page_kind(page, checked)
+            found += locate([Problem(GUARD_LINK, problem, href)], source_of(page, kind, checked), built, page)
+    return found
+
+
+def phrase_links(moves: Moves, texts: dict[str, str]) -> list[Finding]:
+    found = []
+    for name in moves.phrases:
+        page, _, phrase = moves.phrase(name)
+        count = " ".join(texts.get(page, "").split()).count(" ".join(phrase.split()))
+        if count != 1:
+            found.append(PHRASE_LINK.at("anchors.yml", 1, 1, f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"))
+    return found
+
+
+def locate(problems: list[Problem], source: str, built: Built, page: str) -> list[Finding]:
+    """Each problem as a finding at the first place its words stand in the input (else line 1)."""
+    if not problems:
+        return []
+    path = built.project / source
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    lines = LineIndex(text)
+    found = []
+    for problem in problems:
+        needle = " ".join(problem.text.split())[:40]
+        offset = text.find(needle) if needle else -1
+        line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
+        found.append(problem.rule.at(source, line, col, f"{built.shown}/{page}: {problem.message}"))
+    return found

@@ -1,0 +1,115 @@
+"""What the checker hands on: the source list and the chapter, checked against each other, and where
+the site is published. Everything the site and the exports make is a function of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .chapter import Chapter, Heading, Placed
+from .quotes import Corpus
+from .sourcelist import Note, Quotation, SourceList
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str  # the published address, ending in "/"
+    offline: bool = False  # the build for the offline copies (zip, single file, books)
+    contact: str | None = None  # where readers report a problem: mailto: or an issue tracker
+    preview: bool = False  # `serve`'s local preview, never published: its server injects a script
+
+
+@dataclass(frozen=True)
+class Checked:
+    sources: SourceList
+    chapter: Chapter
+    editorial: dict[str, str]  # the editors' own pages (docs/index.md …) by name, as written
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        return allowed_quotations(self.sources, self.chapter)
+
+    @cached_property
+    def placed(self) -> list[Placed]:
+        return self.chapter.placed()
+
+    @cached_property
+    def paragraph(self) -> dict[str, Placed]:
+        return {p.paragraph.id: p for p in self.placed}
+
+    @cached_property
+    def note_number(self) -> dict[str, int]:
+        """Each marked quotation's note number: counted from 1 through the whole chapter, so that
+        "note 5" means one note in the site, the books and on paper alike."""
+        numbers: dict[str, int] = {}
+        for place in self.placed:
+            for mark in place.paragraph.marks:
+                numbers.setdefault(mark.id, len(numbers) + 1)
+        return numbers
+
+    @cached_property
+    def quotation_place(self) -> dict[str, Placed]:
+        return {mark.id: place for place in self.placed for mark in place.paragraph.marks}
+
+    def wording(self, quotation: Quotation) -> str:
+        """The quotation exactly as the chapter prints it, quotation marks and all."""
+        place = self.quotation_place.get(quotation.id)
+        if place is None:
+            return " […] ".join(f"“{part}”" for part in quotation.text)
+        mark = next(m for m in place.paragraph.marks if m.id == quotation.id)
+        return place.paragraph.text[mark.start : mark.end]
+
+    @cached_property
+    def notes_after(self) -> dict[str, list[Note]]:
+        found: dict[str, list[Note]] = {}
+        for note in self.sources.notes:
+            found.setdefault(note.paragraph, []).append(note)
+        return found
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Each chapter page as a section: its editors' heading (or first heading) and ¶ range."""
+        found = []
+        for page in self.chapter.pages:
+            numbers = [p.number for p in self.placed if p.page == page.name]
+            headings = [b for b in page.blocks if isinstance(b, Heading)]
+            heading = next((h for h in headings if h.editors), headings[0] if headings else None)
+            if heading is not None and numbers:
+                found.append(Section(page.name, heading.id, heading.text, min(numbers), max(numbers)))
+        return found
+
+
+@dataclass(frozen=True)
+class Section:
+    page: str  # "praise.md"
+    anchor: str
+    title: str
+    first: int
+    last: int
+
+    @property
+    def html(self) -> str:
+        return self.page.removesuffix(".md") + ".html"
+
+
+def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
+    """What any quotation in the editors' texts may be: the chapter's words, the words sources are
+    recorded as saying (`said`, and the wordings of the quotations), and the titles of works and
+    trials. A single quoted word must be a name as spelled, a scare quote or an annotated term."""
+    texts = [b.text for _, b in chapter.blocks_in_order() if not (isinstance(b, Heading) and b.editors)]
+    for section, _, entry in sources.entries():
+        for citation in getattr(entry, "sources", ()) or ():
+            texts += citation.said
+    for meeting in sources.meetings:
+        for citation in (*meeting.claim_sources, *(c for a in (*meeting.refutations, *meeting.dissent) for c in a.sources)):
+            texts += citation.said
+    for denied in sources.policy.denylist:
+        if denied.evidence is not None:
+            texts += denied.evidence.said
+    for q in sources.quotations:
+        texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
+    texts += [w.title for w in sources.works] + [t.title for t in sources.trials]
+    single = set(sources.spellings) | {s.text for s in sources.scare_quotes} | {n.term for n in sources.notes}
+    single |= {part for q in sources.quotations for part in q.text}  # a quotation's own words, part by part
+    single |= {g.term for g in sources.glossary} | set(sources.not_names)
+    return Corpus(texts, single)

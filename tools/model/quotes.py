@@ -1,0 +1,204 @@
+"""Quotation marks, found by what Unicode says they are, and the spans they enclose.
+
+The class of quotation-like characters is derived from Unicode data, never kept by hand:
+- every initial and final quotation mark (general categories Pi and Pf);
+- every character whose name says it is a quotation mark ("DOUBLE LOW-9 QUOTATION MARK" is Ps,
+  the ornaments are So) or a corner bracket (the quotation marks of Chinese and Japanese);
+- every character that Unicode's confusables data (confusables.txt, as the package
+  confusable-homoglyphs ships it) maps to the apostrophe, the grave accent or to two apostrophes:
+  primes, the Hebrew geresh and gershayim, modifier-letter apostrophes, accents, fullwidth forms …
+  (letters of an alphabet are left out: a Hebrew yod is a letter, not a mark).
+A mark is double if its name says so or it is confusable with two apostrophes; two single marks
+in a row (`''`, ``` `` ```, `‘‘`) and two commas (`,,`) are a double mark too.
+
+Double marks toggle: outside a quotation any double mark opens one, inside any closes it (so
+German „…“, French «…» and the chapter's stray `” Most beloved”` are all read). A single mark
+opens a quotation only where no letter or digit precedes it, and closes one only where none
+follows: the apostrophe inside a word (Stalin’s, don't) never opens or closes a quotation.
+Every scan is one pass of an RE2 expression: linear in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import re2
+
+PROTOTYPES_SINGLE = frozenset({"'", "`"})
+PROTOTYPE_DOUBLE = "''"
+LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})  # letters of alphabets; modifier letters (Lm) stay
+# Punctuation lives in planes 0 and 1; planes 2 to 16 hold ideographs, tags, variation selectors and
+# private use (tests/model/test_quotes.py scans them all to hold this). Scanning two planes, not 17,
+# keeps the derivation to a few milliseconds.
+PUNCTUATION_PLANES = 0x20000
+
+
+@functools.cache
+def quotation_marks() -> tuple[str, str]:
+    """(double marks, single marks), derived from the Unicode database and confusables data."""
+    double: set[str] = {'"'}
+    single: set[str] = {"'", "`"}
+    data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    for key, glyphs in data.items():
+        char = _bare(key)
+        if len(char) != 1 or unicodedata.category(char) in LETTERS:
+            continue
+        prototypes = {_bare(glyph["c"]) for glyph in glyphs}
+        if PROTOTYPE_DOUBLE in prototypes:
+            double.add(char)
+        elif prototypes & PROTOTYPES_SINGLE:
+            single.add(char)
+    for code in range(PUNCTUATION_PLANES):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Cn", "Co", "Cs") or char in double or char in single:
+            continue
+        name = unicodedata.name(char, "")
+        if category in ("Pi", "Pf") or "QUOTATION MARK" in name or "CORNER BRACKET" in name:
+            (double if "DOUBLE" in name or "WHITE CORNER" in name else single).add(char)
+    return "".join(sorted(double)), "".join(sorted(single))
+
+
+def _bare(text: str) -> str:
+    return text.replace("\u200e", "").replace("\u200f", "")
+
+
+def _class(chars: str) -> str:
+    return "".join(f"\\x{{{ord(c):x}}}" for c in chars)
+
+
+@functools.cache
+def _marks() -> re2._Regexp[str]:
+    double, single = quotation_marks()
+    return re2.compile(f"(?P<double>[{_class(double)}]|[{_class(single)}]{{2}}|,,)|(?P<single>[{_class(single)}])")
+
+
+@functools.cache
+def mark_class() -> re2._Regexp[str]:
+    """Any quotation-like character (or doubled comma): for texts that may hold none at all."""
+    double, single = quotation_marks()
+    return re2.compile(f"[{_class(double + single)}]|,,")
+
+
+WORD_CHAR = re2.compile(r"[\p{L}\p{N}]")
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and WORD_CHAR.match(char) is not None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words between quotation marks; `start` and `end` are the offsets of the marks."""
+
+    start: int
+    end: int
+    text: str
+    closed: bool = True
+
+
+def spans(text: str) -> list[Span]:
+    """Every quoted span, double and single, nested or not, in the order they open."""
+    found: list[Span] = []
+    double_at: tuple[int, int] | None = None  # (offset of the mark, its length)
+    single_at: tuple[int, int] | None = None
+    for mark in _marks().finditer(text):
+        start, end = mark.start(), mark.end()
+        if mark.group("double") is not None:
+            if double_at is None:
+                double_at = (start, end - start)
+            else:
+                found.append(Span(double_at[0], end, text[double_at[0] + double_at[1] : start]))
+                double_at = None
+            continue
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if single_at is not None and not _is_word(after):
+            found.append(Span(single_at[0], end, text[single_at[0] + 1 : start]))
+            single_at = None
+        elif single_at is None and not _is_word(before) and _is_word(after):
+            single_at = (start, 1)
+    for opened in (double_at, single_at):
+        if opened is not None:
+            found.append(Span(opened[0], len(text), text[opened[0] + opened[1] :], closed=False))
+    return sorted(found, key=lambda s: (s.start, -s.end))
+
+
+def outermost(all_spans: list[Span]) -> list[Span]:
+    """The spans not inside another: a quotation within a quotation belongs to the outer one."""
+    outer: list[Span] = []
+    for span in all_spans:
+        if not outer or span.start >= outer[-1].end:
+            outer.append(span)
+    return outer
+
+
+def has_mark(text: str) -> bool:
+    return mark_class().search(text) is not None
+
+
+# --- comparing quoted words ---------------------------------------------------------------------
+
+SPACES = re2.compile(r"\s+")
+ELLIPSES = re2.compile(r"(?:…|\.\.\.)+")
+EDGE = re2.compile(r"^[\s,.;:]+|[\s,.;:]+$")
+
+
+@functools.cache
+def _typography() -> dict[int, str]:
+    double, single = quotation_marks()
+    return {ord(c): '"' for c in double} | {ord(c): "'" for c in single}
+
+
+def normalise(text: str) -> str:
+    """Typography only: every quotation mark one straight mark, ellipses one character, white space
+    one space. The words are never touched."""
+    text = ELLIPSES.sub(lambda _: "…", text.translate(_typography()))  # a function: re2 misreads a non-ASCII replacement string
+    return SPACES.sub(" ", text).strip()
+
+
+def core(text: str) -> str:
+    """A quoted span's words for comparison: normalised, without its own marks and the punctuation
+    at its edges (English puts a comma or full stop inside the closing mark), in any case (a quoted
+    word may begin a sentence)."""
+    return EDGE.sub("", normalise(text).replace('"', " ").replace("'", "’")).strip().casefold()
+
+
+EDITORS_CUT = "[…]"
+
+
+class Corpus:
+    """The words a quotation may be: the chapter's, and what sources are recorded as saying.
+
+    A quoted span is allowed when its words (`core`) occur in one of the texts as whole words.
+    A span of a single word must be one of `single_words` (a name as spelled, a declared scare
+    quote, an annotated term) or a whole text: single words of the chapter could otherwise be
+    stitched into a sentence nobody wrote (Orlov calls “Stalin” “innocent”)."""
+
+    def __init__(self, texts: list[str], single_words: set[str]) -> None:
+        self.joined = "\x00" + "\x00".join(core(t) for t in texts) + "\x00"
+        self.single = {core(w) for w in single_words} | {core(t) for t in texts}
+
+    def allows(self, span_text: str) -> bool:
+        """Are these quoted words allowed? An editors' cut, […], splits them into parts, each checked."""
+        if EDITORS_CUT not in span_text:
+            return self._allows(span_text)
+        return all(self._allows(p) for p in span_text.split(EDITORS_CUT) if core(p))
+
+    def _allows(self, span_text: str) -> bool:
+        words = core(span_text)
+        if not words:
+            return True  # a mark with nothing between: no words are attributed
+        if " " not in words:
+            return words in self.single or not any(c.isalpha() for c in words)
+        position = self.joined.find(words)
+        while position != -1:
+            before, after = self.joined[position - 1], self.joined[position + len(words)]
+            if not _is_word(before) and not _is_word(after):
+                return True
+            position = self.joined.find(words, position + 1)
+        return False

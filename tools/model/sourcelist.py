@@ -1,0 +1,411 @@
+"""The source list, data/sources.yml, as pydantic models: the schema is these classes.
+
+Every fact the edition states rests on a citation: the work cited (what a reader would look up),
+where the editors read it (`read_at`) and what kind of copy that was (`copy`), the words they read
+there (`said`, verbatim), and the fields of its entry those words support (`covers`). The fields
+that are facts are marked `Fact`; tools/checker/facts.py holds every one to a covering citation.
+
+Values are strict (no silent coercion: `title: 1937` is an error, not "1937"), unknown keys are
+refused, and every text is one line of plain text, without control or format characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import re2
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from .findings import Example, Finding, Rule
+from .urls import url_problem
+from .yamlread import PathKey, Positions, load_yaml
+
+# --- values -------------------------------------------------------------------------------------
+
+YEAR_MONTH = re2.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+MIN_YEAR, MAX_YEAR = 1000, 2100
+
+
+def _date_value(value: Any) -> Any:
+    """A date as precise as the sources allow: 1937, "1937-01" or 1937-01-23 (YAML's date)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("a date is a year, YYYY-MM or YYYY-MM-DD, not true or false")
+    if isinstance(value, int):
+        if not MIN_YEAR <= value <= MAX_YEAR:
+            raise ValueError(f"{value} is not a year")
+        return value
+    if isinstance(value, str):
+        if not YEAR_MONTH.match(value):
+            raise ValueError(f"'{value}' is not a date: write a year, YYYY-MM or YYYY-MM-DD")
+        return value
+    if isinstance(value, dt.datetime):
+        raise ValueError("a date has no time of day")
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError("a date is a year, YYYY-MM or YYYY-MM-DD")
+
+
+DateValue = Annotated[int | str | dt.date | None, BeforeValidator(_date_value)]
+
+
+def _text(value: str) -> str:
+    """One line of text: YAML folds `>-` blocks into one line already; a line break left in a
+    value (a `|` block) is refused, so that what is shown is what is written."""
+    if "\n" in value:
+        raise ValueError("a text is one line: use `>-` for a long text, not `|`")
+    if not value.strip():
+        raise ValueError("is empty; leave the key out, or write null where the field allows it")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+
+
+def _url(value: str) -> str:
+    problem = url_problem(value, relative=False)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Excerpts = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many), Field(min_length=1, strict=False)]
+# YAML gives lists; the records keep tuples (they are frozen). Only the container is lax: its items stay strict.
+LAX = Field(strict=False)
+
+Status = Literal["verified", "attributed", "unverified", "paraphrase"]
+STATUSES: tuple[Status, ...] = ("verified", "attributed", "unverified", "paraphrase")
+Kind = Literal["primary", "memoir", "scholarship", "reference", "press", "polemic"]
+KINDS: tuple[Kind, ...] = ("primary", "memoir", "scholarship", "reference", "press", "polemic")
+Copy = Literal["own", "archive", "scan", "mirror", "unauthorised"]
+
+# Russia changed from the Julian to the Gregorian calendar on 14 February 1918 (New Style).
+NEW_STYLE_FROM = dt.date(1918, 2, 14)
+
+
+class Fact:
+    """Marks a field that states a fact: a citation of its entry must cover it (`covers`)."""
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @classmethod
+    def fact_fields(cls) -> tuple[str, ...]:
+        return tuple(name for name, info in cls.model_fields.items() if Fact in info.metadata)
+
+
+# --- citations ----------------------------------------------------------------------------------
+
+
+class Citation(Record):
+    """A source of facts: the work, where in it, where the editors read it, and what they read."""
+
+    work: Id
+    locator: Text | None = None  # "p. 136", "§ 15", "evening session of 24 January 1937"
+    read_at: Url | None = None  # None: the work's own `url` was read
+    copy_kind: Copy = Field("own", alias="copy")
+    canonical: Url | None = None  # with copy: mirror, the page it copies
+    said: Excerpts  # the words read there, verbatim
+    covers: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # the entry's fact fields these words support
+
+
+class Wording(Record):
+    """A quotation's words as another text gives them, verbatim, with where they were read."""
+
+    text: Text
+    work: Id
+    locator: Text
+    read_at: Url | None = None
+    copy_kind: Copy = Field("own", alias="copy")
+    canonical: Url | None = None
+    note: Text | None = None  # e.g. where the text breaks off
+
+
+# --- entries ------------------------------------------------------------------------------------
+
+
+class Work(Record):
+    id: Id
+    kind: Kind
+    short: Text  # how citations name it: "Conquest, The Great Terror"
+    title: Annotated[Text, Fact]
+    author: Annotated[Text | None, Fact] = None
+    container: Annotated[Text | None, Fact] = None  # the journal, newspaper or site an article is in
+    edition: Annotated[Text | None, Fact] = None
+    publisher: Annotated[Text | None, Fact] = None
+    place: Annotated[Text | None, Fact] = None
+    year: Annotated[DateValue, Fact] = None
+    url: Url | None = None  # the work's own address, when it is a web publication
+    note: Annotated[Text | None, Fact] = None
+    remark: Text | None = None  # the editors' remark on their own reading; states no fact
+    sources: Annotated[tuple[Citation, ...], LAX] = ()
+
+
+class Participant(Record):
+    person: Id
+    capacity: Text = Field(alias="as")
+
+
+class Trial(Record):
+    id: Id
+    title: Annotated[Text, Fact]
+    short: Text
+    start: Annotated[dt.date, Fact]
+    end: Annotated[dt.date, Fact]
+    place: Annotated[Text, Fact]
+    court: Annotated[Text, Fact]
+    prosecutor: Annotated[Id, Fact]
+    report: Id  # the work that is its official report
+    participants: Annotated[tuple[Participant, ...], LAX]
+    note: Annotated[Text | None, Fact] = None
+    sources: Annotated[tuple[Citation, ...], LAX]
+
+
+class Person(Record):
+    id: Id
+    name: Annotated[Text, Fact]
+    variants: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # spellings: the chapter's first
+    born: Annotated[DateValue, Fact]  # New Style (Gregorian) always
+    died: Annotated[DateValue, Fact]
+    role: Annotated[Text, Fact]
+    summary: Annotated[Text, Fact]
+    sources: Annotated[tuple[Citation, ...], LAX]
+    # Before 14 February 1918 a Russian date has an Old Style (Julian) twin, kept as the sources
+    # give it; a date without one names its calendar ("not stated" when the sources do not say).
+    born_old_style: Annotated[dt.date | None, Fact] = None
+    died_old_style: Annotated[dt.date | None, Fact] = None
+    born_calendar: Literal["gregorian", "not stated"] | None = None
+    died_calendar: Literal["gregorian", "not stated"] | None = None
+    dates_note: Annotated[Text | None, Fact] = None  # what the sources disagree on, or why a date is unknown
+    full_name: Annotated[Text | None, Fact] = None
+    report_form: Annotated[Text | None, Fact] = None  # the name as the English Report prints it
+    identification: Annotated[Literal["certain", "strongly indicated", "indicated"] | None, Fact] = None
+    mention: Literal["implied"] | None = None  # not named in the chapter, but meant
+    implied_by: Text | None = None
+
+
+class Quotation(Record):
+    id: Id
+    text: Excerpts  # the chapter's words, part by part
+    speaker: Annotated[Id, Fact]
+    introduced_as: Text  # the spelling in the chapter's prose that introduces the speaker
+    role: Annotated[Text, Fact]
+    trial: Annotated[Id | None, Fact]
+    occasion: Annotated[Text | None, Fact]
+    date: Annotated[DateValue, Fact]
+    status: Status
+    sources: Annotated[tuple[Citation, ...], LAX]
+    date_inferred: bool = False
+    trial_note: Annotated[Text | None, Fact] = None
+    notes: Text | None = None  # the editors' remarks on the wording; states no fact
+    russian: Wording | None = None  # Orlov's Russian (None: not seen)
+    literal: Text | None = None  # the editors' literal translation of the Russian: theirs, not Orlov's
+    report_wording: Wording | None = None  # the official Report's words (None: not seen)
+
+
+class ScareQuote(Record):
+    text: Text
+    page: Text
+    count: Annotated[int, Field(ge=1)] = 1
+
+
+class Note(Record):
+    id: Id
+    paragraph: Id
+    term: Text
+    text: Annotated[Text, Fact]
+    sources: Annotated[tuple[Citation, ...], LAX]
+
+
+class Account(Record):
+    """A refutation of, or dissent about, an alleged meeting."""
+
+    text: Annotated[Text, Fact]
+    sources: Annotated[tuple[Citation, ...], LAX]
+    by: Text | None = None
+
+
+class Meeting(Record):
+    id: Id
+    title: Text
+    person: Annotated[Id, Fact]
+    trial: Id
+    place: Annotated[Text, Fact]
+    claimed_date: Annotated[DateValue, Fact]
+    testified: Annotated[dt.date | None, Fact]
+    claim: Annotated[Text, Fact]
+    claim_sources: Annotated[tuple[Citation, ...], LAX]  # for the claim and the fields above
+    refutations: Annotated[tuple[Account, ...], LAX]
+    dissent: Annotated[tuple[Account, ...], LAX]
+
+
+class GlossaryEntry(Record):
+    id: Id
+    term: Text
+    definition: Annotated[Text, Fact]
+    sources: Annotated[tuple[Citation, ...], LAX] = ()
+    editorial: bool = False  # the edition's own vocabulary: the editors' definition, not a fact
+
+
+class StatusText(Record):
+    label: Text
+    meaning: Text
+
+
+class DeniedDomain(Record):
+    domain: Text
+    reason: Text
+    evidence: Citation | None = None
+
+
+class MirrorSite(Record):
+    domain: Text  # a site that copies other sites' pages (and all its subdomains)
+    copies: Text
+
+
+class Policy(Record):
+    denylist: Annotated[tuple[DeniedDomain, ...], LAX]
+    mirrors: Annotated[tuple[MirrorSite, ...], LAX] = ()
+    reference_covers: Annotated[tuple[Text, ...], LAX] = ()  # the fields a reference work may support
+
+
+class EditionFacts(Record):
+    """The `edition` block: what this edition is, which files hold its text, and its version."""
+
+    title: Text
+    original: Text  # the reference copy of the chapter, relative to the project
+    original_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    pages: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # the chapter pages in reading order
+    editorial: Annotated[tuple[Text, ...], LAX] = ()  # every other Markdown page under docs/
+    work: Id  # the book the text is (a translation of) part of
+    translation: Id  # the publication of the machine translation reproduced here
+    relation: Text
+    date: dt.date  # the date of this version
+    editors: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]
+    contact: Text | None = None  # an e-mail address or an issue-tracker URL
+
+
+class SourceList(Record):
+    edition: EditionFacts
+    statuses: dict[Status, StatusText]
+    policy: Policy
+    works: Annotated[tuple[Work, ...], LAX]
+    trials: Annotated[tuple[Trial, ...], LAX]
+    people: Annotated[tuple[Person, ...], LAX]
+    quotations: Annotated[tuple[Quotation, ...], LAX]
+    meetings: Annotated[tuple[Meeting, ...], LAX] = ()
+    notes: Annotated[tuple[Note, ...], LAX] = ()
+    glossary: Annotated[tuple[GlossaryEntry, ...], LAX] = ()
+    scare_quotes: Annotated[tuple[ScareQuote, ...], LAX] = ()
+    not_names: Annotated[tuple[Text, ...], LAX] = ()
+
+    @cached_property
+    def work(self) -> dict[str, Work]:
+        return {w.id: w for w in self.works}
+
+    @cached_property
+    def person(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def trial(self) -> dict[str, Trial]:
+        return {t.id: t for t in self.trials}
+
+    @cached_property
+    def quotation(self) -> dict[str, Quotation]:
+        return {q.id: q for q in self.quotations}
+
+    @cached_property
+    def spellings(self) -> dict[str, str]:
+        """Every spelling of every person -> the person's id (the checker holds each to one person)."""
+        table: dict[str, str] = {}
+        for person in self.people:
+            for form in (*person.variants, person.name):
+                table.setdefault(form, person.id)
+        return table
+
+    def entries(self) -> Iterator[tuple[str, int, Record]]:
+        """Every record with an id, with its section and index (its place in the YAML)."""
+        for section in SECTIONS:
+            for index, entry in enumerate(getattr(self, section)):
+                yield section, index, entry
+
+
+SECTIONS = ("works", "trials", "people", "quotations", "meetings", "notes", "glossary")
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+YAML_SCHEMA = Rule(
+    "yaml-schema",
+    "every value of the source list has the shape the schema gives it (tools/model/sourcelist.py)",
+    Example("data/sources.yml", "    born: 1878-12-18", "    born: the winter of 1878"),
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The source list, and where each of its values is in the file."""
+
+    sources: SourceList
+    path: str  # as findings show it
+    positions: Positions
+    texts: list[tuple[PathKey, str]]  # every text value with its place, in the file's order
+
+    def where(self, *key: str | int) -> tuple[int, int]:
+        """Line and column of a value, or of its nearest enclosing value."""
+        while key and key not in self.positions:
+            key = key[:-1]
+        return self.positions.get(key, (1, 1))
+
+    def at(self, rule: Rule, key: tuple[str | int, ...], message: str) -> Finding:
+        return rule.at(self.path, *self.where(*key), message)
+
+
+def load(path: Path, shown: str) -> tuple[Loaded | None, list[Finding]]:
+    """The source list and its findings; None when its shape is wrong (the findings say where).
+    UnusableInput when it cannot be read at all."""
+    document = load_yaml(path, shown)
+    findings = list(document.findings)
+    try:
+        sources = SourceList.model_validate(document.data)
+    except ValidationError as error:
+        for problem in error.errors(include_url=False):
+            key = tuple(problem["loc"])
+            line, col = _position(document.positions, key)
+            where = ".".join(str(part) for part in key if not isinstance(part, int)) or "the file"
+            findings.append(YAML_SCHEMA.at(shown, line, col, f"{where}: {_message(problem)}"))
+        return None, findings
+    return Loaded(sources, shown, document.positions, document.texts), findings
+
+
+def _position(positions: Positions, key: tuple[Any, ...]) -> tuple[int, int]:
+    while key and key not in positions:
+        key = key[:-1]
+    return positions.get(key, (1, 1))
+
+
+def _message(problem: Any) -> str:
+    kind, message = problem["type"], problem["msg"]
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        return "is not a field of this entry (a typing mistake?)"
+    if kind == "value_error":
+        return str(message).removeprefix("Value error, ")
+    return str(message)

@@ -1,0 +1,77 @@
+"""Between the edition and the engine (ProperDocs running Material): what the hook asks for, in order.
+
+`./edition build` and `serve` check the input first, in their own process, and hand the result over
+(`handover`), so the engine never runs the checker a second time; a plain `properdocs build`
+checks here. Then the pages come from tools/site/prepare.py, and the finished folder goes through
+tools/publish/postprocess.py, the output guard last.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..checker import PROJECT, Result, check
+from ..model.edition import Checked, Site
+from ..model.findings import Finding
+from ..site.metadata import heads
+from ..site.prepare import downloads, pages
+from .downloads import EXPORTS, publish_downloads
+from .postprocess import Output, postprocess
+
+THEME_ASSETS = Path(__import__("material").__file__).parent / "templates" / "assets"
+
+
+@dataclass
+class State:
+    checked: Checked
+    site: Site
+    result: Result
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
+
+
+class Refused(Exception):
+    """Findings that stop the build; each printed as one line."""
+
+    def __init__(self, findings: list[Finding], what: str) -> None:
+        super().__init__(f"{len(findings)} finding(s): {what}")
+        self.findings = findings
+
+
+def site_of(config: Any, checked: Checked, serving: bool) -> Site:
+    url = str(config.site_url or "http://127.0.0.1:8000/")
+    url = url if url.endswith("/") else url + "/"
+    contact = os.environ.get("EDITION_CONTACT") or checked.sources.edition.contact
+    offline = bool(config.extra.get("offline_edition"))
+    return Site(url, offline, contact, preview=serving)
+
+
+def begin(config: Any, serving: bool) -> State:
+    """The checked input for this build (the handed-over check, or a fresh one); Refused on findings."""
+    global handover
+    result, handover = (handover, None) if handover is not None and not serving else (check(PROJECT), None)
+    if result.errors or result.checked is None:
+        raise Refused(result.errors, "the checker refused the input; the site was not built")
+    return State(result.checked, site_of(config, result.checked, serving), result)
+
+
+def prepared(state: State) -> dict[str, str]:
+    """Every page and data file the engine is given, by name under docs/."""
+    return {**pages(state.checked, state.site), **downloads(state.checked, state.site)}
+
+
+def finish(config: Any, state: State) -> None:
+    """Postprocess and guard the built folder; Refused if the guard finds anything."""
+    folder = Path(config.site_dir)
+    shown = os.path.relpath(folder, PROJECT) if folder.is_relative_to(PROJECT) else str(folder)
+    if not state.site.offline:
+        publish_downloads(folder, PROJECT / "dist")
+    output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in EXPORTS))
+    findings = postprocess(output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site))
+    if findings:
+        raise Refused(findings, "the output guard refused the built pages; nothing may be published")

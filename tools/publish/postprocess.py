@@ -1,0 +1,103 @@
+"""What every built folder gets after the engine has run, whatever the engine: redirect pages and
+anchor aliases from anchors.yml, each page's metadata and Content-Security-Policy, the search
+index, trimmed stylesheets, the downloads; then the output guard over the whole folder. A finding
+of the guard stops the build: nothing is published that it has not passed.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..guard.site import Built, check_site
+from ..model.edition import Checked, Site
+from ..model.findings import Finding
+from ..model.html import local
+from ..model.moves import Moves
+from .csp import meta, policy, sha256
+from .paths import output_path
+
+REDIRECT_MARK = "edition-redirect"
+REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
+HEAD_END = "</head>"
+
+
+@dataclass(frozen=True)
+class Output:
+    folder: Path
+    shown: str  # "site", "dist/.offline-site"
+    theme_assets: Path
+    extra_files: tuple[str, ...] = ()
+
+
+def postprocess(output: Output, checked: Checked, site: Site, moves: Moves, project: Path, heads: dict[str, str]) -> list[Finding]:
+    """Finish a built folder in place; the guard's findings, if any (then nothing should be published).
+    `heads` gives each page's metadata for its <head>, by page name."""
+    write_redirects(output.folder, moves)
+    for page in sorted(output.folder.rglob("*.html")):
+        name = page.relative_to(output.folder).as_posix()
+        if name in moves.redirects:
+            continue
+        html = page.read_text(encoding="utf-8")
+        html = with_aliases(html, name, moves)
+        html = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
+        page.write_text(html, encoding="utf-8")
+    built = Built(output.folder, output.shown, project, output.theme_assets, site.url, tuple(moves.redirects), output.extra_files)
+    policies: dict[str, str] = {}
+
+    def remember_scripts(name: str, root: ET.Element) -> None:
+        scripts = [e.text or "" for e in root.iter() if local(e.tag) == "script" and e.get("src") is None and not e.get("type")]
+        policies[name] = meta(policy([sha256(s) for s in scripts]) if not site.preview else policy(script_src="'self' 'unsafe-inline'"))
+
+    findings = check_site(built, checked, moves, site.contact, on_page=remember_scripts)
+    for name, tag in policies.items():
+        page = output.folder / name
+        html = page.read_text(encoding="utf-8")
+        page.write_text(with_policy(html, tag), encoding="utf-8")
+    return findings
+
+
+def with_policy(html: str, tag: str) -> str:
+    """The policy first in <head> (after <meta charset>): a <meta> policy governs only what follows it."""
+    charset = html.find("<meta charset")
+    at = html.find(">", charset) + 1 if charset != -1 else html.find("<head>") + len("<head>")
+    return html[:at] + "\n" + tag + html[at:]
+
+
+def with_aliases(html: str, page: str, moves: Moves) -> str:
+    """An empty <span id="old"> just before each element an alias on this page points at."""
+    for old, new in moves.aliases.items():
+        old_page, _, old_id = old.partition("#")
+        new_page, _, new_id = new.partition("#")
+        if new_page != page:
+            continue
+        at = html.find(f' id="{new_id}"')
+        start = html.rfind("<", 0, at) if at != -1 else -1
+        if start != -1:
+            html = html[:start] + f'<span id="{old_id}"></span>' + html[start:]
+    return html
+
+
+def redirect_page(target: str, script: str) -> str:
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f"{meta(policy())}\n"
+        f'<meta name="{REDIRECT_MARK}" content="{target}">\n'
+        f'<link rel="canonical" href="{target}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<script src="{script}"></script>\n'
+        f'<title>Moved</title></head><body><p>This page has moved: <a href="{target}">{target}</a>.</p></body></html>\n'
+    )
+
+
+def write_redirects(folder: Path, moves: Moves) -> None:
+    """One redirect page per `redirects` entry, never over a page and never outside the folder."""
+    for old, new in moves.redirects.items():
+        path = output_path(folder, old)
+        if path.exists():
+            continue  # the checker has said so: `anchors` (a redirect from a page that is still there)
+        here = Path(old).parent.as_posix() or "."
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(redirect_page(os.path.relpath(new, here), os.path.relpath(REDIRECT_SCRIPT, here)), encoding="utf-8")

@@ -1,0 +1,95 @@
+"""Every page's final source, made from the checked model: the engine only has to render and theme it.
+
+`pages()` gives each page's Markdown by its name under docs/: the chapter pages rendered to HTML
+(tools/site/chapter.py), the editors' pages with their generated parts filled in, and the apparatus
+pages; `downloads()` the data files. The MkDocs hook hands both to the engine (tools/hook.py);
+`prepare()` writes them into a folder for any other engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import re2
+from markupsafe import Markup
+
+from ..model.edition import Checked, Site
+from .apparatus import glossary_page, people_page, quotations_page, trials_page
+from .chapter import render
+from .data import quotations_csv, quotations_json
+from .markup import element, text
+from .sourcespage import sources_page
+from .teachers import teachers_page
+
+LEGEND_MARKER = "<!-- status-legend -->"
+COUNTS_MARKER = "<!-- status-counts -->"
+VARIANT = re2.compile(r"<!-- (online|offline) edition -->\n((?s:.)*?)<!-- end -->\n")
+SITE_URL_MARK = "{site_url}"
+
+
+def front(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\n---\n\n{body}"
+
+
+def pages(checked: Checked, site: Site) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for page in checked.chapter.pages:
+        out[page.name] = render(page, checked)
+    for name, markdown in checked.editorial.items():
+        out[name] = editorial(markdown, checked, site, with_ids=name == "index.md")
+    legend = status_legend(checked, with_ids=False)
+    out["people.md"] = front("People", people_page(checked))
+    out["quotations.md"] = front("Quotations", quotations_page(checked, legend))
+    out["trials.md"] = front("The trials", trials_page(checked))
+    out["sources.md"] = front("Sources", sources_page(checked))
+    out["glossary.md"] = front("Glossary", glossary_page(checked))
+    out["teachers.md"] = front("For teachers", teachers_page(checked, site))
+    return out
+
+
+def downloads(checked: Checked, site: Site) -> dict[str, str]:
+    return {"quotations.csv": quotations_csv(checked, site), "quotations.json": quotations_json(checked, site)}
+
+
+def prepare(project: Path, dest: Path, checked: Checked, site: Site) -> None:
+    """Write every page and download into `dest`, with the assets of docs/: a docs folder that any
+    engine can build as it is."""
+    shutil.copytree(project / "docs" / "assets", dest / "assets", dirs_exist_ok=True)
+    for name, content in {**pages(checked, site), **downloads(checked, site)}.items():
+        (dest / name).write_text(content, encoding="utf-8")
+
+
+def editorial(markdown: str, checked: Checked, site: Site, with_ids: bool) -> str:
+    """An editors' page with its generated parts: the status legend and counts, and the text meant
+    for this build (online or offline) with the site's address filled in."""
+    wanted = "offline" if site.offline else "online"
+    markdown = VARIANT.sub(lambda m: m.group(2) if m.group(1) == wanted else "", markdown)
+    markdown = markdown.replace(SITE_URL_MARK, str(text(site.url)))
+    markdown = markdown.replace(COUNTS_MARKER, str(text(status_counts(checked))))
+    return markdown.replace(LEGEND_MARKER, str(status_legend(checked, with_ids)))
+
+
+def status_legend(checked: Checked, with_ids: bool = True) -> Markup:
+    """A definition list, one entry per status. Only the landing page's copy carries the ids the
+    notes link to, so that ids stay unique in the single-file export."""
+    items = []
+    for name, status in checked.sources.statuses.items():
+        badge = element("span", text(status.label), class_=f"status status-{name}")
+        items.append(Markup("{}<dd>{}</dd>").format(element("dt", badge, id=f"status-{name}" if with_ids else None), status.meaning))
+    return Markup('<dl class="status-legend">{}</dl>').format(Markup("").join(items))
+
+
+def status_counts(checked: Checked) -> str:
+    """'Of the 7 quotations, none is verified, 1 is attributed, 5 are unverified and 1 is a paraphrase.'"""
+    quotations = checked.sources.quotations
+    parts = []
+    for name, status in checked.sources.statuses.items():
+        count = sum(1 for q in quotations if q.status == name)
+        label = status.label.lower()
+        if name == "paraphrase":
+            parts.append("none is a paraphrase" if not count else f"{count} {'is a paraphrase' if count == 1 else 'are paraphrases'}")
+        else:
+            parts.append(f"none is {label}" if not count else f"{count} {'is' if count == 1 else 'are'} {label}")
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return f"Of the {len(quotations)} quotations, {listed}."
