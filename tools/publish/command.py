@@ -1,12 +1,11 @@
-"""`./edition build` and `./edition serve`: export the offline files, then run the engine
-(ProperDocs, tools/publish/build.py) on mkdocs.yml.
+"""`./edition build`, `serve` and `export`: the checker first, in this process, before the engine
+loads any config; then the offline build and its exports; then the site.
 
-    python -m tools.publish.command build [build options]
-    python -m tools.publish.command serve [serve options]
+    python -m tools.publish.command build [engine options]
+    python -m tools.publish.command serve [-a host:port]
+    python -m tools.publish.command export
 
-The offline files come first, so that the "Read offline" page's downloads exist in the site.
-`--help` goes straight to the engine (nothing is exported), and a port already in use is one
-line, not a traceback.
+Every error is one line: a finding, a refused config, a port already in use, a failed export.
 """
 
 from __future__ import annotations
@@ -14,13 +13,18 @@ from __future__ import annotations
 import errno
 import os
 import socket
-import subprocess
 import sys
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
-from .build import CONFIG, ENGINE, PROJECT, build_env
+from ..checker import check
+from ..guard.configs import ConfigRefused
+from . import engine as handover
+from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine
+from .export import ExportFailed, export
 
-DEFAULT_ADDRESS = "127.0.0.1:8000"  # the engine's own default for serve
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
 
 
 def dev_address(args: Sequence[str]) -> str:
@@ -41,8 +45,7 @@ def port_problem(address: str) -> str | None:
     host = host.strip("[]") or "127.0.0.1"
     if not port.isdigit():
         return f"{address!r} is not host:port (for example 127.0.0.1:8001)"
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
         try:
             probe.bind((host, int(port)))
         except OSError as error:
@@ -52,27 +55,60 @@ def port_problem(address: str) -> str | None:
     return None
 
 
+def address_notices(site_url: str, contact: str | None) -> list[str]:
+    """What the build says about the address its links carry, and the contact readers write to."""
+    notices = []
+    if urlsplit(site_url).hostname in LOCAL_HOSTS:
+        notices.append(
+            f"warning: the site address is the local preview address {site_url}: QR codes, citations, printed links "
+            "and the downloads point there; set EDITION_SITE_URL=https://your.host/path/ to publish"
+        )
+    if not contact:
+        notices.append(
+            "warning: no contact is set, so pages offer no 'Report a problem' action; set edition.contact in "
+            "data/sources.yml or EDITION_CONTACT=mailto:… (or an issue tracker's address)"
+        )
+    return notices
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] not in ("build", "serve"):
-        print("usage: python -m tools.publish.command build|serve [options]", file=sys.stderr)
+    if not args or args[0] not in ("build", "serve", "export"):
+        print("usage: python -m tools.publish.command build|serve|export [options]", file=sys.stderr)
         return 64
     command, options = args[0], args[1:]
-    asks_help = "-h" in options or "--help" in options
-    engine = [sys.executable, "-m", ENGINE, command, *([] if asks_help else ["--strict", "-f", CONFIG]), *options]
-    os.chdir(PROJECT)
-    if asks_help:
-        os.execve(sys.executable, engine, build_env())
-    if command == "serve" and (problem := port_problem(dev_address(options))):
-        print(f"serve: {problem}", file=sys.stderr)
+    if command == "serve":
+        address = dev_address(options)
+        if problem := port_problem(address):
+            print(f"serve: {problem}", file=sys.stderr)
+            return 1
+        # The preview's pages and downloads carry the address it is actually served at.
+        os.environ.setdefault("EDITION_SITE_URL", f"http://{address}/")
+    result = check(PROJECT)
+    for finding in result.findings:
+        print(finding, file=sys.stderr)
+    if result.errors or result.checked is None:
+        print(f"{command}: the checker found {len(result.errors)} problem(s); nothing was built", file=sys.stderr)
         return 1
-    exported = subprocess.run(
-        [sys.executable, "-m", "tools.publish.export"], env=build_env(), stdout=subprocess.DEVNULL
-    )
-    if exported.returncode != 0:
-        print(f"{command}: the offline export failed (see above); nothing was built", file=sys.stderr)
-        return exported.returncode
-    os.execve(sys.executable, engine, build_env())
+    site_url = os.environ.get("EDITION_SITE_URL", "http://127.0.0.1:8000/")
+    for notice in address_notices(site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact):
+        print(notice, file=sys.stderr)
+    try:
+        handover.handover = result
+        offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)
+        for path in export(offline, PROJECT / "dist"):
+            print(f"{path.stat().st_size / 1024:8.1f} KiB  {path.relative_to(PROJECT)}", file=sys.stderr)
+        if command == "export":
+            return 0
+        handover.handover = result
+        if command == "build":
+            build(None, CONFIG)
+        else:
+            engine("serve", CONFIG, *options)
+    except (BuildFailed, ConfigRefused, ExportFailed) as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

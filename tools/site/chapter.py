@@ -36,7 +36,8 @@ def render(page: ChapterPage, checked: Checked) -> str:
     if calls:
         out.append(notes(calls, checked))
     if people:
-        out.append(cards(people, checked))
+        here = {n.id for p in page.paragraphs for n in checked.notes_after.get(p.id, [])}
+        out.append(cards(people, checked, here))
     return "\n".join(out) + "\n"
 
 
@@ -166,9 +167,9 @@ def wording(label: Markup, words: Wording | None, checked: Checked, marks: tuple
     return Markup("{}, {}: {}{}").format(label, cited(words, checked.sources, detail=True), verbatim(words.text, marks), note)
 
 
-def cards(people: dict[str, str], checked: Checked) -> Markup:
+def cards(people: dict[str, str], checked: Checked, notes_here: set[str]) -> Markup:
     """One card per person named on the page: who, the role, how the chapter spells the name."""
-    notes = {note.term: note.id for note in checked.sources.notes}
+    notes = {note.term: note.id for note in checked.sources.notes if note.id in notes_here}
     out = []
     for person_id, spelling in people.items():
         person = checked.sources.person.get(person_id)
