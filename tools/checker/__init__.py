@@ -40,7 +40,7 @@ PAGE_UNDECLARED = Rule(
 EDITORIAL_MARKUP = Rule(
     "editorial-markup",
     "an editors' page, once rendered, holds only the markup, classes and addresses allowed there (tools/guard/allow.py)",
-    Example("docs/index.md", "## How to read it { #how-to-read }", "## How to read it { #how-to-read }\n\n<script>alert(1)</script>"),
+    Example("docs/index.md", "## What the statuses mean { #statuses }", "## What the statuses mean { #statuses }\n\n<script>alert(1)</script>"),
 )
 # The Markdown extensions an editors' page is rendered with (mkdocs.yml's, as far as editors use them).
 EDITORIAL_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]

@@ -19,12 +19,12 @@ from ..model.names import names_in
 TEXT_ORIGINAL = Rule(
     "text-original",
     "the reference copy of the chapter is the text as received (its SHA-256 is pinned in the edition block)",
-    Example("original/secret-history-part-19.txt", "That is why.", "That is how."),
+    Example("original/chapter.txt", "For this reason", "For that reason"),
 )
 TEXT_FIDELITY = Rule(
     "text-fidelity",
     "the chapter pages hold the original's text, every word and character, in order (editors' headings apart)",
-    Example("docs/praise.md", "That is why.", "That is why, he said."),
+    Example("docs/praise.md", "For this reason", "For that reason"),
 )
 QUOTE_UNMARKED = Rule(
     "quote-unmarked",
@@ -34,27 +34,27 @@ QUOTE_UNMARKED = Rule(
 QUOTE_UNKNOWN = Rule(
     "quote-unknown",
     "every marked quotation has one entry in the source list, and every entry is marked once in the chapter",
-    Example("docs/praise.md", "{ #q-kommodov-brass-wall }", "{ #q-kommodov-wall }"),
+    Example("docs/praise.md", "{ #q-bukharin-hope-of-mankind }", "{ #q-bukharin-hope }"),
 )
 QUOTE_WORDING = Rule(
     "quote-wording",
     "a marked quotation's words are its entry's `text`, part by part",
-    Example("data/sources.yml", "      people will build a brass wall", "      people will build a golden wall"),
+    Example("data/sources.yml", "      self-sacrificing courage!", "      self-denying courage!"),
 )
 QUOTE_SPEAKER = Rule(
     "quote-speaker",
     "the name just before a quotation in the chapter's prose is its entry's `introduced_as`, a spelling of its speaker",
-    Example("data/sources.yml", "    introduced_as: Kommudov", "    introduced_as: Bukharin"),
+    Example("data/sources.yml", "    introduced_as: Bukharin", "    introduced_as: Rosenholz"),
 )
 NAME_UNKNOWN = Rule(
     "name-unknown",
     "every capitalised word inside the chapter's sentences is a person's spelling or listed under not_names",
-    Example("data/sources.yml", "Moscow, ", ""),
+    Example("data/sources.yml", "Denmark, ", ""),
 )
 SCARE_QUOTE = Rule(
     "scare-quote",
     "a declared scare quote is on its page as often as declared",
-    Example("data/sources.yml", "  - text: secret letter", "  - text: secret letters"),
+    Example("data/sources.yml", "  - text: network of conspiracy links", "  - text: network of conspiracies"),
 )
 HEADING_QUOTE = Rule(
     "heading-quote",
@@ -76,7 +76,7 @@ def check_original(original: str, loaded: Loaded) -> Iterator[Finding]:
 
 
 def original_blocks(original: str) -> list[str]:
-    return [" ".join(line.strip() for line in block.split("\n")) for block in original.split("\n\n") if block.strip()]
+    return [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in original.split("\n\n") if block.strip()]
 
 
 def fidelity(chapter: Chapter, original: str) -> Iterator[Finding]:

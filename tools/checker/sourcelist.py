@@ -14,7 +14,7 @@ from ..model.urls import host_of, on_domain
 ID_UNIQUE = Rule(
     "id-unique",
     "every id is used once: entries of the source list, and ids on the chapter pages",
-    Example("data/sources.yml", "  - id: lenin", "  - id: stalin"),
+    Example("data/sources.yml", "  - id: trotsky", "  - id: stalin"),
 )
 REFERENCE = Rule(
     "reference",
@@ -29,18 +29,18 @@ SPELLING = Rule(
 SOURCE_DENIED = Rule(
     "source-denied",
     "no address is on a domain the policy's denylist refuses",
-    Example("data/sources.yml", "https://www.marxists.org/history/ussr/government/law/1936/", "https://metapedia.org/"),
+    Example("data/sources.yml", "https://archive.org/details/reportofcourtpro1938", "https://metapedia.org/x"),
 )
 SOURCE_COPY = Rule(
     "source-copy",
     "a copy says what it is: a mirror names the page it copies; an unauthorised copy cites a printed work; "
     "a site that copies others is cited as a mirror; no entry rests on mirrors alone",
-    Example("data/sources.yml", "        copy: mirror\n", "        copy: archive\n"),
+    Example("data/sources.yml", "        copy: scan\n", "        copy: mirror\n"),
 )
 SOURCE_HOME = Rule(
     "source-home-page",
     "an address locates something: a site's home page is not a source",
-    Example("data/sources.yml", "https://www.marxists.org/history/ussr/government/law/1936/moscow-trials/19/indictment.htm", "https://www.marxists.org/"),
+    Example("data/sources.yml", "https://en.wikipedia.org/wiki/Joseph_Stalin", "https://en.wikipedia.org/"),
 )
 DATE_CALENDAR = Rule(
     "date-calendar",
@@ -118,7 +118,7 @@ def citations(s: SourceList) -> Iterator[tuple[tuple[str | int, ...], Citation |
 
 def spellings(loaded: Loaded) -> Iterator[Finding]:
     owner: dict[str, str] = {}
-    not_names = set(loaded.sources.not_names)
+    not_names = {name: index for index, name in enumerate(loaded.sources.not_names)}
     for i, person in enumerate(loaded.sources.people):
         for j, form in enumerate(dict.fromkeys((*person.variants, person.name))):
             key = ("people", i, "variants", j) if form in person.variants else ("people", i, "name")
@@ -126,7 +126,7 @@ def spellings(loaded: Loaded) -> Iterator[Finding]:
                 yield loaded.at(SPELLING, key, f"the spelling '{form}' is also {owner[form]}'s: a spelling names one person")
             owner.setdefault(form, person.id)
             if form in not_names:
-                yield loaded.at(SPELLING, key, f"'{form}' is {person.id}'s spelling and is also under not_names")
+                yield loaded.at(SPELLING, ("not_names", not_names[form]), f"'{form}' is {person.id}'s spelling, so it is a name")
 
 
 def policy(loaded: Loaded) -> Iterator[Finding]:

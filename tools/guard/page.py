@@ -32,17 +32,17 @@ from .scripts import theme_script
 GUARD_MARKUP = Rule(
     "guard-markup",
     "a built page holds only allowed elements, attributes, classes and ids, and runs only the theme's pinned scripts",
-    Example("docs/index.md", "## How to read it { #how-to-read }", '## How to read it { #how-to-read }\n\n<img src="x.png">'),
+    Example("docs/index.md", "## What the statuses mean { #statuses }", '## What the statuses mean { #statuses }\n\n<img src="x.png">'),
 )
 GUARD_URL = Rule(
     "guard-url",
     "every address on a built page is allowed where it stands: links inside the site or to https: pages, resources only from the site",
-    Example("docs/index.md", "[Read offline](offline.md)", "[Read offline](file:///etc/passwd)"),
+    Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](file:///etc/passwd)"),
 )
 GUARD_QUOTE = Rule(
     "guard-quote",
     "every quotation a built page shows is the chapter's words or a source's recorded words; editors' headings quote nothing",
-    Example("docs/index.md", "## How to read it", "## How to read ''it is all lies''"),
+    Example("docs/index.md", "## What the statuses mean", "## What ''it is all lies''"),
 )
 GUARD_TEXT = Rule(
     "guard-text",
@@ -52,7 +52,7 @@ GUARD_TEXT = Rule(
 GUARD_LINK = Rule(
     "guard-link",
     "every link inside the site reaches a page and an id that exist",
-    Example("docs/index.md", "[Read offline](offline.md)", "[Read offline](offline.md#nowhere)"),
+    Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](warning.md#nowhere)"),
 )
 HIDDEN = re2.compile(r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]")
 APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})

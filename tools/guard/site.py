@@ -22,12 +22,12 @@ GUARD_FILE = Rule(
     "guard-file",
     "a built folder holds only the files the edition makes: its pages, the theme's and the edition's assets, "
     "the search index and the downloads",
-    Example("docs/index.md", "", ""),  # replaced in the tests by a file planted in docs/ (tests/guard/test_site.py)
+    Example("docs/evil.html", "", "<p>A page that is not the edition's</p>"),
 )
 PHRASE_LINK = Rule(
     "phrase-link",
     "a phrase link kept in anchors.yml names words that occur exactly once on its page",
-    Example("anchors.yml", "redirects: {}", "redirects: {}\nphrases: {wall: praise.html#p-defence-attorneys:~:text=brass%20tower}"),
+    Example("anchors.yml", "redirects: {}", "redirects: {}\nphrases: {hope: praise.html#p-bukharin-rosenholz:~:text=hope%20of%20humanity}"),
 )
 GENERATED = ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
 DATA_FILES = ("quotations.csv", "quotations.json", "edition.ris", "edition.bib", "edition.csl.json", "sitemap.xml", "sitemap.xml.gz")
@@ -61,8 +61,11 @@ def source_of(name: str, kind: str, checked: Checked) -> str:
     return "data/sources.yml" if kind == "generated" else "mkdocs.yml"
 
 
-def expected(built: Built, name: str) -> bool:
-    if name.endswith(".html") or name in DATA_FILES or name.startswith(("search/", "downloads/")):
+def expected(built: Built, name: str, checked: Checked) -> bool:
+    """Is `name` a file the edition makes? Its pages, the theme's 404 page, data files, the search
+    index, the downloads, redirect pages, and the theme's and the edition's own assets."""
+    pages = {p.removesuffix(".md") + ".html" for p in (*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED)}
+    if name in pages or name == "404.html" or name in DATA_FILES or name.startswith(("search/", "downloads/")):
         return True
     if name in built.redirects or name in built.extra_files:
         return True
@@ -84,7 +87,7 @@ def check_site(
     texts: dict[str, str] = {}
     for name in files:
         path = built.folder / name
-        if path.is_symlink() or not expected(built, name):
+        if path.is_symlink() or not expected(built, name, checked):
             findings.append(GUARD_FILE.at(f"{built.shown}/{name}", 1, 1, "is not a file the edition makes: remove it from docs/"))
             continue
         if not name.endswith(".html") or name in built.redirects:
@@ -151,6 +154,8 @@ def locate(problems: list[Problem], source: str, built: Built, page: str) -> lis
     for problem in problems:
         needle = " ".join(problem.text.split())[:40]
         offset = text.find(needle) if needle else -1
+        if offset < 0 and ".html" in needle:  # a link as the page's Markdown writes it
+            offset = text.find(needle.replace(".html", ".md"))
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         found.append(problem.rule.at(source, line, col, f"{built.shown}/{page}: {problem.message}"))
     return found

@@ -27,12 +27,12 @@ from .textfile import LineIndex
 PAGE_BLOCK = Rule(
     "page-block",
     "a chapter page holds only headings `# Title { #id }` and paragraphs ending in `{: #p-id }`",
-    Example("docs/praise.md", "{: #p-nonsense }", "{: #p-nonsense }\n\n> A quotation box"),
+    Example("docs/praise.md", "{: #p-praise-in-speeches }", "{: #p-praise-in-speeches }\n\n> A quotation box"),
 )
 PAGE_MARK = Rule(
     "page-mark",
     "a quotation on a chapter page is marked `[“…”]{ #q-id }`: brackets and braces are used for nothing else",
-    Example("docs/praise.md", "]{ #q-kommodov-brass-wall }", "]{ #q-kommodov-brass-wall .big }"),
+    Example("docs/praise.md", "]{ #q-bukharin-hope-of-mankind }", "]{ #q-bukharin-hope-of-mankind .big }"),
 )
 
 HEADING = re2.compile(r"^(#{1,6}) +([^{}]+?) *\{ *#([a-z0-9]+(?:-[a-z0-9]+)*)( +\.editor-heading)? *\}$")
@@ -166,6 +166,7 @@ def _paragraph(page: ChapterPage, lines: list[tuple[int, str]]) -> None:
         position = 0
         for match in MARK.finditer(line):
             before = line[position : match.start()]
+            _stray(page, before, offset + position)
             pieces.append((length, offset + position))
             words.append(before)
             length += len(before)
@@ -178,17 +179,22 @@ def _paragraph(page: ChapterPage, lines: list[tuple[int, str]]) -> None:
         rest = line[position:]
         words.append(rest)
         length += len(rest)
-        stray = STRAY.search(rest)
-        if stray is not None:
-            page.findings.append(
-                page.at(
-                    PAGE_MARK,
-                    offset + position + stray.start(),
-                    "this is not a quotation's mark: a quotation is `[“…”]{ #q-id }` (an id and nothing else), "
-                    "and a paragraph's id goes on the line under it",
-                )
-            )
+        _stray(page, rest, offset + position)
     page.blocks.append(Paragraph(ident.group(1), "".join(words), tuple(marks), lines[0][0], tuple(pieces)))
+
+
+def _stray(page: ChapterPage, text: str, offset: int) -> None:
+    """Brackets and braces that look like a mark but are not one: a finding, not silent text."""
+    stray = STRAY.search(text)
+    if stray is not None:
+        page.findings.append(
+            page.at(
+                PAGE_MARK,
+                offset + stray.start(),
+                "this is not a quotation's mark: a quotation is `[“…”]{ #q-id }` (an id and nothing else), "
+                "and a paragraph's id goes on the line under it",
+            )
+        )
 
 
 @dataclass(frozen=True)

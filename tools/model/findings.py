@@ -29,6 +29,7 @@ class Example:
     path: str
     old: str
     new: str
+    at: str = ""  # where in the edited file the finding is, when not at the edit (`new`'s first text)
 
 
 @dataclass(frozen=True)

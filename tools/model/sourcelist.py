@@ -330,6 +330,11 @@ class SourceList(Record):
     def quotation(self) -> dict[str, Quotation]:
         return {q.id: q for q in self.quotations}
 
+    def name_of(self, person_id: str) -> str:
+        """A person's name, or the id itself where the list has no such person (the checker says so)."""
+        person = self.person.get(person_id)
+        return person.name if person is not None else person_id
+
     @cached_property
     def spellings(self) -> dict[str, str]:
         """Every spelling of every person -> the person's id (the checker holds each to one person)."""

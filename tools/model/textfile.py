@@ -28,7 +28,7 @@ FILE_TOO_LARGE = Rule(
 FILE_TEXT = Rule(
     "file-text",
     "an editorial file is UTF-8 without BOM, with LF line endings, and holds no control, invisible or reordering character",
-    Example("docs/praise.md", "Stalin could not", "Stalin\u202e could not"),
+    Example("docs/praise.md", "For this reason", "For this\u202e reason"),
 )
 # Control characters other than the line feed, and every format character (Unicode category Cf:
 # bidirectional overrides and isolates, zero-width spaces and joiners, the soft hyphen, tag

@@ -152,7 +152,7 @@ def quotations_page(checked: Checked, legend: Markup) -> str:
         body.append(element("h3", text(trial.short if trial else "Trial not established"), id=f"trial-{trial_id or 'unknown'}"))
         items = Markup("").join(
             Markup('<li><a href="#list-{}">{}</a> — {} — {}</li>').format(
-                q.id, shorten_quotation(checked.wording(q), 80), prose(sources.person[q.speaker].name), status_badge(q.status, checked)
+                q.id, shorten_quotation(checked.wording(q), 80), prose(sources.name_of(q.speaker)), status_badge(q.status, checked)
             )
             for q in quotes
         )
@@ -176,9 +176,8 @@ def trials_page(checked: Checked) -> str:
         prosecutor = sources.person.get(trial.prosecutor)
         report = sources.work.get(trial.report)
         participants = Markup(", ").join(
-            Markup("{} ({})").format(link(f"people.html#{p.person}", prose(sources.person[p.person].name)), prose(p.capacity))
+            Markup("{} ({})").format(link(f"people.html#{p.person}", prose(sources.name_of(p.person))), prose(p.capacity))
             for p in trial.participants
-            if p.person in sources.person
         )
         rows: list[tuple[str, Markup | str]] = [
             ("Official title", Markup("<cite>{}</cite>").format(prose(trial.title))),

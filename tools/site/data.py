@@ -36,7 +36,7 @@ def quotation_rows(checked: Checked, site: Site) -> list[Row]:
                 "id": q.id,
                 "text": checked.wording(q),
                 "speaker_id": q.speaker,
-                "speaker": plain(sources.person[q.speaker].name) if q.speaker in sources.person else q.speaker,
+                "speaker": plain(sources.name_of(q.speaker)),
                 "role": plain(q.role),
                 "trial_id": q.trial,
                 "trial": plain(trial.title) if trial else None,

@@ -123,7 +123,7 @@ def cited_by(checked: Checked) -> dict[str, list[Markup]]:
 
     for q in sources.quotations:
         what = Markup("Quotation {} ({})").format(
-            link(f"quotations.html#list-{q.id}", shorten_quotation(checked.wording(q), 60)), prose(sources.person[q.speaker].name)
+            link(f"quotations.html#list-{q.id}", shorten_quotation(checked.wording(q), 60)), prose(sources.name_of(q.speaker))
         )
         for c in (*q.sources, *(w for w in (q.russian, q.report_wording) if w is not None)):
             add(c.work, what)

@@ -35,7 +35,7 @@ def teachers_page(checked: Checked, site: Site) -> str:
         place = checked.quotation_place.get(q.id)
         if place is None:
             continue
-        name = checked.sources.person[q.speaker].name
+        name = checked.sources.name_of(q.speaker)
         local = f"{place.page.removesuffix('.md')}.html#{q.id}"
         status = Markup("<p>Status: {} ({})</p>").format(status_badge(q.status, checked), link(f"quotations.html#list-{q.id}", "details"))
         title = Markup("{}: {}").format(prose(name), shorten_quotation(checked.wording(q), 60))

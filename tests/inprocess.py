@@ -1,0 +1,74 @@
+"""The output guard in this process, without the engine: each prepared page rendered by
+Python-Markdown with mkdocs.yml's extensions (what the engine does with a page's Markdown), put in a
+bare document, and the folder checked by the guard's own check_site. It shows what the guard does
+with a page's content; the session build (conftest.built) shows it inside the theme."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import markdown
+
+from tools.checker import Result, check
+from tools.guard.configs import read
+from tools.guard.site import Built, check_site
+from tools.model.edition import Site
+from tools.model.findings import Finding
+from tools.publish.engine import THEME_ASSETS
+from tools.site.prepare import downloads, pages
+
+PROJECT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://edition.example.org/history/"
+DOCUMENT = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
+    '<body><article class="md-content__inner md-typeset">{content}</article></body></html>'
+)
+
+
+def extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
+    config = read(PROJECT / "mkdocs.yml")
+    names: list[str] = []
+    configs: dict[str, dict[str, object]] = {}
+    for item in config["markdown_extensions"]:
+        name = next(iter(item)) if isinstance(item, dict) else item
+        names.append(name)
+        if isinstance(item, dict):
+            configs[name] = item[name] or {}
+    return names, configs
+
+
+MD_LINK = re.compile(r'href="([^":#]+)\.md(#[^"]*)?"')
+
+
+def render(source: str) -> str:
+    """A page's Markdown as the engine renders it, its links to pages (`x.md`) made `x.html` as the
+    engine makes them."""
+    names, configs = extensions()
+    if source.startswith("---\n"):
+        source = source.split("\n---\n", 1)[1]
+    html = markdown.markdown(source, extensions=names, extension_configs=configs)
+    return MD_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
+
+
+def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]]:
+    """The checker's result, and the guard's findings on the pages the site would render."""
+    result = check(root)
+    if result.checked is None:
+        return result, []
+    site = Site(site_url, contact=result.checked.sources.edition.contact)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        for name, source in pages(result.checked, site).items():
+            title = name.removesuffix(".md")
+            (out / f"{title}.html").write_text(DOCUMENT.format(title=title, content=render(source)), encoding="utf-8")
+        for name, content in downloads(result.checked, site).items():
+            (out / name).write_text(content, encoding="utf-8")
+        for path in (root / "docs").rglob("*"):  # what the engine publishes as it is
+            if path.is_file() and path.suffix != ".md":
+                target = out / path.relative_to(root / "docs")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(path.read_bytes())
+        built = Built(out, "site", root, THEME_ASSETS, site_url)
+        return result, check_site(built, result.checked, result.moves, site.contact)
