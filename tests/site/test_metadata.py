@@ -1,146 +1,223 @@
-"""tools/site/metadata.py: a chapter page's reference-manager tags, JSON-LD and citation
-templates, and the edition's RIS, BibTeX and CSL-JSON downloads."""
+"""tools/site/metadata.py: every page's <head> metadata, read back with a real extractor (extruct:
+JSON-LD, Dublin Core, OpenGraph; the Highwire meta tags) and mapped as Zotero's Embedded Metadata
+translator maps it (tests/site/zotero_embedded.py), so the test finds what a reference manager
+saves from each page."""
 
 from __future__ import annotations
 
 import html
 import json
-import re
-from dataclasses import replace
-from html.parser import HTMLParser
-from pathlib import Path
+from typing import Any
 
+import extruct
 import pytest
-from conftest import PROJECT
+from edition_facts import SITE, TITLE, edition_facts
+from markupsafe import Markup
+from zotero_embedded import zotero_item
 
-from tools import checker as check
-from tools.model import cite
-from tools.model.records import SourceList
-from tools.site import metadata
-from tools.site.usage import Usage, usage
+from tools.site.citation import ChapterSection, EditionFacts, LiteralName, PersonName
+from tools.site.metadata import ApparatusPage, apparatus_head, edition_head, section_head
 
-SITE = "https://example.org/edition/"
+APPARATUS = [
+    ApparatusPage("People", SITE + "people.html"),
+    ApparatusPage("Quotations", SITE + "quotations.html"),
+    ApparatusPage("Trials", SITE + "trials.html"),
+    ApparatusPage("Sources", SITE + "sources.html"),
+    ApparatusPage("For teachers", SITE + "teachers.html", "How to use the edition in class."),
+]
+ORLOV = {"firstName": "Alexander", "lastName": "Orlov", "creatorType": "author"}
 HOSTILE = '</script><script>alert(1)</script> & <!-- "x"'
 
 
 @pytest.fixture(scope="module")
-def real() -> tuple[SourceList, Usage, cite.Edition]:
-    result = check.check(PROJECT)
-    assert result.sources is not None and not result.errors
-    used = usage(result.pages, result.sources)
-    return result.sources, used, cite.edition(result.sources, "Site & Co", SITE, used.title)
+def facts() -> EditionFacts:
+    return edition_facts()
 
 
-class Head(HTMLParser):
-    """The meta tags and the script data blocks of a document, as a browser reads them."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: list[tuple[str, str]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self._script: dict[str, str | None] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "meta" and a.get("name"):
-            self.meta.append((a["name"] or "", a.get("content") or ""))
-        elif tag == "script":
-            self._script = a
-            self.scripts.append((a, ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._script = None
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            attrs, text = self.scripts[-1]
-            self.scripts[-1] = (attrs, text + data)
-
-
-def parsed(markup: str) -> Head:
-    head = Head()
-    head.feed(markup)
-    head.close()
-    return head
-
-
-def test_every_chapter_page_gets_tags_ld_and_templates(real: tuple[SourceList, Usage, cite.Edition]) -> None:
-    sources, used, e = real
-    for page in sources.pages:
-        head = parsed(metadata.chapter_head(page, sources, used, e))
-        names = [n for n, _ in head.meta]
-        assert {"citation_title", "citation_author", "citation_book_title", "citation_publication_date"} <= set(names)
-        assert dict(head.meta)["citation_public_url"] == SITE + page.replace(".md", ".html")
-        kinds = [a.get("type") for a, _ in head.scripts]
-        assert kinds == ["application/ld+json", "application/json"]
-        ld = json.loads(head.scripts[0][1])
-        assert ld["@type"] == "Chapter" and ld["author"]["name"] == "Alexander Orlov"
-        assert ld["isBasedOn"]["@type"] == "Book" and ld["isBasedOn"]["datePublished"] == "1953"
-        quoted = [q for q in sources.quotations.values() if used.quotation_page.get(q.id) == page]
-        assert [part["@id"].split("#")[1] for part in ld["hasPart"]] == [q.id for q in quoted]
-        for part, q in zip(ld["hasPart"], quoted, strict=True):
-            assert part["spokenByCharacter"]["name"] == sources.people[q.speaker].name
-            assert part["text"] == " ".join(used.wording[q.id].split()), "the chapter's own words"
-        data = json.loads(head.scripts[1][1])
-        assert set(data["templates"]) == {"chicago", "chicagoQuotation", "mla"}
-        assert "*" not in "".join(data["templates"].values()), "copied citations are plain text"
-        assert set(data["speakers"]) == {q.id for q in quoted}
-    assert metadata.chapter_head("people.md", sources, used, e) == ""
-
-
-def test_no_value_breaks_out_of_the_head(real: tuple[SourceList, Usage, cite.Edition]) -> None:
-    """A quotation, a name and the site's name full of markup stay data: one element each."""
-    sources, used, e = real
-    q = next(iter(sources.quotations.values()))
-    speaker = sources.people[q.speaker]
-    hostile_sources = replace(
-        sources,
-        quotations={**sources.quotations, q.id: replace(q, text=(HOSTILE,))},
-        people={**sources.people, speaker.id: replace(speaker, name=HOSTILE)},
+def page(head: Markup, title: str = "A page") -> str:
+    """A built page as the engine makes it: <head> with the theme's own tags, then ours."""
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n{head}\n</head>\n<body><h1>{html.escape(title)}</h1></body>\n</html>\n"
     )
-    hostile_edition = replace(e, name=HOSTILE, title=HOSTILE, author=HOSTILE)
-    hostile_usage = replace(used, wording={**used.wording, q.id: HOSTILE})  # as if the chapter said it
-    page = used.quotation_page[q.id]
-    markup = metadata.chapter_head(page, hostile_sources, hostile_usage, hostile_edition)
-    assert "</script><script>" not in markup and "<!--" not in markup
-    head = parsed(markup)
-    assert len(head.scripts) == 2
-    ld = json.loads(head.scripts[0][1])
-    assert ld["hasPart"][0]["text"] == HOSTILE
-    assert ld["hasPart"][0]["spokenByCharacter"]["name"] == HOSTILE
-    assert json.loads(head.scripts[1][1])["speakers"][q.id] == HOSTILE
-    assert dict(head.meta)["citation_book_title"] == cite.title_case(HOSTILE)
-    assert all(html.escape(v, quote=True) in markup for _, v in head.meta)
 
 
-def test_with_head_inserts_before_the_end_of_head() -> None:
-    page = "<html><head><title>t</title></head><body><p>x</head></p></body></html>"
-    assert metadata.with_head(page, "<meta name=a>") == (
-        "<html><head><title>t</title><meta name=a>\n</head><body><p>x</head></p></body></html>"
+def extracted(document: str, url: str) -> dict[str, Any]:
+    return extruct.extract(document, base_url=url, syntaxes=["json-ld", "opengraph", "dublincore"], uniform=False)
+
+
+def graph(document: str, url: str) -> dict[str, dict[str, Any]]:
+    """The page's one JSON-LD document, by @id."""
+    [ld] = extracted(document, url)["json-ld"]
+    assert ld["@context"] == "https://schema.org"
+    return {node["@id"]: node for node in ld["@graph"]}
+
+
+def editors_saved(facts: EditionFacts) -> list[dict[str, str]]:
+    """What Zotero makes of the editors' names (a literal one is split at its last space)."""
+    saved = []
+    for name in facts.edition.editors:
+        if isinstance(name, PersonName):
+            saved.append({"firstName": name.given, "lastName": name.family, "creatorType": "editor"})
+        else:
+            first, _, last = name.literal.rpartition(" ")
+            saved.append({"firstName": first.title(), "lastName": last.title(), "creatorType": "editor"})
+    return saved
+
+
+# --- what Zotero saves -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["warning", "praise", "trotsky", "meetings"])
+def test_a_chapter_page_saves_as_a_section_of_the_edition(facts: EditionFacts, key: str) -> None:
+    section = facts.section(key)
+    item = zotero_item(page(section_head(facts, key), section.title), section.url)
+    assert item["itemType"] == "bookSection"
+    assert item["title"] == section.title, "the section's own title, alone"
+    assert item["bookTitle"] == TITLE
+    assert item["creators"] == [ORLOV, *editors_saved(facts)]
+    assert item["date"] == "2026-11-24"
+    assert item["url"] == section.url
+    assert item["language"] == "en"
+    assert (
+        "Alexander Orlov, The Secret History of Stalin's Crimes (New York: Random House, 1953)" in item["abstractNote"]
     )
-    assert metadata.with_head(page, "") == page
+    assert "todaychina.cc" in item["abstractNote"]
 
 
-def test_the_downloads(real: tuple[SourceList, Usage, cite.Edition]) -> None:
-    sources, used, e = real
-    record = cite.record(e)
-    assert metadata.ris_file(sources, used, e) == cite.ris(record)
-    assert metadata.bibtex_file(sources, used, e) == cite.bibtex(record)
-    assert json.loads(metadata.csl_file(sources, used, e)) == cite.csl(record)
+def test_editors_real_names_reach_zotero() -> None:
+    named = edition_facts(editors=(PersonName("Given", "Family"), LiteralName("the editors")))  # placeholders
+    item = zotero_item(page(section_head(named, "praise")), SITE + "praise.html")
+    assert item["creators"] == [
+        ORLOV,
+        {"firstName": "Given", "lastName": "Family", "creatorType": "editor"},
+        {"firstName": "The", "lastName": "Editors", "creatorType": "editor"},  # why real names are wanted
+    ]
 
 
-# --- the built site ---------------------------------------------------------------------------
+def test_the_landing_page_saves_as_the_edition(facts: EditionFacts) -> None:
+    item = zotero_item(page(edition_head(facts), TITLE), SITE)
+    assert item["itemType"] == "book"
+    assert item["title"] == TITLE
+    assert item["creators"] == [ORLOV, *editors_saved(facts)]
+    assert (item["date"], item["url"]) == ("2026-11-24", SITE)
+    assert "Random House, 1953" in item["abstractNote"]
 
 
-def test_the_built_chapter_pages_carry_their_metadata(built_site: Path) -> None:
-    sources = check.check(PROJECT).sources
-    assert sources is not None
-    for page in sources.pages:
-        text = (built_site / page.replace(".md", ".html")).read_text(encoding="utf-8")
-        head = text.split("</head>", 1)[0]
-        assert len(re.findall(r'<meta name="citation_', head)) >= 6, page
-        assert head.count('type="application/ld+json"') == 1
-    assert 'name="citation_' not in (built_site / "people.html").read_text(encoding="utf-8")
-    for name in ("edition.ris", "edition.bib", "edition.csl.json"):
-        assert (built_site / name).is_file()
+@pytest.mark.parametrize("apparatus", APPARATUS, ids=[p.title for p in APPARATUS])
+def test_an_apparatus_page_saves_as_the_editors_section(facts: EditionFacts, apparatus: ApparatusPage) -> None:
+    item = zotero_item(page(apparatus_head(facts, apparatus), apparatus.title), apparatus.url)
+    assert item["itemType"] == "bookSection"
+    assert (item["title"], item["bookTitle"], item["url"]) == (apparatus.title, TITLE, apparatus.url)
+    authors = [dict(c, creatorType="author") for c in editors_saved(facts)]
+    assert item["creators"] == authors + editors_saved(facts)
+    assert item["date"] == "2026-11-24"
+
+
+# --- the vocabularies as an extractor reads them ------------------------------------------------
+
+
+def test_highwire_dublin_core_and_open_graph_of_a_chapter_page(facts: EditionFacts) -> None:
+    section = facts.section("praise")
+    document = page(section_head(facts, "praise"))
+    data = extracted(document, section.url)
+    [og] = data["opengraph"]
+    properties = dict(og["properties"])
+    assert (properties["og:title"], properties["og:type"], properties["og:url"]) == (
+        section.title,
+        "article",
+        section.url,
+    )
+    assert (properties["og:site_name"], properties["article:published_time"]) == (TITLE, "2026-11-24")
+    [dc] = data["dublincore"]
+    elements = {e["name"]: e["content"] for e in dc["elements"]}
+    assert elements["DC.title"] == section.title and elements["DC.creator"] == "Orlov, Alexander"
+    assert (elements["DC.date"], elements["DC.identifier"], elements["DC.language"]) == (
+        "2026-11-24",
+        section.url,
+        "en",
+    )
+    assert "1953" in elements["DC.relation"]
+    assert {t["name"]: t["content"] for t in dc["terms"]} == {"DCTERMS.isPartOf": TITLE}
+    assert set(dc["namespaces"]) == {"DC", "DCTERMS"}
+
+
+def test_json_ld_of_the_chapter_pages(facts: EditionFacts) -> None:
+    names = []
+    for section in facts.sections:
+        nodes = graph(page(section_head(facts, section.key)), section.url)
+        chapter = nodes[section.url]
+        assert chapter["@type"] == "Chapter" and chapter["name"] == section.title
+        names.append(chapter["name"])
+        edition = nodes[chapter["isPartOf"]["@id"]]
+        assert edition["@type"] == "Book" and edition["name"] == TITLE and edition["datePublished"] == "2026-11-24"
+        assert edition["editor"] == [{"name": "the editors"}]
+        assert nodes[edition["author"]["@id"]]["name"] == "Alexander Orlov"
+        original = nodes[edition["translationOfWork"]["@id"]]
+        assert (original["@type"], original["name"], original["datePublished"]) == (
+            "Book",
+            "The Secret History of Stalin's Crimes",
+            "1953",
+        )
+        assert original["publisher"] == {
+            "@type": "Organization",
+            "name": "Random House",
+            "location": {"@type": "Place", "name": "New York"},
+        }
+        translation = nodes[edition["isBasedOn"]["@id"]]
+        assert translation["publisher"]["name"] == "todaychina.cc" and "url" not in translation
+        assert translation["translationOfWork"] == edition["translationOfWork"]
+        quotations = [q for q in facts.quotations if q.section == section.key]
+        assert [part["@id"] for part in chapter["hasPart"]] == [q.url for q in quotations]
+        for q in quotations:
+            node = nodes[q.url]
+            assert node["@type"] == "Quotation" and node["isPartOf"] == {"@id": section.url}
+            assert node["creator"]["@type"] == "Person" and node["creator"]["name"] == q.speaker.full
+            assert "spokenByCharacter" not in node
+    assert len(set(names)) == len(facts.sections), "each chapter page has its own name"
+
+
+def test_json_ld_of_the_landing_and_apparatus_pages(facts: EditionFacts) -> None:
+    nodes = graph(page(edition_head(facts)), SITE)
+    edition = nodes[SITE + "#edition"]
+    assert [p["@id"] for p in edition["hasPart"]] == [s.url for s in facts.sections]
+    assert all(nodes[s.url]["name"] == s.title for s in facts.sections)
+    for apparatus in APPARATUS:
+        nodes = graph(page(apparatus_head(facts, apparatus)), apparatus.url)
+        webpage = nodes[apparatus.url]
+        assert (webpage["@type"], webpage["name"], webpage["isPartOf"]) == (
+            "WebPage",
+            apparatus.title,
+            {"@id": SITE + "#edition"},
+        )
+
+
+def test_every_page_kind_carries_all_four_vocabularies(facts: EditionFacts) -> None:
+    heads = [section_head(facts, s.key) for s in facts.sections] + [edition_head(facts)]
+    heads += [apparatus_head(facts, a) for a in APPARATUS]
+    for head in heads:
+        for marker in ('name="citation_title"', 'name="DC.title"', 'property="og:title"', 'type="application/ld+json"'):
+            assert head.count(marker) == 1, marker
+
+
+def test_no_value_breaks_out_of_the_head() -> None:
+    facts = edition_facts()
+    s = facts.section("praise")
+    hostile = edition_facts(
+        editors=(LiteralName(HOSTILE),),
+        sections=tuple(
+            ChapterSection(x.key, HOSTILE, x.url, x.first, x.last, x.paragraph_ids) if x is s else x
+            for x in facts.sections
+        ),
+    )
+    head = section_head(hostile, "praise")
+    assert "</script><script>" not in head and "<!--" not in head
+    assert head.count("<script") == 1 and head.count("</script>") == 1
+    document = page(head)
+    nodes = graph(document, s.url)
+    assert nodes[s.url]["name"] == HOSTILE
+    item = zotero_item(document, s.url)
+    assert item["title"] == HOSTILE
+    ld_text = head.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(ld_text)["@graph"][0]["name"] == HOSTILE

@@ -1,141 +1,288 @@
-"""What reference managers, search engines and the copy-citation buttons read from a chapter
-page's <head>, and the edition's citation downloads (RIS, BibTeX, CSL-JSON).
+"""What a page tells reference managers, search engines and link previews, as HTML for <head>.
 
-- Highwire Press `citation_*` tags (Zotero and Mendeley save the page as a book section in one
-  click);
-- schema.org JSON-LD: the chapter, the book it is part of, and each quotation with its speaker;
-- the page's citation templates for edition.js (a JSON data block: it is never executed).
+Four vocabularies, all made from the one `EditionFacts` (tools/site/citation.py):
+- Highwire Press `citation_*` tags, as Google Scholar's inclusion guidelines define them and as
+  Zotero's Embedded Metadata translator reads them: `citation_title` is the page's own title
+  alone, `citation_book_title` the edition (Zotero then saves a book section), authors and
+  editors one tag each ("Family, Given"), `citation_publication_date` the version date.
+- Dublin Core (`DC.*`, `DCTERMS.*`, with their schema links);
+- OpenGraph (`og:*`, for link previews in a class's learning platform);
+- JSON-LD (schema.org): a chapter page is a `Chapter` with its own name, part of the edition (a
+  `Book` with editors, version date and `translationOfWork` the 1953 book, `isBasedOn` the
+  machine translation); each quotation is a `Quotation` whose `creator` is its speaker (not
+  `spokenByCharacter`, a pending term for fictional characters).
 
-The text comes from tools.model.cite. Data blocks are JSON with `<`, `>` and `&` escaped, so no
-value from the source list can end the <script> element or be read as markup.
+Page kinds: `section_head` (a chapter page), `edition_head` (the landing page: the edition
+itself, a book), `apparatus_head` (the editors' pages: people, quotations, trials, sources, the
+teachers' page: each a section of the edition by its editors).
+
+Every value is escaped with markupsafe; the JSON-LD is a data block with `<`, `>` and `&` written
+as \\u escapes, so no value can end the element. Reference managers do not run it; nor does the
+site's JavaScript.
 """
 
 from __future__ import annotations
 
-from ..model import cite
-from ..model.escape import html_attr, json_document, json_script, plain
-from ..model.formats import quotation_text
-from ..model.records import SourceList
-from .usage import Section, Usage
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-CITE_DATA_ID = "edition-cite"
+from markupsafe import Markup
 
+from .citation import (
+    ChapterSection,
+    EditionFacts,
+    Name,
+    PersonName,
+    original_words,
+    relation_sentence,
+)
 
-def data_block(data: object, kind: str, ident: str | None = None) -> str:
-    """A <script> data block (JSON-LD or JSON) that no string in `data` can break out of."""
-    ident_attr = f' id="{ident}"' if ident else ""
-    return f'<script type="{kind}"{ident_attr}>{json_script(data)}</script>'
-
-
-def section_of(page: str, used: Usage) -> Section | None:
-    return next((s for s in used.sections if s.page == page), None)
-
-
-def page_url(e: cite.Edition, page: str) -> str:
-    return e.url + page.removesuffix(".md") + ".html"
+DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
+DCTERMS_SCHEMA = "http://purl.org/dc/terms/"
 
 
-def highwire_tags(section: Section, e: cite.Edition) -> str:
-    url = page_url(e, section.page)
-    passage = cite.Passage(section.title, section.editors_heading, url, section.first, section.last)
-    return "\n".join(f'<meta name="{name}" content="{html_attr(value)}">' for name, value in cite.highwire(passage, e))
+@dataclass(frozen=True)
+class ApparatusPage:
+    """One of the editors' pages (people, quotations, trials, sources, the teachers' page)."""
+
+    title: str  # as the page's heading says it
+    url: str
+    description: str | None = None  # a sentence for link previews; the relation sentence if None
 
 
-def person(name: str, url: str | None = None) -> dict[str, str]:
-    return {"@type": "Person", "name": plain(name), **({"url": url} if url else {})}
+# --- pieces ------------------------------------------------------------------------------------
 
 
-def json_ld(section: Section, sources: SourceList, used: Usage, e: cite.Edition) -> dict[str, object]:
-    """schema.org: this page as a Chapter of the edition, based on the book, with its quotations."""
-    url = page_url(e, section.page)
-    chapter: dict[str, object] = {
-        "@context": "https://schema.org",
-        "@type": "Chapter",
-        "@id": url,
-        "url": url,
-        "name": cite.title_case(e.title),
-        "alternativeHeadline": section.title + (" (editors’ heading)" if section.editors_heading else ""),
-        "pagination": cite.paragraphs(section.first, section.last),
-        "inLanguage": "en",
-        "isPartOf": {"@type": "WebSite", "name": e.name, "url": e.url},
+def _meta(attribute: str, name: str, content: str) -> Markup:
+    return Markup('<meta {}="{}" content="{}">').format(attribute, name, content)
+
+
+def _named(name: Name) -> str:
+    """A name as the tags give it: "Orlov, Alexander", or a literal name as it is."""
+    return name.inverted if isinstance(name, PersonName) else name.literal
+
+
+def _highwire(
+    facts: EditionFacts, title: str, url: str, authors: Iterable[Name], container: str | None
+) -> Iterator[Markup]:
+    e = facts.edition
+    yield _meta("name", "citation_title", title)
+    for author in authors:
+        yield _meta("name", "citation_author", _named(author))
+    for editor in e.editors:
+        yield _meta("name", "citation_editor", _named(editor))  # Zotero reads it; Scholar ignores it
+    if container is not None:
+        yield _meta("name", "citation_book_title", container)
+    yield _meta("name", "citation_publication_date", e.version.strftime("%Y/%m/%d"))
+    if e.publisher:
+        yield _meta("name", "citation_publisher", e.publisher)
+    yield _meta("name", "citation_public_url", url)
+    yield _meta("name", "citation_language", e.language)
+    yield _meta("name", "citation_abstract", relation_sentence(facts))
+
+
+def _dublin_core(
+    facts: EditionFacts, title: str, url: str, creators: Iterable[Name], part_of: str | None
+) -> Iterator[Markup]:
+    e = facts.edition
+    yield Markup('<link rel="schema.DC" href="{}">').format(DC_SCHEMA)
+    yield Markup('<link rel="schema.DCTERMS" href="{}">').format(DCTERMS_SCHEMA)
+    yield _meta("name", "DC.title", title)
+    for creator in creators:
+        yield _meta("name", "DC.creator", _named(creator))
+    for editor in e.editors:
+        yield _meta("name", "DC.contributor", _named(editor))
+    yield _meta("name", "DC.date", e.version.isoformat())
+    if e.publisher:
+        yield _meta("name", "DC.publisher", e.publisher)
+    yield _meta("name", "DC.language", e.language)
+    yield _meta("name", "DC.identifier", url)
+    yield _meta("name", "DC.type", "Text")  # the DCMI type vocabulary's term
+    yield _meta("name", "DC.format", "text/html")
+    # The 1953 book as a relation, not a source: Zotero files dc:source as the container's title.
+    yield _meta("name", "DC.relation", original_words(facts.original))
+    if part_of is not None:
+        yield _meta("name", "DCTERMS.isPartOf", part_of)
+
+
+def _open_graph(facts: EditionFacts, title: str, url: str, kind: str, description: str) -> Iterator[Markup]:
+    e = facts.edition
+    yield _meta("property", "og:title", title)
+    yield _meta("property", "og:type", kind)
+    yield _meta("property", "og:url", url)
+    yield _meta("property", "og:site_name", e.title)
+    yield _meta("property", "og:description", description)
+    if kind == "book":
+        yield _meta("property", "book:release_date", e.version.isoformat())
+    else:
+        yield _meta("property", "article:published_time", e.version.isoformat())
+
+
+def json_ld_block(data: object) -> Markup:
+    """A JSON-LD data block that no string in `data` can break out of."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup('<script type="application/ld+json">') + Markup(text) + Markup("</script>")
+
+
+# --- JSON-LD -----------------------------------------------------------------------------------
+
+
+def _ids(facts: EditionFacts) -> dict[str, str]:
+    site = facts.edition.url
+    return {k: f"{site}#{k}" for k in ("edition", "original", "machine-translation", "author")}
+
+
+def _agent(name: Name) -> dict[str, object]:
+    if isinstance(name, PersonName):
+        return {"@type": "Person", "name": name.full, "givenName": name.given, "familyName": name.family}
+    return {"name": name.literal}  # a literal name is not said to be a person or an organisation
+
+
+def _graph_edition(facts: EditionFacts, parts: Iterable[ChapterSection]) -> list[dict[str, object]]:
+    """The edition, the machine translation, the 1953 book and its author, linked by @id."""
+    e, o, t = facts.edition, facts.original, facts.translation
+    ids = _ids(facts)
+    edition: dict[str, object] = {
+        "@type": "Book",
+        "@id": ids["edition"],
+        "name": e.title,
+        "url": e.url,
+        "genre": e.genre,
+        "author": {"@id": ids["author"]},
+        "editor": [_agent(n) for n in e.editors],
+        "datePublished": e.version.isoformat(),
+        "inLanguage": e.language,
+        "description": relation_sentence(facts),
+        "isBasedOn": {"@id": ids["machine-translation"]},
+        "translationOfWork": {"@id": ids["original"]},
+        "hasPart": [{"@id": s.url} for s in parts],
     }
-    if e.author:
-        chapter["author"] = person(e.author)
-    if e.date:
-        chapter["dateModified"] = e.date.isoformat()
-    if e.book is not None:
-        book: dict[str, object] = {"@type": "Book", "name": plain(e.book.title)}
-        if e.book.author:
-            book["author"] = person(e.book.author)
-        if e.book.year is not None:
-            book["datePublished"] = str(e.book.year)
-        if e.book.publisher:
-            book["publisher"] = {"@type": "Organization", "name": plain(e.book.publisher)}
-        chapter["isBasedOn"] = book
-    chapter["hasPart"] = [
+    if e.publisher:
+        edition["publisher"] = {"name": e.publisher}
+    translation: dict[str, object] = {
+        "@type": "CreativeWork",
+        "@id": ids["machine-translation"],
+        "name": t.title,
+        "publisher": {"@type": "Organization", "name": t.publisher},
+        "inLanguage": e.language,
+        "translationOfWork": {"@id": ids["original"]},
+    }
+    if t.url:
+        translation["url"] = t.url
+    original: dict[str, object] = {
+        "@type": "Book",
+        "@id": ids["original"],
+        "name": o.title,
+        "author": {"@id": ids["author"]},
+    }
+    if o.publisher:
+        publisher: dict[str, object] = {"@type": "Organization", "name": o.publisher}
+        if o.place:
+            publisher["location"] = {"@type": "Place", "name": o.place}
+        original["publisher"] = publisher
+    if o.year is not None:
+        original["datePublished"] = str(o.year)
+    author = {**_agent(o.author), "@id": ids["author"]}
+    return [edition, translation, original, author]
+
+
+def _document(graph: list[dict[str, object]]) -> dict[str, object]:
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def section_json_ld(facts: EditionFacts, key: str) -> dict[str, object]:
+    """A chapter page: its Chapter (its own name), its quotations, and the edition graph."""
+    s, e = facts.section(key), facts.edition
+    ids = _ids(facts)
+    quotations = [q for q in facts.quotations if q.section == key]
+    chapter: dict[str, object] = {
+        "@type": "Chapter",
+        "@id": s.url,
+        "url": s.url,
+        "name": s.title,
+        "author": {"@id": ids["author"]},
+        "editor": [_agent(n) for n in e.editors],
+        "datePublished": e.version.isoformat(),
+        "inLanguage": e.language,
+        "isPartOf": {"@id": ids["edition"]},
+        "hasPart": [{"@id": q.url} for q in quotations],
+    }
+    parts: list[dict[str, object]] = [
         {
             "@type": "Quotation",
-            "@id": f"{url}#{q.id}",
-            "url": f"{url}#{q.id}",
-            "text": quotation_text(q, used.wording.get(q.id)),  # the chapter's own words
-            "spokenByCharacter": person(sources.people[q.speaker].name, f"{e.url}people.html#{q.speaker}"),
-            # How sure the edition is of the attribution, as the footnote says (a paraphrase is not a quotation).
-            "creativeWorkStatus": plain(sources.statuses[q.status].label) if q.status in sources.statuses else q.status,
+            "@id": q.url,
+            "url": q.url,
+            "name": f"“{q.first_words} …”",  # the chapter's first words; the text is on the page
+            "creator": _agent(q.speaker),
+            "isPartOf": {"@id": s.url},
         }
-        for q in sources.quotations.values()
-        if used.quotation_page.get(q.id) == section.page
+        for q in quotations
     ]
-    return chapter
+    return _document([chapter, *parts, *_graph_edition(facts, facts.sections)])
 
 
-def cite_data(section: Section, sources: SourceList, used: Usage, e: cite.Edition) -> dict[str, object]:
-    """What edition.js needs to copy a citation: the templates, month names and speakers."""
-    templates = cite.templates(section.title, section.editors_heading, page_url(e, section.page), e)
-    speakers = {
-        q.id: plain(sources.people[q.speaker].name)
-        for q in sources.quotations.values()
-        if used.quotation_page.get(q.id) == section.page
+def edition_json_ld(facts: EditionFacts) -> dict[str, object]:
+    chapters: list[dict[str, object]] = [
+        {"@type": "Chapter", "@id": s.url, "url": s.url, "name": s.title, "isPartOf": {"@id": _ids(facts)["edition"]}}
+        for s in facts.sections
+    ]
+    return _document([*_graph_edition(facts, facts.sections), *chapters])
+
+
+def apparatus_json_ld(facts: EditionFacts, page: ApparatusPage) -> dict[str, object]:
+    e = facts.edition
+    webpage: dict[str, object] = {
+        "@type": "WebPage",
+        "@id": page.url,
+        "url": page.url,
+        "name": page.title,
+        "author": [_agent(n) for n in e.editors],
+        "datePublished": e.version.isoformat(),
+        "inLanguage": e.language,
+        "isPartOf": {"@id": _ids(facts)["edition"]},
     }
-    uses = {
-        q.id: cite.use_of(q.status)
-        for q in sources.quotations.values()
-        if used.quotation_page.get(q.id) == section.page
-    }
-    return {"templates": templates, "months": cite.month_names(), "speakers": speakers, "uses": uses}
+    return _document([webpage, *_graph_edition(facts, facts.sections)])
 
 
-def chapter_head(page: str, sources: SourceList, used: Usage, e: cite.Edition) -> str:
-    """Everything a chapter page adds to its <head>; nothing for other pages."""
-    section = section_of(page, used)
-    if section is None:
-        return ""
-    return "\n".join(
-        [
-            highwire_tags(section, e),
-            data_block(json_ld(section, sources, used, e), "application/ld+json"),
-            data_block(cite_data(section, sources, used, e), "application/json", CITE_DATA_ID),
-        ]
-    )
+# --- the three page kinds ----------------------------------------------------------------------
 
 
-def with_head(output: str, extra: str) -> str:
-    """`extra` inserted just before </head> of a finished page."""
-    if not extra:
-        return output
-    at = output.find("</head>")
-    return output if at == -1 else output[:at] + extra + "\n" + output[at:]
+def section_head(facts: EditionFacts, key: str) -> Markup:
+    """A chapter page: a section of the edition, by Orlov, edited by the editors."""
+    s, e = facts.section(key), facts.edition
+    authors = [facts.original.author]
+    tags = [
+        *_highwire(facts, s.title, s.url, authors, e.title),
+        *_dublin_core(facts, s.title, s.url, authors, e.title),
+        *_open_graph(facts, s.title, s.url, "article", relation_sentence(facts)),
+        json_ld_block(section_json_ld(facts, key)),
+    ]
+    return Markup("\n").join(tags)
 
 
-# --- the edition's citation downloads ---------------------------------------------------------
+def edition_head(facts: EditionFacts) -> Markup:
+    """The landing page: the edition itself, a book by Orlov edited by the editors."""
+    e = facts.edition
+    authors = [facts.original.author]
+    tags = [
+        *_highwire(facts, e.title, e.url, authors, None),
+        *_dublin_core(facts, e.title, e.url, authors, None),
+        *_open_graph(facts, e.title, e.url, "book", relation_sentence(facts)),
+        json_ld_block(edition_json_ld(facts)),
+    ]
+    return Markup("\n").join(tags)
 
 
-def ris_file(sources: SourceList, used: Usage, e: cite.Edition) -> str:
-    return cite.ris(cite.record(e))
-
-
-def bibtex_file(sources: SourceList, used: Usage, e: cite.Edition) -> str:
-    return cite.bibtex(cite.record(e))
-
-
-def csl_file(sources: SourceList, used: Usage, e: cite.Edition) -> str:
-    return json_document(cite.csl(cite.record(e)))
+def apparatus_head(facts: EditionFacts, page: ApparatusPage) -> Markup:
+    """An editors' page: a section of the edition whose authors are its editors."""
+    e = facts.edition
+    description = page.description or relation_sentence(facts)
+    tags = [
+        *_highwire(facts, page.title, page.url, e.editors, e.title),
+        *_dublin_core(facts, page.title, page.url, e.editors, e.title),
+        *_open_graph(facts, page.title, page.url, "article", description),
+        json_ld_block(apparatus_json_ld(facts, page)),
+    ]
+    return Markup("\n").join(tags)
