@@ -64,6 +64,7 @@ def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]
             title = name.removesuffix(".md")
             (out / f"{title}.html").write_text(DOCUMENT.format(title=title, content=render(source)), encoding="utf-8")
         for name, content in downloads(result.checked, site).items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_text(content, encoding="utf-8")
         for path in (root / "docs").rglob("*"):  # what the engine publishes as it is
             if path.is_file() and path.suffix != ".md":

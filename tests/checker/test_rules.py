@@ -14,6 +14,7 @@ from tools.checker.rules import RULES, table
 from tools.model.findings import Rule
 
 EXAMPLES = [rule for rule in RULES if rule.example is not None]
+GUARD = ("guard-", "phrase-link")  # the output guard's rules: they need the pages rendered
 
 
 def test_the_fixture_is_clean_for_the_checker_and_the_guard(mini: Project) -> None:
@@ -29,7 +30,7 @@ def test_the_example_breaks_the_rule(rule: Rule, mini: Project) -> None:
     assert example is not None
     before = mini.read(example.path) if mini.path(example.path).exists() else ""
     mini.write(example.path, before.replace(example.old, example.new, 1) if example.old else example.new + before)
-    result, guard = guarded(mini.root)
+    result, guard = guarded(mini.root) if rule.id.startswith(GUARD) else (mini.check(), [])
     found = [f for f in [*result.findings, *guard] if f.rule == rule.id]
     assert found, f"{rule.id}: no finding; got {[str(f) for f in [*result.findings, *guard]][:5]}"
     in_file = [f for f in found if f.path == example.path]

@@ -17,7 +17,8 @@ GENERATED_ELEMENTS = frozenset(
 )
 GENERATED_ATTRIBUTES = frozenset(
     "id class href role aria-label aria-labelledby aria-describedby aria-hidden aria-expanded aria-controls "
-    "data-card data-search-title data-cite data-report value hidden datetime lang download type popover "
+    "data-card data-search-title data-cite-style data-cite-form data-cite-label data-cite-kind data-cite-anchor "
+    "data-report value hidden datetime lang download type popover "
     "popovertarget viewBox d fill stroke width height xmlns transform shape-rendering".split()
 )
 # What editors may write on their own pages (Markdown, and the HTML Markdown lets through).

@@ -24,7 +24,7 @@ import re2
 
 from ..model.findings import Example, Rule
 from ..model.html import blocks, classes, local, text_of
-from ..model.quotes import Corpus, has_mark, spans
+from ..model.quotes import Corpus, core, has_mark, spans
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow
 from .scripts import theme_script
@@ -72,6 +72,7 @@ class Allowed:
     corpus: Corpus
     paragraphs: dict[str, str]  # chapter paragraph id -> its exact text
     contact: str | None = None
+    titles: frozenset[str] = frozenset()  # the sections' titles (`core`), which a citation quotes
 
 
 def check_content(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
@@ -213,7 +214,8 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
         if "editor-heading" in classes(element) and has_mark(words):
             yield Problem(GUARD_QUOTE, "an editors' heading holds a quotation mark", words[:60])
             continue
-        yield from quotations_in(words, allowed.corpus)
+        titles = allowed.titles if CITATION in classes(element) else frozenset()
+        yield from quotations_in(words, allowed.corpus, titles)
     for element in root.iter():
         seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
         if local(element.tag) == "meta" and allow.SEEN_META.match(element.get("name", element.get("property", "")) or ""):
@@ -224,8 +226,13 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
             yield from quotations_in(words, allowed.corpus)
 
 
-def quotations_in(words: str, corpus: Corpus) -> Iterator[Problem]:
+CITATION = "cite-form"  # a citation the CSL processor rendered: it quotes the cited section's title
+
+
+def quotations_in(words: str, corpus: Corpus, titles: frozenset[str] = frozenset()) -> Iterator[Problem]:
     for span in spans(words):
+        if core(span.text) in titles:
+            continue
         if not corpus.allows(span.text):  # an unclosed mark is read to the end of its block, as a reader would
             yield Problem(GUARD_QUOTE, f"“{span.text[:60]}” is quoted, but is neither the chapter's words nor a source's recorded words", span.text)
 

@@ -14,6 +14,7 @@ from ..model.edition import Checked
 from ..model.findings import Example, Finding, Rule
 from ..model.html import local, parse, text_of
 from ..model.moves import Moves
+from ..model.quotes import core
 from ..model.textfile import LineIndex
 from ..model.urls import scheme_of, site_path
 from .page import GUARD_LINK, Allowed, Problem, check_document
@@ -65,7 +66,7 @@ def expected(built: Built, name: str, checked: Checked) -> bool:
     """Is `name` a file the edition makes? Its pages, the theme's 404 page, data files, the search
     index, the downloads, redirect pages, and the theme's and the edition's own assets."""
     pages = {p.removesuffix(".md") + ".html" for p in (*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED)}
-    if name in pages or name == "404.html" or name in DATA_FILES or name.startswith(("search/", "downloads/")):
+    if name in pages or name == "404.html" or name in DATA_FILES or name.startswith(("search/", "downloads/", "cite/")):
         return True
     if name in built.redirects or name in built.extra_files:
         return True
@@ -79,7 +80,8 @@ def check_site(
     built: Built, checked: Checked, moves: Moves, contact: str | None = None, on_page: Callable[[str, ET.Element], None] | None = None
 ) -> list[Finding]:
     """Every file of the folder; `on_page` sees each page's tree (parsed once, for the guard and for it)."""
-    allowed = Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact)
+    titles = frozenset(core(s.title) for s in checked.sections)
+    allowed = Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles)
     findings: list[Finding] = []
     files = sorted(p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink())
     ids: dict[str, set[str]] = {}

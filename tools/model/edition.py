@@ -19,7 +19,7 @@ class Site:
     preview: bool = False  # `serve`'s local preview, never published: its server injects a script
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and cached) by identity: one per check
 class Checked:
     sources: SourceList
     chapter: Chapter

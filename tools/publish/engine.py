@@ -16,7 +16,7 @@ from typing import Any
 from ..checker import PROJECT, Result, check
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
-from ..site.metadata import heads
+from ..site.citing import heads
 from ..site.prepare import downloads, pages
 from .downloads import EXPORTS, publish_downloads
 from .postprocess import Output, postprocess

@@ -22,7 +22,7 @@ def page(title: str, anchor: str, intro: Markup, contents: list[tuple[str, str]]
     if contents:
         items = Markup("").join(Markup('<li><a href="#{}">{}</a></li>').format(a, prose(t)) for a, t in contents)
         toc = Markup('<nav class="page-contents" aria-label="On this page"><ul>{}</ul></nav>').format(items)
-    return "\n".join([heading, intro, GENERATED, toc, *body]) + "\n"
+    return "\n\n".join([heading, intro, GENERATED, toc, *body]) + "\n"  # blocks apart: Markdown passes each through
 
 
 def entry(anchor: str, title: Markup, search_title: str, level: int, body: list[Markup]) -> Markup:

@@ -38,7 +38,7 @@ def render(page: ChapterPage, checked: Checked) -> str:
     if people:
         here = {n.id for p in page.paragraphs for n in checked.notes_after.get(p.id, [])}
         out.append(cards(people, checked, here))
-    return "\n".join(out) + "\n"
+    return "\n\n".join(out) + "\n"  # blocks apart: Markdown passes each through as raw HTML
 
 
 def heading(block: Heading) -> Markup:

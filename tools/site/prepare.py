@@ -17,6 +17,8 @@ from markupsafe import Markup
 from ..model.edition import Checked, Site
 from .apparatus import glossary_page, people_page, quotations_page, trials_page
 from .chapter import render
+from .citing import chapter_citations
+from .citing import downloads as citation_files
 from .data import quotations_csv, quotations_json
 from .markup import element, text
 from .sourcespage import sources_page
@@ -35,7 +37,7 @@ def front(title: str, body: str) -> str:
 def pages(checked: Checked, site: Site) -> dict[str, str]:
     out: dict[str, str] = {}
     for page in checked.chapter.pages:
-        out[page.name] = render(page, checked)
+        out[page.name] = render(page, checked) + str(chapter_citations(checked, site, page.name))
     for name, markdown in checked.editorial.items():
         out[name] = editorial(markdown, checked, site, with_ids=name == "index.md")
     legend = status_legend(checked, with_ids=False)
@@ -49,7 +51,8 @@ def pages(checked: Checked, site: Site) -> dict[str, str]:
 
 
 def downloads(checked: Checked, site: Site) -> dict[str, str]:
-    return {"quotations.csv": quotations_csv(checked, site), "quotations.json": quotations_json(checked, site)}
+    data = {"quotations.csv": quotations_csv(checked, site), "quotations.json": quotations_json(checked, site)}
+    return {**data, **citation_files(checked, site)}
 
 
 def prepare(project: Path, dest: Path, checked: Checked, site: Site) -> None:
@@ -57,6 +60,7 @@ def prepare(project: Path, dest: Path, checked: Checked, site: Site) -> None:
     engine can build as it is."""
     shutil.copytree(project / "docs" / "assets", dest / "assets", dirs_exist_ok=True)
     for name, content in {**pages(checked, site), **downloads(checked, site)}.items():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
         (dest / name).write_text(content, encoding="utf-8")
 
 

@@ -1,0 +1,111 @@
+"""The edition's citations for one build: the checked model described once as `EditionFacts`
+(tools/site/citation.py), rendered once by the CSL processor (citestyles.py), and what the pages
+carry of it: each page's <head> metadata, a chapter page's "Cite this page" box and its copy
+toolbar's templates, and the reference-manager downloads."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model.edition import Checked, Site
+from ..model.quotes import outermost, spans
+from .citation import ChapterQuotation, ChapterSection, DigitalEdition, EditionFacts, LiteralName, MachineTranslation, OriginalWork, PersonName
+from .citefiles import download_files, download_links
+from .citemarkup import copy_templates, cite_box
+from .citestyles import Citations, render_citations
+from .markup import plain
+from .metadata import ApparatusPage, apparatus_head, edition_head, section_head
+
+APPARATUS = {
+    "people.html": "People",
+    "quotations.html": "Quotations",
+    "trials.html": "The trials",
+    "sources.html": "Sources",
+    "glossary.html": "Glossary",
+    "teachers.html": "For teachers",
+    "offline.html": "Read offline",
+}
+
+
+def person_name(name: str) -> PersonName:
+    """'Andrey Yanuaryevich Vyshinsky' as given and family names: the family name is the last word."""
+    given, _, family = plain(name).rpartition(" ")
+    return PersonName(given, family)
+
+
+@dataclass(frozen=True)
+class Citing:
+    facts: EditionFacts
+    citations: Citations
+
+
+def facts_of(checked: Checked, site: Site) -> EditionFacts:
+    sources = checked.sources
+    edition = sources.edition
+    book = sources.work[edition.work]
+    serial = sources.work[edition.translation]
+    original = OriginalWork(person_name(book.author or ""), plain(book.title), book.publisher, book.place, book.year if isinstance(book.year, int) else None)
+    translation = MachineTranslation(plain(serial.title), serial.publisher or "", None)
+    digital = DigitalEdition(
+        title=plain(edition.title),
+        genre="documentary edition",
+        editors=tuple(LiteralName(name) for name in edition.editors),
+        version=edition.date,
+        url=site.url,
+        language="en",
+        relation=edition.relation,
+    )
+    sections = []
+    for section in checked.sections:
+        ids = tuple(p.paragraph.id for p in checked.placed if p.page == section.page)
+        sections.append(ChapterSection(section.page.removesuffix(".md"), section.title, site.url + section.html, section.first, section.last, ids))
+    quotations = []
+    for q in sources.quotations:
+        place = checked.quotation_place.get(q.id)
+        if place is None:
+            continue
+        parts = outermost(spans(checked.wording(q)))
+        words = " ".join((parts[0].text if parts else checked.wording(q)).split()[:6]).strip(" ,.")
+        page = place.page.removesuffix(".md")
+        quotations.append(
+            ChapterQuotation(q.id, person_name(sources.name_of(q.speaker)), words, page, place.number, f"{site.url}{page}.html#{q.id}", q.status == "paraphrase")
+        )
+    return EditionFacts(original, translation, digital, tuple(sections), tuple(quotations))
+
+
+def citing(checked: Checked, site: Site) -> Citing:
+    """Rendered once per check and address (the online and the offline build share it: both cite
+    the published address), since the processor takes a few tenths of a second for the chapter."""
+    return _citing(checked, site.url)
+
+
+@functools.lru_cache(maxsize=4)
+def _citing(checked: Checked, url: str) -> Citing:
+    facts = facts_of(checked, Site(url))
+    return Citing(facts, render_citations(facts))
+
+
+def chapter_citations(checked: Checked, site: Site, page: str) -> Markup:
+    """A chapter page's "Cite this page" box and its copy toolbar's templates."""
+    c = citing(checked, site)
+    key = page.removesuffix(".md")
+    templates = Markup('<div class="cite-templates" hidden>\n{}\n</div>').format(copy_templates(c.facts, c.citations, key))
+    return Markup("\n") + cite_box(c.facts, c.citations, key, download_links(key)) + Markup("\n\n") + templates + Markup("\n")
+
+
+def heads(checked: Checked, site: Site) -> dict[str, str]:
+    """Every page's <head> additions, by page name: citation metadata and the edition's contact."""
+    c = citing(checked, site)
+    contact = Markup('<meta name="edition-contact" content="{}">\n').format(site.contact) if site.contact else Markup("")
+    out = {f"{s.key}.html": section_head(c.facts, s.key) for s in c.facts.sections}
+    out["index.html"] = edition_head(c.facts)
+    for name, title in APPARATUS.items():
+        out[name] = apparatus_head(c.facts, ApparatusPage(title, site.url + name))
+    return {name: str(contact + head + Markup("\n")) for name, head in out.items()}
+
+
+def downloads(checked: Checked, site: Site) -> dict[str, str]:
+    return download_files(citing(checked, site).facts)
