@@ -54,7 +54,7 @@ SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "modu
 # Data blocks: JSON-LD metadata, and the theme's own configuration (`<script id="__config" type="application/json">`).
 DATA_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json"})
 # A <link> with one of these relations names a page; it does not load anything.
-LINK_NAMING = frozenset({"canonical", "alternate", "author", "license", "help", "search"})
+LINK_NAMING = frozenset({"canonical", "alternate", "author", "license", "help", "schema.dc", "schema.dcterms"})
 # Attributes whose words a reader sees or hears.
 SEEN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 # <meta> whose content is shown by other programs (search results, link previews, reference managers).

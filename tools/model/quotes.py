@@ -145,7 +145,7 @@ def has_mark(text: str) -> bool:
 
 SPACES = re2.compile(r"\s+")
 ELLIPSES = re2.compile(r"(?:…|\.\.\.)+")
-EDGE = re2.compile(r"^[\s,.;:]+|[\s,.;:]+$")
+EDGE = re2.compile(r"^[\s,.;:…]+|[\s,.;:…]+$")  # with an elision (…) where a quotation is cut
 
 
 @functools.cache
