@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import re2
 
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, Record, SourceList, Trial
+from ..model.sourcelist import YEAR_MONTH, Citation, Loaded, Record, SourceList, Trial
 
 FACT_UNCOVERED = Rule(
     "fact-uncovered",
@@ -53,6 +53,8 @@ def numbers(value: object) -> set[int]:
     if isinstance(value, int):
         return {value}
     if isinstance(value, str):
+        if YEAR_MONTH.match(value):  # "1932-11": a month is written as a word, the year as a number
+            return {int(value[:4])}
         return {int(n) for n in NUMBER.findall(value) if len(n) < 7}
     return set()
 
@@ -82,7 +84,7 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                         loaded.at(
                             FACT_SCOPE,
                             (*key, field, j, "covers"),
-                            f"a reference work may support only {', '.join(loaded.sources.policy.reference_covers) or 'nothing'}, not '{name}'",
+                            f"a reference work may not support '{name}' here (policy.reference_covers)",
                         )
                     )
         for name, value in values.items():
@@ -105,14 +107,22 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
     return findings, Coverage(facts, covered)
 
 
+SELF_DESCRIBED = frozenset({"title", "author", "publisher", "place", "year", "container", "edition"})
+
+
 def _may_cover(citation: Citation, name: str, sources: SourceList, entry: Record) -> bool:
-    """A reference work supports only what the policy allows it, except its own title page's facts."""
+    """A reference work supports only what the policy allows it for that kind of entry; its own
+    entry's bibliographic facts it may always give (its own title page)."""
     work = sources.work.get(citation.work)
-    reference = work is not None and work.kind == "reference" and work is not entry
-    return not reference or name in sources.policy.reference_covers
+    if work is None or work.kind != "reference":
+        return True
+    if work is entry and name in SELF_DESCRIBED:
+        return True
+    return name in sources.policy.reference_covers.get(KIND_OF.get(type(entry).__name__, ""), ())
 
 
 Key = tuple[str | int, ...]
+KIND_OF = {"Work": "work", "Trial": "trial", "Person": "person", "Quotation": "quotation", "Note": "note", "Meeting": "meeting", "Account": "meeting", "GlossaryEntry": "glossary"}
 
 
 def _entries(s: SourceList) -> Iterator[tuple[Key, str, Record, tuple[Citation, ...]]]:

@@ -111,9 +111,6 @@ def citations(s: SourceList) -> Iterator[tuple[tuple[str | int, ...], Citation |
             wording = getattr(q, part)
             if wording is not None:
                 yield ("quotations", i, part), wording
-    for i, d in enumerate(s.policy.denylist):
-        if d.evidence is not None:
-            yield ("policy", "denylist", i, "evidence"), d.evidence
 
 
 def spellings(loaded: Loaded) -> Iterator[Finding]:
@@ -133,12 +130,14 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
     s = loaded.sources
     copiers = s.policy.mirrors
     for key, c in citations(s):
+        if c.read_at is not None and c.read_at.startswith("original/") and c.read_at != s.edition.original:
+            yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"a file read is only the chapter as received, {s.edition.original}")
         for name, url in (("read_at", c.read_at), ("canonical", c.canonical)):
-            if url is None:
+            if url is None or url.startswith("original/"):
                 continue
             host = host_of(url)
             denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
-            if denied is not None and key[:2] != ("policy", "denylist"):
+            if denied is not None:
                 yield loaded.at(SOURCE_DENIED, (*key, name), f"{host} is on the denylist ({denied.reason}); cite another copy")
             if _home_page(url):
                 yield loaded.at(SOURCE_HOME, (*key, name), f"{url} is a site's home page, which locates nothing")
@@ -150,6 +149,10 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
             site = next((m for m in copiers if on_domain(host_of(c.read_at), m.domain)), None)
             if site is not None:
                 yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} copies {site.copies}: say `copy: mirror`")
+        if c.read_at is not None and c.copy_kind != "unauthorised":
+            pirate = next((u for u in s.policy.unauthorised if on_domain(host_of(c.read_at), u.domain)), None)
+            if pirate is not None:
+                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} is {pirate.what}: say `copy: unauthorised`")
         work = s.work.get(c.work)
         if c.copy_kind == "unauthorised" and work is not None and work.url is not None:
             yield loaded.at(

@@ -75,7 +75,7 @@ class Allowed:
     titles: frozenset[str] = frozenset()  # the sections' titles (`core`), which a citation quotes
 
 
-def check_content(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
+def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "index.html") -> Iterator[Problem]:
     """A page's content (its article, or a fragment): elements, attributes, classes, ids, addresses."""
     editorial = kind == "editorial"
     elements = allow.EDITORIAL_ELEMENTS if editorial else allow.GENERATED_ELEMENTS
@@ -99,18 +99,20 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Pro
             yield Problem(GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident)
         href = element.get("href")
         if href is not None and name == "a":
-            problem = link_problem(href, allowed.contact)
+            problem = link_problem(href, allowed.contact, page)
             if problem:
                 yield Problem(GUARD_URL, f"the link {href[:80]!r} {problem}", href)
 
 
-def link_problem(href: str, contact: str | None) -> str | None:
+def link_problem(href: str, contact: str | None, page: str) -> str | None:
     """Why a reader's link may not point there; None if it may."""
     scheme = scheme_of(href)
     if scheme == "mailto":
         return None if contact is not None and href.startswith(contact.split("?")[0]) else "writes to an address that is not the edition's contact"
     if scheme is None and href.startswith("#"):
         return None
+    if scheme is None and site_path(href, page) is None:
+        return "climbs out of the site"
     return url_problem(href)
 
 
@@ -118,7 +120,7 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
     """A whole built page: what may run and load, ids, every seen text, and the chapter's words."""
     article = next((e for e in root.iter() if local(e.tag) == "article"), None)
     if article is not None:
-        yield from check_content(article, kind, allowed)
+        yield from check_content(article, kind, allowed, page)
     content = {id(e) for e in article.iter()} if article is not None else set()
     seen_ids: set[str] = set()
     for element in root.iter():

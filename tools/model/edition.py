@@ -103,9 +103,6 @@ def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
     for meeting in sources.meetings:
         for citation in (*meeting.claim_sources, *(c for a in (*meeting.refutations, *meeting.dissent) for c in a.sources)):
             texts += citation.said
-    for denied in sources.policy.denylist:
-        if denied.evidence is not None:
-            texts += denied.evidence.said
     for q in sources.quotations:
         texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
     texts += [w.title for w in sources.works] + [t.title for t in sources.trials]

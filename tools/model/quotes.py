@@ -12,9 +12,11 @@ A mark is double if its name says so or it is confusable with two apostrophes; t
 in a row (`''`, ``` `` ```, `‘‘`) and two commas (`,,`) are a double mark too.
 
 Double marks toggle: outside a quotation any double mark opens one, inside any closes it (so
-German „…“, French «…» and the chapter's stray `” Most beloved”` are all read). A single mark
-opens a quotation only where no letter or digit precedes it, and closes one only where none
-follows: the apostrophe inside a word (Stalin’s, don't) never opens or closes a quotation.
+German „…“, French «…» and the chapter's stray `” Most beloved”` are all read), and one that never
+closes quotes to the end of its text. A single mark opens a quotation only where no letter or
+digit precedes it, and closes one only where none follows: the apostrophe inside a word
+(Stalin’s, don't) never opens or closes a quotation, and one that never closes (the ’30s) is an
+apostrophe.
 Every scan is one pass of an RE2 expression: linear in the text.
 """
 
@@ -122,9 +124,9 @@ def spans(text: str) -> list[Span]:
             single_at = None
         elif single_at is None and not _is_word(before) and _is_word(after):
             single_at = (start, 1)
-    for opened in (double_at, single_at):
-        if opened is not None:
-            found.append(Span(opened[0], len(text), text[opened[0] + opened[1] :], closed=False))
+    if double_at is not None:  # a double mark that never closes quotes to the end, as a reader reads it
+        found.append(Span(double_at[0], len(text), text[double_at[0] + double_at[1] :], closed=False))
+    # a single mark that never closes is an apostrophe (the ’30s, ’tis), not a quotation
     return sorted(found, key=lambda s: (s.start, -s.end))
 
 

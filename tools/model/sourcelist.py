@@ -76,6 +76,16 @@ def _url(value: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(_url)]
+ORIGINAL_PATH = re2.compile(r"^original/[A-Za-z0-9_.-]+\.txt$")
+
+
+def _read_at(value: str) -> str:
+    """Where a text was read: a web address, or the reference copy of the chapter in original/
+    (the chapter itself, as received; the checker holds it to `edition.original`)."""
+    return value if ORIGINAL_PATH.match(value) else _url(value)
+
+
+ReadAt = Annotated[str, AfterValidator(_read_at)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 
 
@@ -117,7 +127,7 @@ class Citation(Record):
 
     work: Id
     locator: Text | None = None  # "p. 136", "§ 15", "evening session of 24 January 1937"
-    read_at: Url | None = None  # None: the work's own `url` was read
+    read_at: ReadAt | None = None  # None: the work's own `url` was read
     copy_kind: Copy = Field("own", alias="copy")
     canonical: Url | None = None  # with copy: mirror, the page it copies
     said: Excerpts  # the words read there, verbatim
@@ -212,7 +222,7 @@ class Quotation(Record):
     sources: Annotated[tuple[Citation, ...], LAX]
     date_inferred: bool = False
     trial_note: Annotated[Text | None, Fact] = None
-    notes: Text | None = None  # the editors' remarks on the wording; states no fact
+    notes: Annotated[Text | None, Fact] = None  # on the wording and the attribution: facts, so covered
     russian: Wording | None = None  # Orlov's Russian (None: not seen)
     literal: Text | None = None  # the editors' literal translation of the Russian: theirs, not Orlov's
     report_wording: Wording | None = None  # the official Report's words (None: not seen)
@@ -270,7 +280,6 @@ class StatusText(Record):
 class DeniedDomain(Record):
     domain: Text
     reason: Text
-    evidence: Citation | None = None
 
 
 class MirrorSite(Record):
@@ -278,10 +287,17 @@ class MirrorSite(Record):
     copies: Text
 
 
+class UnauthorisedSite(Record):
+    domain: Text  # an e-book reader, a pirated-PDF host or a document dump (and its subdomains)
+    what: Text
+
+
 class Policy(Record):
     denylist: Annotated[tuple[DeniedDomain, ...], LAX]
     mirrors: Annotated[tuple[MirrorSite, ...], LAX] = ()
-    reference_covers: Annotated[tuple[Text, ...], LAX] = ()  # the fields a reference work may support
+    unauthorised: Annotated[tuple[UnauthorisedSite, ...], LAX] = ()  # cited only as `copy: unauthorised`
+    # The fields a reference work may support, by kind of entry (person, work, glossary …).
+    reference_covers: dict[Text, Annotated[tuple[Text, ...], LAX]] = Field(default_factory=dict)
 
 
 class EditionFacts(Record):

@@ -1,0 +1,120 @@
+"""tools/guard/page.py: a page, as a browser parses it, against what is allowed. These pages are
+written by hand, the way an attacker would want them to come out of a renderer: the guard sees
+only what the reader gets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.guard.page import Allowed, check_content, check_document
+from tools.model.html import parse, parse_fragment
+from tools.model.quotes import Corpus
+
+CHAPTER = "Bukharin was overwhelmed with emotion in court: “He (naturally, Stalin – the author) is the hope of mankind!”"
+ALLOWED = Allowed(Corpus([CHAPTER], {"Stalin", "Bukharin"}), {"p-bukharin": CHAPTER}, "mailto:editors@example.org")
+MADE_UP = "Stalin is innocent of every crime"
+
+
+def page(article: str, head: str = "", kind: str = "generated") -> list[str]:
+    html = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title>{head}</head><body><article class="md-content__inner">{article}</article></body></html>'
+    return [p.rule.id + ": " + p.message for p in check_document(parse(html), "people.html", kind, ALLOWED)]
+
+
+# --- five new spellings of a quotation mark, and more ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        f"&#0000008220;{MADE_UP}&#x201D;",  # zero-padded character references, decoded by the parser
+        f"&ldquo;{MADE_UP}&rdquo;",  # named references
+        f"\u301d{MADE_UP}\u301f",  # CJK double prime quotation marks
+        f"\u275d{MADE_UP}\u275e",  # heavy ornaments
+        f"\uff02{MADE_UP}\uff02",  # fullwidth
+        f"\u2033{MADE_UP}\u2033",  # double primes
+        f"\u05f4{MADE_UP}\u05f4",  # Hebrew gershayim
+        f"''{MADE_UP}''",  # typewriter apostrophes, doubled
+        f",,{MADE_UP}''",  # low-then-high, typed
+        f"\u2e42{MADE_UP}\u201f",  # double low-reversed-9 and high-reversed-9
+        f"\u02ee{MADE_UP}\u02ee",  # modifier letter double apostrophe
+        f"\u00ab{MADE_UP}",  # opened and never closed: read to the end
+    ],
+)
+def test_a_made_up_quotation_is_refused_however_its_marks_are_spelled(spelled: str) -> None:
+    assert any(p.startswith("guard-quote") for p in page(f"<p>Orlov wrote {spelled} in 1953.</p>"))
+
+
+def test_the_chapters_words_and_a_name_may_be_quoted() -> None:
+    assert page("<p>Orlov quotes Bukharin: “is the hope of mankind!” He names “Stalin”.</p>") == []
+
+
+@pytest.mark.parametrize("where", ['<p title="“{0}”">x</p>', '<p aria-label="“{0}”">x</p>', '<p><img alt="“{0}”"></p>'])
+def test_quotations_in_attributes_a_reader_hears_are_checked(where: str) -> None:
+    assert any(p.startswith("guard-quote") for p in page(where.format(MADE_UP)))
+
+
+def test_quotations_in_json_ld_are_checked() -> None:
+    head = '<script type="application/ld+json">{"name": "\\u201c' + MADE_UP + '\\u201d"}</script>'
+    assert any(p.startswith("guard-quote") for p in page("<p>x</p>", head))
+
+
+def test_an_editors_heading_holds_no_quotation_mark_at_all() -> None:
+    assert any(p.startswith("guard-quote") for p in page('<h1 class="editor-heading">Praise: ‘Stalin’</h1>'))
+
+
+# --- five ways to smuggle markup, and more --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "smuggled",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)">',
+        '<a href="java&#09;script:alert(1)">x</a>',  # a tab inside the scheme, decoded then removed
+        '<a href=" &#x6A;avascript:alert(1)">x</a>',  # a reference for a letter, a leading space
+        '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+        '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+        '<object data="x.swf"></object>',
+        '<p style="position:fixed;top:0">x</p>',
+        '<form action="https://evil.example/"><button>x</button></form>',
+        '<a href="file:///etc/passwd">x</a>',
+        '<a href="../../../etc/passwd">x</a>',
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        '<p id="__config">x</p>',  # clobbers the theme's configuration script
+        '<base href="https://evil.example/">',
+        '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    ],
+)
+def test_live_or_loading_markup_is_refused(smuggled: str) -> None:
+    assert page(f"<p>before</p>{smuggled}"), smuggled
+
+
+def test_resources_from_another_site_are_refused_anywhere() -> None:
+    for head in ('<link rel="stylesheet" href="https://cdn.example/x.css">', '<script src="//cdn.example/x.js"></script>'):
+        assert any(p.startswith("guard-url") for p in page("<p>x</p>", head))
+
+
+def test_only_the_themes_inline_scripts_run() -> None:
+    theme = '<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>'
+    assert page("<p>x</p>", theme) == []
+    assert page("<p>x</p>", theme.replace("__tabbed_", "__tabbed_x")) != []
+
+
+def test_an_editors_page_may_give_only_its_few_classes() -> None:
+    root = parse_fragment('<p class="md-button">ok</p><div class="admonition quote"><p>framed</p></div>')
+    assert [p.message for p in check_content(root, "editorial", ALLOWED)] == [
+        "the class 'admonition' is not one an editors' page may give",
+        "the class 'quote' is not one an editors' page may give",
+    ]
+
+
+def test_a_chapter_paragraph_says_exactly_what_the_chapter_says() -> None:
+    good = f'<p id="p-bukharin" class="chapter-paragraph"><a class="permalink para-number" href="#p-bukharin">7</a>{CHAPTER}</p>'
+    assert page(good, kind="chapter") == []
+    for changed in (CHAPTER.replace("mankind", "humanity"), CHAPTER + "\\", CHAPTER.replace(" court", " <b>court</b>").replace("<b>", "").replace("</b>", "!")):
+        bad = f'<p id="p-bukharin" class="chapter-paragraph">{changed}</p>'
+        assert any(p.startswith("guard-text") for p in page(bad, kind="chapter")), changed
+
+
+def test_hidden_characters_are_refused_in_every_text() -> None:
+    assert any(p.startswith("guard-text") for p in page("<p>Trotsky \u202elied\u202c</p>"))
