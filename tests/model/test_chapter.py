@@ -48,7 +48,7 @@ def test_the_text_is_literal() -> None:
 
 def test_anything_but_headings_and_paragraphs_is_refused() -> None:
     for block in ("> a quotation box", "- a list", "a paragraph without its id", "## a heading { #h }\nwith a second line"):
-        page = parse(f"{block}\n", "x.md", "x.md")
+        page = parse(f"# T {{ #t }}\n\n{block}\n", "x.md", "x.md")
         assert [f.rule for f in page.findings] == ["page-block"], block
 
 

@@ -111,7 +111,7 @@ def _run(result: Result, root: Path) -> None:
             result.findings.append(loaded.at(sourcelist.REFERENCE, ("notes", index, "paragraph"), f"no paragraph '{note.paragraph}' in the chapter"))
     corpus = allowed_quotations(loaded.sources, the_chapter)
     result.findings += prose.check(loaded, loaded.texts, corpus)
-    allowed = Allowed(corpus, {}, edition.contact)
+    allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
     for name, text in editorial.items():
         result.findings += editorial_page(f"docs/{name}", text, allowed)
     result.checked = Checked(loaded.sources, the_chapter, editorial)

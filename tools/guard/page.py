@@ -73,6 +73,7 @@ class Allowed:
     paragraphs: dict[str, str]  # chapter paragraph id -> its exact text
     contact: str | None = None
     titles: frozenset[str] = frozenset()  # the sections' titles (`core`), which a citation quotes
+    site_url: str = ""  # the published address: an editors' page may link to it, and within the site
 
 
 def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "index.html") -> Iterator[Problem]:
@@ -100,6 +101,8 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
         href = element.get("href")
         if href is not None and name == "a":
             problem = link_problem(href, allowed.contact, page)
+            if problem is None and editorial and scheme_of(href) in ("https", "http") and not (allowed.site_url and href.startswith(allowed.site_url)):
+                problem = "leaves the edition: an editors' page links within it (a source's address belongs in the source list)"
             if problem:
                 yield Problem(GUARD_URL, f"the link {href[:80]!r} {problem}", href)
 

@@ -81,7 +81,7 @@ def check_site(
 ) -> list[Finding]:
     """Every file of the folder; `on_page` sees each page's tree (parsed once, for the guard and for it)."""
     titles = frozenset(core(s.title) for s in checked.sections)
-    allowed = Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles)
+    allowed = Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, built.url)
     findings: list[Finding] = []
     files = sorted(p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink())
     ids: dict[str, set[str]] = {}

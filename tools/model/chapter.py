@@ -35,7 +35,9 @@ PAGE_MARK = Rule(
     Example("docs/praise.md", "]{ #q-bukharin-hope-of-mankind }", "]{ #q-bukharin-hope-of-mankind .big }"),
 )
 
-HEADING = re2.compile(r"^(#{1,6}) +([^{}]+?) *\{ *#([a-z0-9]+(?:-[a-z0-9]+)*)( +\.editor-heading)? *\}$")
+# A heading's words are plain text: no braces, angle brackets, ampersands or backslashes, which
+# would only ever be shown as they are (the site renders chapter pages itself) but look like markup.
+HEADING = re2.compile(r"^(#{1,6}) +([^{}<>&\\]+?) *\{ *#([a-z0-9]+(?:-[a-z0-9]+)*)( +\.editor-heading)? *\}$")
 PARAGRAPH_ID = re2.compile(r"^\{: *#(p-[a-z0-9]+(?:-[a-z0-9]+)*) *\}$")
 MARK = re2.compile(r"\[([^\[\]{}]*)\]\{ *#(q-[a-z0-9]+(?:-[a-z0-9]+)*) *\}")
 STRAY = re2.compile(r"\]\{|\{:|\{ *#")
@@ -100,11 +102,12 @@ class ChapterPage:
 def parse(text: str, name: str, path: str) -> ChapterPage:
     page = ChapterPage(name, path, text)
     for lines in _runs(text):
-        first_offset, first = lines[0]
-        if first.startswith("#"):
+        if lines[0][1].startswith("#"):
             _heading(page, lines)
         else:
             _paragraph(page, lines)
+    if not page.blocks or not isinstance(page.blocks[0], Heading):
+        page.findings.append(page.at(PAGE_BLOCK, 0, "a chapter page begins with its heading, `# Heading text { #heading-id }`"))
     return page
 
 

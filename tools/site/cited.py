@@ -29,6 +29,8 @@ def read_at(citation: Citation | Wording) -> Markup:
     """'read at marxists.org (an archive’s copy)': where the editors read the work."""
     if citation.read_at is None:
         return Markup("")
+    if not citation.read_at.startswith(("https:", "http:")):  # the chapter itself, as received
+        return Markup("read in the text this edition reproduces")
     label = COPY_LABELS[citation.copy_kind]
     where = link(citation.read_at, text(host(citation.read_at)))
     if citation.copy_kind == "mirror" and citation.canonical:

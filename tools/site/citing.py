@@ -63,9 +63,10 @@ def facts_of(checked: Checked, site: Site) -> EditionFacts:
         ids = tuple(p.paragraph.id for p in checked.placed if p.page == section.page)
         sections.append(ChapterSection(section.page.removesuffix(".md"), section.title, site.url + section.html, section.first, section.last, ids))
     quotations = []
+    keys = {s.key for s in sections}
     for q in sources.quotations:
         place = checked.quotation_place.get(q.id)
-        if place is None:
+        if place is None or place.page.removesuffix(".md") not in keys:
             continue
         parts = outermost(spans(checked.wording(q)))
         words = " ".join((parts[0].text if parts else checked.wording(q)).split()[:6]).strip(" ,.")
@@ -92,6 +93,8 @@ def chapter_citations(checked: Checked, site: Site, page: str) -> Markup:
     """A chapter page's "Cite this page" box and its copy toolbar's templates."""
     c = citing(checked, site)
     key = page.removesuffix(".md")
+    if key not in {s.key for s in c.facts.sections}:  # a page without its heading: the checker says so
+        return Markup("")
     templates = Markup('<div class="cite-templates" hidden>\n{}\n</div>').format(copy_templates(c.facts, c.citations, key))
     return Markup("\n") + cite_box(c.facts, c.citations, key, download_links(key)) + Markup("\n\n") + templates + Markup("\n")
 
