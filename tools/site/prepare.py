@@ -26,6 +26,8 @@ from .teachers import teachers_page
 
 LEGEND_MARKER = "<!-- status-legend -->"
 COUNTS_MARKER = "<!-- status-counts -->"
+READING_MARKER = "<!-- reading-time -->"
+WORDS_A_MINUTE = 200  # a student reading attentively
 VARIANT = re2.compile(r"<!-- (online|offline) edition -->\n((?s:.)*?)<!-- end -->\n")
 SITE_URL_MARK = "{site_url}"
 
@@ -71,7 +73,14 @@ def editorial(markdown: str, checked: Checked, site: Site, with_ids: bool) -> st
     markdown = VARIANT.sub(lambda m: m.group(2) if m.group(1) == wanted else "", markdown)
     markdown = markdown.replace(SITE_URL_MARK, str(text(site.url)))
     markdown = markdown.replace(COUNTS_MARKER, str(text(status_counts(checked))))
+    markdown = markdown.replace(READING_MARKER, reading_time(checked))
     return markdown.replace(LEGEND_MARKER, str(status_legend(checked, with_ids)))
+
+
+def reading_time(checked: Checked) -> str:
+    """'1,013 words, about 5 minutes of reading': counted from the chapter's own words."""
+    words = sum(len(p.paragraph.text.split()) for p in checked.placed)
+    return f"{words:,} words, about {max(1, round(words / WORDS_A_MINUTE))} minutes of reading"
 
 
 def status_legend(checked: Checked, with_ids: bool = True) -> Markup:
