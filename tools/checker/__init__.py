@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+import re2
 
 from ..guard.page import Allowed, check_content, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
-from ..model.edition import Checked, allowed_quotations
+from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
 from ..model.html import blocks, parse_fragment
 from ..model.moves import Moves, moves_or_finding
@@ -143,10 +144,52 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     return found
 
 
+MAX_BLOCK = 2_000  # characters in a run of lines: the longest paragraph of an editors' page is half that
+MAX_INDENT = 12  # columns of indentation: lists three levels deep
+HTML_START = re2.compile(r"<[A-Za-z!?/]")
+
+
+def editorial_shape(shown: str, text: str) -> list[Finding]:
+    """An editors' page is Markdown of a bounded shape: no HTML of its own (the build fills in what
+    needs HTML, tools/model/edition.py MARKERS), paragraphs of at most MAX_BLOCK characters and
+    indentation of at most MAX_INDENT columns. So every renderer does work in proportion to the page:
+    Python-Markdown, for one, spends quadratic time on some long paragraphs (`[x](` repeated) and
+    recursion on deep lists."""
+    lines = LineIndex(text)
+    found: list[Finding] = []
+    bare = text
+    for marker in (*MARKERS, *VARIANTS):
+        bare = bare.replace(marker, " " * len(marker))
+    html = HTML_START.search(bare)
+    if html is not None:
+        found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(html.start()), "an editors' page holds no HTML of its own: write Markdown"))
+    offset = block_start = block_length = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT:
+            found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(offset), f"indented more than {MAX_INDENT} columns: nest lists at most three deep"))
+        if line.strip():
+            block_start = block_start if block_length else offset
+            block_length += len(line) + 1
+            if block_length > MAX_BLOCK:
+                found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(block_start), f"a paragraph of more than {MAX_BLOCK:,} characters: split it"))
+                block_length = -(10**9)  # once per paragraph
+        else:
+            block_length = 0
+        offset += len(line) + 1
+    return capped(found, 5)
+
+
 def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     """An editors' page rendered as the site renders it, through the guard's content check; each
-    problem at the first line that holds its words."""
-    html = markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)
+    problem at the first line that holds its words. A page whose shape is refused is not rendered."""
+    shape = editorial_shape(shown, text)
+    if shape:
+        return shape
+    try:
+        html = markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)
+    except RecursionError:
+        return [EDITORIAL_MARKUP.at(shown, 1, 1, "nests too deeply to render")]
     lines = LineIndex(text)
     found = []
     for problem in check_content(parse_fragment(html), "editorial", allowed):
@@ -154,6 +197,8 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         rule = EDITORIAL_MARKUP if problem.rule.id in ("guard-markup", "guard-url") else problem.rule
         found.append(rule.at(shown, line, col, problem.message))
+    if found and any("nests elements" in f.message for f in found):
+        return found
     for element, words in blocks(parse_fragment(html)):
         for problem in quotations_in(words, allowed.corpus):
             offset = text.find(problem.text[:40]) if problem.text else -1

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import re2
 
 from ..model.findings import Example, Rule
-from ..model.html import blocks, classes, local, text_of
+from ..model.html import MAX_DEPTH, blocks, classes, depth, local, text_of
 from ..model.quotes import Corpus, core, has_mark, spans
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow
@@ -76,8 +76,17 @@ class Allowed:
     site_url: str = ""  # the published address: an editors' page may link to it, and within the site
 
 
+def too_deep(root: ET.Element) -> Problem | None:
+    if depth(root) > MAX_DEPTH:
+        return Problem(GUARD_MARKUP, f"nests elements more than {MAX_DEPTH} deep", "<div")
+    return None
+
+
 def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "index.html") -> Iterator[Problem]:
     """A page's content (its article, or a fragment): elements, attributes, classes, ids, addresses."""
+    if (problem := too_deep(root)) is not None:
+        yield problem
+        return
     editorial = kind == "editorial"
     elements = allow.EDITORIAL_ELEMENTS if editorial else allow.GENERATED_ELEMENTS
     attributes = allow.EDITORIAL_ATTRIBUTES if editorial else allow.GENERATED_ATTRIBUTES
@@ -121,6 +130,9 @@ def link_problem(href: str, contact: str | None, page: str) -> str | None:
 
 def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, root_path: str = "/") -> Iterator[Problem]:
     """A whole built page: what may run and load, ids, every seen text, and the chapter's words."""
+    if (problem := too_deep(root)) is not None:
+        yield problem
+        return
     article = next((e for e in root.iter() if local(e.tag) == "article"), None)
     if article is not None:
         yield from check_content(article, kind, allowed, page)

@@ -42,6 +42,20 @@ def parse_fragment(html: str) -> ET.Element:
     return body
 
 
+MAX_DEPTH = 100  # far deeper than any page of the edition; the walkers below recurse that deep at most
+
+
+def depth(root: ET.Element) -> int:
+    """How deep the tree nests, counted without recursion (a hostile page can nest 100,000 deep)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if level <= MAX_DEPTH:
+            stack.extend((child, level + 1) for child in node)
+    return deepest
+
+
 def local(tag: object) -> str:
     """The tag name without its namespace ('svg', 'path'); '' for a comment or processing instruction."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

@@ -18,7 +18,7 @@ from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..site.citing import heads
 from ..site.prepare import downloads, pages
-from .downloads import EXPORTS, publish_downloads
+from .downloads import EXPORTS, made, publish_downloads
 from .postprocess import Output, postprocess
 
 THEME_ASSETS = Path(__import__("material").__file__).parent / "templates" / "assets"
@@ -48,7 +48,7 @@ def site_of(config: Any, checked: Checked, serving: bool) -> Site:
     url = url if url.endswith("/") else url + "/"
     contact = os.environ.get("EDITION_CONTACT") or checked.sources.edition.contact
     offline = bool(config.extra.get("offline_edition"))
-    return Site(url, offline, contact, preview=serving)
+    return Site(url, offline, contact, preview=serving, downloads=made(PROJECT / "dist", offline))
 
 
 def begin(config: Any, serving: bool) -> State:

@@ -1,0 +1,56 @@
+"""Linear time by construction: for each kind of editorial input, ten times the input costs at most
+fifteen times the CPU of the checker (a quadratic path would cost a hundred times). Every pattern
+applied to the input runs on RE2; an editors' page is refused before any renderer sees a shape that
+would make one slow (tools/checker/__init__.py, editorial_shape).
+
+CPU time of this process, each size's best of two runs (another process on a loaded machine does
+not count); the absolute figures belong in BENCHMARKS.md, never in an assert."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from conftest import Project
+
+from tools.checker import check
+
+SMALL = 20_000  # characters of hostile input; ten times that is still under the file limit
+SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
+Edit = Callable[[str, int], str]
+KINDS: dict[str, tuple[str, Edit]] = {
+    "chapter page: spaces in a paragraph": ("docs/praise.md", lambda t, n: t.replace("For this reason", "For " + " " * n + "this reason")),
+    "chapter page: mark-like brackets": ("docs/praise.md", lambda t, n: t.replace("For this reason", "For " + "[“a”]{ #q-" * (n // 12) + "this")),
+    "chapter page: quotation marks": ("docs/praise.md", lambda t, n: t.replace("For this reason", "“a ‘b " * (n // 6) + "For this reason")),
+    "heading of spaces": ("docs/praise.md", lambda t, n: t.replace("# Praise in the courtroom", "#" + " " * n + "x")),
+    "editorial page: unclosed comment": ("docs/index.md", lambda t, n: t + "\n<!--" + " x" * (n // 2)),
+    "editorial page: link brackets": ("docs/index.md", lambda t, n: t + "\n" + "[x](" * (n // 4)),
+    "editorial page: many good paragraphs": ("docs/index.md", lambda t, n: t + ("\n\nSee [the notes](praise.md) on *Velicki*." * (n // 40))),
+    "editorial page: nested lists": ("docs/index.md", lambda t, n: t + "\n" + "".join("  " * (i % 40) + "- x\n" for i in range(n // 40))),
+    "source-list prose: an admonition line": ("data/sources.yml", lambda t, n: t.replace(SUMMARY, '    summary: "!!! ' + " x" * (n // 2) + '"')),
+    "source-list prose: quotation marks": ("data/sources.yml", lambda t, n: t.replace(SUMMARY, '    summary: "' + "“a ‘b " * (n // 6) + '"')),
+}
+
+
+def cpu(run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_ten_times_the_input_costs_at_most_fifteen_times_the_time(kind: str, mini: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    path, edit = KINDS[kind]
+    larger = Project(tmp_path / "larger")
+    shutil.copytree(mini.root, larger.root)
+    original = mini.read(path)
+    mini.write(path, edit(original, SMALL))
+    larger.write(path, edit(original, 10 * SMALL))
+    small, large = cpu(lambda: check(mini.root)), cpu(lambda: check(larger.root))
+    assert large <= 15 * small, f"{kind}: ten times the input took {large / small:.1f} times the time"
