@@ -95,13 +95,14 @@ def search(page: Page, query: str) -> None:
 
 
 def use_every_feature(page: Page) -> None:
-    """On a chapter page: footnote tooltip, name tooltip, copy-link, palette, search."""
-    page.locator("a.footnote-ref").first.hover()
-    expect(page.locator(".md-tooltip2").first).to_be_visible()
-    page.locator("a.person").first.hover()
-    expect(page.locator(".md-tooltip2--active, .md-tooltip2").first).to_be_visible()
+    """On a chapter page: a note and a name's card in place, copy-link, palette, search."""
+    page.locator("a.fn-ref").first.click()
+    expect(page.locator(".ed-pop")).to_be_visible()
+    page.locator("a.person[data-card]").first.click()
+    expect(page.locator(".ed-pop")).to_be_visible()
+    page.keyboard.press("Escape")
     permalink = page.locator(".md-content a.permalink").first
-    permalink.hover()  # opens its copy toolbar (edition.js)
+    permalink.click()  # opens its copy toolbar (edition.js)
     button = permalink.locator("xpath=following-sibling::span[1]//button").first
     button.click()
     expect(button).to_have_text("Copied")
@@ -193,11 +194,12 @@ def test_single_file_runs_nothing_and_violates_nothing(offline_site: Path, watch
 
 
 def hover_everything(page: Page) -> None:
-    """Name tooltips (the title attribute Material turns into a tooltip) and footnote tooltips."""
-    for selector in ("a.person", "a.footnote-ref"):
+    """Names' cards and notes, opened in place (edition.js copies them from the page)."""
+    for selector in ("article a.person[data-card]", "article a.fn-ref"):
         links = page.locator(selector)
         for index in range(min(links.count(), 5)):
-            links.nth(index).hover()
+            links.nth(index).click()
+            page.keyboard.press("Escape")
 
 
 def without_policy(site: Path, tmp_path: Path) -> Path:

@@ -64,7 +64,7 @@ def difference(trimmed: str, original: str) -> str:
 
 
 def search_open(page: Page) -> None:
-    """The states the theme's script makes: search results, a focus ring, a footnote tooltip."""
+    """The states the theme's script makes: search results, a focus ring."""
     field = page.locator("input.md-search__input")
     if not field.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
@@ -74,14 +74,15 @@ def search_open(page: Page) -> None:
     page.keyboard.press("ArrowDown")
 
 
-def tooltip_open(page: Page) -> None:
-    page.locator("a.footnote-ref").first.focus()
-    page.locator(".md-tooltip2").first.wait_for()
+def note_open(page: Page) -> None:
+    """A note open in place (edition.js), inside the theme's typeset styles."""
+    page.locator("a.fn-ref").first.click()
+    page.locator(".ed-pop").wait_for()
 
 
 STATES: dict[str, Callable[[Page], None] | None] = {
     "index.html": search_open,
-    "praise.html": tooltip_open,
+    "praise.html": note_open,
     "people.html": None,
     "teachers.html": None,
     "trials.html": None,
