@@ -96,7 +96,7 @@ def text_escape(words: str) -> Markup:
 def editors_note(note: Note, checked: Checked) -> Markup:
     return Markup(
         '<aside class="admonition editorial" id="{id}" aria-label="Editor’s note on {term}" data-search-title="Editor’s note: {term}">\n'
-        '<p class="admonition-title">Editor’s note</p>\n'
+        '<p class="admonition-title">Editor’s note<a class="permalink note-link" href="#{id}" aria-label="Link to this editor’s note">¶</a></p>\n'
         "<p><strong>{term}</strong> — {body}</p>\n"
         '<p class="note-sources">Sources: {sources}</p>\n'
         "</aside>"

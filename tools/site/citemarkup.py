@@ -32,7 +32,7 @@ box after the chapter's last paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -89,6 +89,23 @@ def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Seq
         parts.append(Markup('<p class="cite-downloads">For reference managers: {}</p>').format(links))
     parts.append(Markup("</section>"))
     return Markup("\n").join(parts)
+
+
+def citation_list(forms: Mapping[Style, Forms], template_id: str) -> Markup:
+    """A passage's forms as a visible list (the teachers' page) and as the copy toolbar's template."""
+    rows = Markup("").join(
+        Markup("<dt>{}, {}</dt><dd{}>{}</dd>").format(
+            STYLES[style].name, form_name(style, form), _form_attributes(style, form), _rendered(forms[style], form).html
+        )
+        for style in Style
+        for form in (FORMS if style is Style.CHICAGO else FORMS[::-1])
+    )
+    inner = Markup("").join(
+        Markup("<p{}>{}</p>").format(_form_attributes(style, form), _rendered(forms[style], form).html) for style in Style for form in FORMS
+    )
+    return Markup('<dl class="cite-forms">{}</dl><div class="cite-templates" hidden><template class="cite-template" id="{}">{}</template></div>').format(
+        rows, template_id, inner
+    )
 
 
 def copy_templates(facts: EditionFacts, citations: Citations, key: str) -> Markup:

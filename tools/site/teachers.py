@@ -8,8 +8,16 @@ from markupsafe import Markup
 
 from ..model.edition import Checked, Site
 from .apparatus import entry, page, shorten_quotation
+from .citefiles import download_links
+from .citemarkup import citation_list
+from .citing import citing
 from .chapter import status_badge
 from .markup import link, plain, prose, text
+
+
+def files(key: str) -> Markup:
+    links = Markup(", ").join(Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in download_links(key))
+    return Markup('<p class="cite-downloads">For reference managers: {}</p>').format(links)
 
 
 def qr_svg(url: str, label: str) -> Markup:
@@ -26,10 +34,13 @@ def teaching_entry(anchor: str, title: Markup, url: str, local: str, label: str,
 
 
 def teachers_page(checked: Checked, site: Site) -> str:
+    cited = citing(checked, site).citations
     body: list[Markup] = [Markup('<h2 id="sections">Sections</h2>')]
     for section in checked.sections:
         url = f"{site.url}{section.html}"
-        body.append(teaching_entry(f"teach-{section.page.removesuffix('.md')}", text(section.title), url, section.html, section.title, []))
+        key = section.page.removesuffix(".md")
+        forms = [citation_list(cited.sections[key], f"cite-teach-{key}"), files(key)] if key in cited.sections else []
+        body.append(teaching_entry(f"teach-{key}", text(section.title), url, section.html, section.title, forms))
     body.append(Markup('<h2 id="teach-quotations">Quotations</h2>'))
     for q in checked.sources.quotations:
         place = checked.quotation_place.get(q.id)
@@ -39,11 +50,17 @@ def teachers_page(checked: Checked, site: Site) -> str:
         local = f"{place.page.removesuffix('.md')}.html#{q.id}"
         status = Markup("<p>Status: {} ({})</p>").format(status_badge(q.status, checked), link(f"quotations.html#list-{q.id}", "details"))
         title = Markup("{}: {}").format(prose(name), shorten_quotation(checked.wording(q), 60))
-        body.append(teaching_entry(f"teach-{q.id}", title, site.url + local, local, f"quotation by {name}", [status]))
+        forms = [citation_list(cited.anchors[q.id], f"cite-teach-{q.id}"), files(q.id)] if q.id in cited.anchors else []
+        body.append(teaching_entry(f"teach-{q.id}", title, site.url + local, local, f"quotation by {name}", [status, *forms]))
     intro = Markup(
         "<p>Links to every section and quotation, to paste into a syllabus or a slide, with a QR code for the "
-        "classroom (select a code to show it full-screen) and citations with paragraph numbers.</p>"
-        "<p>These links use the address this copy of the site was built for: <code>{}</code>.</p>"
+        "classroom (its Full screen button shows it large for a projector) and citations in Chicago, MLA and APA "
+        "style with paragraph numbers. The ¶ beside each entry opens its tools: Copy link, and a Cite button "
+        "for each form, which copies the citation with its italics. The citations give the date of this version "
+        "of the edition; the styles ask for no date of access when a version is dated.</p>"
+        "<p>These links use the address this copy of the site was built for: <code>{}</code>. The whole edition "
+        'can be saved in a reference manager as <a href="edition.ris">RIS</a>, <a href="edition.bib">BibTeX</a> or '
+        '<a href="edition.csl.json">CSL-JSON</a>; each section and quotation has its own files beside its citation.</p>'
     ).format(site.url)
     contents = [("sections", "Sections"), ("teach-quotations", "Quotations")]
     return page("For teachers", "for-teachers", intro, contents, body)

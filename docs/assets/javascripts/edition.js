@@ -337,13 +337,14 @@
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", "Actions: " + what);
     box.appendChild(action("Copy link", "Copy link to " + what, "Link", () => ({text: publishedUrl("#" + id)})));
-    // The citations, rendered at build time by the citation processor: one <template> per
-    // passage, one child per style, labelled by data-label.
+    // The citations, rendered at build time by the citation processor (tools/site/citemarkup.py):
+    // one <template id="cite-…"> per passage, one .cite-form per style and form, named by
+    // data-cite-label ("Chicago note", "MLA works cited" …).
     const template = document.getElementById("cite-" + id);
     if (template && template.content) {
-      template.content.querySelectorAll("[data-label]").forEach((form) => {
-        const label = "Cite: " + form.getAttribute("data-label");
-        box.appendChild(action(label, label + ", copy a citation of " + what, label.slice(6) + " citation", () => citation(form)));
+      template.content.querySelectorAll(".cite-form[data-cite-label]").forEach((form) => {
+        const label = "Cite: " + form.getAttribute("data-cite-label");
+        box.appendChild(action(label, label + ", copy a citation of " + what, label.slice(6), () => citation(form)));
       });
     }
     const report = reportLink(id, passage(link, id), what, "copy-link");
