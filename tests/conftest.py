@@ -119,7 +119,12 @@ def _build(root: Path) -> None:
     import sys
 
     copy_project(root)
-    env = {**os.environ, "EDITION_SITE_URL": "https://edition.example.org/history/", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "EDITION_SITE_URL": "https://edition.example.org/history/",
+        "EDITION_CONTACT": "mailto:editors@edition.example.org",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     result = subprocess.run(
         [sys.executable, "-m", "tools.publish.command", "build"], cwd=root, env=env, capture_output=True, text=True, timeout=600
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import Built
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -213,7 +214,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # ------------------------------------------------------------------ a published build
 
-PUBLISHED_URL = "https://example.org/edition/"
+PUBLISHED_URL = "https://edition.example.org/history/"  # what tests/conftest.py builds for
 
 
 @dataclass(frozen=True)
@@ -221,39 +222,14 @@ class Published:
     """The site and its offline copies, built for a published address (not the local one)."""
 
     site: Path  # the online build
-    offline: Path  # the offline build, as unzipped
+    offline: Path  # the offline build, as the zip holds it
     single: Path  # the single HTML file
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    import subprocess
-    import sys
-
-    from tools.publish.build import PROJECT, build, build_env
-
-    root = tmp_path_factory.mktemp("published")
-    env = {"EDITION_SITE_URL": PUBLISHED_URL}
-    site = build(root / "site", env=env)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tools.publish.export",
-            "--dist",
-            str(root / "dist"),
-            "--site-dir",
-            str(root / "offline"),
-        ],
-        cwd=PROJECT,
-        env=build_env(env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"export failed:\n{done.stderr}", pytrace=False)
-    return Published(site, root / "offline", root / "dist" / "secret-history-19.html")
+def published(built: Built) -> Published:
+    """The session's one build of the real project (tests/conftest.py, shared by every worker)."""
+    return Published(built.site, built.offline, built.dist / "secret-history-19.html")
 
 
 @pytest.fixture(scope="session")
