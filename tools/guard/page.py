@@ -214,7 +214,7 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
     """Every text a reader sees or hears: block by block, and the words of attributes and metadata.
     Words the renderers mark `verbatim` (a source's recorded words, the chapter's quotation) must be
     allowed as a whole; inside the block they stand for one quoted thing, whatever marks they hold."""
-    verbatim = [e for e in root.iter() if VERBATIM in classes(e)]
+    verbatim = [e for e in root.iter() if VERBATIM in classes(e) or local(e.tag) == "cite"]  # a title is a whole
     for element in verbatim:
         words = text_of(element)
         if HIDDEN.search(words):
