@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tools.publish import fonts
-from tools.publish.builtpages import ExportError
+from tools.publish.bookpages import ExportFailed as ExportError
 from tools.publish.fonts import STYLES, faces_of, find_faces
 from tools.publish.pdf import load_weasyprint
 

@@ -96,8 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         handover.handover = result
         offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)
-        for path in export(offline, PROJECT / "dist"):
-            print(f"{path.stat().st_size / 1024:8.1f} KiB  {path.relative_to(PROJECT)}", file=sys.stderr)
+        contact = os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
+        for made in export(offline, PROJECT / "dist", result.checked, site_url, contact, PROJECT, handover.offline_pages):
+            pages = f", {made.pages} pages" if made.pages is not None else ""
+            print(f"{made.path.stat().st_size / 1024:8.1f} KiB  {made.path.relative_to(PROJECT)}  ({made.seconds:.2f} s{pages})", file=sys.stderr)
         if command == "export":
             return 0
         handover.handover = result

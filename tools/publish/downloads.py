@@ -1,9 +1,22 @@
-"""The exported files offered by the online site's "Read offline" page (site/downloads/)."""
+"""The exported files the site offers (site/downloads/), and what it says about each: its page count
+and size, measured on the file when the site is built, never typed by hand.
+
+The exporter records each file's size, SHA-256 and page count in dist/.downloads.json; a build
+reads the files themselves and takes a page count only from a record whose hash matches, so a
+figure is never shown for a file it was not measured on. The offline build comes before the
+exports, so its pages show no figures.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+
+import re2
+from markupsafe import Markup
 
 from .paths import output_path
 
@@ -12,8 +25,102 @@ ZIP_NAME = f"{NAME}-offline.zip"
 HTML_NAME = f"{NAME}.html"
 EPUB_NAME = f"{NAME}.epub"
 PDF_NAME = f"{NAME}.pdf"
-EXPORTS = (ZIP_NAME, HTML_NAME, EPUB_NAME, PDF_NAME)
+HANDOUT_A4 = f"{NAME}-handout-a4.pdf"
+HANDOUT_LETTER = f"{NAME}-handout-letter.pdf"
+WORKSHEET = f"{NAME}-worksheet.pdf"
+WORKSHEET_KEY = f"{NAME}-worksheet-key.pdf"
+EXPORTS = (ZIP_NAME, HTML_NAME, EPUB_NAME, PDF_NAME, HANDOUT_A4, HANDOUT_LETTER, WORKSHEET, WORKSHEET_KEY)
+# What a reader can download from the offline copy itself (the zip cannot hold itself).
+IN_ZIP = tuple(name for name in EXPORTS if name != ZIP_NAME)
 DOWNLOADS = "downloads"
+MANIFEST = ".downloads.json"
+# In an editors' page: <!-- download: secret-history-19.pdf --> becomes " (47 pages, 318 KiB)".
+MARKER = re2.compile(r"<!-- download: ([a-z0-9.-]+) -->")
+
+
+@dataclass(frozen=True)
+class Figures:
+    size: int  # bytes
+    pages: int | None  # for a PDF
+
+    def text(self) -> str:
+        """'6 pages, 118 KiB'"""
+        size = f"{self.size / 1024:.0f} KiB" if self.size < 1024 * 1024 else f"{self.size / 1024 / 1024:.1f} MiB"
+        pages = f"{self.pages} page{'s' if self.pages != 1 else ''}, " if self.pages else ""
+        return pages + size
+
+
+def record(dist: Path, pages: dict[str, int]) -> None:
+    """Write dist/.downloads.json for the files just exported (`pages`: page counts of the PDFs)."""
+    entries = {}
+    for name in EXPORTS:
+        path = dist / name
+        if path.is_file():
+            data = path.read_bytes()
+            entries[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "pages": pages.get(name)}
+    (dist / MANIFEST).write_text(json.dumps(entries, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def measured(dist: Path) -> dict[str, Figures]:
+    """The figures of every exported file in `dist`, from the files themselves."""
+    try:
+        entries = json.loads((dist / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        entries = {}
+    found = {}
+    for name in EXPORTS:
+        path = dist / name
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        entry = entries.get(name) if isinstance(entries, dict) else None
+        pages = None
+        if (
+            isinstance(entry, dict)
+            and entry.get("sha256") == hashlib.sha256(data).hexdigest()
+            and isinstance(entry.get("pages"), int)
+        ):
+            pages = entry["pages"]
+        found[name] = Figures(len(data), pages)
+    return found
+
+
+def with_figures(markdown: str, figures: dict[str, Figures]) -> str:
+    """An editors' page with each download marker replaced by the file's figures (or by nothing)."""
+    return str(MARKER.sub(lambda m: f" ({figures[m.group(1)].text()})" if m.group(1) in figures else "", markdown))
+
+
+# The teachers' page: what to print for a class, and the rest (the editors' words about the files).
+TEACHING = (
+    (
+        HANDOUT_A4,
+        "The chapter as a handout, A4",
+        "the text with its footnotes, editor’s notes, paragraph numbers and a QR code",
+    ),
+    (HANDOUT_LETTER, "The chapter as a handout, US Letter", "the same handout on Letter paper"),
+    (WORKSHEET, "A worksheet", "questions on each quotation that send students to the footnotes and the apparatus"),
+    (WORKSHEET_KEY, "The worksheet’s key, for the teacher", "the source list’s answers, with what is not known"),
+    (PDF_NAME, "The whole edition as a PDF, A4", "the chapter and the whole apparatus"),
+    (EPUB_NAME, "An EPUB e-book", "for phones, tablets and e-readers"),
+    (HTML_NAME, "One HTML file", "the whole edition in one page that runs no script"),
+    (ZIP_NAME, "The whole site as a zip", "to use without a network"),
+)
+
+
+def teaching_section(figures: dict[str, Figures], offline: bool, site_url: str) -> Markup:
+    """The teachers' page's list of handouts and downloads, with their figures."""
+    items = []
+    for name, label, about in TEACHING:
+        href = f"{site_url}{DOWNLOADS}/{name}" if offline and name == ZIP_NAME else f"{DOWNLOADS}/{name}"
+        shown = Markup(" ({})").format(figures[name].text()) if name in figures else ""
+        items.append(
+            Markup('<li><a href="{}" download><strong>{}</strong></a>{}: {}.</li>').format(href, label, shown, about)
+        )
+    return Markup(
+        '\n<h2 id="handouts">Handouts and downloads</h2>\n'
+        "<p>Made from this version of the edition, for printing or for a class without a network.</p>\n"
+        '<ul class="downloads">{}</ul>\n'
+    ).format(Markup("").join(items))
 
 
 def publish_downloads(site_dir: Path, dist: Path) -> list[Path]:

@@ -9,6 +9,7 @@ tools/publish/postprocess.py, the output guard last.
 from __future__ import annotations
 
 import os
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..site.metadata import heads
 from ..site.prepare import downloads, pages
-from .downloads import EXPORTS, publish_downloads
+from .downloads import EXPORTS, MARKER, measured, publish_downloads, teaching_section, with_figures
 from .postprocess import Output, postprocess
 
 THEME_ASSETS = Path(__import__("material").__file__).parent / "templates" / "assets"
@@ -33,6 +34,8 @@ class State:
 
 
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
+# The offline build's pages as the output guard read them: the exports read them from here.
+offline_pages: dict[str, ET.Element] = {}
 
 
 class Refused(Exception):
@@ -61,8 +64,16 @@ def begin(config: Any, serving: bool) -> State:
 
 
 def prepared(state: State) -> dict[str, str]:
-    """Every page and data file the engine is given, by name under docs/."""
-    return {**pages(state.checked, state.site), **downloads(state.checked, state.site)}
+    """Every page and data file the engine is given, by name under docs/; the downloads' figures
+    (page counts, sizes) measured on the exported files (none in the offline build, made before them)."""
+    made = pages(state.checked, state.site)
+    figures = {} if state.site.offline else measured(PROJECT / "dist")
+    for name, markdown in made.items():
+        if MARKER.search(markdown):
+            made[name] = with_figures(markdown, figures)
+    if "teachers.md" in made:
+        made["teachers.md"] += str(teaching_section(figures, state.site.offline, state.site.url))
+    return {**made, **downloads(state.checked, state.site)}
 
 
 def finish(config: Any, state: State) -> None:
@@ -72,6 +83,9 @@ def finish(config: Any, state: State) -> None:
     if not state.site.offline:
         publish_downloads(folder, PROJECT / "dist")
     output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in EXPORTS))
-    findings = postprocess(output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site))
+    keep = offline_pages if state.site.offline else None
+    if keep is not None:
+        keep.clear()
+    findings = postprocess(output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep)
     if findings:
         raise Refused(findings, "the output guard refused the built pages; nothing may be published")

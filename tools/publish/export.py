@@ -1,36 +1,118 @@
 """The offline edition, made from the one checked offline build (dist/.offline-site) into dist/:
 
-- secret-history-19-offline.zip: the whole offline site under one top folder, reproducible, to unzip
-  and open index.html from file://.
+- secret-history-19.html: the whole edition as one file that runs no script (singlefile.py);
+- secret-history-19.epub: an EPUB 3 (epub.py);
+- secret-history-19.pdf: the whole edition to print, A4 (pdf.py);
+- secret-history-19-handout-a4.pdf, -handout-letter.pdf: the chapter as a classroom handout (handout.py);
+- secret-history-19-worksheet.pdf, -worksheet-key.pdf: questions on each quotation, and the answers
+  the source list gives (worksheet.py);
+- secret-history-19-offline.zip: the whole offline site under one top folder, the files above in its
+  downloads/, reproducible, to unzip and open index.html from file://.
 
-All files are written into a scratch folder and moved into dist/ together only when all are made,
-so dist/ never holds half an export.
+Each export reads the offline build's pages (already passed by the output guard, and parsed then)
+with the one HTML parser, and its content passes the guard's check again. The PDFs are rendered in
+worker processes (pdf.Renderer) while this process makes the others. All files are written into a
+scratch folder and moved into dist/ together only when all are made, so dist/ never holds half an
+export.
 """
 
 from __future__ import annotations
 
+import copy
 import os
+import shutil
 import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from .downloads import NAME, ZIP_NAME
+from ..model.edition import Checked
+from . import downloads as names
+from .bookmeta import book_meta
+from .bookpages import ExportFailed, Page, allowed_of, read_pages
+from .epub import write_epub
+from .fonts import find_faces
+from .handout import handout_document
 from .paths import OutputError, output_path
+from .pdf import Renderer, full_document
+from .singlefile import single_file
+from .worksheet import document as worksheet_document
 from .ziparchive import write_zip
 
+__all__ = ["ExportFailed", "Exported", "Renderer", "export"]
+SITE_STYLESHEET = "assets/stylesheets/edition.css"
+EXPORT_STYLESHEET = Path(__file__).with_name("export.css")
 
-class ExportFailed(Exception):
-    """An export could not be made faithfully: one line saying why."""
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    seconds: float  # to make it (a PDF: to render it, in its worker)
+    pages: int | None = None  # a PDF's
 
 
-def export(site: Path, dist: Path) -> list[Path]:
+def export(
+    site: Path,
+    dist: Path,
+    checked: Checked,
+    site_url: str,
+    contact: str | None,
+    project: Path,
+    trees: Mapping[str, ET.Element] | None = None,
+    renderer: Renderer | None = None,
+) -> list[Exported]:
+    """Every export of the offline build `site` into `dist`; ExportFailed (one line) if one cannot
+    be made. `trees`: the build's pages as the guard parsed them; `renderer`: workers already started."""
     dist.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=dist, prefix=".export-") as scratch:
-        made = Path(scratch)
+    meta = book_meta(checked, site_url, project)
+    allowed = allowed_of(checked, contact)
+    pages = read_pages(site, checked, trees, meta.title)
+    chapter = checked.sections[0].html if checked.sections else pages[0].name
+
+    def fresh() -> list[Page]:
+        return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in pages]
+
+    faces = find_faces()
+    documents: dict[str, Callable[[], str]] = {
+        names.PDF_NAME: lambda: full_document(fresh(), meta, allowed, faces),
+        names.HANDOUT_A4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
+        names.HANDOUT_LETTER: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
+        names.WORKSHEET: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
+        names.WORKSHEET_KEY: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
+    }
+    made: list[Exported] = []
+    workers = renderer or Renderer()
+    with tempfile.TemporaryDirectory(dir=dist, prefix=".export-") as scratch, workers:
+        folder = Path(scratch)
+        rendering = {name: workers.render(make(), folder / name, meta.identifier) for name, make in documents.items()}
+
+        start = time.perf_counter()
+        css = (
+            (site / SITE_STYLESHEET).read_text(encoding="utf-8") + "\n" + EXPORT_STYLESHEET.read_text(encoding="utf-8")
+        )
+        (folder / names.HTML_NAME).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
+        made.append(Exported(folder / names.HTML_NAME, time.perf_counter() - start))
+        start = time.perf_counter()
+        write_epub(fresh(), meta, allowed, chapter, folder / names.EPUB_NAME)
+        made.append(Exported(folder / names.EPUB_NAME, time.perf_counter() - start))
+        for name, result in rendering.items():
+            rendered = result.get()
+            made.append(Exported(folder / name, rendered.seconds, rendered.pages))
         try:
-            write_zip(site, made / ZIP_NAME, f"{NAME}-offline")
-            targets = [output_path(dist, name) for name in (ZIP_NAME,)]
+            # The zip carries the other files, so that the offline copy's downloads work offline.
+            for name in names.IN_ZIP:
+                target = output_path(site, f"{names.DOWNLOADS}/{name}")
+                target.parent.mkdir(exist_ok=True)
+                shutil.copyfile(folder / name, target)
+            start = time.perf_counter()
+            write_zip(site, folder / names.ZIP_NAME, f"{names.NAME}-offline")
+            made.append(Exported(folder / names.ZIP_NAME, time.perf_counter() - start))
+            targets = [output_path(dist, e.path.name) for e in made]
         except OutputError as error:
             raise ExportFailed(str(error)) from None
         for target in targets:
-            os.replace(made / target.name, target)
-    return targets
+            os.replace(folder / target.name, target)
+    names.record(dist, {e.path.name: e.pages for e in made if e.pages is not None})
+    return [Exported(dist / e.path.name, e.seconds, e.pages) for e in made]
