@@ -21,7 +21,7 @@ from ..checker import check
 from ..guard.configs import ConfigRefused
 from . import engine as handover
 from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine
-from .export import ExportFailed, export
+from .export import Exported, ExportFailed, Pending, Renderer
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
@@ -71,6 +71,16 @@ def address_notices(site_url: str, contact: str | None) -> list[str]:
     return notices
 
 
+def report(made: list[Exported]) -> None:
+    """One line per exported file: its size, the time it took, and a PDF's page count."""
+    for file in made:
+        pages = f", {file.pages} pages" if file.pages is not None else ""
+        print(
+            f"{file.path.stat().st_size / 1024:8.1f} KiB  {file.path.relative_to(PROJECT)}  ({file.seconds:.2f} s{pages})",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] not in ("build", "serve", "export"):
@@ -93,23 +103,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     site_url = os.environ.get("EDITION_SITE_URL", "http://127.0.0.1:8000/")
     for notice in address_notices(site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact):
         print(notice, file=sys.stderr)
+    # The PDF workers start now and load WeasyPrint while the engine makes the offline build; the
+    # online build runs while they render, and waits for them only to offer the files.
+    renderer = Renderer()
     try:
         handover.handover = result
         offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)
         contact = os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
-        for made in export(offline, PROJECT / "dist", result.checked, site_url, contact, PROJECT, handover.offline_pages):
-            pages = f", {made.pages} pages" if made.pages is not None else ""
-            print(f"{made.path.stat().st_size / 1024:8.1f} KiB  {made.path.relative_to(PROJECT)}  ({made.seconds:.2f} s{pages})", file=sys.stderr)
-        if command == "export":
-            return 0
-        handover.handover = result
+        pending = Pending(
+            offline, PROJECT / "dist", result.checked, site_url, contact, PROJECT, handover.offline_pages, renderer
+        )
         if command == "build":
+            handover.pending_export, handover.handover = pending, result
             build(None, CONFIG)
+            report(handover.exported)
         else:
-            engine("serve", CONFIG, *options)
+            report(pending.finish())
+            if command == "serve":
+                handover.handover = result
+                engine("serve", CONFIG, *options)
     except (BuildFailed, ConfigRefused, ExportFailed) as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
+    finally:
+        renderer.stop()
+        if handover.pending_export is not None:
+            handover.pending_export.abandon()
+            handover.pending_export = None
     return 0
 
 

@@ -1,10 +1,10 @@
 """The exported files the site offers (site/downloads/), and what it says about each: its page count
 and size, measured on the file when the site is built, never typed by hand.
 
-The exporter records each file's size, SHA-256 and page count in dist/.downloads.json; a build
-reads the files themselves and takes a page count only from a record whose hash matches, so a
-figure is never shown for a file it was not measured on. The offline build comes before the
-exports, so its pages show no figures.
+The exporter records each file's size, SHA-256 and page count in dist/.downloads.json; the online
+build's post-build step (tools/publish/engine.py), once the exports are made, reads the files
+themselves and takes a page count only from a record whose hash matches, so a figure is never shown
+for a file it was not measured on. The offline build comes before the exports: its pages show none.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ EXPORTS = (ZIP_NAME, HTML_NAME, EPUB_NAME, PDF_NAME, HANDOUT_A4, HANDOUT_LETTER,
 IN_ZIP = tuple(name for name in EXPORTS if name != ZIP_NAME)
 DOWNLOADS = "downloads"
 MANIFEST = ".downloads.json"
-# In an editors' page: <!-- download: secret-history-19.pdf --> becomes " (47 pages, 318 KiB)".
+# On a page: <!-- download: secret-history-19.pdf --> becomes " (47 pages, 318 KiB)" once the file is made.
 MARKER = re2.compile(r"<!-- download: ([a-z0-9.-]+) -->")
 
 
@@ -85,9 +85,18 @@ def measured(dist: Path) -> dict[str, Figures]:
     return found
 
 
-def with_figures(markdown: str, figures: dict[str, Figures]) -> str:
-    """An editors' page with each download marker replaced by the file's figures (or by nothing)."""
-    return str(MARKER.sub(lambda m: f" ({figures[m.group(1)].text()})" if m.group(1) in figures else "", markdown))
+def with_figures(text: str, figures: dict[str, Figures]) -> str:
+    """A page (Markdown or built HTML) with each download marker replaced by the file's figures, or
+    by nothing. The figures are digits and units: nothing to escape."""
+    return str(MARKER.sub(lambda m: f" ({figures[m.group(1)].text()})" if m.group(1) in figures else "", text))
+
+
+def fill_figures(site_dir: Path, figures: dict[str, Figures]) -> None:
+    """Every built page's download markers filled (before the output guard reads the pages)."""
+    for page in site_dir.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if MARKER.search(html):
+            page.write_text(with_figures(html, figures), encoding="utf-8")
 
 
 # The teachers' page: what to print for a class, and the rest (the editors' words about the files).
@@ -107,12 +116,12 @@ TEACHING = (
 )
 
 
-def teaching_section(figures: dict[str, Figures], offline: bool, site_url: str) -> Markup:
-    """The teachers' page's list of handouts and downloads, with their figures."""
+def teaching_section(offline: bool, site_url: str) -> Markup:
+    """The teachers' page's list of handouts and downloads, each with its marker for the figures."""
     items = []
     for name, label, about in TEACHING:
         href = f"{site_url}{DOWNLOADS}/{name}" if offline and name == ZIP_NAME else f"{DOWNLOADS}/{name}"
-        shown = Markup(" ({})").format(figures[name].text()) if name in figures else ""
+        shown = Markup("<!-- download: {} -->").format(name)
         items.append(
             Markup('<li><a href="{}" download><strong>{}</strong></a>{}: {}.</li>').format(href, label, shown, about)
         )

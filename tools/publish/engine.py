@@ -19,7 +19,8 @@ from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..site.metadata import heads
 from ..site.prepare import downloads, pages
-from .downloads import EXPORTS, MARKER, measured, publish_downloads, teaching_section, with_figures
+from .downloads import EXPORTS, MARKER, fill_figures, measured, publish_downloads, teaching_section, with_figures
+from .export import Exported, Pending
 from .postprocess import Output, postprocess
 
 THEME_ASSETS = Path(__import__("material").__file__).parent / "templates" / "assets"
@@ -36,6 +37,10 @@ class State:
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
 # The offline build's pages as the output guard read them: the exports read them from here.
 offline_pages: dict[str, ET.Element] = {}
+# Exports still being made (PDFs rendering) while the online build runs: its post-build step waits
+# for them before it offers the files (set by tools/publish/command.py); what they made, after.
+pending_export: Pending | None = None
+exported: list[Exported] = []
 
 
 class Refused(Exception):
@@ -64,15 +69,16 @@ def begin(config: Any, serving: bool) -> State:
 
 
 def prepared(state: State) -> dict[str, str]:
-    """Every page and data file the engine is given, by name under docs/; the downloads' figures
-    (page counts, sizes) measured on the exported files (none in the offline build, made before them)."""
+    """Every page and data file the engine is given, by name under docs/. The downloads' markers
+    stay in the online build's pages, for `finish` to fill with the files' figures once they are
+    made; the offline build, made before them, shows none."""
     made = pages(state.checked, state.site)
-    figures = {} if state.site.offline else measured(PROJECT / "dist")
-    for name, markdown in made.items():
-        if MARKER.search(markdown):
-            made[name] = with_figures(markdown, figures)
     if "teachers.md" in made:
-        made["teachers.md"] += str(teaching_section(figures, state.site.offline, state.site.url))
+        made["teachers.md"] += str(teaching_section(state.site.offline, state.site.url))
+    if state.site.offline:
+        for name, markdown in made.items():
+            if MARKER.search(markdown):
+                made[name] = with_figures(markdown, {})
     return {**made, **downloads(state.checked, state.site)}
 
 
@@ -81,7 +87,11 @@ def finish(config: Any, state: State) -> None:
     folder = Path(config.site_dir)
     shown = os.path.relpath(folder, PROJECT) if folder.is_relative_to(PROJECT) else str(folder)
     if not state.site.offline:
+        global pending_export, exported
+        if pending_export is not None:
+            exported, pending_export = pending_export.finish(), None
         publish_downloads(folder, PROJECT / "dist")
+        fill_figures(folder, measured(PROJECT / "dist"))
     output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in EXPORTS))
     keep = offline_pages if state.site.offline else None
     if keep is not None:

@@ -41,7 +41,7 @@ from .singlefile import single_file
 from .worksheet import document as worksheet_document
 from .ziparchive import write_zip
 
-__all__ = ["ExportFailed", "Exported", "Renderer", "export"]
+__all__ = ["ExportFailed", "Exported", "Pending", "Renderer", "export"]
 SITE_STYLESHEET = "assets/stylesheets/edition.css"
 EXPORT_STYLESHEET = Path(__file__).with_name("export.css")
 
@@ -51,6 +51,102 @@ class Exported:
     path: Path
     seconds: float  # to make it (a PDF: to render it, in its worker)
     pages: int | None = None  # a PDF's
+
+
+class Pending:
+    """Exports under way: the PDFs rendering in the workers, the single file and the EPUB made.
+    `finish()` waits for the PDFs, packs the zip and moves everything into dist/ at once; until then
+    the caller may do other work (`./edition build` runs the online build meanwhile)."""
+
+    def __init__(
+        self,
+        site: Path,
+        dist: Path,
+        checked: Checked,
+        site_url: str,
+        contact: str | None,
+        project: Path,
+        trees: Mapping[str, ET.Element] | None = None,
+        renderer: Renderer | None = None,
+    ) -> None:
+        dist.mkdir(parents=True, exist_ok=True)
+        self.site, self.dist = site, dist
+        self.folder = Path(tempfile.mkdtemp(dir=dist, prefix=".export-"))
+        self.workers = renderer or Renderer()
+        try:
+            self._start(checked, site_url, contact, project, trees)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _start(
+        self,
+        checked: Checked,
+        site_url: str,
+        contact: str | None,
+        project: Path,
+        trees: Mapping[str, ET.Element] | None,
+    ) -> None:
+        meta = book_meta(checked, site_url, project)
+        allowed = allowed_of(checked, contact)
+        pages = read_pages(self.site, checked, trees, meta.title)
+        chapter = checked.sections[0].html if checked.sections else pages[0].name
+
+        def fresh() -> list[Page]:
+            return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in pages]
+
+        faces = find_faces()
+        documents: dict[str, Callable[[], str]] = {
+            names.PDF_NAME: lambda: full_document(fresh(), meta, allowed, faces),  # the longest, first
+            names.HANDOUT_A4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
+            names.HANDOUT_LETTER: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
+            names.WORKSHEET: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
+            names.WORKSHEET_KEY: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
+        }
+        self.rendering = {
+            name: self.workers.render(make(), self.folder / name, meta.identifier) for name, make in documents.items()
+        }
+        self.made: list[Exported] = []
+        start = time.perf_counter()
+        css = (
+            (self.site / SITE_STYLESHEET).read_text(encoding="utf-8")
+            + "\n"
+            + EXPORT_STYLESHEET.read_text(encoding="utf-8")
+        )
+        (self.folder / names.HTML_NAME).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
+        self.made.append(Exported(self.folder / names.HTML_NAME, time.perf_counter() - start))
+        start = time.perf_counter()
+        write_epub(fresh(), meta, allowed, chapter, self.folder / names.EPUB_NAME)
+        self.made.append(Exported(self.folder / names.EPUB_NAME, time.perf_counter() - start))
+
+    def finish(self) -> list[Exported]:
+        """Every file, in dist/; ExportFailed (one line) if one could not be made."""
+        try:
+            for name, result in self.rendering.items():
+                rendered = result.get()
+                self.made.append(Exported(self.folder / name, rendered.seconds, rendered.pages))
+            # The zip carries the other files, so that the offline copy's downloads work offline.
+            for name in names.IN_ZIP:
+                target = output_path(self.site, f"{names.DOWNLOADS}/{name}")
+                target.parent.mkdir(exist_ok=True)
+                shutil.copyfile(self.folder / name, target)
+            start = time.perf_counter()
+            write_zip(self.site, self.folder / names.ZIP_NAME, f"{names.NAME}-offline")
+            self.made.append(Exported(self.folder / names.ZIP_NAME, time.perf_counter() - start))
+            targets = [output_path(self.dist, e.path.name) for e in self.made]
+            for target in targets:
+                os.replace(self.folder / target.name, target)
+        except OutputError as error:
+            raise ExportFailed(str(error)) from None
+        finally:
+            self.abandon()
+        names.record(self.dist, {e.path.name: e.pages for e in self.made if e.pages is not None})
+        return [Exported(self.dist / e.path.name, e.seconds, e.pages) for e in self.made]
+
+    def abandon(self) -> None:
+        """Stop the workers and remove the scratch folder (what is already in dist/ stays)."""
+        self.workers.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def export(
@@ -65,54 +161,4 @@ def export(
 ) -> list[Exported]:
     """Every export of the offline build `site` into `dist`; ExportFailed (one line) if one cannot
     be made. `trees`: the build's pages as the guard parsed them; `renderer`: workers already started."""
-    dist.mkdir(parents=True, exist_ok=True)
-    meta = book_meta(checked, site_url, project)
-    allowed = allowed_of(checked, contact)
-    pages = read_pages(site, checked, trees, meta.title)
-    chapter = checked.sections[0].html if checked.sections else pages[0].name
-
-    def fresh() -> list[Page]:
-        return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in pages]
-
-    faces = find_faces()
-    documents: dict[str, Callable[[], str]] = {
-        names.PDF_NAME: lambda: full_document(fresh(), meta, allowed, faces),
-        names.HANDOUT_A4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
-        names.HANDOUT_LETTER: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
-        names.WORKSHEET: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
-        names.WORKSHEET_KEY: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
-    }
-    made: list[Exported] = []
-    workers = renderer or Renderer()
-    with tempfile.TemporaryDirectory(dir=dist, prefix=".export-") as scratch, workers:
-        folder = Path(scratch)
-        rendering = {name: workers.render(make(), folder / name, meta.identifier) for name, make in documents.items()}
-
-        start = time.perf_counter()
-        css = (
-            (site / SITE_STYLESHEET).read_text(encoding="utf-8") + "\n" + EXPORT_STYLESHEET.read_text(encoding="utf-8")
-        )
-        (folder / names.HTML_NAME).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
-        made.append(Exported(folder / names.HTML_NAME, time.perf_counter() - start))
-        start = time.perf_counter()
-        write_epub(fresh(), meta, allowed, chapter, folder / names.EPUB_NAME)
-        made.append(Exported(folder / names.EPUB_NAME, time.perf_counter() - start))
-        for name, result in rendering.items():
-            rendered = result.get()
-            made.append(Exported(folder / name, rendered.seconds, rendered.pages))
-        try:
-            # The zip carries the other files, so that the offline copy's downloads work offline.
-            for name in names.IN_ZIP:
-                target = output_path(site, f"{names.DOWNLOADS}/{name}")
-                target.parent.mkdir(exist_ok=True)
-                shutil.copyfile(folder / name, target)
-            start = time.perf_counter()
-            write_zip(site, folder / names.ZIP_NAME, f"{names.NAME}-offline")
-            made.append(Exported(folder / names.ZIP_NAME, time.perf_counter() - start))
-            targets = [output_path(dist, e.path.name) for e in made]
-        except OutputError as error:
-            raise ExportFailed(str(error)) from None
-        for target in targets:
-            os.replace(folder / target.name, target)
-    names.record(dist, {e.path.name: e.pages for e in made if e.pages is not None})
-    return [Exported(dist / e.path.name, e.seconds, e.pages) for e in made]
+    return Pending(site, dist, checked, site_url, contact, project, trees, renderer).finish()

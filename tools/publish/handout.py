@@ -59,7 +59,7 @@ def handout_document(
 ) -> str:
     """The handout as one HTML document for WeasyPrint, on paper of `size` ("a4" or "letter")."""
     chapter = {section.html for section in checked.sections}
-    pages = print_pages([p for p in pages if p.name in chapter], meta, allowed, EXPORT, with_qr=False)
+    pages = print_pages([p for p in pages if p.name in chapter], meta, allowed, EXPORT, full=False)
     for index, page in enumerate(pages):
         if index:  # one title for the handout: each later page's title is a section heading
             for heading in page.body.iter():
@@ -84,7 +84,7 @@ def handout_document(
 HANDOUT_CSS = """
 @page {
   size: SIZE;
-  margin: 14mm 15mm 16mm 22mm;
+  margin: 12mm 14mm 14mm 21mm;
   @top-left { content: none; }
   @top-right { content: none; }
   @bottom-left { content: element(foot); }
@@ -93,7 +93,7 @@ HANDOUT_CSS = """
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } @bottom-right { content: counter(page) " / " counter(pages); font: 7pt "Edition Sans"; color: #444; } }
 .running-foot { position: running(foot); font: 7pt "Edition Sans"; color: #444; margin: 0; }
-html { font: 10pt/1.38 "Edition Serif"; }
+html { font: 9.8pt/1.36 "Edition Serif"; }
 .masthead { display: flow-root; font: 8pt/1.35 "Edition Sans"; border-bottom: .75pt solid #000; padding-bottom: 2mm; margin-bottom: 3mm; }
 .masthead svg.qr { float: right; width: 24mm; height: 24mm; margin: 0 0 1mm 4mm; }
 .masthead p { margin: 0 0 1.2mm; }

@@ -50,6 +50,7 @@ from .bookpages import (
     page_anchor,
     take_cards,
     take_notes,
+    unwrap,
 )
 from .fonts import Face, find_faces
 
@@ -83,6 +84,13 @@ def footnotes(page: Page) -> None:
         holder.insert(index, span)
 
 
+def plain_names(page: Page) -> None:
+    """A name in the chapter is its words on paper (who is meant: People, and the editor's notes)."""
+    up = parents(page.body)
+    for name in [a for a in page.body.iter() if "person" in classes(a) and local(a.tag) == "a"]:
+        unwrap(name, up[name])
+
+
 def hang_numbers(page: Page) -> None:
     """A ¶ number is the first thing of its paragraph's first line, never a box of its own."""
     for number in [a for a in page.body.iter() if "para-number" in classes(a)]:
@@ -102,26 +110,25 @@ def scalable(svg: ET.Element) -> None:
         svg.set("viewBox", f"0 0 {svg.get('width')} {svg.get('height')}")
 
 
-def addresses(page: Page, site_url: str, with_qr: bool) -> None:
-    """The page's printed address gets its QR code; a link that leaves the edition shows its address
-    after its words (unless its words are the address)."""
+def addresses(page: Page, site_url: str, full: bool) -> None:
+    """In the `full` edition, the page's printed address gets its QR code, and a link
+    that leaves the edition shows its address after its words (unless its words are the address).
+    The handout prints neither: its one QR code leads to them all."""
     for svg in [s for s in page.body.iter() if local(s.tag) == "svg"]:
         scalable(svg)
     for printed in [p for p in page.body.iter() if "print-url" in classes(p)]:
         url = text_of(printed).strip()
-        if with_qr and url.startswith(site_url):
+        if full and url.startswith(site_url):
             printed.insert(0, qr(url, f"the page {page.title} online"))
             printed.set("class", "print-url with-qr")
-    for a in page.body.iter():
+    for a in page.body.iter() if full else ():
         href = a.get("href", "")
         if local(a.tag) == "a" and scheme_of(href) in ("http", "https") and not href.startswith(site_url):
             if text_of(a).strip() != href:
                 a.set("class", " ".join([*sorted(classes(a)), "print-address"]))
 
 
-def print_pages(
-    pages: list[Page], meta: BookMeta, allowed: Allowed, export: str, *, with_qr: bool = True
-) -> list[Page]:
+def print_pages(pages: list[Page], meta: BookMeta, allowed: Allowed, export: str, *, full: bool = True) -> list[Page]:
     """The pages as paper shows them (changed in place), one document: ids unique across pages."""
     relinker = Relinker(pages, meta.url, one_document=True)
     for page in pages:
@@ -131,8 +138,9 @@ def print_pages(
         relinker.relink(page)
         guarded(export, page, allowed, "paper")
         footnotes(page)
+        plain_names(page)
         hang_numbers(page)
-        addresses(page, meta.url, with_qr)
+        addresses(page, meta.url, full)
         page.body.set("data-title", page.title)  # the running head (string-set)
     return pages
 
@@ -294,17 +302,14 @@ class Renderer:
 
     def __init__(self, workers: int = 2) -> None:
         self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_warm)
+        self.stopped = False
 
     def render(self, document: str, target: Path, identifier: str) -> multiprocessing.pool.AsyncResult[Rendered]:
         return self.pool.apply_async(_render, (document, target, identifier))
 
-    def close(self) -> None:
-        self.pool.close()
-        self.pool.join()
-
-    def __enter__(self) -> Renderer:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.pool.terminate()
-        self.pool.join()
+    def stop(self) -> None:
+        """End the workers (whatever they are doing: call it when every result is in, or to give up)."""
+        if not self.stopped:
+            self.stopped = True
+            self.pool.terminate()
+            self.pool.join()
