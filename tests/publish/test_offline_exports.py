@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
@@ -38,8 +39,9 @@ if str(PROJECT) not in sys.path:
 from tools.checker import check  # noqa: E402
 from tools.model.dates import date_text  # noqa: E402
 from tools.model.edition import Checked  # noqa: E402
-from tools.model.html import classes, local, parse, text_of  # noqa: E402
+from tools.model.html import classes, local, parse, parse_fragment, text_of  # noqa: E402
 from tools.publish import downloads as names  # noqa: E402
+from tools.publish.bookpages import ExportFailed, Page, Relinker, allowed_of, for_medium, guarded  # noqa: E402
 from tools.site.markup import plain  # noqa: E402
 
 ORIGINAL = PROJECT / "original" / "secret-history-part-19.txt"
@@ -338,3 +340,61 @@ def test_paper_and_e_readers_are_not_asked_to_hover(dist: Path, name: str) -> No
     text = epub_text(dist / name) if name.endswith(".epub") else joined(pdf_words(dist / name))
     assert INTERACTION.findall(text) == []
     assert FILE_NAME.findall(text) == []
+
+
+# --- the parts, without an export ------------------------------------------------------------------
+
+
+def page_of(html: str, kind: str = "editorial", name: str = "index.html") -> Page:
+    body = parse_fragment(html)
+    body.tag = "section"
+    return Page(name, "About", kind, body)
+
+
+def test_each_medium_keeps_its_own_words() -> None:
+    html = '<p id="p-x">Notes: <span class="medium-screen">select a number.</span><span class="medium-paper">see the foot of the page.</span></p>'
+    screen, paper = page_of(html), page_of(html)
+    for_medium(screen.body, "screen")
+    for_medium(paper.body, "paper")
+    assert text_of(screen.body) == "Notes: select a number."
+    assert text_of(paper.body) == "Notes: see the foot of the page."
+
+
+def test_an_instruction_paper_cannot_follow_stops_the_export_in_one_line(checked: Checked) -> None:
+    page = page_of('<p id="p-x">Hover over a footnote number to read it.</p>')
+    with pytest.raises(ExportFailed) as error:
+        guarded("the PDF", page, allowed_of(checked, None), "paper")
+    assert "\n" not in str(error.value) and "'Hover'" in str(error.value)
+
+
+def test_content_the_guard_refuses_stops_the_export(checked: Checked) -> None:
+    page = page_of('<p id="p-x">A picture <img src="https://example.org/x.png"></p>', kind="generated")
+    with pytest.raises(ExportFailed, match=r"^the single file: index.html: <img> is not allowed"):
+        guarded("the single file", page, allowed_of(checked, None), "screen")
+
+
+def test_ids_two_pages_share_are_made_unique_with_their_links() -> None:
+    first = page_of('<h2 id="notes">Notes</h2><a href="#notes">n</a><a href="b.html#notes">b</a>', name="a.html")
+    second = page_of('<h2 id="notes">Notes</h2><section aria-labelledby="notes"></section>', name="b.html")
+    relinker = Relinker([first, second], "https://example.org/", one_document=True)
+    relinker.relink(first)
+    relinker.relink(second)
+    assert [e.get("id") for e in (first.body[0], second.body[0])] == ["a-notes", "b-notes"]
+    assert [a.get("href") for a in first.body.iter("a")] == ["#a-notes", "#b-notes"]
+    assert second.body[1].get("aria-labelledby") == "b-notes"
+
+
+def test_splice_is_linear() -> None:
+    """Taking out every other child of a wide element costs about twice as much for twice as many."""
+
+    def seconds(count: int) -> float:
+        root = ET.Element("section")
+        for i in range(count):
+            ET.SubElement(root, "span", {"class": "quote-link" if i % 2 else "x"}).tail = f" {i} "
+        start = time.perf_counter()
+        for_medium(root, "paper")
+        assert len(root) == count // 2
+        return time.perf_counter() - start
+
+    seconds(2000)
+    assert seconds(100_000) < 40 * max(seconds(10_000), 1e-3)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -119,38 +119,52 @@ def page_title(tree: ET.Element, site_name: str) -> str:
 # --- changing trees ---------------------------------------------------------------------------
 
 
-def remove(element: ET.Element, parent: ET.Element) -> None:
-    """Take an element out, keeping the text that follows it."""
-    index = list(parent).index(element)
-    if element.tail:
-        if index:
-            before = parent[index - 1]
-            before.tail = (before.tail or "") + element.tail
+# What becomes of a child in `splice`: None keeps it, "drop" takes it out (the text after it stays),
+# "unwrap" puts its content in its place, a list of elements stands in its place (tails as set).
+Change = Callable[[ET.Element], "str | list[ET.Element] | None"]
+
+
+def splice(root: ET.Element, change: Change) -> None:
+    """Every element's children rebuilt in one pass, as `change` says: linear in the tree's size,
+    however many children change (no list.index or remove per child)."""
+    for parent in list(root.iter()):
+        if len(parent):
+            _splice_children(parent, change)
+
+
+def _splice_children(parent: ET.Element, change: Change) -> None:
+    kept: list[ET.Element] = []
+
+    def text(words: str | None) -> None:
+        if not words:
+            return
+        if kept:
+            kept[-1].tail = (kept[-1].tail or "") + words
         else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
+            parent.text = (parent.text or "") + words
+
+    changed = False
+    for child in list(parent):
+        what = change(child)
+        if what is None:
+            kept.append(child)
+            continue
+        changed = True
+        if what == "drop":
+            text(child.tail)
+        elif what == "unwrap":
+            text(child.text)
+            kept.extend(child)
+            text(child.tail)
+        elif isinstance(what, list):
+            kept.extend(what)
+    if changed:
+        parent[:] = kept
 
 
-def unwrap(element: ET.Element, parent: ET.Element) -> None:
-    """Replace an element by its content (a link to nowhere becomes its words)."""
-    index = list(parent).index(element)
-    children = list(element)
-    lead = element.text or ""
-    if index:
-        before = parent[index - 1]
-        before.tail = (before.tail or "") + lead
-    else:
-        parent.text = (parent.text or "") + lead
-    parent.remove(element)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
-    tail = element.tail or ""
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-    elif index:
-        parent[index - 1].tail = (parent[index - 1].tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
+def remove(element: ET.Element, parent: ET.Element) -> None:
+    """Take one element out, keeping the text that follows it."""
+    _splice_children(parent, lambda child: "drop" if child is element else None)
 
 
 def element(tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -163,21 +177,13 @@ def element(tag: str, text: str | None = None, **attributes: str) -> ET.Element:
 def for_medium(root: ET.Element, medium: str) -> None:
     """Keep the words meant for `medium` ("screen" or "paper"), drop those for the other, and the
     site's controls; a paragraph left empty goes too."""
-    other = {f"medium-{m}" for m in MEDIA if m != medium}
-    up = parents(root)
-    for node in list(root.iter()):
-        if node is not root and node in up and (classes(node) & CONTROLS or classes(node) & other):
-            remove(node, up[node])
-    up = parents(root)
-    for node in list(root.iter()):
-        if (
-            local(node.tag) == "p"
-            and node in up
-            and not len(node)
-            and not (node.text or "").strip()
-            and "id" not in node.attrib
-        ):
-            remove(node, up[node])
+    gone = CONTROLS | {f"medium-{m}" for m in MEDIA if m != medium}
+    splice(root, lambda node: "drop" if classes(node) & gone else None)
+    splice(root, lambda node: "drop" if empty_paragraph(node) else None)
+
+
+def empty_paragraph(node: ET.Element) -> bool:
+    return local(node.tag) == "p" and not len(node) and not (node.text or "").strip() and "id" not in node.attrib
 
 
 def mark_editor_headings(root: ET.Element) -> None:
@@ -307,12 +313,10 @@ def take_cards(page: Page) -> list[ET.Element]:
     return cards
 
 
-def insert_after(node: ET.Element, new: Iterable[ET.Element], up: dict[ET.Element, ET.Element]) -> None:
-    parent = up[node]
-    index = list(parent).index(node)
-    for offset, made in enumerate(new):
-        made.tail = "\n"
-        parent.insert(index + 1 + offset, made)
+def replaced(root: ET.Element, standing: dict[int, list[ET.Element]]) -> None:
+    """Each element whose id() is a key of `standing` replaced by that list (itself in it: kept, with
+    others around it), in one pass."""
+    splice(root, lambda node: standing.get(id(node)))
 
 
 # --- the guard ------------------------------------------------------------------------------------

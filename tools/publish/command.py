@@ -21,9 +21,12 @@ from ..checker import check
 from ..guard.configs import ConfigRefused
 from . import engine as handover
 from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine
+from .downloads import probably_unchanged
 from .export import Exported, ExportFailed, Pending, Renderer
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
+# What the exports are made from (for the guess whether the PDFs need rendering at all).
+INPUTS = ("docs", "data", "original", "overrides", "tools", "mkdocs.yml", "mkdocs.offline.yml")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
 
 
@@ -103,9 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     site_url = os.environ.get("EDITION_SITE_URL", "http://127.0.0.1:8000/")
     for notice in address_notices(site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact):
         print(notice, file=sys.stderr)
-    # The PDF workers start now and load WeasyPrint while the engine makes the offline build; the
-    # online build runs while they render, and waits for them only to offer the files.
+    # Unless the PDFs were probably made from this very input, the PDF workers start now and load
+    # WeasyPrint while the engine makes the offline build; the online build runs while they render,
+    # and waits for them only to offer the files.
     renderer = Renderer()
+    if not probably_unchanged(PROJECT / "dist", [PROJECT / p for p in INPUTS]):
+        renderer.start()
     try:
         handover.handover = result
         offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)

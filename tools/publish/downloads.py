@@ -50,15 +50,48 @@ class Figures:
         return pages + size
 
 
-def record(dist: Path, pages: dict[str, int]) -> None:
-    """Write dist/.downloads.json for the files just exported (`pages`: page counts of the PDFs)."""
+def record(dist: Path, pages: dict[str, int], sources: dict[str, str]) -> None:
+    """Write dist/.downloads.json for the files just exported (`pages`: page counts of the PDFs;
+    `sources`: the key of what each PDF was rendered from, tools/publish/export.py)."""
     entries = {}
     for name in EXPORTS:
         path = dist / name
         if path.is_file():
             data = path.read_bytes()
-            entries[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "pages": pages.get(name)}
+            entries[name] = {
+                "bytes": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "pages": pages.get(name),
+                "source": sources.get(name),
+            }
     (dist / MANIFEST).write_text(json.dumps(entries, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def probably_unchanged(dist: Path, inputs: list[Path]) -> bool:
+    """A cheap guess, before anything is built: were the PDFs in `dist` made after every file of
+    `inputs` (folders walked) last changed? Only decides whether to start the PDF workers early."""
+    try:
+        made = (dist / MANIFEST).stat().st_mtime_ns
+    except OSError:
+        return False
+    for root in inputs:
+        for path in root.rglob("*") if root.is_dir() else (root,):
+            if "__pycache__" not in path.parts and path.is_file() and path.stat().st_mtime_ns > made:
+                return False
+    return True
+
+
+def rendered_before(dist: Path, name: str, source: str) -> int | None:
+    """The page count of dist/`name` if it is, unchanged, the PDF rendered from `source` (a key of
+    the document, the renderer's version and the fonts), else None: render it again."""
+    try:
+        entry = json.loads((dist / MANIFEST).read_text(encoding="utf-8")).get(name)
+        data = (dist / name).read_bytes()
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(entry, dict) or entry.get("source") != source or not isinstance(entry.get("pages"), int):
+        return None
+    return int(entry["pages"]) if entry.get("sha256") == hashlib.sha256(data).hexdigest() else None
 
 
 def measured(dist: Path) -> dict[str, Figures]:

@@ -19,13 +19,16 @@ export.
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 import shutil
 import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import metadata
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from ..model.edition import Checked
@@ -33,10 +36,10 @@ from . import downloads as names
 from .bookmeta import book_meta
 from .bookpages import ExportFailed, Page, allowed_of, read_pages
 from .epub import write_epub
-from .fonts import find_faces
+from .fonts import Face, find_faces
 from .handout import handout_document
 from .paths import OutputError, output_path
-from .pdf import Renderer, full_document
+from .pdf import Rendered, Renderer, full_document
 from .singlefile import single_file
 from .worksheet import document as worksheet_document
 from .ziparchive import write_zip
@@ -51,6 +54,19 @@ class Exported:
     path: Path
     seconds: float  # to make it (a PDF: to render it, in its worker)
     pages: int | None = None  # a PDF's
+
+
+def source_key(document: str, faces: Sequence[Face]) -> str:
+    """What a PDF is rendered from: the document, WeasyPrint's and pydyf's versions, the font files.
+    WeasyPrint writes the same bytes for the same key (no clock, a fixed identifier), so a PDF whose
+    key has not changed is not rendered again (`./edition build` and `serve` rebuild often)."""
+    digest = hashlib.sha256(document.encode("utf-8"))
+    for package in ("weasyprint", "pydyf", "tinyhtml5"):
+        digest.update(f"\0{package}={metadata.version(package)}".encode())
+    for face in faces:
+        stat = face.file.stat()
+        digest.update(f"\0{face.file}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 class Pending:
@@ -96,6 +112,7 @@ class Pending:
             return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in pages]
 
         faces = find_faces()
+        self.made: list[Exported] = []
         documents: dict[str, Callable[[], str]] = {
             names.PDF_NAME: lambda: full_document(fresh(), meta, allowed, faces),  # the longest, first
             names.HANDOUT_A4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
@@ -103,10 +120,17 @@ class Pending:
             names.WORKSHEET: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
             names.WORKSHEET_KEY: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
         }
-        self.rendering = {
-            name: self.workers.render(make(), self.folder / name, meta.identifier) for name, make in documents.items()
-        }
-        self.made: list[Exported] = []
+        self.rendering: dict[str, AsyncResult[Rendered]] = {}
+        self.sources: dict[str, str] = {}
+        for name, make in documents.items():
+            document = make()
+            self.sources[name] = source_key(document, faces)
+            pages_before = names.rendered_before(self.dist, name, self.sources[name])
+            if pages_before is None:
+                self.rendering[name] = self.workers.render(document, self.folder / name, meta.identifier)
+            else:  # the same document, renderer and fonts make the same bytes: the file in dist/ is it
+                shutil.copyfile(self.dist / name, self.folder / name)
+                self.made.append(Exported(self.folder / name, 0.0, pages_before))
         start = time.perf_counter()
         css = (
             (self.site / SITE_STYLESHEET).read_text(encoding="utf-8")
@@ -140,8 +164,11 @@ class Pending:
             raise ExportFailed(str(error)) from None
         finally:
             self.abandon()
-        names.record(self.dist, {e.path.name: e.pages for e in self.made if e.pages is not None})
-        return [Exported(self.dist / e.path.name, e.seconds, e.pages) for e in self.made]
+        names.record(self.dist, {e.path.name: e.pages for e in self.made if e.pages is not None}, self.sources)
+        order = {name: index for index, name in enumerate(names.EXPORTS)}
+        return sorted(
+            (Exported(self.dist / e.path.name, e.seconds, e.pages) for e in self.made), key=lambda e: order[e.path.name]
+        )
 
     def abandon(self) -> None:
         """Stop the workers and remove the scratch folder (what is already in dist/ stays)."""

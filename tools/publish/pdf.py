@@ -34,7 +34,7 @@ from urllib.request import url2pathname
 from markupsafe import Markup
 
 from ..guard.page import Allowed
-from ..model.html import classes, local, markup, parents, parse_fragment, text_of
+from ..model.html import classes, local, markup, parse_fragment, text_of
 from ..model.urls import scheme_of
 from ..site.teachers import qr_svg
 from .bookmeta import BookMeta
@@ -48,9 +48,10 @@ from .bookpages import (
     mark_editor_headings,
     note_content,
     page_anchor,
+    replaced,
+    splice,
     take_cards,
     take_notes,
-    unwrap,
 )
 from .fonts import Face, find_faces
 
@@ -65,30 +66,25 @@ LIBRARIES = "install Debian's libpangoft2-1.0-0 and libharfbuzz-subset0 (bash .c
 
 def footnotes(page: Page) -> None:
     """Each note moves to its call, as a `float: footnote` span carrying the chapter's number."""
+    standing: dict[int, list[ET.Element]] = {}
     for note in take_notes(page):
         span = element("span", None, class_="footnote", id=note.ident, data_number=note.number)
         for index, paragraph in enumerate(note_content(note)):
             if index:
-                gap = element("span", " ", class_="note-break")
-                span.append(gap)
+                span.append(element("span", " ", class_="note-break"))
             if len(span):
                 span[-1].tail = (span[-1].tail or "") + (paragraph.text or "")
             else:
                 span.text = (span.text or "") + (paragraph.text or "")
             span.extend(list(paragraph))
-        up = parents(page.body)
-        holder = up[note.call]
-        index = list(holder).index(note.call)
         span.tail = note.call.tail
-        holder.remove(note.call)
-        holder.insert(index, span)
+        standing[id(note.call)] = [span]
+    replaced(page.body, standing)
 
 
 def plain_names(page: Page) -> None:
     """A name in the chapter is its words on paper (who is meant: People, and the editor's notes)."""
-    up = parents(page.body)
-    for name in [a for a in page.body.iter() if "person" in classes(a) and local(a.tag) == "a"]:
-        unwrap(name, up[name])
+    splice(page.body, lambda a: "unwrap" if "person" in classes(a) and local(a.tag) == "a" else None)
 
 
 def hang_numbers(page: Page) -> None:
@@ -296,20 +292,27 @@ def _render(document: str, target: Path, identifier: str) -> Rendered:
 class Renderer:
     """PDFs rendered in worker processes, side by side with each other and with the other exports.
 
-    Started before the offline build (`./edition build` does), the workers load WeasyPrint while
-    the engine runs; forked, they share the loaded code. A failure comes back as the worker's
+    The workers start at the first document, or earlier with `start()`: `./edition build` starts
+    them before the offline build when PDFs will be rendered, so that they load WeasyPrint while the
+    engine runs; forked, they share the loaded code. A failure comes back as the worker's
     ExportFailed, one line."""
 
     def __init__(self, workers: int = 2) -> None:
-        self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_warm)
-        self.stopped = False
+        self.workers = workers
+        self.pool: multiprocessing.pool.Pool | None = None
+
+    def start(self) -> None:
+        if self.pool is None:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm)
 
     def render(self, document: str, target: Path, identifier: str) -> multiprocessing.pool.AsyncResult[Rendered]:
+        self.start()
+        assert self.pool is not None
         return self.pool.apply_async(_render, (document, target, identifier))
 
     def stop(self) -> None:
         """End the workers (whatever they are doing: call it when every result is in, or to give up)."""
-        if not self.stopped:
-            self.stopped = True
+        if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
+            self.pool = None

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from markupsafe import Markup
 
 from ..guard.page import Allowed
-from ..model.html import markup, parents
+from ..model.html import markup
 from .bookmeta import BookMeta
 from .bookpages import (
     Note,
@@ -25,9 +25,9 @@ from .bookpages import (
     element,
     for_medium,
     guarded,
-    insert_after,
     note_content,
     page_anchor,
+    replaced,
     take_cards,
     take_notes,
 )
@@ -43,8 +43,7 @@ def popover_id(note: Note) -> str:
 
 def popovers(notes: list[Note], page: Page) -> None:
     """Each call a button that opens a copy of its note, the copies after the call's paragraph."""
-    up = parents(page.body)
-    after: dict[int, tuple[ET.Element, list[ET.Element]]] = {}
+    standing: dict[int, list[ET.Element]] = {}
     for note in notes:
         target = popover_id(note)
         button = element(
@@ -58,21 +57,17 @@ def popovers(notes: list[Note], page: Page) -> None:
         if note.call.get("id"):
             button.set("id", note.call.get("id", ""))
         button.tail = note.call.tail
-        parent = up[note.call]
-        index = list(parent).index(note.call)
-        parent.remove(note.call)
-        parent.insert(index, button)
-        up[button] = parent
+        standing[id(note.call)] = [button]
         copy = element("div", None, popover="", id=target, class_="fn-pop")
+        copy.tail = "\n"
         content = note_content(note)
         label = element("strong", f"Note {note.number}.")
         label.tail = " " + (content[0].text or "")
         content[0].text = None
         content[0].insert(0, label)
         copy.extend(content)
-        after.setdefault(id(note.paragraph), (note.paragraph, []))[1].append(copy)
-    for paragraph, copies in after.values():
-        insert_after(paragraph, copies, up)
+        standing.setdefault(id(note.paragraph), [note.paragraph]).append(copy)
+    replaced(page.body, standing)
 
 
 def single_file(pages: list[Page], book: BookMeta, allowed: Allowed, css: str) -> str:
