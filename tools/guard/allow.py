@@ -25,10 +25,12 @@ GENERATED_ATTRIBUTES = frozenset(
 EDITORIAL_ELEMENTS = frozenset("a abbr b br code dd div dl dt em h1 h2 h3 h4 hr i li ol p small span strong sub sup ul".split())
 EDITORIAL_ATTRIBUTES = frozenset("id class href download lang title".split())
 # The classes an editors' page may give: a theme class such as `admonition quote` would frame the
-# editors' words as a quotation box, `md-nav` would pose as the site's navigation.
+# editors' words as a quotation box, `md-nav` would pose as the site's navigation. `medium-screen`
+# and `medium-paper` mark words meant for one medium: the site shows the screen's and prints the
+# paper's, each export keeps its medium's (tools/publish/bookpages.py `for_medium`).
 EDITORIAL_CLASSES = frozenset(
     "md-button md-button--primary downloads headerlink toclink status-legend status status-verified "
-    "status-attributed status-unverified status-paraphrase footnote print-url".split()
+    "status-attributed status-unverified status-paraphrase footnote print-url medium-screen medium-paper".split()
 )
 # An id the content may use: the edition's ids (lower case words, joined by - . or :); never one of
 # the theme's, which all begin with two underscores (`__config` is read by the theme's scripts).

@@ -12,23 +12,11 @@ from .sourcelist import Note, Quotation, SourceList
 
 
 @dataclass(frozen=True)
-class Download:
-    """An exported file the "Read offline" page offers, as it was made."""
-
-    name: str  # "secret-history-19.pdf"
-    label: str  # "The full edition as a PDF"
-    about: str  # what it is for, one sentence
-    size: int  # bytes
-    pages: int | None = None  # a PDF's page count
-
-
-@dataclass(frozen=True)
 class Site:
     url: str  # the published address, ending in "/"
     offline: bool = False  # the build for the offline copies (zip, single file, books)
     contact: str | None = None  # where readers report a problem: mailto: or an issue tracker
     preview: bool = False  # `serve`'s local preview, never published: its server injects a script
-    downloads: tuple[Download, ...] = ()
 
 
 # What an editors' page may write for the build to fill in (tools/site/prepare.py), and nothing else

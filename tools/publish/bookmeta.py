@@ -1,88 +1,87 @@
-"""What the EPUB and the print edition say about themselves: the title and statement from
-mkdocs.yml, the original's author from the source list (edition.work), a stable identifier and
-a reproducible date. Read after the build has passed the checker, so the source list is sound."""
+"""What the exports say about themselves, from the checked source list (`edition`) and the site's
+config: the title, the original's author and book, the machine translation and its publisher, the
+editors, the version date and the published address. Nothing here reads the clock: a version is
+dated by `edition.date`, so two exports of one tree are identical."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..model.schema import load
-from .build import PROJECT, REPRODUCIBLE_EPOCH
-from .singlefile import SiteMeta
-
-SOURCE_LIST = "data/sources.yml"  # as tools.checker reads it
+from ..guard.configs import read
+from ..model.dates import format_date
+from ..model.edition import Checked
+from ..model.sourcelist import Work
+from ..site.markup import plain
 
 
 @dataclass(frozen=True)
 class BookMeta:
-    site: SiteMeta  # site_name, site_description (the edition's statement of what the text is), site_url
-    rights: str  # mkdocs.yml `copyright`
-    editors: str  # mkdocs.yml `site_author`
-    language: str  # the theme's language
-    author: str | None  # the original's author (the work edition.work names), if known
-    original: str | None  # that work as "Author, Title (year)", for dc:source
-    modified: dt.datetime  # UTC, whole seconds
-
-    @property
-    def title(self) -> str:
-        return self.site.name
+    title: str  # edition.title
+    description: str  # the site's statement of what the edition is (mkdocs.yml site_description)
+    author: str | None  # the original's author (edition.work)
+    original: str  # the original, as a line: "Alexander Orlov, The Secret History of Stalin's Crimes (New York: Random House, 1953)"
+    original_title: str
+    translation: str  # the machine translation reproduced: "The Secret History of Stalin's Purges, todaychina.cc"
+    publisher: str | None  # the machine translation's publisher (edition.translation's work)
+    editors: tuple[str, ...]
+    date: dt.date  # this version (edition.date)
+    url: str  # the published address, ending in /
+    language: str
+    rights: str
 
     @property
     def identifier(self) -> str:
-        """The same on every build and machine (a UUID of the edition's name), so a reading
-        system knows a new copy as a new version of the same book, not as another book."""
-        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + self.site.name)}"
+        """The same on every build and machine (a UUID of the edition's title), so that a reading
+        system takes a new version for the same book."""
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + self.title)}"
 
     @property
-    def publisher(self) -> str:
-        return f"{self.site.name}, documentary edition"
+    def version(self) -> str:
+        """'24 November 2026'"""
+        return format_date(self.date)
 
     @property
     def stamp(self) -> str:
-        return self.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
+        """The version date as the UTC time stamp EPUB's dcterms:modified wants."""
+        return f"{self.date.isoformat()}T00:00:00Z"
+
+    @property
+    def editors_line(self) -> str:
+        names = list(self.editors)
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def source_date(project: Path = PROJECT) -> dt.datetime:
-    """SOURCE_DATE_EPOCH if set (reproducible-builds.org), else the last commit's time, else
-    1980-01-01: never the clock, so two exports of one tree are byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None and (project / ".git").exists():
-        try:
-            done = subprocess.run(
-                ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, timeout=30
-            )
-            epoch = done.stdout.strip() if done.returncode == 0 else None
-        except OSError:
-            epoch = None
-    try:
-        seconds = int(epoch or REPRODUCIBLE_EPOCH)
-    except ValueError:
-        seconds = int(REPRODUCIBLE_EPOCH)
-    return dt.datetime.fromtimestamp(seconds, dt.UTC)
+def work_line(work: Work) -> str:
+    """'Alexander Orlov, The Secret History of Stalin's Crimes (New York: Random House, 1953)'"""
+    imprint = ", ".join(
+        x
+        for x in (": ".join(y for y in (work.place, work.publisher) if y), str(work.year)[:4] if work.year else "")
+        if x
+    )
+    head = f"{plain(work.author)}, " if work.author else ""
+    return f"{head}{plain(work.title)}" + (f" ({imprint})" if imprint else "")
 
 
-def book_meta(site: SiteMeta, config: Mapping[str, Any], project: Path = PROJECT) -> BookMeta:
-    """From mkdocs.yml as the engine reads it (export.read_config) and the source list."""
-    sources, _ = load(project / SOURCE_LIST, SOURCE_LIST)
-    work = sources.works.get(sources.work or "")
-    original = None
-    if work is not None:
-        year = str(work.year)[:4] if work.year is not None else "n.d."
-        original = f"{work.author + ', ' if work.author else ''}{work.title} ({year})"
+def book_meta(checked: Checked, site_url: str, project: Path) -> BookMeta:
+    edition = checked.sources.edition
+    work = checked.sources.work[edition.work]
+    translation = checked.sources.work[edition.translation]
+    config = read(project / "mkdocs.yml")
     theme = config.get("theme") or {}
     return BookMeta(
-        site=site,
+        title=edition.title,
+        description=" ".join(str(config.get("site_description") or "").split()),
+        author=plain(work.author) if work.author else None,
+        original=work_line(work),
+        original_title=plain(work.title),
+        translation=plain(translation.title) + (f", {plain(translation.publisher)}" if translation.publisher else ""),
+        publisher=plain(translation.publisher) if translation.publisher else None,
+        editors=tuple(edition.editors),
+        date=edition.date,
+        url=site_url if site_url.endswith("/") else site_url + "/",
+        language=str(theme.get("language") or "en") if isinstance(theme, dict) else "en",
         rights=" ".join(str(config.get("copyright") or "").split()),
-        editors=str(config.get("site_author") or ""),
-        language=str(theme.get("language") or "en"),
-        author=work.author if work is not None else None,
-        original=original,
-        modified=source_date(project),
     )

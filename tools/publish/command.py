@@ -21,9 +21,12 @@ from ..checker import check
 from ..guard.configs import ConfigRefused
 from . import engine as handover
 from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine
-from .export import ExportFailed, export
+from .downloads import probably_unchanged
+from .export import Exported, ExportFailed, Pending, Renderer
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
+# What the exports are made from (for the guess whether the PDFs need rendering at all).
+INPUTS = ("docs", "data", "original", "overrides", "tools", "mkdocs.yml", "mkdocs.offline.yml")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
 
 
@@ -71,6 +74,16 @@ def address_notices(site_url: str, contact: str | None) -> list[str]:
     return notices
 
 
+def report(made: list[Exported]) -> None:
+    """One line per exported file: its size, the time it took, and a PDF's page count."""
+    for file in made:
+        pages = f", {file.pages} pages" if file.pages is not None else ""
+        print(
+            f"{file.path.stat().st_size / 1024:8.1f} KiB  {file.path.relative_to(PROJECT)}  ({file.seconds:.2f} s{pages})",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] not in ("build", "serve", "export"):
@@ -93,21 +106,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     site_url = os.environ.get("EDITION_SITE_URL", "http://127.0.0.1:8000/")
     for notice in address_notices(site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact):
         print(notice, file=sys.stderr)
+    # Unless the PDFs were probably made from this very input, the PDF workers start now and load
+    # WeasyPrint while the engine makes the offline build; the online build runs while they render,
+    # and waits for them only to offer the files.
+    renderer = Renderer()
+    if not probably_unchanged(PROJECT / "dist", [PROJECT / p for p in INPUTS]):
+        renderer.start()
     try:
         handover.handover = result
         offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)
-        for path in export(offline, PROJECT / "dist"):
-            print(f"{path.stat().st_size / 1024:8.1f} KiB  {path.relative_to(PROJECT)}", file=sys.stderr)
-        if command == "export":
-            return 0
-        handover.handover = result
+        contact = os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
+        pending = Pending(
+            offline, PROJECT / "dist", result.checked, site_url, contact, PROJECT, handover.offline_pages, renderer
+        )
         if command == "build":
+            handover.pending_export, handover.handover = pending, result
             build(None, CONFIG)
+            report(handover.exported)
         else:
-            engine("serve", CONFIG, *options)
+            report(pending.finish())
+            if command == "serve":
+                handover.handover = result
+                engine("serve", CONFIG, *options)
     except (BuildFailed, ConfigRefused, ExportFailed) as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
+    finally:
+        renderer.stop()
+        if handover.pending_export is not None:
+            handover.pending_export.abandon()
+            handover.pending_export = None
     return 0
 
 

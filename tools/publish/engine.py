@@ -9,6 +9,7 @@ tools/publish/postprocess.py, the output guard last.
 from __future__ import annotations
 
 import os
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..site.citing import heads
 from ..site.prepare import downloads, pages
-from .downloads import EXPORTS, made, publish_downloads
+from .downloads import DOWNLOADS_LIST, EXPORTS, MARKER, download_list, fill_figures, measured, publish_downloads, teaching_section, with_figures
+from .export import Exported, Pending
 from .postprocess import Output, postprocess
 
 THEME_ASSETS = Path(__import__("material").__file__).parent / "templates" / "assets"
@@ -33,6 +35,12 @@ class State:
 
 
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
+# The offline build's pages as the output guard read them: the exports read them from here.
+offline_pages: dict[str, ET.Element] = {}
+# Exports still being made (PDFs rendering) while the online build runs: its post-build step waits
+# for them before it offers the files (set by tools/publish/command.py); what they made, after.
+pending_export: Pending | None = None
+exported: list[Exported] = []
 
 
 class Refused(Exception):
@@ -48,7 +56,7 @@ def site_of(config: Any, checked: Checked, serving: bool) -> Site:
     url = url if url.endswith("/") else url + "/"
     contact = os.environ.get("EDITION_CONTACT") or checked.sources.edition.contact
     offline = bool(config.extra.get("offline_edition"))
-    return Site(url, offline, contact, preview=serving, downloads=made(PROJECT / "dist", offline))
+    return Site(url, offline, contact, preview=serving)
 
 
 def begin(config: Any, serving: bool) -> State:
@@ -61,8 +69,19 @@ def begin(config: Any, serving: bool) -> State:
 
 
 def prepared(state: State) -> dict[str, str]:
-    """Every page and data file the engine is given, by name under docs/."""
-    return {**pages(state.checked, state.site), **downloads(state.checked, state.site)}
+    """Every page and data file the engine is given, by name under docs/. The downloads' markers
+    stay in the online build's pages, for `finish` to fill with the files' figures once they are
+    made; the offline build, made before them, shows none."""
+    made = pages(state.checked, state.site)
+    if "teachers.md" in made:
+        made["teachers.md"] += str(teaching_section(state.site.offline, state.site.url))
+    for name, markdown in made.items():  # an editors' page asks for the list: <!-- downloads -->
+        made[name] = markdown.replace(DOWNLOADS_LIST, str(download_list(state.site.offline, state.site.url)))
+    if state.site.offline:
+        for name, markdown in made.items():
+            if MARKER.search(markdown):
+                made[name] = with_figures(markdown, {})
+    return {**made, **downloads(state.checked, state.site)}
 
 
 def finish(config: Any, state: State) -> None:
@@ -70,8 +89,15 @@ def finish(config: Any, state: State) -> None:
     folder = Path(config.site_dir)
     shown = os.path.relpath(folder, PROJECT) if folder.is_relative_to(PROJECT) else str(folder)
     if not state.site.offline:
+        global pending_export, exported
+        if pending_export is not None:
+            exported, pending_export = pending_export.finish(), None
         publish_downloads(folder, PROJECT / "dist")
+        fill_figures(folder, measured(PROJECT / "dist"))
     output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in EXPORTS))
-    findings = postprocess(output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site))
+    keep = offline_pages if state.site.offline else None
+    if keep is not None:
+        keep.clear()
+    findings = postprocess(output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep)
     if findings:
         raise Refused(findings, "the output guard refused the built pages; nothing may be published")

@@ -1,17 +1,22 @@
-"""The edition as an EPUB 3 (dist/secret-history-19.epub), made from the built offline site.
+"""The edition as an EPUB 3 (dist/secret-history-19.epub), made from the offline build's articles.
 
-One XHTML file per page of the book (xhtml.book_pages: nav order, without "Read offline"), a
-title page, the navigation document, one stylesheet, and the package document with the
-metadata (the original's author as dc:creator with a MARC role, the edition as publisher, a
-stable urn:uuid, dcterms:modified from bookmeta.source_date) and accessibility metadata.
-The quotations' footnotes become EPUB 3 footnotes: the call is an `epub:type="noteref"` link,
-the note an `<aside epub:type="footnote">` with its back-link, so reading systems can show them
-as pop-ups. Ids are the site's, so `praise.xhtml#q-…` is the EPUB twin of `praise.html#q-…`.
+One XHTML file per page (navigation order, without "Read offline"), a title page, the navigation
+document, one stylesheet and the package document. Its metadata: the original's author (dc:creator,
+MARC role aut), the editors (dc:contributor, edt), the machine translation's publisher
+(dc:publisher), the version date (dc:date, dcterms:modified), a stable urn:uuid, the original as
+dc:source, and accessibility metadata. The `bodymatter` landmark opens the chapter's first page.
 
-Written with zipfile rather than ebooklib 0.20, which stamps every entry with the wall clock
-(no reproducible file), re-serialises each chapter through lxml and returns an empty chapter
-when that parse fails (`EpubHtml.get_content`: `except Exception: return b""`), and reports a
-failed write as a warning and False: three ways to ship a wrong book quietly.
+The chapter's footnotes are EPUB 3 footnotes: the call an `epub:type="noteref"` link, the note an
+`<aside epub:type="footnote">` after the text, so that reading systems show it as a pop-up; a name
+is a noteref too, to its card (who is meant, and a link to the full entry under People), since
+e-readers show no tooltips. The words meant for screens are kept, and the guard's check runs on
+every page before the EPUB's own attributes are added. Ids are the site's: `praise.xhtml#q-…` is
+the EPUB twin of `praise.html#q-…`.
+
+Written with zipfile rather than ebooklib 0.20, which stamps every entry with the wall clock (no
+reproducible file), re-serialises each chapter through lxml and returns an empty chapter when that
+parse fails (`EpubHtml.get_content`: `except Exception: return b""`), and reports a failed write
+as a warning and False: three ways to ship a wrong book quietly.
 """
 
 from __future__ import annotations
@@ -20,9 +25,22 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from ..model.escape import html_attr, html_text
+from markupsafe import Markup, escape
+
+from ..guard.page import Allowed
+from ..model.html import classes, local, markup
 from .bookmeta import BookMeta
-from .xhtml import BookPage, book_pages, markup, take_notes
+from .bookpages import (
+    Page,
+    Relinker,
+    element,
+    for_medium,
+    guarded,
+    mark_editor_headings,
+    note_content,
+    take_cards,
+    take_notes,
+)
 from .ziparchive import add_entry
 
 STYLESHEET = Path(__file__).with_name("epub.css")
@@ -30,6 +48,8 @@ FOLDER = "EPUB"
 NAV = "nav.xhtml"
 TITLE_PAGE = "titlepage.xhtml"
 CSS = "edition.css"
+EXPORT = "the EPUB"
+OPS = "http://www.idpf.org/2007/ops"
 
 
 def xhtml_name(page: str) -> str:
@@ -41,68 +61,106 @@ def link(page: str, fragment: str) -> str:
     return xhtml_name(page) + (f"#{fragment}" if fragment else "")
 
 
-def footnotes(page: BookPage) -> None:
-    """Site footnotes -> EPUB 3 footnotes: noteref links, and one aside per note with its
-    number and its back-link, after the text (the site's numbering, per page)."""
-    notes = take_notes(page.body, page.name)
-    if not notes:
+def footnotes(page: Page) -> None:
+    """The notes list -> one aside per note after the text, numbered as in the chapter; each
+    name -> a noteref to its card, an aside after the notes."""
+    notes = take_notes(page)
+    cards = take_cards(page)
+    if not notes and not cards:
         return
-    block = ET.SubElement(page.body, "div", {"class": "footnotes"})
-    for note in notes:
-        call = note.call.find("a")
-        assert call is not None  # take_notes found it
-        call.attrib.update({"epub:type": "noteref", "role": "doc-noteref"})
-        aside = ET.SubElement(
-            block, "aside", {"id": note.ident, "class": "footnote", "epub:type": "footnote", "role": "doc-footnote"}
-        )
-        aside.extend(note.item)
-        first = aside.find("p")
-        if first is None:  # a note whose text is not in a paragraph
-            first = ET.Element("p")
-            aside.insert(0, first)
-        number = ET.Element("span", {"class": "note-number"})
-        number.text, number.tail, first.text = f"{note.number}.", " " + (first.text or ""), None
-        first.insert(0, number)
-        for back in aside.iter("a"):
-            if "footnote-backref" in back.get("class", "").split():
-                back.set("role", "doc-backlink")
+    if notes:
+        block = ET.SubElement(page.body, "section", {"class": "footnotes", "aria-label": "Notes"})
+        block.text = "\n"
+        for note in notes:
+            note.call.set("role", "doc-noteref")
+            aside = ET.SubElement(block, "aside", {"id": note.ident, "class": "footnote", "role": "doc-footnote"})
+            aside.tail = "\n"
+            content = note_content(note)
+            number = element("span", f"{note.number}.", class_="note-number")
+            number.tail = " " + (content[0].text or "")
+            content[0].text = None
+            content[0].insert(0, number)
+            back = element(
+                "a",
+                "↩",
+                href=f"#{note.call.get('id', '')}",
+                class_="fn-back",
+                role="doc-backlink",
+                aria_label=f"Back to the quotation (note {note.number})",
+            )
+            back.tail = None
+            content[-1].append(back)
+            if len(content[-1]) > 1:
+                content[-1][-2].tail = (content[-1][-2].tail or "") + " "
+            else:
+                content[-1].text = (content[-1].text or "") + " "
+            aside.extend(content)
+    if cards:
+        known: set[str] = set()
+        block = ET.SubElement(page.body, "section", {"class": "name-cards", "aria-label": "Who is who on this page"})
+        block.text = "\n"
+        for card in cards:
+            ident = card.get("id", "")
+            known.add(ident)
+            aside = ET.SubElement(block, "aside", {"id": ident, "class": "name-card"})
+            aside.extend(list(card))
+            aside.tail = "\n"
+        for name in [a for a in page.body.iter() if "person" in classes(a) and local(a.tag) == "a"]:
+            target = name.attrib.pop("data-card", "")
+            if target in known:
+                name.set("href", f"#{target}")
+
+
+def epub_attributes(root: ET.Element) -> None:
+    """The EPUB's own vocabulary, added once the guard has passed the page."""
+    for node in root.iter():
+        names = classes(node)
+        if "fn-ref" in names or ("person" in names and node.get("href", "").startswith("#card-")):
+            node.set("epub:type", "noteref")
+        elif local(node.tag) == "aside" and names & {"footnote", "name-card"}:
+            node.set("epub:type", "footnote")
 
 
 def document(title: str, body: str, language: str) -> str:
-    lang = html_attr(language)
-    ops = ' xmlns:epub="http://www.idpf.org/2007/ops"' if " epub:type=" in body else ""  # declared where used
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-        f'<html xmlns="http://www.w3.org/1999/xhtml"{ops} '
-        f'lang="{lang}" xml:lang="{lang}">\n<head>\n<meta charset="utf-8"/>\n'
-        f'<title>{html_text(title)}</title>\n<link rel="stylesheet" type="text/css" href="{CSS}"/>\n'
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    ops = f' xmlns:epub="{OPS}"' if " epub:type=" in body else ""  # declared where used
+    return str(
+        Markup(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"{ops} lang="{lang}" xml:lang="{lang}">\n<head>\n<meta charset="utf-8"/>\n'
+            '<title>{title}</title>\n<link rel="stylesheet" type="text/css" href="{css}"/>\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+        ).format(ops=Markup(ops), lang=language, title=title, css=CSS, body=Markup(body))
     )
 
 
-def title_page(meta: BookMeta) -> str:
-    e = html_text
-    parts = [f'<section class="titlepage" epub:type="titlepage" id="titlepage">\n<h1>{e(meta.title)}</h1>']
+def title_page(meta: BookMeta, first: str) -> str:
+    parts = [Markup('<section class="titlepage" epub:type="titlepage" id="titlepage">\n<h1>{}</h1>').format(meta.title)]
     if meta.author:
-        parts.append(f'<p class="author">{e(meta.author)}<br/><span class="role">author of the original</span></p>')
-    parts.append(f'<p class="statement">{e(meta.site.description)}</p>')
+        parts.append(
+            Markup('<p class="author">{}<br/><span class="role">author of the original</span></p>').format(meta.author)
+        )
+    parts.append(Markup('<p class="statement">{}</p>').format(meta.description))
+    parts.append(Markup('<p class="translation">The text: {}.</p>').format(meta.translation))
+    parts.append(Markup('<p class="editors">Edited by {}.</p>').format(meta.editors_line))
+    parts.append(Markup('<p class="version">Version of {}.</p>').format(meta.version))
+    parts.append(Markup('<p class="address">Online: <a href="{0}">{0}</a></p>').format(meta.url))
     if meta.rights:
-        parts.append(f'<p class="rights">{e(meta.rights)}</p>')
-    if meta.site.url:
-        parts.append(f'<p class="address">Online: <a href="{html_attr(meta.site.url)}">{e(meta.site.url)}</a></p>')
-    parts.append(f'<p class="modified">This copy: {meta.modified.day} {meta.modified:%B %Y}.</p>\n</section>')
-    return "\n".join(parts)
+        parts.append(Markup('<p class="rights">{}</p>').format(meta.rights))
+    parts.append(Markup('<p class="start"><a href="{}">Start reading</a></p>\n</section>').format(first))
+    return str(Markup("\n").join(parts))
 
 
-def navigation(pages: list[BookPage]) -> str:
-    entries = "\n".join(f'<li><a href="{link(p.name, "")}">{html_text(p.title)}</a></li>' for p in pages)
-    return (
-        f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>Contents</h1>\n<ol>\n'
-        f'<li><a href="{TITLE_PAGE}">Title page</a></li>\n{entries}\n</ol>\n</nav>\n'
-        '<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>Landmarks</h2>\n<ol>\n'
-        f'<li><a epub:type="toc" href="{NAV}#toc">Contents</a></li>\n'
-        f'<li><a epub:type="bodymatter" href="{link(pages[0].name, "")}">{html_text(pages[0].title)}</a></li>\n'
-        "</ol>\n</nav>"
+def navigation(pages: list[Page], body_start: str) -> str:
+    entries = Markup("\n").join(Markup('<li><a href="{}">{}</a></li>').format(link(p.name, ""), p.title) for p in pages)
+    return str(
+        Markup(
+            '<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>Contents</h1>\n<ol>\n'
+            '<li><a href="{title}">Title page</a></li>\n{entries}\n</ol>\n</nav>\n'
+            '<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>Landmarks</h2>\n<ol>\n'
+            '<li><a epub:type="titlepage" href="{title}">Title page</a></li>\n'
+            '<li><a epub:type="toc" href="{nav}#toc">Contents</a></li>\n'
+            '<li><a epub:type="bodymatter" href="{start}">Start of the chapter</a></li>\n'
+            "</ol>\n</nav>"
+        ).format(title=TITLE_PAGE, entries=entries, nav=NAV, start=body_start)
     )
 
 
@@ -119,52 +177,57 @@ ACCESSIBILITY = (
     ("schema:accessibilityHazard", "none"),
     (
         "schema:accessibilitySummary",
-        "The text with headings, paragraph numbers, footnotes that link back to their call, and a "
-        "table of contents. QR codes have a text alternative and their address beside them.",
+        "The text with headings, paragraph numbers, footnotes that link back to their call, cards for the "
+        "people named, and a table of contents. QR codes have a text alternative and their address beside them.",
     ),
 )
 
 
 def package(meta: BookMeta, items: list[tuple[str, str, str, str]], spine: list[str]) -> str:
     """package.opf; `items` are (id, href, media type, properties)."""
-    e = html_text
+    e = escape
     metadata = [
-        f'<dc:identifier id="uid">{e(meta.identifier)}</dc:identifier>',
-        f"<dc:title>{e(meta.title)}</dc:title>",
-        f"<dc:language>{e(meta.language)}</dc:language>",
-        f'<meta property="dcterms:modified">{meta.stamp}</meta>',
-        f"<dc:publisher>{e(meta.publisher)}</dc:publisher>",
-        f"<dc:description>{e(meta.site.description)}</dc:description>",
+        Markup('<dc:identifier id="uid">{}</dc:identifier>').format(meta.identifier),
+        Markup("<dc:title>{}</dc:title>").format(meta.title),
+        Markup("<dc:language>{}</dc:language>").format(meta.language),
+        Markup("<dc:date>{}</dc:date>").format(meta.date.isoformat()),
+        Markup('<meta property="dcterms:modified">{}</meta>').format(meta.stamp),
+        Markup("<dc:description>{}</dc:description>").format(meta.description),
+        Markup("<dc:source>{}</dc:source>").format(meta.original),
     ]
+    if meta.publisher:
+        metadata.append(Markup("<dc:publisher>{}</dc:publisher>").format(meta.publisher))
     if meta.author:
         metadata += [
-            f'<dc:creator id="author">{e(meta.author)}</dc:creator>',
-            '<meta refines="#author" property="role" scheme="marc:relators">aut</meta>',
+            Markup('<dc:creator id="author">{}</dc:creator>').format(meta.author),
+            Markup('<meta refines="#author" property="role" scheme="marc:relators">aut</meta>'),
         ]
-    if meta.editors:
+    for index, editor in enumerate(meta.editors, 1):
         metadata += [
-            f'<dc:contributor id="editors">{e(meta.editors)}</dc:contributor>',
-            '<meta refines="#editors" property="role" scheme="marc:relators">edt</meta>',
+            Markup('<dc:contributor id="editor-{}">{}</dc:contributor>').format(index, editor),
+            Markup('<meta refines="#editor-{}" property="role" scheme="marc:relators">edt</meta>').format(index),
         ]
-    if meta.original:
-        metadata.append(f"<dc:source>{e(meta.original)}</dc:source>")
     if meta.rights:
-        metadata.append(f"<dc:rights>{e(meta.rights)}</dc:rights>")
-    metadata += [f'<meta property="{name}">{e(value)}</meta>' for name, value in ACCESSIBILITY]
+        metadata.append(Markup("<dc:rights>{}</dc:rights>").format(meta.rights))
+    metadata += [Markup('<meta property="{}">{}</meta>').format(name, value) for name, value in ACCESSIBILITY]
     manifest = [
-        f'<item id="{i}" href="{html_attr(h)}" media-type="{t}"' + (f' properties="{p}"' if p else "") + "/>"
+        Markup('<item id="{}" href="{}" media-type="{}"{}/>').format(
+            i, h, t, Markup(f' properties="{e(p)}"') if p else ""
+        )
         for i, h, t, p in items
     ]
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="{html_attr(meta.language)}">\n'
-        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
-        + "\n".join(metadata)
-        + "\n</metadata>\n<manifest>\n"
-        + "\n".join(manifest)
-        + "\n</manifest>\n<spine>\n"
-        + "\n".join(f'<itemref idref="{i}"/>' for i in spine)
-        + "\n</spine>\n</package>\n"
+    return str(
+        Markup(
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="{lang}">\n'
+            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n{metadata}\n</metadata>\n'
+            "<manifest>\n{manifest}\n</manifest>\n<spine>\n{spine}\n</spine>\n</package>\n"
+        ).format(
+            lang=meta.language,
+            metadata=Markup("\n").join(metadata),
+            manifest=Markup("\n").join(manifest),
+            spine=Markup("\n").join(Markup('<itemref idref="{}"/>').format(i) for i in spine),
+        )
     )
 
 
@@ -176,20 +239,30 @@ CONTAINER = (
 )
 
 
-def epub_files(site: Path, meta: BookMeta) -> dict[str, str]:
-    """Every file of the EPUB under FOLDER, by name, in reading order."""
-    pages = book_pages(site, meta.site, link)
+def epub_files(pages: list[Page], meta: BookMeta, allowed: Allowed, chapter: str) -> dict[str, str]:
+    """Every XHTML file of the EPUB under FOLDER, by name, in reading order. `chapter`: the built
+    page the chapter starts on (the bodymatter landmark)."""
+    pages = [p for p in pages if p.name not in {"offline.html"}]
+    relinker = Relinker(pages, meta.url, one_document=False, link=link)
+    bodies = []
     for page in pages:
+        for_medium(page.body, "screen")
+        mark_editor_headings(page.body)
+        relinker.relink(page)
         footnotes(page)
-    files = {TITLE_PAGE: document(meta.title, title_page(meta), meta.language)}
-    files[NAV] = document("Contents", navigation(pages), meta.language)
-    for page in pages:
-        files[xhtml_name(page.name)] = document(page.title, markup(page.body), meta.language)
+        guarded(EXPORT, page, allowed, "ereader")
+        epub_attributes(page.body)
+        bodies.append(markup(page.body))
+    start = link(chapter if any(p.name == chapter for p in pages) else pages[0].name, "")
+    files = {TITLE_PAGE: document(meta.title, title_page(meta, start), meta.language)}
+    files[NAV] = document("Contents", navigation(pages, start), meta.language)
+    for page, body in zip(pages, bodies, strict=True):
+        files[xhtml_name(page.name)] = document(page.title, body, meta.language)
     return files
 
 
-def write_epub(site: Path, meta: BookMeta, target: Path) -> Path:
-    files = epub_files(site, meta)
+def write_epub(pages: list[Page], meta: BookMeta, allowed: Allowed, chapter: str, target: Path) -> Path:
+    files = epub_files(pages, meta, allowed, chapter)
     items = [("css", CSS, "text/css", "")]
     spine = []
     for name, text in files.items():

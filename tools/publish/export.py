@@ -1,36 +1,191 @@
 """The offline edition, made from the one checked offline build (dist/.offline-site) into dist/:
 
-- secret-history-19-offline.zip: the whole offline site under one top folder, reproducible, to unzip
-  and open index.html from file://.
+- secret-history-19.html: the whole edition as one file that runs no script (singlefile.py);
+- secret-history-19.epub: an EPUB 3 (epub.py);
+- secret-history-19.pdf: the whole edition to print, A4 (pdf.py);
+- secret-history-19-handout-a4.pdf, -handout-letter.pdf: the chapter as a classroom handout (handout.py);
+- secret-history-19-worksheet.pdf, -worksheet-key.pdf: questions on each quotation, and the answers
+  the source list gives (worksheet.py);
+- secret-history-19-offline.zip: the whole offline site under one top folder, the files above in its
+  downloads/, reproducible, to unzip and open index.html from file://.
 
-All files are written into a scratch folder and moved into dist/ together only when all are made,
-so dist/ never holds half an export.
+Each export reads the offline build's pages (already passed by the output guard, and parsed then)
+with the one HTML parser, and its content passes the guard's check again. The PDFs are rendered in
+worker processes (pdf.Renderer) while this process makes the others. All files are written into a
+scratch folder and moved into dist/ together only when all are made, so dist/ never holds half an
+export.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
+import shutil
 import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from .downloads import NAME, ZIP_NAME
+from ..model.edition import Checked
+from . import downloads as names
+from .bookmeta import book_meta
+from .bookpages import ExportFailed, Page, allowed_of, read_pages
+from .epub import write_epub
+from .fonts import Face, find_faces
+from .handout import handout_document
 from .paths import OutputError, output_path
+from .pdf import Rendered, Renderer, full_document
+from .singlefile import single_file
+from .worksheet import document as worksheet_document
 from .ziparchive import write_zip
 
+__all__ = ["ExportFailed", "Exported", "Pending", "Renderer", "export"]
+SITE_STYLESHEET = "assets/stylesheets/edition.css"
+EXPORT_STYLESHEET = Path(__file__).with_name("export.css")
 
-class ExportFailed(Exception):
-    """An export could not be made faithfully: one line saying why."""
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    seconds: float  # to make it (a PDF: to render it, in its worker)
+    pages: int | None = None  # a PDF's
 
 
-def export(site: Path, dist: Path) -> list[Path]:
-    dist.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=dist, prefix=".export-") as scratch:
-        made = Path(scratch)
+def source_key(document: str, faces: Sequence[Face]) -> str:
+    """What a PDF is rendered from: the document, WeasyPrint's and pydyf's versions, the font files.
+    WeasyPrint writes the same bytes for the same key (no clock, a fixed identifier), so a PDF whose
+    key has not changed is not rendered again (`./edition build` and `serve` rebuild often)."""
+    digest = hashlib.sha256(document.encode("utf-8"))
+    for package in ("weasyprint", "pydyf", "tinyhtml5"):
+        digest.update(f"\0{package}={metadata.version(package)}".encode())
+    for face in faces:
+        stat = face.file.stat()
+        digest.update(f"\0{face.file}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+class Pending:
+    """Exports under way: the PDFs rendering in the workers, the single file and the EPUB made.
+    `finish()` waits for the PDFs, packs the zip and moves everything into dist/ at once; until then
+    the caller may do other work (`./edition build` runs the online build meanwhile)."""
+
+    def __init__(
+        self,
+        site: Path,
+        dist: Path,
+        checked: Checked,
+        site_url: str,
+        contact: str | None,
+        project: Path,
+        trees: Mapping[str, ET.Element] | None = None,
+        renderer: Renderer | None = None,
+    ) -> None:
+        dist.mkdir(parents=True, exist_ok=True)
+        self.site, self.dist = site, dist
+        self.folder = Path(tempfile.mkdtemp(dir=dist, prefix=".export-"))
+        self.workers = renderer or Renderer()
         try:
-            write_zip(site, made / ZIP_NAME, f"{NAME}-offline")
-            targets = [output_path(dist, name) for name in (ZIP_NAME,)]
+            self._start(checked, site_url, contact, project, trees)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _start(
+        self,
+        checked: Checked,
+        site_url: str,
+        contact: str | None,
+        project: Path,
+        trees: Mapping[str, ET.Element] | None,
+    ) -> None:
+        meta = book_meta(checked, site_url, project)
+        allowed = allowed_of(checked, contact)
+        pages = read_pages(self.site, checked, trees, meta.title)
+        chapter = checked.sections[0].html if checked.sections else pages[0].name
+
+        def fresh() -> list[Page]:
+            return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in pages]
+
+        faces = find_faces()
+        self.made: list[Exported] = []
+        documents: dict[str, Callable[[], str]] = {
+            names.PDF_NAME: lambda: full_document(fresh(), meta, allowed, faces),  # the longest, first
+            names.HANDOUT_A4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
+            names.HANDOUT_LETTER: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
+            names.WORKSHEET: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
+            names.WORKSHEET_KEY: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
+        }
+        self.rendering: dict[str, AsyncResult[Rendered]] = {}
+        self.sources: dict[str, str] = {}
+        for name, make in documents.items():
+            document = make()
+            self.sources[name] = source_key(document, faces)
+            pages_before = names.rendered_before(self.dist, name, self.sources[name])
+            if pages_before is None:
+                self.rendering[name] = self.workers.render(document, self.folder / name, meta.identifier)
+            else:  # the same document, renderer and fonts make the same bytes: the file in dist/ is it
+                shutil.copyfile(self.dist / name, self.folder / name)
+                self.made.append(Exported(self.folder / name, 0.0, pages_before))
+        start = time.perf_counter()
+        css = (
+            (self.site / SITE_STYLESHEET).read_text(encoding="utf-8")
+            + "\n"
+            + EXPORT_STYLESHEET.read_text(encoding="utf-8")
+        )
+        (self.folder / names.HTML_NAME).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
+        self.made.append(Exported(self.folder / names.HTML_NAME, time.perf_counter() - start))
+        start = time.perf_counter()
+        write_epub(fresh(), meta, allowed, chapter, self.folder / names.EPUB_NAME)
+        self.made.append(Exported(self.folder / names.EPUB_NAME, time.perf_counter() - start))
+
+    def finish(self) -> list[Exported]:
+        """Every file, in dist/; ExportFailed (one line) if one could not be made."""
+        try:
+            for name, result in self.rendering.items():
+                rendered = result.get()
+                self.made.append(Exported(self.folder / name, rendered.seconds, rendered.pages))
+            # The zip carries the other files, so that the offline copy's downloads work offline.
+            for name in names.IN_ZIP:
+                target = output_path(self.site, f"{names.DOWNLOADS}/{name}")
+                target.parent.mkdir(exist_ok=True)
+                shutil.copyfile(self.folder / name, target)
+            start = time.perf_counter()
+            write_zip(self.site, self.folder / names.ZIP_NAME, f"{names.NAME}-offline")
+            self.made.append(Exported(self.folder / names.ZIP_NAME, time.perf_counter() - start))
+            targets = [output_path(self.dist, e.path.name) for e in self.made]
+            for target in targets:
+                os.replace(self.folder / target.name, target)
         except OutputError as error:
             raise ExportFailed(str(error)) from None
-        for target in targets:
-            os.replace(made / target.name, target)
-    return targets
+        finally:
+            self.abandon()
+        names.record(self.dist, {e.path.name: e.pages for e in self.made if e.pages is not None}, self.sources)
+        order = {name: index for index, name in enumerate(names.EXPORTS)}
+        return sorted(
+            (Exported(self.dist / e.path.name, e.seconds, e.pages) for e in self.made), key=lambda e: order[e.path.name]
+        )
+
+    def abandon(self) -> None:
+        """Stop the workers and remove the scratch folder (what is already in dist/ stays)."""
+        self.workers.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def export(
+    site: Path,
+    dist: Path,
+    checked: Checked,
+    site_url: str,
+    contact: str | None,
+    project: Path,
+    trees: Mapping[str, ET.Element] | None = None,
+    renderer: Renderer | None = None,
+) -> list[Exported]:
+    """Every export of the offline build `site` into `dist`; ExportFailed (one line) if one cannot
+    be made. `trees`: the build's pages as the guard parsed them; `renderer`: workers already started."""
+    return Pending(site, dist, checked, site_url, contact, project, trees, renderer).finish()

@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builtpages import ExportError
+from .bookpages import ExportFailed
 
 # The CSS family the stylesheet names (pdf.css), then the installed families that may stand for
 # it, best first. All of them are free fonts that may be embedded.
@@ -77,7 +77,7 @@ def fc_list(family: str) -> str:
     """fc-list's faces of `family` that cover Russian, in the LISTING format."""
     program = shutil.which("fc-list")
     if program is None:
-        raise ExportError(f"fc-list not found: the print edition finds its fonts with fontconfig; {INSTALL}")
+        raise ExportFailed(f"fc-list not found: the print edition finds its fonts with fontconfig; {INSTALL}")
     done = subprocess.run(
         [program, "--format", LISTING, f"{family}:lang=ru"], capture_output=True, text=True, timeout=60
     )
@@ -87,12 +87,12 @@ def fc_list(family: str) -> str:
 @functools.cache
 def find_faces() -> tuple[Face, ...]:
     """Every face the print edition embeds: for each CSS family, the four faces of the first
-    installed family that has them all (ExportError, one line, if none has)."""
+    installed family that has them all (ExportFailed, one line, if none has)."""
     faces: list[Face] = []
     for css_family, candidates in FAMILIES:
         chosen = next((f for f in (faces_of(c, css_family, fc_list(c)) for c in candidates) if f), None)
         if chosen is None:
-            raise ExportError(
+            raise ExportFailed(
                 f"no font for the print edition's {css_family}: fontconfig finds none of {', '.join(candidates)} "
                 f"in regular, bold, italic and bold italic with Cyrillic; {INSTALL}"
             )

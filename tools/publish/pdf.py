@@ -1,157 +1,227 @@
-"""The print edition (dist/secret-history-19.pdf, A4), made from the built offline site with
-WeasyPrint: CSS paged media gives what browser printing cannot, namely footnotes at the foot of
-the page where they are called (`float: footnote`), a table of contents with page numbers
-(`target-counter`), running headers, and a tagged PDF, without a browser.
+"""The printed exports, with WeasyPrint: CSS paged media gives what browser printing cannot, namely
+footnotes at the foot of the page that calls them (`float: footnote`), a table of contents with page
+numbers (`target-counter`), running heads and a tagged PDF, without a browser.
 
-The document: a title page (the edition's statement of what the text is, the original's
-author, the rights, the published address and the page of the QR codes), the contents, then the
-pages of the book in nav order (xhtml.book_pages): the chapter with its paragraph numbers in the
-margin and its editor's notes boxed; the teachers' page (a link, citations and a QR code for
-every section and quotation); the apparatus (people, quotations, trials, sources).
-
-No request leaves the machine: the only URLs WeasyPrint may open are the font files fontconfig
-found (tools/publish/fonts.py; LocalOnly refuses everything else and stops the export), and the
-text uses no other font.
+- `full_document()`: the whole edition (dist/secret-history-19.pdf, A4): a title page, the contents,
+  then every page of the site in navigation order but "Read offline": the chapter with its ¶
+  numbers in the margin, its footnotes at the foot of the page and its editor's notes boxed, then
+  the teachers' page and the apparatus. Each page's address is printed under its title with its
+  QR code; a link that leaves the edition has its address printed after it.
+- `print_pages()`: what every printed export does to the offline build's pages (also the handout,
+  tools/publish/handout.py): the paper wording, the editors' headings marked in words, the name
+  cards out (paper has the People pages, or the editor's notes), the guard's check, the footnotes
+  moved to their calls, the ¶ numbers made part of their paragraph's first line, so that the number
+  can never be left at the foot of a page while its paragraph starts on the next.
+- `render()`: HTML to PDF. No request leaves the machine: WeasyPrint may open only the font files
+  fontconfig found (tools/publish/fonts.py); any other URL stops the export.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import multiprocessing
+import multiprocessing.pool
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from ..model.escape import html_attr, html_text
+from markupsafe import Markup
+
+from ..guard.page import Allowed
+from ..model.html import classes, local, markup, parse_fragment, text_of
+from ..model.urls import scheme_of
+from ..site.teachers import qr_svg
 from .bookmeta import BookMeta
-from .builtpages import ExportError
+from .bookpages import (
+    ExportFailed,
+    Page,
+    Relinker,
+    element,
+    for_medium,
+    guarded,
+    mark_editor_headings,
+    note_content,
+    page_anchor,
+    replaced,
+    splice,
+    take_cards,
+    take_notes,
+)
 from .fonts import Face, find_faces
-from .singlefile import duplicates, page_anchor
-from .xhtml import BookPage, Note, book_pages, classes, markup, parents, remove, take_notes, text_of
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
-# The generated teachers' page (tools/site/teachers.py): a QR code for each section and quotation
-# at its published address. The title page sends the reader there.
-QR_PAGE = "teachers.html"
+EXPORT = "the PDF"
 # What WeasyPrint loads through cffi (Debian's packages: .ci/install-system-deps).
 LIBRARIES = "install Debian's libpangoft2-1.0-0 and libharfbuzz-subset0 (bash .ci/install-system-deps)"
 
 
-def link(page: str, fragment: str) -> str:
-    """One document: a link to another page is a link to its section (ids are unique)."""
-    return "#" + (fragment or page_anchor(page))
+# --- the pages, for paper ------------------------------------------------------------------------
+
+
+def footnotes(page: Page) -> None:
+    """Each note moves to its call, as a `float: footnote` span carrying the chapter's number."""
+    standing: dict[int, list[ET.Element]] = {}
+    for note in take_notes(page):
+        span = element("span", None, class_="footnote", id=note.ident, data_number=note.number)
+        for index, paragraph in enumerate(note_content(note)):
+            if index:
+                span.append(element("span", " ", class_="note-break"))
+            if len(span):
+                span[-1].tail = (span[-1].tail or "") + (paragraph.text or "")
+            else:
+                span.text = (span.text or "") + (paragraph.text or "")
+            span.extend(list(paragraph))
+        span.tail = note.call.tail
+        standing[id(note.call)] = [span]
+    replaced(page.body, standing)
+
+
+def plain_names(page: Page) -> None:
+    """A name in the chapter is its words on paper (who is meant: People, and the editor's notes)."""
+    splice(page.body, lambda a: "unwrap" if "person" in classes(a) and local(a.tag) == "a" else None)
+
+
+def hang_numbers(page: Page) -> None:
+    """A ¶ number is the first thing of its paragraph's first line, never a box of its own."""
+    for number in [a for a in page.body.iter() if "para-number" in classes(a)]:
+        number.attrib.pop("href", None)
+        number.tag = "span"
+
+
+def qr(url: str, label: str) -> ET.Element:
+    """The site's QR code (tools/site/teachers.py), scalable: with the viewBox its size needs."""
+    svg = next(iter(parse_fragment(str(qr_svg(url, label)))))
+    scalable(svg)
+    return svg
+
+
+def scalable(svg: ET.Element) -> None:
+    if "viewBox" not in svg.attrib and svg.get("width") and svg.get("height"):
+        svg.set("viewBox", f"0 0 {svg.get('width')} {svg.get('height')}")
+
+
+def addresses(page: Page, site_url: str, full: bool) -> None:
+    """In the `full` edition, the page's printed address gets its QR code, and a link
+    that leaves the edition shows its address after its words (unless its words are the address).
+    The handout prints neither: its one QR code leads to them all."""
+    for svg in [s for s in page.body.iter() if local(s.tag) == "svg"]:
+        scalable(svg)
+    for printed in [p for p in page.body.iter() if "print-url" in classes(p)]:
+        url = text_of(printed).strip()
+        if full and url.startswith(site_url):
+            printed.insert(0, qr(url, f"the page {page.title} online"))
+            printed.set("class", "print-url with-qr")
+    for a in page.body.iter() if full else ():
+        href = a.get("href", "")
+        if local(a.tag) == "a" and scheme_of(href) in ("http", "https") and not href.startswith(site_url):
+            if text_of(a).strip() != href:
+                a.set("class", " ".join([*sorted(classes(a)), "print-address"]))
+
+
+def print_pages(pages: list[Page], meta: BookMeta, allowed: Allowed, export: str, *, full: bool = True) -> list[Page]:
+    """The pages as paper shows them (changed in place), one document: ids unique across pages."""
+    relinker = Relinker(pages, meta.url, one_document=True)
+    for page in pages:
+        for_medium(page.body, "paper")
+        mark_editor_headings(page.body)
+        take_cards(page)
+        relinker.relink(page)
+        guarded(export, page, allowed, "paper")
+        footnotes(page)
+        plain_names(page)
+        hang_numbers(page)
+        addresses(page, meta.url, full)
+        page.body.set("data-title", page.title)  # the running head (string-set)
+    return pages
+
+
+# --- the full edition ---------------------------------------------------------------------------
+
+
+def title_page(meta: BookMeta, pages: Sequence[Page]) -> Markup:
+    parts = [Markup('<section class="title-page">\n<h1 class="book-title">{}</h1>').format(meta.title)]
+    if meta.author:
+        parts.append(
+            Markup('<p class="author">{}<br><span class="role">author of the original</span></p>').format(meta.author)
+        )
+    parts.append(Markup('<p class="statement">{}</p>').format(meta.description))
+    parts.append(
+        Markup('<p class="credits">The text: {}.<br>Edited by {}.</p>').format(meta.translation, meta.editors_line)
+    )
+    teachers = next((p for p in pages if p.name == "teachers.html"), None)
+    codes = (
+        Markup(
+            '<br>A link and a QR code for every section and quotation: <a class="page-ref" href="#{}">For teachers</a>'
+        ).format(page_anchor(teachers.name))
+        if teachers
+        else ""
+    )
+    parts.append(
+        Markup('<div class="address">{}<p>The edition online:<br><a class="url" href="{}">{}</a>{}</p></div>').format(
+            Markup(markup(qr(meta.url, "the edition online"))), meta.url, meta.url, codes
+        )
+    )
+    parts.append(Markup('<p class="version">Version of {}.</p>').format(meta.version))
+    if meta.rights:
+        parts.append(Markup('<p class="rights">{}</p>').format(meta.rights))
+    parts.append(Markup("</section>"))
+    return Markup("\n").join(parts)
+
+
+def contents(pages: Sequence[Page]) -> Markup:
+    entries = Markup("\n").join(
+        Markup('<li><a href="#{}">{}</a></li>').format(page_anchor(p.name), p.title) for p in pages
+    )
+    return Markup('<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{}\n</ol>\n</nav>').format(
+        entries
+    )
+
+
+def head(meta: BookMeta, title: str, css: str) -> Markup:
+    return Markup(
+        '<meta charset="utf-8">\n<title>{title}</title>\n<meta name="description" content="{description}">\n'
+        '<meta name="author" content="{author}">\n<meta name="dcterms.created" content="{date}">\n'
+        '<meta name="dcterms.modified" content="{date}">\n<style>\n{css}\n</style>'
+    ).format(
+        title=title,
+        description=meta.description,
+        author=meta.author or meta.editors_line,
+        date=meta.stamp,
+        css=Markup(css),
+    )
+
+
+def full_document(pages: list[Page], meta: BookMeta, allowed: Allowed, faces: Sequence[Face]) -> str:
+    """The whole edition as one HTML document for WeasyPrint."""
+    pages = print_pages([p for p in pages if p.name != "offline.html"], meta, allowed, EXPORT)
+    css = font_faces(faces) + "\n" + STYLESHEET.read_text(encoding="utf-8")
+    body = Markup("\n").join([title_page(meta, pages), contents(pages), *(Markup(markup(p.body)) for p in pages)])
+    return str(
+        Markup(
+            '<!DOCTYPE html>\n<html lang="{}">\n<head>\n{}\n</head>\n<body class="full">\n{}\n</body>\n</html>\n'
+        ).format(meta.language, head(meta, meta.title, css), body)
+    )
+
+
+# --- WeasyPrint -----------------------------------------------------------------------------------
 
 
 def font_faces(faces: Sequence[Face]) -> str:
     return "\n".join(
-        f'@font-face {{ font-family: "{f.family}"; font-weight: {f.weight}; font-style: {f.style}; '
-        f'src: url("{f.file.as_uri()}"); }}'
+        f'@font-face {{ font-family: "{f.family}"; font-weight: {f.weight}; font-style: {f.style}; src: url("{f.file.as_uri()}"); }}'
         for f in faces
     )
 
 
-def footnotes(page: BookPage) -> None:
-    """Each footnote moves to where it is called, as a `float: footnote` span carrying the
-    site's number for the call and the marker; the back-link has no use on paper."""
-    for note in take_notes(page.body, page.name):
-        inline_note(page.body, note)
-
-
-def inline_note(root: ET.Element, note: Note) -> None:
-    span = ET.Element("span", {"class": "footnote", "id": note.ident, "data-number": note.number})
-    paragraphs = [p for p in note.item if p.tag == "p"] or [note.item]
-    for index, paragraph in enumerate(paragraphs):
-        up = parents(paragraph)
-        for back in [a for a in paragraph.iter("a") if "footnote-backref" in classes(a)]:
-            remove(back, up[back])
-        if index:
-            part = ET.SubElement(span, "span", {"class": "note-break"})
-            part.text = " "
-        if len(span):
-            span[-1].tail = (span[-1].tail or "") + (paragraph.text or "")
-        else:
-            span.text = (span.text or "") + (paragraph.text or "")
-        span.extend(list(paragraph))
-    _strip_end(span)
-    up = parents(root)
-    holder = up[note.call]
-    index = list(holder).index(note.call)
-    span.tail = note.call.tail
-    holder.remove(note.call)
-    holder.insert(index, span)
-
-
-def _strip_end(span: ET.Element) -> None:
-    """The space (a no-break space on the site) that stood before the back-link."""
-    if len(span):
-        span[-1].tail = (span[-1].tail or "").rstrip(" \n\u00a0") or None
-    else:
-        span.text = (span.text or "").rstrip(" \n\u00a0")
-
-
-def title_page(meta: BookMeta, pages: Sequence[BookPage]) -> str:
-    e = html_text
-    parts = ['<section class="title-page">', f'<h1 class="book-title">{e(meta.title)}</h1>']
-    if meta.author:
-        parts.append(f'<p class="author">{e(meta.author)}<br><span class="role">author of the original</span></p>')
-    parts.append(f'<p class="statement">{e(meta.site.description)}</p>')
-    if meta.site.url:
-        url = e(meta.site.url)
-        address = f'The edition online, with every link of this handout:<br><a class="url" href="{html_attr(meta.site.url)}">{url}</a>'
-        if any(p.name == QR_PAGE for p in pages):  # the page number comes from target-counter (pdf.css)
-            address += f'<br>QR codes for every section and quotation: <a class="page-ref" href="#{page_anchor(QR_PAGE)}">For teachers</a>'
-        parts.append(f'<p class="address">{address}</p>')
-    if meta.rights:
-        parts.append(f'<p class="rights">{e(meta.rights)}</p>')
-    parts.append(f'<p class="modified">This copy: {meta.modified.day} {meta.modified:%B %Y}.</p>\n</section>')
-    return "\n".join(parts)
-
-
-def contents(pages: Sequence[BookPage]) -> str:
-    entries = "\n".join(f'<li><a href="#{page_anchor(p.name)}">{html_text(p.title)}</a></li>' for p in pages)
-    return f'<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
-
-
-def print_document(site: Path, meta: BookMeta, faces: Sequence[Face] | None = None) -> str:
-    """The whole print edition as one HTML document for WeasyPrint."""
-    pages = book_pages(site, meta.site, link)
-    # One document: every page's ids must be unique in it, or a link lands on the wrong page.
-    if dup := duplicates(e.get("id", "") for p in pages for e in p.body.iter() if e.get("id")):
-        raise ExportError(f"ids used more than once across pages (links would break): {', '.join(dup)}")
-    sections = []
-    for page in pages:
-        footnotes(page)
-        page.body.set("data-title", page.title)  # the running header (string-set)
-        for a in page.body.iter("a"):
-            if a.get("href") and text_of(a).strip() == a.get("href"):
-                a.set("class", " ".join([*classes(a), "url"]))  # its words are its address: printed once
-        sections.append(markup(page.body))
-    e = html_text
-    head = [
-        '<meta charset="utf-8">',
-        f"<title>{e(meta.title)}</title>",
-        f'<meta name="description" content="{html_attr(meta.site.description)}">',
-        f'<meta name="dcterms.created" content="{meta.stamp}">',
-        f'<meta name="dcterms.modified" content="{meta.stamp}">',
-    ]
-    if meta.author:
-        head.append(f'<meta name="author" content="{html_attr(meta.author)}">')
-    css = font_faces(find_faces() if faces is None else faces) + "\n" + STYLESHEET.read_text(encoding="utf-8")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{html_attr(meta.language)}">\n<head>\n'
-        + "\n".join(head)
-        + f"\n<style>\n{css}\n</style>\n</head>\n<body>\n{title_page(meta, pages)}\n{contents(pages)}\n"
-        + "\n".join(sections)
-        + "\n</body>\n</html>\n"
-    )
-
-
 def local_only(files: Collection[Path]) -> Any:
-    """A WeasyPrint URL fetcher that opens only the font `files` and stops the export at any
-    other URL (http, https, data, another file): the print edition makes no request."""
+    """A WeasyPrint URL fetcher that opens only the font `files` and stops the export at any other
+    URL (http, https, data, another file): the printed exports make no request."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     fonts = {file.resolve() for file in files}
@@ -170,36 +240,79 @@ def local_only(files: Collection[Path]) -> Any:
         def fetch(self, url: str, headers: Any = None) -> Any:
             self.requested.append(url)
             if not allowed(url):
-                raise FatalURLFetchingError(f"the print edition may not request {url}")
+                raise FatalURLFetchingError(f"the printed exports may not request {url}")
             return super().fetch(url, headers)
 
     return LocalOnly()
 
 
 def load_weasyprint() -> Any:
-    """The weasyprint module, or ExportError in one line if it cannot load its libraries
+    """The weasyprint module, or ExportFailed in one line if it cannot load its libraries
     (WeasyPrint prints a paragraph of its own first: kept out of the output)."""
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             import weasyprint
     except (OSError, ImportError) as error:
-        raise ExportError(f"WeasyPrint (the PDF) cannot load its libraries ({error}); {LIBRARIES}") from None
+        raise ExportFailed(f"WeasyPrint (the PDFs) cannot load its libraries ({error}); {LIBRARIES}") from None
     return weasyprint
 
 
-def render_pdf(document: str, target: Path, identifier: str, faces: Sequence[Face] | None = None) -> list[str]:
-    """Render an HTML document to a tagged PDF; the URLs WeasyPrint requested (font files only,
-    or ExportError)."""
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    pages: int
+    requested: tuple[str, ...]  # the URLs WeasyPrint asked for: font files only
+    seconds: float = 0.0
+
+
+def render(document: str, target: Path, identifier: str, faces: Sequence[Face]) -> Rendered:
+    """An HTML document as a tagged PDF at `target`."""
+    start = time.perf_counter()
     weasyprint = load_weasyprint()
-    fetcher = local_only([f.file for f in (find_faces() if faces is None else faces)])
+    fetcher = local_only([f.file for f in faces])
     try:
         rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render()
         rendered.write_pdf(target, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
     except weasyprint.urls.FatalURLFetchingError as error:
-        raise ExportError(str(error)) from None
-    return list(fetcher.requested)
+        raise ExportFailed(str(error)) from None
+    return Rendered(target, len(rendered.pages), tuple(fetcher.requested), time.perf_counter() - start)
 
 
-def write_pdf(site: Path, meta: BookMeta, target: Path) -> list[str]:
-    faces = find_faces()
-    return render_pdf(print_document(site, meta, faces), target, meta.identifier, faces)
+def _warm() -> None:
+    """A worker's start: WeasyPrint and the fonts loaded before the first document arrives."""
+    with contextlib.suppress(ExportFailed):
+        load_weasyprint()
+        find_faces()
+
+
+def _render(document: str, target: Path, identifier: str) -> Rendered:
+    return render(document, target, identifier, find_faces())
+
+
+class Renderer:
+    """PDFs rendered in worker processes, side by side with each other and with the other exports.
+
+    The workers start at the first document, or earlier with `start()`: `./edition build` starts
+    them before the offline build when PDFs will be rendered, so that they load WeasyPrint while the
+    engine runs; forked, they share the loaded code. A failure comes back as the worker's
+    ExportFailed, one line."""
+
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = workers
+        self.pool: multiprocessing.pool.Pool | None = None
+
+    def start(self) -> None:
+        if self.pool is None:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm)
+
+    def render(self, document: str, target: Path, identifier: str) -> multiprocessing.pool.AsyncResult[Rendered]:
+        self.start()
+        assert self.pool is not None
+        return self.pool.apply_async(_render, (document, target, identifier))
+
+    def stop(self) -> None:
+        """End the workers (whatever they are doing: call it when every result is in, or to give up)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None

@@ -32,9 +32,12 @@ class Output:
     extra_files: tuple[str, ...] = ()
 
 
-def postprocess(output: Output, checked: Checked, site: Site, moves: Moves, project: Path, heads: dict[str, str]) -> list[Finding]:
+def postprocess(
+    output: Output, checked: Checked, site: Site, moves: Moves, project: Path, heads: dict[str, str], keep: dict[str, ET.Element] | None = None
+) -> list[Finding]:
     """Finish a built folder in place; the guard's findings, if any (then nothing should be published).
-    `heads` gives each page's metadata for its <head>, by page name."""
+    `heads` gives each page's metadata for its <head>, by page name; `keep`, if given, receives each
+    page's tree as the guard read it (the exports read the offline build's pages from there)."""
     write_redirects(output.folder, moves)
     for page in sorted(output.folder.rglob("*.html")):
         name = page.relative_to(output.folder).as_posix()
@@ -49,6 +52,8 @@ def postprocess(output: Output, checked: Checked, site: Site, moves: Moves, proj
 
     def remember_scripts(name: str, root: ET.Element) -> None:
         scripts = [e.text or "" for e in root.iter() if local(e.tag) == "script" and e.get("src") is None and not e.get("type")]
+        if keep is not None:
+            keep[name] = root
         policies[name] = meta(policy([sha256(s) for s in scripts]) if not site.preview else policy(script_src="'self' 'unsafe-inline'"))
 
     findings = check_site(built, checked, moves, site.contact, on_page=remember_scripts)

@@ -27,7 +27,6 @@ from .teachers import teachers_page
 LEGEND_MARKER = "<!-- status-legend -->"
 COUNTS_MARKER = "<!-- status-counts -->"
 READING_MARKER = "<!-- reading-time -->"
-DOWNLOADS_MARKER = "<!-- downloads -->"
 WORDS_A_MINUTE = 200  # a student reading attentively
 VARIANT = re2.compile(r"<!-- (online|offline) edition -->\n((?s:.)*?)<!-- end -->\n")
 SITE_URL_MARK = "{site_url}"
@@ -75,20 +74,7 @@ def editorial(markdown: str, checked: Checked, site: Site, with_ids: bool) -> st
     markdown = markdown.replace(SITE_URL_MARK, str(text(site.url)))
     markdown = markdown.replace(COUNTS_MARKER, str(text(status_counts(checked))))
     markdown = markdown.replace(READING_MARKER, reading_time(checked))
-    markdown = markdown.replace(DOWNLOADS_MARKER, str(downloads_list(site)))
     return markdown.replace(LEGEND_MARKER, str(status_legend(checked, with_ids)))
-
-
-def downloads_list(site: Site) -> Markup:
-    """The exported files this build offers, each with its size (and a PDF's page count), as made."""
-    items = []
-    for made in site.downloads:
-        facts = [f"{made.pages} pages"] if made.pages else []
-        if made.size:
-            facts.insert(0, f"{made.size / 1024:,.0f} kB" if made.size < 1024 * 1024 else f"{made.size / 1024 / 1024:,.1f} MB")
-        told = Markup(" ({})").format(", ".join(facts)) if facts else Markup("")
-        items.append(Markup('<li><a href="downloads/{}" download><strong>{}</strong></a>{}: {}</li>').format(made.name, made.label, told, made.about))
-    return Markup('<ul class="downloads">\n{}\n</ul>').format(Markup("\n").join(items)) if items else Markup("")
 
 
 def reading_time(checked: Checked) -> str:
