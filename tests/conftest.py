@@ -8,11 +8,7 @@ and read by the others.
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,58 +86,6 @@ def rules_of(findings: list[Finding]) -> set[str]:
     return {f.rule for f in findings}
 
 
-# --- the real site, built once per session --------------------------------------------------------
+# --- the real site, built once per session: tests/session.py ---------------------------------------
 
-
-@dataclass(frozen=True)
-class Built:
-    """The real project built by `./edition build`'s own code: the site, the offline site, dist/."""
-
-    root: Path
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def offline(self) -> Path:
-        return self.root / "dist" / ".offline-site"
-
-    @property
-    def dist(self) -> Path:
-        return self.root / "dist"
-
-
-def _build(root: Path) -> None:
-    """A copy of the project, checked, built offline with its exports, and built online, in a child
-    process (the engine keeps state per process)."""
-    import subprocess
-    import sys
-
-    copy_project(root)
-    env = {
-        **os.environ,
-        "EDITION_SITE_URL": "https://edition.example.org/history/",
-        "EDITION_CONTACT": "mailto:editors@edition.example.org",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "tools.publish.command", "build"], cwd=root, env=env, capture_output=True, text=True, timeout=600
-    )
-    (root / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-    (root / "build.json").write_text(json.dumps({"returncode": result.returncode}), encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Built]:
-    """One build of the real project for the whole run, shared across xdist workers."""
-    shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.getbasetemp()
-    root = shared / "built"
-    with (shared / "built.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds; the others wait, then read
-        if not (root / "build.json").exists():
-            _build(root)
-    status = json.loads((root / "build.json").read_text(encoding="utf-8"))
-    if status["returncode"] != 0:
-        pytest.fail("the session build failed:\n" + (root / "build.log").read_text(encoding="utf-8")[-4000:])
-    yield Built(root)
+from session import Built, built  # noqa: E402,F401  (a fixture, shared by every test folder)

@@ -34,6 +34,7 @@ from ..guard.page import Allowed, chapter_paragraph, check_content
 from ..guard.site import page_kind
 from ..model.edition import Checked
 from ..model.html import classes, local, parents, parse, text_of
+from ..model.quotes import core
 from ..model.urls import scheme_of, site_path
 
 
@@ -322,8 +323,9 @@ def replaced(root: ET.Element, standing: dict[int, list[ET.Element]]) -> None:
 # --- the guard ------------------------------------------------------------------------------------
 
 
-def allowed_of(checked: Checked, contact: str | None) -> Allowed:
-    return Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact)
+def allowed_of(checked: Checked, contact: str | None, site_url: str) -> Allowed:
+    titles = frozenset(core(s.title) for s in checked.sections)
+    return Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, site_url)
 
 
 def guarded(export: str, page: Page, allowed: Allowed, medium: str, root: ET.Element | None = None) -> None:

@@ -104,7 +104,7 @@ class Pending:
         trees: Mapping[str, ET.Element] | None,
     ) -> None:
         meta = book_meta(checked, site_url, project)
-        allowed = allowed_of(checked, contact)
+        allowed = allowed_of(checked, contact, site_url)
         pages = read_pages(self.site, checked, trees, meta.title)
         chapter = checked.sections[0].html if checked.sections else pages[0].name
 
