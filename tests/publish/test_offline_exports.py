@@ -12,9 +12,7 @@ the EPUB, the one HTML parser for the single file.
 - the single file has no script, and each note call opens its note;
 - no paper or e-reader text asks to hover, tap or click, and no internal file name shows.
 
-The exports are made once for this module (`dist`), by `./edition export`, unless EDITION_DIST names
-a folder that holds them already. (The session fixture that shares one export between test files
-will take its place.)
+The exports are the session's one build's (tests/session.py).
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -31,10 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from session import Built
 
 PROJECT = Path(__file__).resolve().parents[2]
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
 
 from tools.checker import check  # noqa: E402
 from tools.model.dates import date_text  # noqa: E402
@@ -71,20 +67,9 @@ def checked() -> Checked:
 
 
 @pytest.fixture(scope="module")
-def dist() -> Path:
-    """A folder with every export: EDITION_DIST, or dist/ made now by `./edition export`."""
-    given = os.environ.get("EDITION_DIST")
-    if given:
-        return Path(given)
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.publish.command", "export"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return PROJECT / "dist"
+def dist(built: Built) -> Path:
+    """Every export, as the session's one build made them (tests/session.py)."""
+    return built.dist
 
 
 # --- reading PDFs ----------------------------------------------------------------------------------
@@ -211,9 +196,11 @@ def test_no_paragraph_number_is_stranded(dist: Path, name: str, checked: Checked
         beside = [
             i
             for i in starts
-            if words[i - 1].text == str(place.number)
-            and words[i - 1].page == words[i].page
-            and abs(words[i - 1].bottom - words[i].bottom) < 3
+            for number in words
+            if number.text == str(place.number)
+            and number.page == words[i].page
+            and number.left < words[i].left
+            and abs(number.bottom - words[i].bottom) < 3
         ]
         assert beside, f"¶ {place.number} ({' '.join(first)} …) does not stand beside its paragraph's first words"
 
@@ -363,14 +350,14 @@ def test_each_medium_keeps_its_own_words() -> None:
 def test_an_instruction_paper_cannot_follow_stops_the_export_in_one_line(checked: Checked) -> None:
     page = page_of('<p id="p-x">Hover over a footnote number to read it.</p>')
     with pytest.raises(ExportFailed) as error:
-        guarded("the PDF", page, allowed_of(checked, None), "paper")
+        guarded("the PDF", page, allowed_of(checked, None, "https://edition.example.org/"), "paper")
     assert "\n" not in str(error.value) and "'Hover'" in str(error.value)
 
 
 def test_content_the_guard_refuses_stops_the_export(checked: Checked) -> None:
     page = page_of('<p id="p-x">A picture <img src="https://example.org/x.png"></p>', kind="generated")
     with pytest.raises(ExportFailed, match=r"^the single file: index.html: <img> is not allowed"):
-        guarded("the single file", page, allowed_of(checked, None), "screen")
+        guarded("the single file", page, allowed_of(checked, None, "https://edition.example.org/"), "screen")
 
 
 def test_ids_two_pages_share_are_made_unique_with_their_links() -> None:

@@ -102,7 +102,7 @@ def test_the_edition_is_described_once(facts: EditionFacts) -> None:
     for item in items:
         assert item["author"] == [{"family": "Orlov", "given": "Alexander"}]
         assert item["editor"] == [{"literal": "the editors"}]
-        assert item["translator"] == [{"literal": "machine translation published by todaychina.cc"}]
+        assert item["translator"] == [{"literal": "todaychina.cc (machine translation)"}]
         assert item["issued"] == {"date-parts": [[2026, 11, 24]]}
         assert (item["original-title"], item["original-publisher"], item["original-publisher-place"]) == (
             "The Secret History of Stalin's Crimes",
@@ -174,23 +174,23 @@ def test_the_forms_of_a_section(citations: Citations) -> None:
     praise = citations.sections["praise"]
     assert praise[CHICAGO].citation.text == (
         "Alexander Orlov, “Praise in the Courtroom,” in The Secret History of Stalin’s Purges (19), ed. the editors, "
-        "trans. machine translation published by todaychina.cc (2026; originally published as The Secret History of "
+        "trans. todaychina.cc (machine translation) (2026; originally published as The Secret History of "
         "Stalin's Crimes (New York: Random House, 1953)), paras. 4–9, https://example.org/edition/praise.html."
     )
     assert praise[CHICAGO].entry.html == (
         "Orlov, Alexander. “Praise in the Courtroom.” In <i>The Secret History of Stalin’s Purges (19)</i>, edited by "
-        "the editors, translated by machine translation published by todaychina.cc. 2026. Originally published as "
+        "the editors, translated by todaychina.cc (machine translation). 2026. Originally published as "
         "<i>The Secret History of Stalin&#39;s Crimes</i> (New York: Random House, 1953). "
         "https://example.org/edition/praise.html."
     )
     assert praise[MLA].entry.text == (
         "Orlov, Alexander. “Praise in the Courtroom.” The Secret History of Stalin’s Purges (19), edited by the editors, "
-        "translated by machine translation published by todaychina.cc, 2026, https://example.org/edition/praise.html. "
+        "translated by todaychina.cc (machine translation), 2026, https://example.org/edition/praise.html. "
         "Originally published as The Secret History of Stalin's Crimes, Random House, 1953."
     )
     assert praise[MLA].citation.text == "(Orlov, pars. 4–9)"
     assert praise[APA].entry.text == (
-        "Orlov, A. (2026). Praise in the courtroom (machine translation published by todaychina.cc, Trans.). In the "
+        "Orlov, A. (2026). Praise in the courtroom (todaychina.cc (machine translation), Trans.). In the "
         "editors (Ed.), The Secret History of Stalin’s Purges (19). https://example.org/edition/praise.html (Original "
         "work published as The Secret History of Stalin's Crimes, 1953, Random House)"
     )
@@ -222,8 +222,8 @@ def test_the_edition_as_a_whole(citations: Citations) -> None:
         "Alexander Orlov, <i>The Secret History of Stalin’s Purges (19)</i>, documentary edition, ed. the editors, "
     )
     assert citations.edition[APA].entry.text.startswith(
-        "Orlov, A. (2026). The Secret History of Stalin’s Purges (19) (the editors, Ed.; machine translation published "
-        "by todaychina.cc, Trans.) [Documentary edition]. https://example.org/edition/"
+        "Orlov, A. (2026). The Secret History of Stalin’s Purges (19) (the editors, Ed.; todaychina.cc (machine "
+        "translation), Trans.) [Documentary edition]. https://example.org/edition/"
     )
     assert "edition edition" not in " ".join(f.entry.text + f.citation.text for f in citations.edition.values())
 
@@ -377,7 +377,7 @@ def test_ris_parses_back_with_rispy(facts: EditionFacts) -> None:
         assert (record["id"], record["title"]) == (item["id"], item["title"])
         assert record["authors"] == ["Orlov, Alexander"]
         assert record["secondary_authors" if chapter else "tertiary_authors"] == ["the editors"]  # Zotero's editor tags
-        assert record["subsidiary_authors"] == ["machine translation published by todaychina.cc"]
+        assert record["subsidiary_authors"] == ["todaychina.cc (machine translation)"]
         assert (record["date"], record["year"], record["urls"]) == ("2026/11/24", "2026", [item["URL"]])
         assert (record["language"], record["extra"]) == ("en", "original-date: 1953")
         assert record["notes"] == item["note"].split("\n")
@@ -403,7 +403,7 @@ def test_bibtex_parses_back_with_bibtexparser(facts: EditionFacts) -> None:
         [editor] = fields["editor"]
         [translator] = fields["translator"]
         assert (editor.first, editor.last) == ([], ["{the editors}"]), "a literal name stays one (braced) name"
-        assert translator.last == ["{machine translation published by todaychina.cc}"]
+        assert translator.last == ["{todaychina.cc (machine translation)}"]
         assert (fields["date"], fields["year"], fields["url"], fields["origdate"]) == (
             "2026-11-24",
             "2026",

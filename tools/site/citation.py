@@ -24,7 +24,7 @@ Names are `PersonName` (given and family names) or `LiteralName` (a name as writ
 
 Each item names Orlov as author, the editors as editors, the machine translation as translator
 (CSL has no other place for "the text reproduced is a machine translation published by X":
-"trans. machine translation published by todaychina.cc"), the version date (`issued`), the
+"trans. todaychina.cc (machine translation)"), the version date (`issued`), the
 original's 1953 facts (`original-*`) and, in its note, what the edition is of what. A quotation
 is its section at the quotation's address; "quoted in" and the paragraph belong to the citation
 (CSL's prefix and locator, citestyles.quotation_cite) and are also said in the item's note.
