@@ -102,7 +102,7 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
             if attribute not in attributes:
                 yield Problem(GUARD_MARKUP, f"the attribute {attribute}= on <{name}> is not allowed", attribute)
         if editorial and element is not root:
-            for cls in classes(element) - allow.EDITORIAL_CLASSES:
+            for cls in sorted(classes(element) - allow.EDITORIAL_CLASSES):
                 yield Problem(GUARD_MARKUP, f"the class '{cls}' is not one an editors' page may give", cls)
         ident = element.get("id")
         if ident is not None and not allow.CONTENT_ID.match(ident):
