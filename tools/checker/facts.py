@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import re2
 
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import YEAR_MONTH, Citation, Loaded, Record, SourceList, Trial
+from ..model.sourcelist import Citation, Loaded, Record, SourceList, Trial
+from ..model.values import YEAR_MONTH
 
 FACT_UNCOVERED = Rule(
     "fact-uncovered",

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import NEW_STYLE_FROM, Citation, Loaded, SourceList, Wording
+from ..model.sourcelist import Citation, Loaded, SourceList, Wording
+from ..model.values import NEW_STYLE_FROM
 from ..model.urls import host_of, on_domain
 
 ID_UNIQUE = Rule(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .sourcelist import NEW_STYLE_FROM, Person
+from .sourcelist import Person
+from .values import NEW_STYLE_FROM
 
 DateValue = int | str | dt.date | None
 MONTHS = (

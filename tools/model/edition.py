@@ -103,7 +103,7 @@ def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
     recorded as saying (`said`, and the wordings of the quotations), and the titles of works and
     trials. A single quoted word must be a name as spelled, a scare quote or an annotated term."""
     texts = [b.text for _, b in chapter.blocks_in_order() if not (isinstance(b, Heading) and b.editors)]
-    for section, _, entry in sources.entries():
+    for _, _, entry in sources.entries():
         for citation in getattr(entry, "sources", ()) or ():
             texts += citation.said
     for meeting in sources.meetings:

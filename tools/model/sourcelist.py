@@ -18,93 +18,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import re2
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .findings import Example, Finding, Rule
-from .urls import url_problem
+from .values import LAX, Copy, DateValue, Excerpts, Id, Kind, ReadAt, Status, Text, Url
 from .yamlread import PathKey, Positions, load_yaml
 
-# --- values -------------------------------------------------------------------------------------
-
-YEAR_MONTH = re2.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-MIN_YEAR, MAX_YEAR = 1000, 2100
-
-
-def _date_value(value: Any) -> Any:
-    """A date as precise as the sources allow: 1937, "1937-01" or 1937-01-23 (YAML's date)."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError("a date is a year, YYYY-MM or YYYY-MM-DD, not true or false")
-    if isinstance(value, int):
-        if not MIN_YEAR <= value <= MAX_YEAR:
-            raise ValueError(f"{value} is not a year")
-        return value
-    if isinstance(value, str):
-        if not YEAR_MONTH.match(value):
-            raise ValueError(f"'{value}' is not a date: write a year, YYYY-MM or YYYY-MM-DD")
-        return value
-    if isinstance(value, dt.datetime):
-        raise ValueError("a date has no time of day")
-    if isinstance(value, dt.date):
-        return value
-    raise ValueError("a date is a year, YYYY-MM or YYYY-MM-DD")
-
-
-DateValue = Annotated[int | str | dt.date | None, BeforeValidator(_date_value)]
-
-
-def _text(value: str) -> str:
-    """One line of text: YAML folds `>-` blocks into one line already; a line break left in a
-    value (a `|` block) is refused, so that what is shown is what is written."""
-    if "\n" in value:
-        raise ValueError("a text is one line: use `>-` for a long text, not `|`")
-    if not value.strip():
-        raise ValueError("is empty; leave the key out, or write null where the field allows it")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_text)]
-
-
-def _url(value: str) -> str:
-    problem = url_problem(value, relative=False)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-Url = Annotated[str, AfterValidator(_url)]
-ORIGINAL_PATH = re2.compile(r"^original/[A-Za-z0-9_.-]+\.txt$")
-
-
-def _read_at(value: str) -> str:
-    """Where a text was read: a web address, or the reference copy of the chapter in original/
-    (the chapter itself, as received; the checker holds it to `edition.original`)."""
-    return value if ORIGINAL_PATH.match(value) else _url(value)
-
-
-ReadAt = Annotated[str, AfterValidator(_read_at)]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
-
-
-def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
-Excerpts = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many), Field(min_length=1, strict=False)]
-# YAML gives lists; the records keep tuples (they are frozen). Only the container is lax: its items stay strict.
-LAX = Field(strict=False)
-
-Status = Literal["verified", "attributed", "unverified", "paraphrase"]
-STATUSES: tuple[Status, ...] = ("verified", "attributed", "unverified", "paraphrase")
-Kind = Literal["primary", "memoir", "scholarship", "reference", "press", "polemic"]
-KINDS: tuple[Kind, ...] = ("primary", "memoir", "scholarship", "reference", "press", "polemic")
-Copy = Literal["own", "archive", "scan", "mirror", "unauthorised"]
-
-# Russia changed from the Julian to the Gregorian calendar on 14 February 1918 (New Style).
-NEW_STYLE_FROM = dt.date(1918, 2, 14)
+# --- values: tools/model/values.py ---------------------------------------------------------
 
 
 class Fact:

@@ -33,7 +33,7 @@ is its section at the quotation's address; "quoted in" and the paragraph belong 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import re2
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -181,7 +181,7 @@ def _problems(facts: EditionFacts) -> Iterator[str]:
     for text in _texts(facts):
         if any(mark in text for mark in MARKS):
             yield f"{text!r} holds a private-use character the renderer uses as a mark"
-    if not re.fullmatch(r"https?://\S+/", e.url):
+    if not re2.fullmatch(r"https?://\S+/", e.url):
         yield f"the edition's address {e.url!r} is not an absolute http(s) address ending in /"
     ids: set[str] = {"edition"}
     for s in facts.sections:
@@ -192,14 +192,14 @@ def _problems(facts: EditionFacts) -> Iterator[str]:
         if s.paragraph_ids and len(s.paragraph_ids) != s.last - s.first + 1:
             yield f"section {s.key!r}: {len(s.paragraph_ids)} paragraph ids for paragraphs {s.first}–{s.last}"
         for ident in (s.key, *s.paragraph_ids):
-            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ident):
+            if not re2.fullmatch(r"[a-z0-9][a-z0-9-]*", ident):
                 yield f"{ident!r} is not a lower-case id"
             if ident in ids:
                 yield f"{ident!r} is used twice"
             ids.add(ident)
     keys = {s.key: s for s in facts.sections}
     for q in facts.quotations:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", q.id) or q.id in ids:
+        if not re2.fullmatch(r"[a-z0-9][a-z0-9-]*", q.id) or q.id in ids:
             yield f"quotation {q.id!r}: not a lower-case id, or used twice"
         ids.add(q.id)
         section = keys.get(q.section)
@@ -214,7 +214,7 @@ def _problems(facts: EditionFacts) -> Iterator[str]:
 
 def citation_key(facts: EditionFacts, local: str) -> str:
     """The one key of an item everywhere: CSL id, BibTeX key, RIS ID ("orlov2026-praise")."""
-    family = re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", facts.original.author.family).lower())
+    family = re2.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", facts.original.author.family).lower())
     return f"{family}{facts.edition.version.year}-{local}"
 
 

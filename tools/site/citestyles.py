@@ -55,7 +55,7 @@ import contextlib
 import enum
 import functools
 import io
-import re
+import re2
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -158,7 +158,7 @@ _FORMATS = {
     "SmallCaps": ("\ue00c", "\ue00d", '<span class="small-caps">', "</span>"),
 }
 _TO_HTML = {mark: tag for o, c, start, end in _FORMATS.values() for mark, tag in ((o, start), (c, end))}
-_ANY_MARK = re.compile("[\ue000-\ue00d]")
+_ANY_MARK = re2.compile("[\ue000-\ue00d]")
 
 
 class MarkingFormatter:
@@ -185,12 +185,12 @@ class Rendered:
     text: str
 
 
-_QUOTE_THEN_PUNCTUATION = re.compile(r"”([.,])")
+_QUOTE_THEN_PUNCTUATION = re2.compile(r"”([.,])")
 
 
 def finish(marked: str) -> Rendered:
     """The processor's marked output as HTML and text (workarounds 1 and 5)."""
-    marked = _QUOTE_THEN_PUNCTUATION.sub(r"\1”", marked.strip())
+    marked = _QUOTE_THEN_PUNCTUATION.sub(lambda m: f"{m.group(1)}”", marked.strip())  # re2 mis-decodes a template with a non-ASCII character
     html = _ANY_MARK.sub(lambda m: _TO_HTML[m.group()], str(escape(marked)))
     return Rendered(Markup(html), _ANY_MARK.sub("", marked))
 
