@@ -20,7 +20,17 @@ from tools.model.findings import Finding
 PROJECT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 # What a copy of the project holds: the editorial input and the code, nothing built.
-COPIED = ("data", "docs", "original", "overrides", "tools", "anchors.yml", "anchors.lock", "mkdocs.yml", "mkdocs.offline.yml")
+COPIED = (
+    "data",
+    "docs",
+    "original",
+    "overrides",
+    "tools",
+    "anchors.yml",
+    "anchors.lock",
+    "mkdocs.yml",
+    "mkdocs.offline.yml",
+)
 
 
 @dataclass

@@ -51,7 +51,12 @@ def _build(root: Path) -> None:
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     result = subprocess.run(
-        [sys.executable, "-m", "tools.publish.command", "build"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "tools.publish.command", "build"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     (root / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     (root / "build.json").write_text(json.dumps({"returncode": result.returncode}), encoding="utf-8")

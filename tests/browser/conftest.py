@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from session import Built
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+from session import Built
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
@@ -213,8 +213,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 # ------------------------------------------------------------------ a published build
-
-from session import PUBLISHED_URL  # noqa: E402  (what the session's build is for)
 
 
 @dataclass(frozen=True)

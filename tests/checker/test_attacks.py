@@ -47,7 +47,9 @@ def in_index(name: str, replacement: str, *rules: str) -> Attack:
 
 
 def in_summary(name: str, summary: str, *rules: str) -> Attack:
-    return Attack(name, YML, "    summary: Bolshevik theorist; shot after the 1938 trial.", f"    summary: {summary}", rules)
+    return Attack(
+        name, YML, "    summary: Bolshevik theorist; shot after the 1938 trial.", f"    summary: {summary}", rules
+    )
 
 
 ATTACKS = [
@@ -60,7 +62,13 @@ ATTACKS = [
     after_paragraph("a script block", "<script>alert(1)</script>", "page-block"),
     # ... in an editors' heading, in marks the old checker did not know, or behind references
     *[
-        Attack(f"in an editors' heading, {how}", PRAISE, "# Praise in the courtroom", f"# Praise: {marks.format(MADE_UP)}", ("heading-quote", "text-fidelity"))
+        Attack(
+            f"in an editors' heading, {how}",
+            PRAISE,
+            "# Praise in the courtroom",
+            f"# Praise: {marks.format(MADE_UP)}",
+            ("heading-quote", "text-fidelity"),
+        )
         for how, marks in [
             ("typewriter apostrophes", "''{}''"),
             ("modifier letter apostrophes", "ˮ{}ˮ"),
@@ -69,43 +77,125 @@ ATTACKS = [
             ("guillemets", "«{}»"),
         ]
     ],
-    Attack("a zero-padded reference in a heading", PRAISE, "# Praise in the courtroom", f"# Praise &#0000008220;{MADE_UP}&#0000008221;", ("page-block",)),
-    Attack("an escaped <q> in a heading", PRAISE, "# Praise in the courtroom", f"# Praise \\<q>{MADE_UP}\\</q>", ("page-block",)),
+    Attack(
+        "a zero-padded reference in a heading",
+        PRAISE,
+        "# Praise in the courtroom",
+        f"# Praise &#0000008220;{MADE_UP}&#0000008221;",
+        ("page-block",),
+    ),
+    Attack(
+        "an escaped <q> in a heading",
+        PRAISE,
+        "# Praise in the courtroom",
+        f"# Praise \\<q>{MADE_UP}\\</q>",
+        ("page-block",),
+    ),
     in_index("an escaped <q> in an editors' heading", f"published.\n\n## \\<q>{MADE_UP}\\</q>", "editorial-markup"),
     # ... in the source list's own texts
-    Attack("in a status's meaning", YML, "    meaning: Orlov's word only;", f"    meaning: Orlov wrote “{MADE_UP}”;", ("prose-quote",)),
+    Attack(
+        "in a status's meaning",
+        YML,
+        "    meaning: Orlov's word only;",
+        f"    meaning: Orlov wrote “{MADE_UP}”;",
+        ("prose-quote",),
+    ),
     in_summary("in a summary, in an unknown mark", f"He said ״{MADE_UP}״", "prose-quote"),
     in_summary("in a summary, as typewriter marks", f"He said ''{MADE_UP}''", "prose-quote"),
-    in_summary("a misquotation of the chapter", "He said in court that Stalin “is the hope of humanity!”", "prose-quote"),
+    in_summary(
+        "a misquotation of the chapter", "He said in court that Stalin “is the hope of humanity!”", "prose-quote"
+    ),
     in_summary("single words of the chapter stitched together", "Orlov calls “Stalin” “innocent”.", "prose-quote"),
-    Attack("a scare quote the chapter does not have", YML, "  - text: network of conspiracy links", "  - text: Stalin is innocent", ("scare-quote", "quote-unmarked")),
+    Attack(
+        "a scare quote the chapter does not have",
+        YML,
+        "  - text: network of conspiracy links",
+        "  - text: Stalin is innocent",
+        ("scare-quote", "quote-unmarked"),
+    ),
     # ... on an editors' page
     in_index("on an editors' page", f"published; Orlov wrote “{MADE_UP}”", "prose-quote", "guard-quote"),
-    in_index("behind references on an editors' page", f"published; Orlov wrote &#0000008220;{MADE_UP}&#x201D;", "prose-quote", "guard-quote"),
-    in_index("in the theme's quotation box", f'published.\n\n<div class="admonition quote" markdown>\n{MADE_UP}\n</div>\n', "editorial-markup", "guard-markup"),
-    in_index("in a link's title", f'published; [Velicki](warning.md "“{MADE_UP}”")', "editorial-markup", "guard-markup", "guard-quote", "prose-quote"),
+    in_index(
+        "behind references on an editors' page",
+        f"published; Orlov wrote &#0000008220;{MADE_UP}&#x201D;",
+        "prose-quote",
+        "guard-quote",
+    ),
+    in_index(
+        "in the theme's quotation box",
+        f'published.\n\n<div class="admonition quote" markdown>\n{MADE_UP}\n</div>\n',
+        "editorial-markup",
+        "guard-markup",
+    ),
+    in_index(
+        "in a link's title",
+        f'published; [Velicki](warning.md "“{MADE_UP}”")',
+        "editorial-markup",
+        "guard-markup",
+        "guard-quote",
+        "prose-quote",
+    ),
     # a quotation given to the wrong speaker
-    Attack("a speaker's spelling given to another person", YML, "    variants: [Rosenholz, Rosengolts]", "    variants: [Rosengolts]", ("quote-speaker", "name-unknown")),
+    Attack(
+        "a speaker's spelling given to another person",
+        YML,
+        "    variants: [Rosenholz, Rosengolts]",
+        "    variants: [Rosengolts]",
+        ("quote-speaker", "name-unknown"),
+    ),
     Attack("a spelling declared not a name", YML, "not_names: [", "not_names: [Rosenholz, ", ("spelling",)),
-    Attack("a spelling shared by two people", YML, "    variants: [Bukharin]", "    variants: [Bukharin, Rosenholz]", ("spelling",)),
-    Attack("another speaker under the same words", YML, "    speaker: bukharin\n    introduced_as: Bukharin", "    speaker: rosengolts\n    introduced_as: Bukharin", ("quote-speaker",)),
+    Attack(
+        "a spelling shared by two people",
+        YML,
+        "    variants: [Bukharin]",
+        "    variants: [Bukharin, Rosenholz]",
+        ("spelling",),
+    ),
+    Attack(
+        "another speaker under the same words",
+        YML,
+        "    speaker: bukharin\n    introduced_as: Bukharin",
+        "    speaker: rosengolts\n    introduced_as: Bukharin",
+        ("quote-speaker",),
+    ),
     # the chapter's words changed
     Attack("a backslash in the chapter", PRAISE, "For this reason", "For this reason\\", ("text-fidelity",)),
     Attack("an entity in the chapter", PRAISE, "For this reason", "For this &#114;eason", ("text-fidelity",)),
     Attack("a word changed", PRAISE, "the hope of mankind", "the hope of humanity", ("text-fidelity", "quote-wording")),
-    Attack("a paragraph added", PRAISE, PARAGRAPH_END, f"{PARAGRAPH_END}\n{MADE_UP}\n{{: #p-added }}\n", ("text-fidelity",)),
+    Attack(
+        "a paragraph added", PRAISE, PARAGRAPH_END, f"{PARAGRAPH_END}\n{MADE_UP}\n{{: #p-added }}\n", ("text-fidelity",)
+    ),
     # something live or loading, on any page
     in_index("a script", "published.\n\n<script>alert(1)</script>", "editorial-markup"),
-    in_index("a javascript: link by reference", "published; [Velicki][evil].\n\n[evil]: javascript:alert(1)", "editorial-markup"),
-    in_index("a javascript: link behind a reference", 'published; <a href="&#106;avascript:alert(1)">x</a>', "editorial-markup"),
+    in_index(
+        "a javascript: link by reference",
+        "published; [Velicki][evil].\n\n[evil]: javascript:alert(1)",
+        "editorial-markup",
+    ),
+    in_index(
+        "a javascript: link behind a reference",
+        'published; <a href="&#106;avascript:alert(1)">x</a>',
+        "editorial-markup",
+    ),
     in_index("a javascript: link with a tab", "published; [x](java&Tab;script&colon;alert(1))", "editorial-markup"),
     in_index("an image from another site", "published; ![x](https://evil.example/t.png)", "editorial-markup"),
-    in_index("an escaped <a> in a heading", "published.\n\n## \\<a href=\"https://evil.example/\">x\\</a>", "editorial-markup", "prose-quote"),
+    in_index(
+        "an escaped <a> in a heading",
+        'published.\n\n## \\<a href="https://evil.example/">x\\</a>',
+        "editorial-markup",
+        "prose-quote",
+    ),
     in_index("an id that shadows the theme's", "published.\n\n## Notes { #__config }", "editorial-markup"),
     in_index("a link out of the site", "published; [x](../../../etc/passwd)", "editorial-markup"),
     in_index("a file: link", "published; [x](file:///etc/passwd)", "editorial-markup"),
     in_summary("a bidi override", "Bolshevik theorist; \u202eshot after the 1938 trial.", "file-text"),
-    Attack("an event handler in a quotation's mark", WARNING, "{ #q-rosengolts-deviation }", '{ #q-rosengolts-deviation onmouseover="alert(1)" }', ("page-mark", "text-fidelity")),
+    Attack(
+        "an event handler in a quotation's mark",
+        WARNING,
+        "{ #q-rosengolts-deviation }",
+        '{ #q-rosengolts-deviation onmouseover="alert(1)" }',
+        ("page-mark", "text-fidelity"),
+    ),
 ]
 
 

@@ -14,14 +14,18 @@ from tools.checker.__main__ import main
 
 
 def run(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tools.checker", "--root", str(root)], cwd=PROJECT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "tools.checker", "--root", str(root)], cwd=PROJECT, capture_output=True, text=True
+    )
 
 
 def test_a_clean_project_exits_0_and_says_so_with_its_coverage(mini: Project) -> None:
     done = run(mini.root)
     assert done.returncode == 0 and done.stderr == ""
     [line] = done.stdout.splitlines()
-    assert line.startswith("docs/: 2 chapter pages and data/sources.yml agree: no findings; ") and line.endswith(" facts covered")
+    assert line.startswith("docs/: 2 chapter pages and data/sources.yml agree: no findings; ") and line.endswith(
+        " facts covered"
+    )
     covered, _, total = line.rsplit("; ", 1)[1].removesuffix(" facts covered").partition(" of ")
     assert covered == total
 

@@ -20,16 +20,37 @@ SMALL = 20_000  # characters of hostile input; ten times that is still under the
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
 Edit = Callable[[str, int], str]
 KINDS: dict[str, tuple[str, Edit]] = {
-    "chapter page: spaces in a paragraph": ("docs/praise.md", lambda t, n: t.replace("For this reason", "For " + " " * n + "this reason")),
-    "chapter page: mark-like brackets": ("docs/praise.md", lambda t, n: t.replace("For this reason", "For " + "[“a”]{ #q-" * (n // 12) + "this")),
-    "chapter page: quotation marks": ("docs/praise.md", lambda t, n: t.replace("For this reason", "“a ‘b " * (n // 6) + "For this reason")),
+    "chapter page: spaces in a paragraph": (
+        "docs/praise.md",
+        lambda t, n: t.replace("For this reason", "For " + " " * n + "this reason"),
+    ),
+    "chapter page: mark-like brackets": (
+        "docs/praise.md",
+        lambda t, n: t.replace("For this reason", "For " + "[“a”]{ #q-" * (n // 12) + "this"),
+    ),
+    "chapter page: quotation marks": (
+        "docs/praise.md",
+        lambda t, n: t.replace("For this reason", "“a ‘b " * (n // 6) + "For this reason"),
+    ),
     "heading of spaces": ("docs/praise.md", lambda t, n: t.replace("# Praise in the courtroom", "#" + " " * n + "x")),
     "editorial page: unclosed comment": ("docs/index.md", lambda t, n: t + "\n<!--" + " x" * (n // 2)),
     "editorial page: link brackets": ("docs/index.md", lambda t, n: t + "\n" + "[x](" * (n // 4)),
-    "editorial page: many good paragraphs": ("docs/index.md", lambda t, n: t + ("\n\nSee [the notes](praise.md) on *Velicki*." * (n // 40))),
-    "editorial page: nested lists": ("docs/index.md", lambda t, n: t + "\n" + "".join("  " * (i % 40) + "- x\n" for i in range(n // 40))),
-    "source-list prose: an admonition line": ("data/sources.yml", lambda t, n: t.replace(SUMMARY, '    summary: "!!! ' + " x" * (n // 2) + '"')),
-    "source-list prose: quotation marks": ("data/sources.yml", lambda t, n: t.replace(SUMMARY, '    summary: "' + "“a ‘b " * (n // 6) + '"')),
+    "editorial page: many good paragraphs": (
+        "docs/index.md",
+        lambda t, n: t + ("\n\nSee [the notes](praise.md) on *Velicki*." * (n // 40)),
+    ),
+    "editorial page: nested lists": (
+        "docs/index.md",
+        lambda t, n: t + "\n" + "".join("  " * (i % 40) + "- x\n" for i in range(n // 40)),
+    ),
+    "source-list prose: an admonition line": (
+        "data/sources.yml",
+        lambda t, n: t.replace(SUMMARY, '    summary: "!!! ' + " x" * (n // 2) + '"'),
+    ),
+    "source-list prose: quotation marks": (
+        "data/sources.yml",
+        lambda t, n: t.replace(SUMMARY, '    summary: "' + "“a ‘b " * (n // 6) + '"'),
+    ),
 }
 
 

@@ -36,7 +36,11 @@ def test_the_example_breaks_the_rule(rule: Rule, mini: Project) -> None:
     in_file = [f for f in found if f.path == example.path]
     if in_file and (example.old or example.at):
         after = mini.read(example.path)
-        line = after.count("\n", 0, after.index(example.at)) + 1 if example.at else before.count("\n", 0, before.index(example.old)) + 1
+        line = (
+            after.count("\n", 0, after.index(example.at)) + 1
+            if example.at
+            else before.count("\n", 0, before.index(example.old)) + 1
+        )
         lines = range(line, line + example.new.count("\n") + 1)
         assert any(f.line in lines for f in in_file), f"{rule.id}: not at line {line}: {[str(f) for f in in_file]}"
 

@@ -18,16 +18,33 @@ def test_the_projects_configs_pass(project_copy: Project) -> None:
 @pytest.mark.parametrize(
     ("name", "old", "new", "says"),
     [
-        ("mkdocs.yml", "hooks:\n  - tools/hook.py\n", "hooks:\n  - tools/hook.py\n  - evil.py\n", "hooks must be exactly"),
-        ("mkdocs.yml", "  - assets/javascripts/edition.js\n", "  - assets/javascripts/edition.js\n  - https://cdn.example/x.js\n", "extra_javascript"),
-        ("mkdocs.yml", "site_name:", "x: !!python/object/apply:os.system ['touch /tmp/pwned']\nsite_name:", "not plain YAML"),
+        (
+            "mkdocs.yml",
+            "hooks:\n  - tools/hook.py\n",
+            "hooks:\n  - tools/hook.py\n  - evil.py\n",
+            "hooks must be exactly",
+        ),
+        (
+            "mkdocs.yml",
+            "  - assets/javascripts/edition.js\n",
+            "  - assets/javascripts/edition.js\n  - https://cdn.example/x.js\n",
+            "extra_javascript",
+        ),
+        (
+            "mkdocs.yml",
+            "site_name:",
+            "x: !!python/object/apply:os.system ['touch /tmp/pwned']\nsite_name:",
+            "not plain YAML",
+        ),
         ("mkdocs.yml", "site_dir: site\n", "site_dir: ../escaped\n", "site_dir must be"),
         ("mkdocs.offline.yml", "INHERIT: mkdocs.yml", "INHERIT: mkdocs.offline.yml", "INHERIT goes in a circle"),
         ("mkdocs.yml", "  - abbr\n", "  - abbr\n  - some.extension.module\n", "markdown_extensions"),
         ("mkdocs.yml", "plugins:\n", "plugins:\n  evil: {}\n", "plugins may be only"),
     ],
 )
-def test_a_config_that_would_run_or_load_more_is_refused(project_copy: Project, name: str, old: str, new: str, says: str) -> None:
+def test_a_config_that_would_run_or_load_more_is_refused(
+    project_copy: Project, name: str, old: str, new: str, says: str
+) -> None:
     project_copy.replace(name, old, new)
     with pytest.raises(ConfigRefused) as refused:
         check_configs(project_copy.root)

@@ -10,7 +10,9 @@ from tools.guard.page import Allowed, check_content, check_document
 from tools.model.html import parse, parse_fragment
 from tools.model.quotes import Corpus
 
-CHAPTER = "Bukharin was overwhelmed with emotion in court: “He (naturally, Stalin – the author) is the hope of mankind!”"
+CHAPTER = (
+    "Bukharin was overwhelmed with emotion in court: “He (naturally, Stalin – the author) is the hope of mankind!”"
+)
 ALLOWED = Allowed(Corpus([CHAPTER], {"Stalin", "Bukharin"}), {"p-bukharin": CHAPTER}, "mailto:editors@example.org")
 MADE_UP = "Stalin is innocent of every crime"
 
@@ -90,7 +92,10 @@ def test_live_or_loading_markup_is_refused(smuggled: str) -> None:
 
 
 def test_resources_from_another_site_are_refused_anywhere() -> None:
-    for head in ('<link rel="stylesheet" href="https://cdn.example/x.css">', '<script src="//cdn.example/x.js"></script>'):
+    for head in (
+        '<link rel="stylesheet" href="https://cdn.example/x.css">',
+        '<script src="//cdn.example/x.js"></script>',
+    ):
         assert any(p.startswith("guard-url") for p in page("<p>x</p>", head))
 
 
@@ -111,7 +116,11 @@ def test_an_editors_page_may_give_only_its_few_classes() -> None:
 def test_a_chapter_paragraph_says_exactly_what_the_chapter_says() -> None:
     good = f'<p id="p-bukharin" class="chapter-paragraph"><a class="permalink para-number" href="#p-bukharin">7</a>{CHAPTER}</p>'
     assert page(good, kind="chapter") == []
-    for changed in (CHAPTER.replace("mankind", "humanity"), CHAPTER + "\\", CHAPTER.replace(" court", " <b>court</b>").replace("<b>", "").replace("</b>", "!")):
+    for changed in (
+        CHAPTER.replace("mankind", "humanity"),
+        CHAPTER + "\\",
+        CHAPTER.replace(" court", " <b>court</b>").replace("<b>", "").replace("</b>", "!"),
+    ):
         bad = f'<p id="p-bukharin" class="chapter-paragraph">{changed}</p>'
         assert any(p.startswith("guard-text") for p in page(bad, kind="chapter")), changed
 

@@ -44,7 +44,9 @@ def analytics_script(prop: str) -> str:
     [
         analytics_script('"+alert(document.domain)+"'),
         analytics_script("G-12345"),  # even a well-formed property: a third-party request
-        THEME_SCRIPTS["partials/javascripts/base.html"].replace("{{ config.extra.scope | d(base_url) }}", '",alert(1),"'),
+        THEME_SCRIPTS["partials/javascripts/base.html"].replace(
+            "{{ config.extra.scope | d(base_url) }}", '",alert(1),"'
+        ),
         THEME_SCRIPTS["partials/javascripts/content.html"] + ";alert(1)",
         " " + THEME_SCRIPTS["partials/javascripts/content.html"],
     ],

@@ -47,7 +47,12 @@ def test_the_text_is_literal() -> None:
 
 
 def test_anything_but_headings_and_paragraphs_is_refused() -> None:
-    for block in ("> a quotation box", "- a list", "a paragraph without its id", "## a heading { #h }\nwith a second line"):
+    for block in (
+        "> a quotation box",
+        "- a list",
+        "a paragraph without its id",
+        "## a heading { #h }\nwith a second line",
+    ):
         page = parse(f"# T {{ #t }}\n\n{block}\n", "x.md", "x.md")
         assert [f.rule for f in page.findings] == ["page-block"], block
 
@@ -62,4 +67,8 @@ def test_paragraphs_are_numbered_through_the_chapter() -> None:
     first = parse("# T { #t }\n\nOne.\n{: #p-one }\n\nTwo.\n{: #p-two }\n", "a.md", "a.md")
     second = parse("Three.\n{: #p-three }\n", "b.md", "b.md")
     placed = Chapter([first, second]).placed()
-    assert [(p.page, p.number, p.paragraph.id) for p in placed] == [("a.md", 1, "p-one"), ("a.md", 2, "p-two"), ("b.md", 3, "p-three")]
+    assert [(p.page, p.number, p.paragraph.id) for p in placed] == [
+        ("a.md", 1, "p-one"),
+        ("a.md", 2, "p-two"),
+        ("b.md", 3, "p-three"),
+    ]

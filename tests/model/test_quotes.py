@@ -15,7 +15,11 @@ def test_every_initial_and_final_quotation_mark_of_unicode_is_in_the_class() -> 
     marks = set(double + single)
     # (the invisible TAG QUOTATION MARK is a format character: refused anywhere as hidden text)
     every = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Pi", "Pf")}
-    named = {chr(c) for c in range(0x110000) if "QUOTATION MARK" in unicodedata.name(chr(c), "") and unicodedata.category(chr(c)) != "Cf"}
+    named = {
+        chr(c)
+        for c in range(0x110000)
+        if "QUOTATION MARK" in unicodedata.name(chr(c), "") and unicodedata.category(chr(c)) != "Cf"
+    }
     assert every | named <= marks
     # the derivation scans two planes: no quotation mark lives beyond them
     assert all(ord(c) < PUNCTUATION_PLANES for c in every | named)
@@ -32,7 +36,10 @@ def test_confusable_and_named_marks_are_in_the_class(mark: str) -> None:
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [
-        ("such as “great,” “genius,” “wise,” ” Most beloved” and so on", ["great,", "genius,", "wise,", " Most beloved"]),
+        (
+            "such as “great,” “genius,” “wise,” ” Most beloved” and so on",
+            ["great,", "genius,", "wise,", " Most beloved"],
+        ),
         ("he said ''Stalin is innocent'' and left", ["Stalin is innocent"]),  # two typewriter apostrophes
         ("he said ,,Stalin is innocent'' and left", ["Stalin is innocent"]),  # low-then-high, typed
         ("he said ״Stalin is innocent״ and left", ["Stalin is innocent"]),  # Hebrew gershayim

@@ -76,16 +76,35 @@ def test_schema_errors_are_findings_at_their_line(tmp_path: Path) -> None:
     path.write_text(broken, encoding="utf-8")
     loaded, findings = load(path, "data/sources.yml")
     assert loaded is None
-    line = {text: broken.splitlines().index(text) + 1 for text in ("    born: the winter of 1878", "    short: 1953", "    colour: red")}
+    line = {
+        text: broken.splitlines().index(text) + 1
+        for text in ("    born: the winter of 1878", "    short: 1953", "    colour: red")
+    }
     shown = sorted(str(f) for f in findings)
-    assert f"data/sources.yml:{line['    born: the winter of 1878']}:5: yaml-schema people.born: 'the winter of 1878' is not a date: write a year, YYYY-MM or YYYY-MM-DD" in shown
-    assert any(f.startswith(f"data/sources.yml:{line['    short: 1953']}:5: yaml-schema works.short:") for f in shown)  # no silent "1953"
-    assert any(f.startswith(f"data/sources.yml:{line['    colour: red']}:5: yaml-schema works.colour: is not a field") for f in shown)
+    assert (
+        f"data/sources.yml:{line['    born: the winter of 1878']}:5: yaml-schema people.born: 'the winter of 1878' is not a date: write a year, YYYY-MM or YYYY-MM-DD"
+        in shown
+    )
+    assert any(
+        f.startswith(f"data/sources.yml:{line['    short: 1953']}:5: yaml-schema works.short:") for f in shown
+    )  # no silent "1953"
+    assert any(
+        f.startswith(f"data/sources.yml:{line['    colour: red']}:5: yaml-schema works.colour: is not a field")
+        for f in shown
+    )
 
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//evil.example/x", "https://user@host/x", "praise.html"],
+    [
+        "javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,x",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "https://user@host/x",
+        "praise.html",
+    ],
 )
 def test_a_source_address_is_a_full_web_address(tmp_path: Path, url: str) -> None:
     source = (Path(__file__).parent.parent / "fixtures" / "mini" / "data" / "sources.yml").read_text(encoding="utf-8")

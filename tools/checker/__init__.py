@@ -41,7 +41,11 @@ PAGE_UNDECLARED = Rule(
 EDITORIAL_MARKUP = Rule(
     "editorial-markup",
     "an editors' page, once rendered, holds only the markup, classes and addresses allowed there (tools/guard/allow.py)",
-    Example("docs/index.md", "## What the statuses mean { #statuses }", "## What the statuses mean { #statuses }\n\n<script>alert(1)</script>"),
+    Example(
+        "docs/index.md",
+        "## What the statuses mean { #statuses }",
+        "## What the statuses mean { #statuses }\n\n<script>alert(1)</script>",
+    ),
 )
 # The Markdown extensions an editors' page is rendered with (mkdocs.yml's, as far as editors use them).
 EDITORIAL_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
@@ -94,10 +98,18 @@ def _run(result: Result, root: Path) -> None:
             result.findings += page.findings
             pages.append(page)
     original = _read(result, root / edition.original, edition.original)
-    editorial = {name: text for name in edition.editorial if (text := _read(result, root / "docs" / name, f"docs/{name}")) is not None}
+    editorial = {
+        name: text
+        for name in edition.editorial
+        if (text := _read(result, root / "docs" / name, f"docs/{name}")) is not None
+    }
     result.findings += undeclared(root, loaded)
     site_pages = {n.removesuffix(".md") + ".html" for n in (*edition.pages, *edition.editorial)}
-    result.moves, found = moves_or_finding(root, site_pages | {"people.html", "quotations.html", "trials.html", "sources.html", "glossary.html", "teachers.html"})
+    result.moves, found = moves_or_finding(
+        root,
+        site_pages
+        | {"people.html", "quotations.html", "trials.html", "sources.html", "glossary.html", "teachers.html"},
+    )
     result.findings += found
     if original is None or len(pages) != len(edition.pages):
         return
@@ -109,7 +121,13 @@ def _run(result: Result, root: Path) -> None:
     result.findings += chapter.names(the_chapter, loaded)
     for index, note in enumerate(loaded.sources.notes):
         if note.paragraph not in {p.id for page in pages for p in page.paragraphs}:
-            result.findings.append(loaded.at(sourcelist.REFERENCE, ("notes", index, "paragraph"), f"no paragraph '{note.paragraph}' in the chapter"))
+            result.findings.append(
+                loaded.at(
+                    sourcelist.REFERENCE,
+                    ("notes", index, "paragraph"),
+                    f"no paragraph '{note.paragraph}' in the chapter",
+                )
+            )
     corpus = allowed_quotations(loaded.sources, the_chapter)
     result.findings += prose.check(loaded, loaded.texts, corpus)
     allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
@@ -140,7 +158,11 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
             if path.is_symlink():
                 found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
             elif folder == "docs" and path.is_file() and name not in declared and not name.startswith("assets/"):
-                found.append(PAGE_UNDECLARED.at(shown, 1, 1, f"is neither a chapter page nor an editors' page declared in {SOURCE_LIST}"))
+                found.append(
+                    PAGE_UNDECLARED.at(
+                        shown, 1, 1, f"is neither a chapter page nor an editors' page declared in {SOURCE_LIST}"
+                    )
+                )
     return found
 
 
@@ -162,17 +184,33 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
         bare = bare.replace(marker, " " * len(marker))
     html = HTML_START.search(bare)
     if html is not None:
-        found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(html.start()), "an editors' page holds no HTML of its own: write Markdown"))
+        found.append(
+            EDITORIAL_MARKUP.at(
+                shown, *lines.line_col(html.start()), "an editors' page holds no HTML of its own: write Markdown"
+            )
+        )
     offset = block_start = block_length = 0
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(" \t"))
         if indent > MAX_INDENT:
-            found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(offset), f"indented more than {MAX_INDENT} columns: nest lists at most three deep"))
+            found.append(
+                EDITORIAL_MARKUP.at(
+                    shown,
+                    *lines.line_col(offset),
+                    f"indented more than {MAX_INDENT} columns: nest lists at most three deep",
+                )
+            )
         if line.strip():
             block_start = block_start if block_length else offset
             block_length += len(line) + 1
             if block_length > MAX_BLOCK:
-                found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(block_start), f"a paragraph of more than {MAX_BLOCK:,} characters: split it"))
+                found.append(
+                    EDITORIAL_MARKUP.at(
+                        shown,
+                        *lines.line_col(block_start),
+                        f"a paragraph of more than {MAX_BLOCK:,} characters: split it",
+                    )
+                )
                 block_length = -(10**9)  # once per paragraph
         else:
             block_length = 0
@@ -199,7 +237,7 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
         found.append(rule.at(shown, line, col, problem.message))
     if found and any("nests elements" in f.message for f in found):
         return found
-    for element, words in blocks(parse_fragment(html)):
+    for _element, words in blocks(parse_fragment(html)):
         for problem in quotations_in(words, allowed.corpus):
             offset = text.find(problem.text[:40]) if problem.text else -1
             line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
@@ -218,7 +256,15 @@ def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
         if shown[key] <= limit:
             kept.append(finding)
         if shown[key] == limit and counts[key] > limit:
-            kept.append(Finding(finding.path, finding.line, finding.col, finding.rule, f"… and {counts[key] - limit} more like this in this file"))
+            kept.append(
+                Finding(
+                    finding.path,
+                    finding.line,
+                    finding.col,
+                    finding.rule,
+                    f"… and {counts[key] - limit} more like this in this file",
+                )
+            )
     return kept
 
 

@@ -11,10 +11,10 @@ import re2
 
 from ..model.chapter import Chapter, ChapterPage, Heading, Mark, Paragraph
 from ..model.findings import Example, Finding, Rule
+from ..model.names import names_in
 from ..model.quotes import core, outermost, spans
 from ..model.sourcelist import Loaded
 from .sourcelist import ID_UNIQUE
-from ..model.names import names_in
 
 TEXT_ORIGINAL = Rule(
     "text-original",
@@ -29,7 +29,11 @@ TEXT_FIDELITY = Rule(
 QUOTE_UNMARKED = Rule(
     "quote-unmarked",
     "every quotation in the chapter is marked `[“…”]{ #q-id }`, or declared a scare quote",
-    Example("docs/praise.md", "[“great,” “genius,” “wise,” ” Most beloved”]{ #q-vyshinsky-epithets }", "“great,” “genius,” “wise,” ” Most beloved”"),
+    Example(
+        "docs/praise.md",
+        "[“great,” “genius,” “wise,” ” Most beloved”]{ #q-vyshinsky-epithets }",
+        "“great,” “genius,” “wise,” ” Most beloved”",
+    ),
 )
 QUOTE_UNKNOWN = Rule(
     "quote-unknown",
@@ -62,7 +66,7 @@ HEADING_QUOTE = Rule(
     Example("docs/praise.md", "# Praise in the courtroom", "# Praise: ‘a great creator’"),
 )
 CAPITALISED = re2.compile(r"\p{Lu}[\p{L}'’-]*")
-SENTENCE_END = frozenset(".!?…:“”\"«»(")
+SENTENCE_END = frozenset('.!?…:“”"«»(')
 
 
 def check_original(original: str, loaded: Loaded) -> Iterator[Finding]:
@@ -76,7 +80,11 @@ def check_original(original: str, loaded: Loaded) -> Iterator[Finding]:
 
 
 def original_blocks(original: str) -> list[str]:
-    return [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in original.split("\n\n") if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.split("\n") if line.strip())
+        for block in original.split("\n\n")
+        if block.strip()
+    ]
 
 
 def fidelity(chapter: Chapter, original: str) -> Iterator[Finding]:
@@ -86,9 +94,13 @@ def fidelity(chapter: Chapter, original: str) -> Iterator[Finding]:
     for page, block in chapter.blocks_in_order():
         if isinstance(block, Heading) and block.editors:
             continue
-        words, offset_of = (block.text, (lambda i, b=block: b.offset + i)) if isinstance(block, Heading) else (
-            block.text,
-            block.page_offset,
+        words, offset_of = (
+            (block.text, (lambda i, b=block: b.offset + i))
+            if isinstance(block, Heading)
+            else (
+                block.text,
+                block.page_offset,
+            )
         )
         want = expected[index] if index < len(expected) else None
         index += 1
@@ -99,10 +111,16 @@ def fidelity(chapter: Chapter, original: str) -> Iterator[Finding]:
             continue
         at = next((i for i, (a, b) in enumerate(zip(words, want, strict=False)) if a != b), min(len(words), len(want)))
         got, wanted = words[at : at + 30] or "(end)", want[at : at + 30] or "(end)"
-        yield page.at(TEXT_FIDELITY, offset_of(at), f"differs from the original here: the page has “{got}”, the original “{wanted}”")
+        yield page.at(
+            TEXT_FIDELITY,
+            offset_of(at),
+            f"differs from the original here: the page has “{got}”, the original “{wanted}”",
+        )
     if index < len(expected):
         last = chapter.pages[-1]
-        yield last.at(TEXT_FIDELITY, len(last.text), f"the original goes on: “{expected[index][:60]}” is on no chapter page")
+        yield last.at(
+            TEXT_FIDELITY, len(last.text), f"the original goes on: “{expected[index][:60]}” is on no chapter page"
+        )
 
 
 def ids(chapter: Chapter) -> Iterator[Finding]:
@@ -129,7 +147,9 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
             continue
         quoted = outermost(spans(block.text))
         names = [n for n in names_in(block.text, sources) if not any(s.start <= n.start < s.end for s in quoted)]
-        events = sorted([(n.start, "name", n) for n in names] + [(m.start, "mark", m) for m in block.marks], key=lambda e: e[0])
+        events = sorted(
+            [(n.start, "name", n) for n in names] + [(m.start, "mark", m) for m in block.marks], key=lambda e: e[0]
+        )
         for _, kind, item in events:
             if kind == "name":
                 last_name = (item.person, item.spelling)  # type: ignore[union-attr]
@@ -152,17 +172,25 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
     for (page_name, words), left in budget.items():
         if left > 0:
             index = next(i for i, s in enumerate(sources.scare_quotes) if s.page == page_name and core(s.text) == words)
-            yield loaded.at(SCARE_QUOTE, ("scare_quotes", index, "text"), f"“{words}” is declared once more than {page_name} has it")
+            yield loaded.at(
+                SCARE_QUOTE, ("scare_quotes", index, "text"), f"“{words}” is declared once more than {page_name} has it"
+            )
     for index, q in enumerate(sources.quotations):
         if marked[q.id] != 1:
             problem = "is not marked in the chapter" if not marked[q.id] else f"is marked {marked[q.id]} times"
             yield loaded.at(QUOTE_UNKNOWN, ("quotations", index, "id"), f"quotation '{q.id}' {problem}")
 
 
-def _marked(page: ChapterPage, block: Paragraph, mark: Mark, last_name: tuple[str, str] | None, loaded: Loaded) -> Iterator[Finding]:
+def _marked(
+    page: ChapterPage, block: Paragraph, mark: Mark, last_name: tuple[str, str] | None, loaded: Loaded
+) -> Iterator[Finding]:
     q = loaded.sources.quotation.get(mark.id)
     if q is None:
-        yield page.at(QUOTE_UNKNOWN, mark.offset, f"no quotation '{mark.id}' in {loaded.path}: add an entry (speaker, trial, status, sources)")
+        yield page.at(
+            QUOTE_UNKNOWN,
+            mark.offset,
+            f"no quotation '{mark.id}' in {loaded.path}: add an entry (speaker, trial, status, sources)",
+        )
         return
     words = block.text[mark.start : mark.end]
     parts = [core(s.text) for s in outermost(spans(words))]
@@ -175,7 +203,11 @@ def _marked(page: ChapterPage, block: Paragraph, mark: Mark, last_name: tuple[st
     index = next(i for i, x in enumerate(loaded.sources.quotations) if x.id == q.id)
     speaker = loaded.sources.person.get(q.speaker)
     if speaker is not None and q.introduced_as not in (*speaker.variants, speaker.name):
-        yield loaded.at(QUOTE_SPEAKER, ("quotations", index, "introduced_as"), f"'{q.introduced_as}' is not a spelling of {speaker.name}")
+        yield loaded.at(
+            QUOTE_SPEAKER,
+            ("quotations", index, "introduced_as"),
+            f"'{q.introduced_as}' is not a spelling of {speaker.name}",
+        )
     elif last_name is None or last_name[1] != q.introduced_as:
         named = f"“{last_name[1]}”" if last_name else "no one"
         yield page.at(
@@ -197,7 +229,21 @@ def names(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
                     continue
                 if any(form.startswith(word) or word.startswith(form) for form in known if " " in form):
                     continue
-                yield page.at(NAME_UNKNOWN, block.page_offset(match.start()), f"“{word}” is neither a person's spelling nor under not_names")
+                yield page.at(
+                    NAME_UNKNOWN,
+                    block.page_offset(match.start()),
+                    f"“{word}” is neither a person's spelling nor under not_names",
+                )
 
 
-RULES = (TEXT_ORIGINAL, TEXT_FIDELITY, QUOTE_UNMARKED, QUOTE_UNKNOWN, QUOTE_WORDING, QUOTE_SPEAKER, NAME_UNKNOWN, SCARE_QUOTE, HEADING_QUOTE)
+RULES = (
+    TEXT_ORIGINAL,
+    TEXT_FIDELITY,
+    QUOTE_UNMARKED,
+    QUOTE_UNKNOWN,
+    QUOTE_WORDING,
+    QUOTE_SPEAKER,
+    NAME_UNKNOWN,
+    SCARE_QUOTE,
+    HEADING_QUOTE,
+)

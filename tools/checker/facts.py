@@ -24,7 +24,12 @@ from ..model.values import YEAR_MONTH
 FACT_UNCOVERED = Rule(
     "fact-uncovered",
     "every fact (a non-null fact field) is covered by a citation of its entry whose `covers` names it",
-    Example("data/sources.yml", "        covers: [born, born_old_style, died]\n", "        covers: [born, born_old_style]\n", at="    died: 1953"),
+    Example(
+        "data/sources.yml",
+        "        covers: [born, born_old_style, died]\n",
+        "        covers: [born, born_old_style]\n",
+        at="    died: 1953",
+    ),
 )
 FACT_NUMBERS = Rule(
     "fact-numbers",
@@ -34,7 +39,11 @@ FACT_NUMBERS = Rule(
 FACT_SCOPE = Rule(
     "fact-scope",
     "a citation covers only fields of its entry, and a reference work only the fields the policy allows it",
-    Example("data/sources.yml", "        covers: [born, born_old_style, died]\n", "        covers: [born, born_old_style, died, role]\n"),
+    Example(
+        "data/sources.yml",
+        "        covers: [born, born_old_style, died]\n",
+        "        covers: [born, born_old_style, died, role]\n",
+    ),
 )
 NUMBER = re2.compile(r"[0-9]+")
 # Fields that name another entry by its id ("trial-1938"): their numbers are the id's, not a fact's.
@@ -78,7 +87,11 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
             for name in citation.covers:
                 if name not in allowed:
                     findings.append(
-                        loaded.at(FACT_SCOPE, (*key, field, j, "covers"), f"covers '{name}', which is not a fact field of this entry")
+                        loaded.at(
+                            FACT_SCOPE,
+                            (*key, field, j, "covers"),
+                            f"covers '{name}', which is not a fact field of this entry",
+                        )
                     )
                 elif not _may_cover(citation, name, loaded.sources, entry):
                     findings.append(
@@ -95,7 +108,9 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
             covering = [c for c in citations if name in c.covers and _may_cover(c, name, loaded.sources, entry)]
             where = (*key, name.split(":")[0])
             if not covering:
-                findings.append(loaded.at(FACT_UNCOVERED, where, f"'{name}' states a fact that no citation of this entry covers"))
+                findings.append(
+                    loaded.at(FACT_UNCOVERED, where, f"'{name}' states a fact that no citation of this entry covers")
+                )
                 continue
             covered += 1
             stated = set() if name in REFERENCES else numbers(value)
@@ -123,7 +138,16 @@ def _may_cover(citation: Citation, name: str, sources: SourceList, entry: Record
 
 
 Key = tuple[str | int, ...]
-KIND_OF = {"Work": "work", "Trial": "trial", "Person": "person", "Quotation": "quotation", "Note": "note", "Meeting": "meeting", "Account": "meeting", "GlossaryEntry": "glossary"}
+KIND_OF = {
+    "Work": "work",
+    "Trial": "trial",
+    "Person": "person",
+    "Quotation": "quotation",
+    "Note": "note",
+    "Meeting": "meeting",
+    "Account": "meeting",
+    "GlossaryEntry": "glossary",
+}
 
 
 def _entries(s: SourceList) -> Iterator[tuple[Key, str, Record, tuple[Citation, ...]]]:

@@ -20,7 +20,9 @@ from ..model.yamlread import PathKey
 PROSE_QUOTE = Rule(
     "prose-quote",
     "a quotation in the editors' texts is the chapter's words, a source's recorded words, or a title",
-    Example("data/sources.yml", "    meaning: Orlov's word only;", "    meaning: Orlov called it “a lie from start to end”;"),
+    Example(
+        "data/sources.yml", "    meaning: Orlov's word only;", "    meaning: Orlov called it “a lie from start to end”;"
+    ),
 )
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})

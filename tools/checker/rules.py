@@ -54,7 +54,11 @@ def table() -> str:
         "|---|---|---|",
     ]
     for rule in RULES:
-        example = "(see the rule's code)" if rule.example is None else f"`{rule.example.path}`: {_short(rule.example.old)} → {_short(rule.example.new)}"
+        example = (
+            "(see the rule's code)"
+            if rule.example is None
+            else f"`{rule.example.path}`: {_short(rule.example.old)} → {_short(rule.example.new)}"
+        )
         lines.append(f"| `{rule.id}` | {rule.summary} | {example} |")
     return "\n".join(lines) + "\n"
 

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
 from ..model.sourcelist import Citation, Loaded, SourceList, Wording
-from ..model.values import NEW_STYLE_FROM
 from ..model.urls import host_of, on_domain
+from ..model.values import NEW_STYLE_FROM
 
 ID_UNIQUE = Rule(
     "id-unique",
@@ -62,7 +62,7 @@ def check(loaded: Loaded) -> Iterator[Finding]:
 def ids(loaded: Loaded) -> Iterator[Finding]:
     seen: dict[str, str] = {}
     for section, index, entry in loaded.sources.entries():
-        ident = getattr(entry, "id")
+        ident = entry.id
         if ident in seen:
             yield loaded.at(ID_UNIQUE, (section, index, "id"), f"the id '{ident}' is already used in {seen[ident]}")
         seen.setdefault(ident, section)
@@ -121,10 +121,14 @@ def spellings(loaded: Loaded) -> Iterator[Finding]:
         for j, form in enumerate(dict.fromkeys((*person.variants, person.name))):
             key = ("people", i, "variants", j) if form in person.variants else ("people", i, "name")
             if form in owner and owner[form] != person.id:
-                yield loaded.at(SPELLING, key, f"the spelling '{form}' is also {owner[form]}'s: a spelling names one person")
+                yield loaded.at(
+                    SPELLING, key, f"the spelling '{form}' is also {owner[form]}'s: a spelling names one person"
+                )
             owner.setdefault(form, person.id)
             if form in not_names:
-                yield loaded.at(SPELLING, ("not_names", not_names[form]), f"'{form}' is {person.id}'s spelling, so it is a name")
+                yield loaded.at(
+                    SPELLING, ("not_names", not_names[form]), f"'{form}' is {person.id}'s spelling, so it is a name"
+                )
 
 
 def policy(loaded: Loaded) -> Iterator[Finding]:
@@ -132,14 +136,18 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
     copiers = s.policy.mirrors
     for key, c in citations(s):
         if c.read_at is not None and c.read_at.startswith("original/") and c.read_at != s.edition.original:
-            yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"a file read is only the chapter as received, {s.edition.original}")
+            yield loaded.at(
+                SOURCE_COPY, (*key, "read_at"), f"a file read is only the chapter as received, {s.edition.original}"
+            )
         for name, url in (("read_at", c.read_at), ("canonical", c.canonical)):
             if url is None or url.startswith("original/"):
                 continue
             host = host_of(url)
             denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
             if denied is not None:
-                yield loaded.at(SOURCE_DENIED, (*key, name), f"{host} is on the denylist ({denied.reason}); cite another copy")
+                yield loaded.at(
+                    SOURCE_DENIED, (*key, name), f"{host} is on the denylist ({denied.reason}); cite another copy"
+                )
             if _home_page(url):
                 yield loaded.at(SOURCE_HOME, (*key, name), f"{url} is a site's home page, which locates nothing")
         if c.copy_kind == "mirror" and c.canonical is None:
@@ -149,11 +157,15 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
         if c.read_at is not None and c.copy_kind != "mirror":
             site = next((m for m in copiers if on_domain(host_of(c.read_at), m.domain)), None)
             if site is not None:
-                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} copies {site.copies}: say `copy: mirror`")
+                yield loaded.at(
+                    SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} copies {site.copies}: say `copy: mirror`"
+                )
         if c.read_at is not None and c.copy_kind != "unauthorised":
             pirate = next((u for u in s.policy.unauthorised if on_domain(host_of(c.read_at), u.domain)), None)
             if pirate is not None:
-                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} is {pirate.what}: say `copy: unauthorised`")
+                yield loaded.at(
+                    SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} is {pirate.what}: say `copy: unauthorised`"
+                )
         work = s.work.get(c.work)
         if c.copy_kind == "unauthorised" and work is not None and work.url is not None:
             yield loaded.at(
@@ -166,7 +178,11 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
     for section, index, entry in s.entries():
         refs = getattr(entry, "sources", ()) or ()
         if refs and all(c.copy_kind == "mirror" for c in refs):
-            yield loaded.at(SOURCE_COPY, (section, index, "sources"), "every source is a mirror: cite the page it copies, or another source, beside it")
+            yield loaded.at(
+                SOURCE_COPY,
+                (section, index, "sources"),
+                "every source is a mirror: cite the page it copies, or another source, beside it",
+            )
 
 
 def _home_page(url: str) -> bool:
@@ -190,7 +206,11 @@ def calendars(loaded: Loaded) -> Iterator[Finding]:
                     )
                 continue
             if not isinstance(value, dt.date) or value >= NEW_STYLE_FROM:
-                yield loaded.at(DATE_CALENDAR, ("people", i, f"{name}_old_style"), f"{what} is not a day before 1918: it has no Old Style twin")
+                yield loaded.at(
+                    DATE_CALENDAR,
+                    ("people", i, f"{name}_old_style"),
+                    f"{what} is not a day before 1918: it has no Old Style twin",
+                )
             elif julian_to_gregorian(old.year, old.month, old.day) != value:
                 new = julian_to_gregorian(old.year, old.month, old.day)
                 yield loaded.at(

@@ -22,7 +22,9 @@ GENERATED_ATTRIBUTES = frozenset(
     "popovertarget viewBox d fill stroke width height xmlns transform shape-rendering".split()
 )
 # What editors may write on their own pages (Markdown, and the HTML Markdown lets through).
-EDITORIAL_ELEMENTS = frozenset("a abbr b br code dd div dl dt em h1 h2 h3 h4 hr i li ol p small span strong sub sup ul".split())
+EDITORIAL_ELEMENTS = frozenset(
+    "a abbr b br code dd div dl dt em h1 h2 h3 h4 hr i li ol p small span strong sub sup ul".split()
+)
 EDITORIAL_ATTRIBUTES = frozenset("id class href download lang title".split())
 # The classes an editors' page may give: a theme class such as `admonition quote` would frame the
 # editors' words as a quotation box, `md-nav` would pose as the site's navigation. `medium-screen`

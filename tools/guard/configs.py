@@ -18,7 +18,18 @@ HOOKS = ["tools/hook.py"]
 SCRIPTS = {"assets/javascripts/edition.js"}
 STYLES = {"assets/stylesheets/edition.css"}
 PLUGINS = {"search", "privacy", "offline"}
-EXTENSIONS = {"abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "footnotes", "toc", "pymdownx.bracketspan", "pymdownx.details"}
+EXTENSIONS = {
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "toc",
+    "pymdownx.bracketspan",
+    "pymdownx.details",
+}
 MAX_INHERIT = 3
 
 
@@ -45,7 +56,7 @@ def read(path: Path, depth: int = 0, seen: tuple[Path, ...] = ()) -> dict[str, A
     if path.resolve() in seen or depth > MAX_INHERIT:
         raise ConfigRefused(f"{path.name}: INHERIT goes in a circle or more than {MAX_INHERIT} files deep")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigRefused(f"{path.name}: cannot be read ({err})") from None
     except yaml.YAMLError as err:

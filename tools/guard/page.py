@@ -32,7 +32,11 @@ from .scripts import theme_script
 GUARD_MARKUP = Rule(
     "guard-markup",
     "a built page holds only allowed elements, attributes, classes and ids, and runs only the theme's pinned scripts",
-    Example("docs/index.md", "## What the statuses mean { #statuses }", '## What the statuses mean { #statuses }\n\n<img src="x.png">'),
+    Example(
+        "docs/index.md",
+        "## What the statuses mean { #statuses }",
+        '## What the statuses mean { #statuses }\n\n<img src="x.png">',
+    ),
 )
 GUARD_URL = Rule(
     "guard-url",
@@ -95,9 +99,11 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
         if not name:
             continue
         if element is not root and name not in elements:
-            yield Problem(GUARD_MARKUP, f"<{name}> is not allowed on {'an editors' if editorial else 'this'} page", f"<{name}")
+            yield Problem(
+                GUARD_MARKUP, f"<{name}> is not allowed on {'an editors' if editorial else 'this'} page", f"<{name}"
+            )
             continue
-        for attribute, value in element.attrib.items():
+        for attribute in element.attrib:
             attribute = local(attribute)
             if attribute not in attributes:
                 yield Problem(GUARD_MARKUP, f"the attribute {attribute}= on <{name}> is not allowed", attribute)
@@ -106,21 +112,32 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
                 yield Problem(GUARD_MARKUP, f"the class '{cls}' is not one an editors' page may give", cls)
         ident = element.get("id")
         if ident is not None and not allow.CONTENT_ID.match(ident):
-            yield Problem(GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident)
+            yield Problem(
+                GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident
+            )
         href = element.get("href")
         if href is not None and name == "a":
-            problem = link_problem(href, allowed.contact, page)
-            if problem is None and editorial and scheme_of(href) in ("https", "http") and not (allowed.site_url and href.startswith(allowed.site_url)):
-                problem = "leaves the edition: an editors' page links within it (a source's address belongs in the source list)"
-            if problem:
-                yield Problem(GUARD_URL, f"the link {href[:80]!r} {problem}", href)
+            wrong = link_problem(href, allowed.contact, page)
+            if (
+                wrong is None
+                and editorial
+                and scheme_of(href) in ("https", "http")
+                and not (allowed.site_url and href.startswith(allowed.site_url))
+            ):
+                wrong = "leaves the edition: an editors' page links within it (a source's address belongs in the source list)"
+            if wrong:
+                yield Problem(GUARD_URL, f"the link {href[:80]!r} {wrong}", href)
 
 
 def link_problem(href: str, contact: str | None, page: str) -> str | None:
     """Why a reader's link may not point there; None if it may."""
     scheme = scheme_of(href)
     if scheme == "mailto":
-        return None if contact is not None and href.startswith(contact.split("?")[0]) else "writes to an address that is not the edition's contact"
+        return (
+            None
+            if contact is not None and href.startswith(contact.split("?")[0])
+            else "writes to an address that is not the edition's contact"
+        )
     if scheme is None and href.startswith("#"):
         return None
     if scheme is None and site_path(href, page) is None:
@@ -145,15 +162,24 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
         if name == "meta" and element.get("http-equiv", "").lower() == "refresh":
             yield Problem(GUARD_MARKUP, "a <meta http-equiv=refresh> would send the reader elsewhere", "refresh")
         for attribute in element.attrib:
-            if local(attribute).lower().startswith("on") or local(attribute) in ("style", "formaction", "action", "srcdoc"):
-                yield Problem(GUARD_MARKUP, f"the attribute {local(attribute)}= on <{name}> runs, styles or submits", local(attribute))
+            if local(attribute).lower().startswith("on") or local(attribute) in (
+                "style",
+                "formaction",
+                "action",
+                "srcdoc",
+            ):
+                yield Problem(
+                    GUARD_MARKUP,
+                    f"the attribute {local(attribute)}= on <{name}> runs, styles or submits",
+                    local(attribute),
+                )
         naming = name == "link" and set(element.get("rel", "").lower().split()) <= allow.LINK_NAMING
         for attribute in () if naming else allow.LOADING.get(name, ()):
             value = element.get(attribute)
             if value is not None:
-                problem = resource_problem(value, page, root_path if kind == "theme" else None)
-                if problem:
-                    yield Problem(GUARD_URL, f"<{name} {attribute}={value[:80]!r}> {problem}", value)
+                wrong = resource_problem(value, page, root_path if kind == "theme" else None)
+                if wrong:
+                    yield Problem(GUARD_URL, f"<{name} {attribute}={value[:80]!r}> {wrong}", value)
         ident = element.get("id")
         if ident is not None:
             if ident in seen_ids:
@@ -164,9 +190,13 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
         if name == "script":
             kind_ = element.get("type", "").strip().lower()
             if kind_ in allow.SCRIPT_TYPES and element.get("src") is None and not theme_script(element.text or ""):
-                yield Problem(GUARD_MARKUP, "an inline script that is not one of the theme's own", (element.text or "")[:60])
+                yield Problem(
+                    GUARD_MARKUP, "an inline script that is not one of the theme's own", (element.text or "")[:60]
+                )
             elif kind_ not in allow.SCRIPT_TYPES and kind_ not in allow.DATA_SCRIPT_TYPES:
-                yield Problem(GUARD_MARKUP, f"a <script type={kind_!r}> is neither a script of the site nor JSON-LD", kind_)
+                yield Problem(
+                    GUARD_MARKUP, f"a <script type={kind_!r}> is neither a script of the site nor JSON-LD", kind_
+                )
             elif kind_ in allow.DATA_SCRIPT_TYPES:
                 yield from json_texts(element.text or "", allowed.corpus)
     yield from seen_texts(root, kind, allowed)
@@ -180,7 +210,11 @@ def resource_problem(value: str, page: str, root_path: str | None = None) -> str
         page = "404.html"
     scheme = scheme_of(value)
     if scheme == "data":
-        return None if value.lower().startswith(("data:image/svg+xml", "data:image/png")) else "is data of a kind pages do not load"
+        return (
+            None
+            if value.lower().startswith(("data:image/svg+xml", "data:image/png"))
+            else "is data of a kind pages do not load"
+        )
     if scheme is not None or value.startswith("//"):
         return "would load from another site or scheme; resources come from the site itself"
     for part in value.split(","):
@@ -220,7 +254,11 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
         if HIDDEN.search(words):
             yield Problem(GUARD_TEXT, "hides or reorders characters (a control or format character)", words[:60])
         if not allowed.corpus.allows(words):
-            yield Problem(GUARD_QUOTE, f"“{words[:60]}” is given as quoted words, but is neither the chapter's nor a source's", words)
+            yield Problem(
+                GUARD_QUOTE,
+                f"“{words[:60]}” is given as quoted words, but is neither the chapter's nor a source's",
+                words,
+            )
     marked = {id(e) for e in verbatim}
     for element, words in blocks(root, opaque=lambda e: STAND_IN if id(e) in marked else None):
         if kind == "chapter" and "chapter-paragraph" in classes(element):
@@ -235,7 +273,9 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
         yield from quotations_in(words, allowed.corpus, titles)
     for element in root.iter():
         seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
-        if local(element.tag) == "meta" and allow.SEEN_META.match(element.get("name", element.get("property", "")) or ""):
+        if local(element.tag) == "meta" and allow.SEEN_META.match(
+            element.get("name", element.get("property", "")) or ""
+        ):
             seen.append(element.get("content"))
         for words in filter(None, seen):
             if HIDDEN.search(words):
@@ -251,7 +291,11 @@ def quotations_in(words: str, corpus: Corpus, titles: frozenset[str] = frozenset
         if core(span.text) in titles:
             continue
         if not corpus.allows(span.text):  # an unclosed mark is read to the end of its block, as a reader would
-            yield Problem(GUARD_QUOTE, f"“{span.text[:60]}” is quoted, but is neither the chapter's words nor a source's recorded words", span.text)
+            yield Problem(
+                GUARD_QUOTE,
+                f"“{span.text[:60]}” is quoted, but is neither the chapter's words nor a source's recorded words",
+                span.text,
+            )
 
 
 def chapter_paragraph(element: ET.Element, allowed: Allowed) -> Iterator[Problem]:
@@ -262,8 +306,14 @@ def chapter_paragraph(element: ET.Element, allowed: Allowed) -> Iterator[Problem
     if expected is None:
         yield Problem(GUARD_TEXT, f"a chapter paragraph '{ident}' that the chapter does not have", words[:60])
     elif words != expected:
-        at = next((i for i, (a, b) in enumerate(zip(words, expected, strict=False)) if a != b), min(len(words), len(expected)))
-        yield Problem(GUARD_TEXT, f"paragraph '{ident}' differs from the chapter at “{words[at:at + 40]}” (the chapter: “{expected[at:at + 40]}”)", words[at : at + 40])
+        at = next(
+            (i for i, (a, b) in enumerate(zip(words, expected, strict=False)) if a != b), min(len(words), len(expected))
+        )
+        yield Problem(
+            GUARD_TEXT,
+            f"paragraph '{ident}' differs from the chapter at “{words[at : at + 40]}” (the chapter: “{expected[at : at + 40]}”)",
+            words[at : at + 40],
+        )
 
 
 RULES = (GUARD_MARKUP, GUARD_URL, GUARD_QUOTE, GUARD_TEXT, GUARD_LINK)

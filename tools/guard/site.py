@@ -28,10 +28,22 @@ GUARD_FILE = Rule(
 PHRASE_LINK = Rule(
     "phrase-link",
     "a phrase link kept in anchors.yml names words that occur exactly once on its page",
-    Example("anchors.yml", "redirects: {}", "redirects: {}\nphrases: {hope: praise.html#p-bukharin-rosenholz:~:text=hope%20of%20humanity}"),
+    Example(
+        "anchors.yml",
+        "redirects: {}",
+        "redirects: {}\nphrases: {hope: praise.html#p-bukharin-rosenholz:~:text=hope%20of%20humanity}",
+    ),
 )
 GENERATED = ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
-DATA_FILES = ("quotations.csv", "quotations.json", "edition.ris", "edition.bib", "edition.csl.json", "sitemap.xml", "sitemap.xml.gz")
+DATA_FILES = (
+    "quotations.csv",
+    "quotations.json",
+    "edition.ris",
+    "edition.bib",
+    "edition.csl.json",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,10 @@ def source_of(name: str, kind: str, checked: Checked) -> str:
 def expected(built: Built, name: str, checked: Checked) -> bool:
     """Is `name` a file the edition makes? Its pages, the theme's 404 page, data files, the search
     index, the downloads, redirect pages, and the theme's and the edition's own assets."""
-    pages = {p.removesuffix(".md") + ".html" for p in (*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED)}
+    pages = {
+        p.removesuffix(".md") + ".html"
+        for p in (*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED)
+    }
     if name in pages or name == "404.html" or name in DATA_FILES or name.startswith(("search/", "downloads/", "cite/")):
         return True
     if name in built.redirects or name in built.extra_files:
@@ -77,20 +92,30 @@ def expected(built: Built, name: str, checked: Checked) -> bool:
 
 
 def check_site(
-    built: Built, checked: Checked, moves: Moves, contact: str | None = None, on_page: Callable[[str, ET.Element], None] | None = None
+    built: Built,
+    checked: Checked,
+    moves: Moves,
+    contact: str | None = None,
+    on_page: Callable[[str, ET.Element], None] | None = None,
 ) -> list[Finding]:
     """Every file of the folder; `on_page` sees each page's tree (parsed once, for the guard and for it)."""
     titles = frozenset(core(s.title) for s in checked.sections)
-    allowed = Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, built.url)
+    allowed = Allowed(
+        checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, built.url
+    )
     findings: list[Finding] = []
-    files = sorted(p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink())
+    files = sorted(
+        p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink()
+    )
     ids: dict[str, set[str]] = {}
     links: list[tuple[str, str]] = []
     texts: dict[str, str] = {}
     for name in files:
         path = built.folder / name
         if path.is_symlink() or not expected(built, name, checked):
-            findings.append(GUARD_FILE.at(f"{built.shown}/{name}", 1, 1, "is not a file the edition makes: remove it from docs/"))
+            findings.append(
+                GUARD_FILE.at(f"{built.shown}/{name}", 1, 1, "is not a file the edition makes: remove it from docs/")
+            )
             continue
         if not name.endswith(".html") or name in built.redirects:
             continue
@@ -110,7 +135,9 @@ def check_site(
     return findings
 
 
-def broken_links(links: Iterable[tuple[str, str]], ids: dict[str, set[str]], files: list[str], built: Built, checked: Checked) -> list[Finding]:
+def broken_links(
+    links: Iterable[tuple[str, str]], ids: dict[str, set[str]], files: list[str], built: Built, checked: Checked
+) -> list[Finding]:
     found = []
     present = set(files) | set(built.extra_files)
     for page, href in links:
@@ -119,13 +146,13 @@ def broken_links(links: Iterable[tuple[str, str]], ids: dict[str, set[str]], fil
         parts = urlsplit(href)
         if href.startswith("/"):  # the theme's 404 page links from the site's root, wherever it is served
             root = urlsplit(built.url).path if built.url else "/"
-            target = href[len(root):] if href.startswith(root) else None
+            target = href[len(root) :] if href.startswith(root) else None
             target = unquote(urlsplit(target).path) if target is not None else None
         else:
             target = site_path(href, page) if parts.path else page
         fragment = unquote(parts.fragment).split(":~:", 1)[0]
         problem = None
-        if target is None or target not in present and target + "index.html" not in present:
+        if target is None or (target not in present and target + "index.html" not in present):
             problem = f"{href} leads to no file of the site"
         elif fragment and target in ids and fragment not in ids[target]:
             problem = f"{href} leads to no element with the id '{fragment}'"
@@ -141,7 +168,11 @@ def phrase_links(moves: Moves, texts: dict[str, str]) -> list[Finding]:
         page, _, phrase = moves.phrase(name)
         count = " ".join(texts.get(page, "").split()).count(" ".join(phrase.split()))
         if count != 1:
-            found.append(PHRASE_LINK.at("anchors.yml", 1, 1, f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"))
+            found.append(
+                PHRASE_LINK.at(
+                    "anchors.yml", 1, 1, f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
+                )
+            )
     return found
 
 

@@ -107,7 +107,9 @@ def parse(text: str, name: str, path: str) -> ChapterPage:
         else:
             _paragraph(page, lines)
     if not page.blocks or not isinstance(page.blocks[0], Heading):
-        page.findings.append(page.at(PAGE_BLOCK, 0, "a chapter page begins with its heading, `# Heading text { #heading-id }`"))
+        page.findings.append(
+            page.at(PAGE_BLOCK, 0, "a chapter page begins with its heading, `# Heading text { #heading-id }`")
+        )
     return page
 
 

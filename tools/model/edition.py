@@ -107,11 +107,18 @@ def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
         for citation in getattr(entry, "sources", ()) or ():
             texts += citation.said
     for meeting in sources.meetings:
-        for citation in (*meeting.claim_sources, *(c for a in (*meeting.refutations, *meeting.dissent) for c in a.sources)):
+        for citation in (
+            *meeting.claim_sources,
+            *(c for a in (*meeting.refutations, *meeting.dissent) for c in a.sources),
+        ):
             texts += citation.said
     for q in sources.quotations:
         texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
-    texts += [w.title for w in sources.works] + [w.container for w in sources.works if w.container] + [t.title for t in sources.trials]
+    texts += (
+        [w.title for w in sources.works]
+        + [w.container for w in sources.works if w.container]
+        + [t.title for t in sources.trials]
+    )
     single = set(sources.spellings) | {s.text for s in sources.scare_quotes} | {n.term for n in sources.notes}
     single |= {part for q in sources.quotations for part in q.text}  # a quotation's own words, part by part
     single |= {g.term for g in sources.glossary} | set(sources.not_names)

@@ -32,7 +32,8 @@ BLOCKS = frozenset(
 
 def parse(html: str) -> ET.Element:
     """A whole document: the <html> element."""
-    return tinyhtml5.parse(html, namespace_html_elements=False)
+    document: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)
+    return document
 
 
 def parse_fragment(html: str) -> ET.Element:
@@ -86,7 +87,9 @@ def text_of(element: ET.Element, skip: Callable[[ET.Element], bool] | None = Non
     return "".join(parts)
 
 
-def blocks(root: ET.Element, opaque: Callable[[ET.Element], str | None] | None = None) -> Iterator[tuple[ET.Element, str]]:
+def blocks(
+    root: ET.Element, opaque: Callable[[ET.Element], str | None] | None = None
+) -> Iterator[tuple[ET.Element, str]]:
     """Each block element with the text that is its own (inline descendants included, nested blocks
     not): the units in which a reader reads quotation marks. An element `opaque` gives a stand-in
     for counts as that stand-in, not as its text."""
@@ -134,7 +137,13 @@ def markup(element: ET.Element, *, inner: bool = False) -> str:
         attributes = "".join(f' {local(k)}="{escape_attribute(v)}"' for k, v in node.attrib.items())
         if name == "svg" and "xmlns" not in node.attrib:
             attributes = f' xmlns="{SVG[1:-1]}"' + attributes
-        if name in VOID and isinstance(node.tag, str) and not node.tag.startswith("{") and not len(node) and not node.text:
+        if (
+            name in VOID
+            and isinstance(node.tag, str)
+            and not node.tag.startswith("{")
+            and not len(node)
+            and not node.text
+        ):
             out.append(f"<{name}{attributes} />")
         else:
             out.append(f"<{name}{attributes}>")

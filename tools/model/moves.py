@@ -80,7 +80,9 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
     for name, value in data.items():
         if name not in ("redirects", "aliases", "phrases"):
             report((name,), f"unknown section '{name}': the sections are redirects, aliases and phrases")
-        elif value is not None and not (isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+        elif value is not None and not (
+            isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+        ):
             report((name,), f"'{name}' maps text to text")
         else:
             sections[name] = value or {}

@@ -159,15 +159,17 @@ def _typography() -> dict[int, str]:
 def normalise(text: str) -> str:
     """Typography only: every quotation mark one straight mark, ellipses one character, white space
     one space. The words are never touched."""
-    text = ELLIPSES.sub(lambda _: "…", text.translate(_typography()))  # a function: re2 misreads a non-ASCII replacement string
-    return SPACES.sub(" ", text).strip()
+    text = ELLIPSES.sub(
+        lambda _: "…", text.translate(_typography())
+    )  # a function: re2 misreads a non-ASCII replacement string
+    return str(SPACES.sub(" ", text)).strip()
 
 
 def core(text: str) -> str:
     """A quoted span's words for comparison: normalised, without its own marks and the punctuation
     at its edges (English puts a comma or full stop inside the closing mark), in any case (a quoted
     word may begin a sentence)."""
-    return EDGE.sub("", normalise(text).replace('"', " ").replace("'", "’")).strip().casefold()
+    return str(EDGE.sub("", normalise(text).replace('"', " ").replace("'", "’"))).strip().casefold()
 
 
 EDITORS_CUT = "[…]"

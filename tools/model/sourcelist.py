@@ -42,6 +42,12 @@ class Record(BaseModel):
 # --- citations ----------------------------------------------------------------------------------
 
 
+class Entry(Record):
+    """A record of a section of the source list: its id is how pages, links and other entries name it."""
+
+    id: Id
+
+
 class Citation(Record):
     """A source of facts: the work, where in it, where the editors read it, and what they read."""
 
@@ -51,7 +57,9 @@ class Citation(Record):
     copy_kind: Copy = Field("own", alias="copy")
     canonical: Url | None = None  # with copy: mirror, the page it copies
     said: Excerpts  # the words read there, verbatim
-    covers: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # the entry's fact fields these words support
+    covers: Annotated[
+        tuple[Text, ...], Field(min_length=1, strict=False)
+    ]  # the entry's fact fields these words support
 
 
 class Wording(Record):
@@ -69,8 +77,7 @@ class Wording(Record):
 # --- entries ------------------------------------------------------------------------------------
 
 
-class Work(Record):
-    id: Id
+class Work(Entry):
     kind: Kind
     short: Text  # how citations name it: "Conquest, The Great Terror"
     title: Annotated[Text, Fact]
@@ -91,8 +98,7 @@ class Participant(Record):
     capacity: Text = Field(alias="as")
 
 
-class Trial(Record):
-    id: Id
+class Trial(Entry):
     title: Annotated[Text, Fact]
     short: Text
     start: Annotated[dt.date, Fact]
@@ -106,8 +112,7 @@ class Trial(Record):
     sources: Annotated[tuple[Citation, ...], LAX]
 
 
-class Person(Record):
-    id: Id
+class Person(Entry):
     name: Annotated[Text, Fact]
     variants: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # spellings: the chapter's first
     born: Annotated[DateValue, Fact]  # New Style (Gregorian) always
@@ -129,8 +134,7 @@ class Person(Record):
     implied_by: Text | None = None
 
 
-class Quotation(Record):
-    id: Id
+class Quotation(Entry):
     text: Excerpts  # the chapter's words, part by part
     speaker: Annotated[Id, Fact]
     introduced_as: Text  # the spelling in the chapter's prose that introduces the speaker
@@ -154,8 +158,7 @@ class ScareQuote(Record):
     count: Annotated[int, Field(ge=1)] = 1
 
 
-class Note(Record):
-    id: Id
+class Note(Entry):
     paragraph: Id
     term: Text
     text: Annotated[Text, Fact]
@@ -170,8 +173,7 @@ class Account(Record):
     by: Text | None = None
 
 
-class Meeting(Record):
-    id: Id
+class Meeting(Entry):
     title: Text
     person: Annotated[Id, Fact]
     trial: Id
@@ -184,8 +186,7 @@ class Meeting(Record):
     dissent: Annotated[tuple[Account, ...], LAX]
 
 
-class GlossaryEntry(Record):
-    id: Id
+class GlossaryEntry(Entry):
     term: Text
     definition: Annotated[Text, Fact]
     sources: Annotated[tuple[Citation, ...], LAX] = ()
@@ -280,7 +281,7 @@ class SourceList(Record):
                 table.setdefault(form, person.id)
         return table
 
-    def entries(self) -> Iterator[tuple[str, int, Record]]:
+    def entries(self) -> Iterator[tuple[str, int, Entry]]:
         """Every record with an id, with its section and index (its place in the YAML)."""
         for section in SECTIONS:
             for index, entry in enumerate(getattr(self, section)):

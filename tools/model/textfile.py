@@ -65,11 +65,15 @@ def read_text(path: Path, shown: str) -> tuple[str, list[Finding]]:
     report everything else too."""
     try:
         if not path.is_file():  # missing, a folder, or a device such as /dev/zero that never ends
-            raise UnusableInput(FILE_MISSING.at(shown, 1, 1, "file not found" if not path.exists() else "is not a file"))
+            raise UnusableInput(
+                FILE_MISSING.at(shown, 1, 1, "file not found" if not path.exists() else "is not a file")
+            )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # never more than the limit, whatever the file claims
     except (ValueError, OSError) as err:  # a NUL in the name, a permission, a broken link
-        raise UnusableInput(FILE_MISSING.at(shown, 1, 1, f"cannot be read: {getattr(err, 'strerror', None) or err}")) from None
+        raise UnusableInput(
+            FILE_MISSING.at(shown, 1, 1, f"cannot be read: {getattr(err, 'strerror', None) or err}")
+        ) from None
     if len(data) > MAX_BYTES:
         raise UnusableInput(FILE_TOO_LARGE.at(shown, 1, 1, f"is over {MAX_BYTES:,} bytes"))
     try:

@@ -19,7 +19,7 @@ UNSAFE_CHAR = re2.compile(r"[\x{0}-\x{20}\x{7f}-\x{9f}\p{Cf}\p{Z}\\<>\"'`]")
 
 
 def as_browser_reads(value: str) -> str:
-    return REMOVED.sub("", value.strip(C0_OR_SPACE))
+    return str(REMOVED.sub("", value.strip(C0_OR_SPACE)))
 
 
 def scheme_of(value: str) -> str | None:

@@ -47,7 +47,9 @@ def guard_events(text: str, shown: str) -> None:
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise UnusableInput(
-                YAML_SYNTAX.at(*_where(event, shown), "uses a YAML anchor or alias (& or *); write each value out in full")
+                YAML_SYNTAX.at(
+                    *_where(event, shown), "uses a YAML anchor or alias (& or *); write each value out in full"
+                )
             )
         # A written tag is always explicit (the parser leaves `tag` None otherwise). Scalars carry
         # `implicit` as a tuple, and `!!python/object` expands into the yaml.org namespace, so

@@ -325,7 +325,9 @@ def replaced(root: ET.Element, standing: dict[int, list[ET.Element]]) -> None:
 
 def allowed_of(checked: Checked, contact: str | None, site_url: str) -> Allowed:
     titles = frozenset(core(s.title) for s in checked.sections)
-    return Allowed(checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, site_url)
+    return Allowed(
+        checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, site_url
+    )
 
 
 def guarded(export: str, page: Page, allowed: Allowed, medium: str, root: ET.Element | None = None) -> None:

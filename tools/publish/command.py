@@ -104,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{command}: the checker found {len(result.errors)} problem(s); nothing was built", file=sys.stderr)
         return 1
     site_url = os.environ.get("EDITION_SITE_URL", "http://127.0.0.1:8000/")
-    for notice in address_notices(site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact):
+    for notice in address_notices(
+        site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
+    ):
         print(notice, file=sys.stderr)
     # Unless the PDFs were probably made from this very input, the PDF workers start now and load
     # WeasyPrint while the engine makes the offline build; the online build runs while they render,

@@ -159,7 +159,9 @@ def download_list(offline: bool, site_url: str) -> Markup:
     for name, label, about in TEACHING:
         href = f"{site_url}{DOWNLOADS}/{name}" if offline and name == ZIP_NAME else f"{DOWNLOADS}/{name}"
         shown = Markup("<!-- download: {} -->").format(name)
-        items.append(Markup('<li><a href="{}" download><strong>{}</strong></a>{}: {}.</li>').format(href, label, shown, about))
+        items.append(
+            Markup('<li><a href="{}" download><strong>{}</strong></a>{}: {}.</li>').format(href, label, shown, about)
+        )
     return Markup('<ul class="downloads">{}</ul>').format(Markup("").join(items))
 
 

@@ -19,11 +19,21 @@ from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..site.citing import heads
 from ..site.prepare import downloads, pages
-from .downloads import DOWNLOADS_LIST, EXPORTS, MARKER, download_list, fill_figures, measured, publish_downloads, teaching_section, with_figures
+from .downloads import (
+    DOWNLOADS_LIST,
+    EXPORTS,
+    MARKER,
+    download_list,
+    fill_figures,
+    measured,
+    publish_downloads,
+    teaching_section,
+    with_figures,
+)
 from .export import Exported, Pending
 from .postprocess import Output, postprocess
 
-THEME_ASSETS = Path(__import__("material").__file__).parent / "templates" / "assets"
+THEME_ASSETS = Path(str(__import__("material").__file__)).parent / "templates" / "assets"
 
 
 @dataclass
@@ -98,6 +108,8 @@ def finish(config: Any, state: State) -> None:
     keep = offline_pages if state.site.offline else None
     if keep is not None:
         keep.clear()
-    findings = postprocess(output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep)
+    findings = postprocess(
+        output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep
+    )
     if findings:
         raise Refused(findings, "the output guard refused the built pages; nothing may be published")

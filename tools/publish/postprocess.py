@@ -33,7 +33,13 @@ class Output:
 
 
 def postprocess(
-    output: Output, checked: Checked, site: Site, moves: Moves, project: Path, heads: dict[str, str], keep: dict[str, ET.Element] | None = None
+    output: Output,
+    checked: Checked,
+    site: Site,
+    moves: Moves,
+    project: Path,
+    heads: dict[str, str],
+    keep: dict[str, ET.Element] | None = None,
 ) -> list[Finding]:
     """Finish a built folder in place; the guard's findings, if any (then nothing should be published).
     `heads` gives each page's metadata for its <head>, by page name; `keep`, if given, receives each
@@ -47,14 +53,20 @@ def postprocess(
         html = with_aliases(html, name, moves)
         html = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
         page.write_text(html, encoding="utf-8")
-    built = Built(output.folder, output.shown, project, output.theme_assets, site.url, tuple(moves.redirects), output.extra_files)
+    built = Built(
+        output.folder, output.shown, project, output.theme_assets, site.url, tuple(moves.redirects), output.extra_files
+    )
     policies: dict[str, str] = {}
 
     def remember_scripts(name: str, root: ET.Element) -> None:
-        scripts = [e.text or "" for e in root.iter() if local(e.tag) == "script" and e.get("src") is None and not e.get("type")]
+        scripts = [
+            e.text or "" for e in root.iter() if local(e.tag) == "script" and e.get("src") is None and not e.get("type")
+        ]
         if keep is not None:
             keep[name] = root
-        policies[name] = meta(policy([sha256(s) for s in scripts]) if not site.preview else policy(script_src="'self' 'unsafe-inline'"))
+        policies[name] = meta(
+            policy([sha256(s) for s in scripts]) if not site.preview else policy(script_src="'self' 'unsafe-inline'")
+        )
 
     findings = check_site(built, checked, moves, site.contact, on_page=remember_scripts)
     for name, tag in policies.items():
@@ -74,7 +86,7 @@ def with_policy(html: str, tag: str) -> str:
 def with_aliases(html: str, page: str, moves: Moves) -> str:
     """An empty <span id="old"> just before each element an alias on this page points at."""
     for old, new in moves.aliases.items():
-        old_page, _, old_id = old.partition("#")
+        _, _, old_id = old.partition("#")
         new_page, _, new_id = new.partition("#")
         if new_page != page:
             continue
@@ -105,4 +117,6 @@ def write_redirects(folder: Path, moves: Moves) -> None:
             continue  # the checker has said so: `anchors` (a redirect from a page that is still there)
         here = Path(old).parent.as_posix() or "."
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(os.path.relpath(new, here), os.path.relpath(REDIRECT_SCRIPT, here)), encoding="utf-8")
+        path.write_text(
+            redirect_page(os.path.relpath(new, here), os.path.relpath(REDIRECT_SCRIPT, here)), encoding="utf-8"
+        )

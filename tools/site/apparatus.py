@@ -13,11 +13,15 @@ from .chapter import status_badge
 from .cited import cited
 from .markup import element, link, prose, text
 
-GENERATED = Markup("<p><em>This page is generated from the edition’s source list; every fact on it cites its source.</em></p>")
+GENERATED = Markup(
+    "<p><em>This page is generated from the edition’s source list; every fact on it cites its source.</em></p>"
+)
 
 
 def page(title: str, anchor: str, intro: Markup, contents: list[tuple[str, str]], body: list[Markup]) -> str:
-    heading = element("h1", text(title) + link(f"#{anchor}", "¶", class_="headerlink", aria_label="Link to this section"), id=anchor)
+    heading = element(
+        "h1", text(title) + link(f"#{anchor}", "¶", class_="headerlink", aria_label="Link to this section"), id=anchor
+    )
     toc = ""
     if contents:
         items = Markup("").join(Markup('<li><a href="#{}">{}</a></li>').format(a, prose(t)) for a, t in contents)
@@ -26,8 +30,12 @@ def page(title: str, anchor: str, intro: Markup, contents: list[tuple[str, str]]
 
 
 def entry(anchor: str, title: Markup, search_title: str, level: int, body: list[Markup]) -> Markup:
-    heading = element(f"h{level}", title + link(f"#{anchor}", "¶", class_="headerlink", aria_label="Link to this entry"))
-    return element("section", heading + Markup("\n").join(body), class_="entry", id=anchor, data_search_title=search_title)
+    heading = element(
+        f"h{level}", title + link(f"#{anchor}", "¶", class_="headerlink", aria_label="Link to this entry")
+    )
+    return element(
+        "section", heading + Markup("\n").join(body), class_="entry", id=anchor, data_search_title=search_title
+    )
 
 
 def facts(rows: list[tuple[str, Markup | str]]) -> Markup:
@@ -78,10 +86,17 @@ def people_page(checked: Checked) -> str:
         rows: list[tuple[str, Markup | str]] = [
             ("Full or birth name", prose(person.full_name or "")),
             ("Spelled in the chapter", Markup(", ").join(Markup("<i>{}</i>").format(v) for v in in_chapter)),
-            ("Not named in the chapter", prose(f"implied: {person.implied_by}") if not spots and person.implied_by else ""),
+            (
+                "Not named in the chapter",
+                prose(f"implied: {person.implied_by}") if not spots and person.implied_by else "",
+            ),
             ("Other spellings", text(", ".join(others))),
             ("In the English Reports", prose(person.report_form or "")),
-            ("Life dates", text(life_dates(person)) + (Markup(" ({})").format(prose(person.dates_note)) if person.dates_note else "")),
+            (
+                "Life dates",
+                text(life_dates(person))
+                + (Markup(" ({})").format(prose(person.dates_note)) if person.dates_note else ""),
+            ),
             ("Role", prose(person.role)),
             ("Identification", text(person.identification or "")),
         ]
@@ -89,7 +104,8 @@ def people_page(checked: Checked) -> str:
         quotes = [q for q in sources.quotations if q.speaker == person.id]
         if quotes:
             items = Markup("").join(
-                Markup("<li>{} — {}</li>").format(quotation_link(q, checked), status_badge(q.status, checked)) for q in quotes
+                Markup("<li>{} — {}</li>").format(quotation_link(q, checked), status_badge(q.status, checked))
+                for q in quotes
             )
             parts.append(Markup("<p>Quotations attributed in the chapter:</p><ul>{}</ul>").format(items))
         if spots:
@@ -128,7 +144,9 @@ def quotations_page(checked: Checked, legend: Markup) -> str:
             )
             place = checked.quotation_place.get(q.id)
             in_chapter = (
-                link(f"{place.page.removesuffix('.md')}.html#{q.id}", f"¶ {place.number}") if place else text("not in the chapter’s text")
+                link(f"{place.page.removesuffix('.md')}.html#{q.id}", f"¶ {place.number}")
+                if place
+                else text("not in the chapter’s text")
             )
             rows: list[tuple[str, Markup | str]] = [
                 ("Status", status_badge(q.status, checked)),
@@ -142,17 +160,30 @@ def quotations_page(checked: Checked, legend: Markup) -> str:
             ]
             words = Markup('<p class="quoted"><span class="verbatim">{}</span></p>').format(checked.wording(q))
             title = Markup("{}: {}").format(prose(person.name), shorten_quotation(checked.wording(q), 60))
-            body.append(entry(f"list-{q.id}", title, f"Quotation: {person.name}", 4, [words, facts(rows), sources_list(q.sources, checked)]))
+            body.append(
+                entry(
+                    f"list-{q.id}",
+                    title,
+                    f"Quotation: {person.name}",
+                    4,
+                    [words, facts(rows), sources_list(q.sources, checked)],
+                )
+            )
     body.append(Markup('<h2 id="by-trial">By trial</h2>'))
     groups: dict[str | None, list[Quotation]] = {}
     for q in sources.quotations:
         groups.setdefault(q.trial, []).append(q)
     for trial_id, quotes in sorted(groups.items(), key=lambda item: item[0] or "~"):
         trial = sources.trial.get(trial_id or "")
-        body.append(element("h3", text(trial.short if trial else "Trial not established"), id=f"trial-{trial_id or 'unknown'}"))
+        body.append(
+            element("h3", text(trial.short if trial else "Trial not established"), id=f"trial-{trial_id or 'unknown'}")
+        )
         items = Markup("").join(
             Markup('<li><a href="#list-{}">{}</a> — {} — {}</li>').format(
-                q.id, shorten_quotation(checked.wording(q), 80), prose(sources.name_of(q.speaker)), status_badge(q.status, checked)
+                q.id,
+                shorten_quotation(checked.wording(q), 80),
+                prose(sources.name_of(q.speaker)),
+                status_badge(q.status, checked),
             )
             for q in quotes
         )
@@ -160,8 +191,8 @@ def quotations_page(checked: Checked, legend: Markup) -> str:
     intro = Markup(
         "<p>Every quotation in the chapter with its attribution and how sure it is, in the chapter’s exact words "
         "(quotation marks included, its slips kept); where the editors shorten one, the cut is marked […]. Each entry "
-        "follows the wording back, link by link. Download them as <a href=\"quotations.csv\">CSV</a> or "
-        "<a href=\"quotations.json\">JSON</a>.</p>"
+        'follows the wording back, link by link. Download them as <a href="quotations.csv">CSV</a> or '
+        '<a href="quotations.json">JSON</a>.</p>'
     )
     return page("Quotations", "quotations", intro, [("by-speaker", "By speaker"), ("by-trial", "By trial")], body)
 
@@ -176,7 +207,9 @@ def trials_page(checked: Checked) -> str:
         prosecutor = sources.person.get(trial.prosecutor)
         report = sources.work.get(trial.report)
         participants = Markup(", ").join(
-            Markup("{} ({})").format(link(f"people.html#{p.person}", prose(sources.name_of(p.person))), prose(p.capacity))
+            Markup("{} ({})").format(
+                link(f"people.html#{p.person}", prose(sources.name_of(p.person))), prose(p.capacity)
+            )
             for p in trial.participants
         )
         rows: list[tuple[str, Markup | str]] = [
@@ -195,27 +228,48 @@ def trials_page(checked: Checked) -> str:
     body.append(Markup('<h2 id="meetings-abroad">The meetings abroad</h2>'))
     for meeting in sources.meetings:
         person = sources.person.get(meeting.person)
-        trial = sources.trial.get(meeting.trial)
+        held_at = sources.trial.get(meeting.trial)
         rows = [
-            ("Who", Markup("{}, {}").format(link(f"people.html#{meeting.person}", prose(person.name) if person else meeting.person), text(trial.short if trial else ""))),
+            (
+                "Who",
+                Markup("{}, {}").format(
+                    link(f"people.html#{meeting.person}", prose(person.name) if person else meeting.person),
+                    text(held_at.short if held_at else ""),
+                ),
+            ),
             ("Where", prose(meeting.place)),
             ("Claimed date", text(format_date(meeting.claimed_date))),
             ("Testimony given", text(date_text(meeting.testified))),
         ]
-        parts = [facts(rows), Markup("<p><strong>The claim.</strong> {}</p>").format(prose(meeting.claim)), sources_list(meeting.claim_sources, checked)]
-        for label, accounts in (("Evidence and findings against the claim", meeting.refutations), ("Arguments for the claim", meeting.dissent)):
+        parts = [
+            facts(rows),
+            Markup("<p><strong>The claim.</strong> {}</p>").format(prose(meeting.claim)),
+            sources_list(meeting.claim_sources, checked),
+        ]
+        for label, accounts in (
+            ("Evidence and findings against the claim", meeting.refutations),
+            ("Arguments for the claim", meeting.dissent),
+        ):
             if not accounts:
                 continue
             items = Markup("").join(
                 Markup("<li><p>{}{}</p>{}</li>").format(
-                    prose(a.text), Markup(" — <em>{}</em>").format(a.by) if a.by else "", sources_list(a.sources, checked)
+                    prose(a.text),
+                    Markup(" — <em>{}</em>").format(a.by) if a.by else "",
+                    sources_list(a.sources, checked),
                 )
                 for a in accounts
             )
             parts.append(Markup("<p><strong>{}:</strong></p><ul>{}</ul>").format(label, items))
         body.append(entry(meeting.id, prose(meeting.title), meeting.title, 3, parts))
-    intro = Markup("<p>The three Moscow trials the chapter draws on, and the three meetings with Trotsky abroad that it discusses.</p>")
-    contents = [("timeline", "Timeline"), *[(t.id, t.short) for t in sources.trials], ("meetings-abroad", "The meetings abroad")]
+    intro = Markup(
+        "<p>The three Moscow trials the chapter draws on, and the three meetings with Trotsky abroad that it discusses.</p>"
+    )
+    contents = [
+        ("timeline", "Timeline"),
+        *[(t.id, t.short) for t in sources.trials],
+        ("meetings-abroad", "The meetings abroad"),
+    ]
     return page("The trials", "trials", intro, contents, body)
 
 
@@ -226,11 +280,26 @@ def timeline(checked: Checked) -> Markup:
         events.append((trial.start.isoformat(), 0, label, link(f"#{trial.id}", text(trial.short))))
     for meeting in checked.sources.meetings:
         title = link(f"#{meeting.id}", prose(meeting.title))
-        events.append((iso(meeting.claimed_date), 1, text(format_date(meeting.claimed_date)), Markup("Alleged meeting: {} (claimed)").format(title)))
+        events.append(
+            (
+                iso(meeting.claimed_date),
+                1,
+                text(format_date(meeting.claimed_date)),
+                Markup("Alleged meeting: {} (claimed)").format(title),
+            )
+        )
         if meeting.testified is not None:
-            events.append((meeting.testified.isoformat(), 2, text(format_date(meeting.testified)), Markup("Testimony in court: {}").format(title)))
+            events.append(
+                (
+                    meeting.testified.isoformat(),
+                    2,
+                    text(format_date(meeting.testified)),
+                    Markup("Testimony in court: {}").format(title),
+                )
+            )
     items = Markup("").join(
-        Markup('<li><time datetime="{}">{}</time> {}</li>').format(when, label, what) for when, _, label, what in sorted(events, key=lambda e: (e[0], e[1]))
+        Markup('<li><time datetime="{}">{}</time> {}</li>').format(when, label, what)
+        for when, _, label, what in sorted(events, key=lambda e: (e[0], e[1]))
     )
     return Markup('<ol class="timeline">{}</ol>').format(items)
 

@@ -14,10 +14,10 @@ from markupsafe import Markup
 from ..model.chapter import ChapterPage, Heading, Paragraph
 from ..model.dates import date_text, life_years
 from ..model.edition import Checked
+from ..model.names import names_in
 from ..model.sourcelist import Note, Person, Quotation, Wording
 from .cited import cited, cited_list, verbatim
 from .markup import element, link, prose, text
-from ..model.names import names_in
 
 NOT_SEEN = "not seen"
 
@@ -51,7 +51,12 @@ def heading(block: Heading) -> Markup:
 def paragraph(block: Paragraph, checked: Checked, people: dict[str, str], calls: list[str]) -> Markup:
     number = checked.paragraph[block.id].number
     body: list[Markup] = [
-        link(f"#{block.id}", str(number), class_="permalink para-number", aria_label=f"Paragraph {number}: link to this paragraph")
+        link(
+            f"#{block.id}",
+            str(number),
+            class_="permalink para-number",
+            aria_label=f"Paragraph {number}: link to this paragraph",
+        )
     ]
     names = names_in(block.text, checked.sources)
     position = 0
@@ -63,7 +68,14 @@ def paragraph(block: Paragraph, checked: Checked, people: dict[str, str], calls:
             calls.append(mark.id)
         n = checked.note_number[mark.id]
         body.append(
-            link(f"#fn:{mark.id}", str(n), class_="fn-ref", id=f"fnref:{mark.id}", role="doc-noteref", aria_label=f"Note {n}")
+            link(
+                f"#fn:{mark.id}",
+                str(n),
+                class_="fn-ref",
+                id=f"fnref:{mark.id}",
+                role="doc-noteref",
+                aria_label=f"Note {n}",
+            )
         )
         body.append(link(f"#{mark.id}", "¶", class_="permalink quote-link", aria_label="Link to this quotation"))
         position = mark.end
@@ -81,7 +93,12 @@ def _named(text_: str, start: int, end: int, names: list, checked: Checked, peop
         out.append(text_escape(text_[position : name.start]))
         people.setdefault(name.person, name.spelling)
         out.append(
-            link(f"people.html#{name.person}", text_escape(name.spelling), class_="person", data_card=f"card-{name.person}")
+            link(
+                f"people.html#{name.person}",
+                text_escape(name.spelling),
+                class_="person",
+                data_card=f"card-{name.person}",
+            )
         )
         position = name.end
     out.append(text_escape(text_[position:end]))
@@ -109,7 +126,11 @@ def notes(calls: list[str], checked: Checked) -> Markup:
         q = checked.sources.quotation.get(quotation_id)
         n = checked.note_number[quotation_id]
         back = link(
-            f"#fnref:{quotation_id}", "↩", class_="fn-back", role="doc-backlink", aria_label=f"Back to the quotation (note {n})"
+            f"#fnref:{quotation_id}",
+            "↩",
+            class_="fn-back",
+            role="doc-backlink",
+            aria_label=f"Back to the quotation (note {n})",
         )
         body = footnote(q, checked) if q is not None else text("No entry in the source list.")
         items.append(element("li", Markup("<p>{} {}</p>").format(body, back), id=f"fn:{quotation_id}", value=str(n)))
@@ -131,7 +152,9 @@ def footnote(q: Quotation, checked: Checked) -> Markup:
     who = link(f"people.html#{q.speaker}", prose(person.name)) if person else text(q.speaker)
     trial = sources.trial.get(q.trial or "")
     if trial:
-        where = Markup("{}: <cite>{}</cite>").format(link(f"trials.html#{trial.id}", text(trial.short)), prose(trial.title))
+        where = Markup("{}: <cite>{}</cite>").format(
+            link(f"trials.html#{trial.id}", text(trial.short)), prose(trial.title)
+        )
     else:
         where = Markup("Trial not established") + (Markup(" ({})").format(prose(q.trial_note)) if q.trial_note else "")
     occasion = q.occasion or "occasion not known"
@@ -164,7 +187,9 @@ def wording(label: Markup, words: Wording | None, checked: Checked, marks: tuple
     if words is None:
         return label + Markup(": ") + NOT_SEEN
     note = Markup(" ({})").format(prose(words.note)) if words.note else ""
-    return Markup("{}, {}: {}{}").format(label, cited(words, checked.sources, detail=True), verbatim(words.text, marks), note)
+    return Markup("{}, {}: {}{}").format(
+        label, cited(words, checked.sources, detail=True), verbatim(words.text, marks), note
+    )
 
 
 def cards(people: dict[str, str], checked: Checked, notes_here: set[str]) -> Markup:
@@ -184,7 +209,9 @@ def card(person: Person, spelling: str, note: str | None) -> Markup:
     spelled = Markup("")
     if spelling not in person.name:
         see = Markup(' See the <a href="#{}">editor’s note</a>.').format(note) if note else ""
-        spelled = Markup("<p>The chapter spells the name <i>{}</i>, as the machine translation has it.{}</p>").format(spelling, see)
+        spelled = Markup("<p>The chapter spells the name <i>{}</i>, as the machine translation has it.{}</p>").format(
+            spelling, see
+        )
     return Markup(
         '<div class="person-card" id="card-{id}">'
         "<p><strong>{name}</strong> ({years}): {role}.</p>{spelled}"

@@ -33,11 +33,12 @@ is its section at the quotation's address; "quoted in" and the paragraph belong 
 from __future__ import annotations
 
 import datetime as dt
-import re2
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import re2
 
 CslItem = dict[str, Any]  # one CSL-JSON item, as json.loads gives it back
 

@@ -95,17 +95,22 @@ def citation_list(forms: Mapping[Style, Forms], template_id: str) -> Markup:
     """A passage's forms as a visible list (the teachers' page) and as the copy toolbar's template."""
     rows = Markup("").join(
         Markup("<dt>{}, {}</dt><dd{}>{}</dd>").format(
-            STYLES[style].name, form_name(style, form), _form_attributes(style, form), _rendered(forms[style], form).html
+            STYLES[style].name,
+            form_name(style, form),
+            _form_attributes(style, form),
+            _rendered(forms[style], form).html,
         )
         for style in Style
         for form in (FORMS if style is Style.CHICAGO else FORMS[::-1])
     )
     inner = Markup("").join(
-        Markup("<p{}>{}</p>").format(_form_attributes(style, form), _rendered(forms[style], form).html) for style in Style for form in FORMS
+        Markup("<p{}>{}</p>").format(_form_attributes(style, form), _rendered(forms[style], form).html)
+        for style in Style
+        for form in FORMS
     )
-    return Markup('<dl class="cite-forms">{}</dl><div class="cite-templates" hidden><template class="cite-template" id="{}">{}</template></div>').format(
-        rows, template_id, inner
-    )
+    return Markup(
+        '<dl class="cite-forms">{}</dl><div class="cite-templates" hidden><template class="cite-template" id="{}">{}</template></div>'
+    ).format(rows, template_id, inner)
 
 
 def copy_templates(facts: EditionFacts, citations: Citations, key: str) -> Markup:

@@ -55,13 +55,13 @@ import contextlib
 import enum
 import functools
 import io
-import re2
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import re2
 from citeproc import (  # type: ignore[import-untyped]
     Citation,
     CitationItem,
@@ -190,7 +190,9 @@ _QUOTE_THEN_PUNCTUATION = re2.compile(r"”([.,])")
 
 def finish(marked: str) -> Rendered:
     """The processor's marked output as HTML and text (workarounds 1 and 5)."""
-    marked = _QUOTE_THEN_PUNCTUATION.sub(lambda m: f"{m.group(1)}”", marked.strip())  # re2 mis-decodes a template with a non-ASCII character
+    marked = _QUOTE_THEN_PUNCTUATION.sub(
+        lambda m: f"{m.group(1)}”", marked.strip()
+    )  # re2 mis-decodes a template with a non-ASCII character
     html = _ANY_MARK.sub(lambda m: _TO_HTML[m.group()], str(escape(marked)))
     return Rendered(Markup(html), _ANY_MARK.sub("", marked))
 

@@ -12,9 +12,18 @@ from markupsafe import Markup
 
 from ..model.edition import Checked, Site
 from ..model.quotes import outermost, spans
-from .citation import ChapterQuotation, ChapterSection, DigitalEdition, EditionFacts, LiteralName, MachineTranslation, OriginalWork, PersonName
+from .citation import (
+    ChapterQuotation,
+    ChapterSection,
+    DigitalEdition,
+    EditionFacts,
+    LiteralName,
+    MachineTranslation,
+    OriginalWork,
+    PersonName,
+)
 from .citefiles import download_files, download_links
-from .citemarkup import copy_templates, cite_box
+from .citemarkup import cite_box, copy_templates
 from .citestyles import Citations, render_citations
 from .markup import plain
 from .metadata import ApparatusPage, apparatus_head, edition_head, section_head
@@ -47,7 +56,13 @@ def facts_of(checked: Checked, site: Site) -> EditionFacts:
     edition = sources.edition
     book = sources.work[edition.work]
     serial = sources.work[edition.translation]
-    original = OriginalWork(person_name(book.author or ""), plain(book.title), book.publisher, book.place, book.year if isinstance(book.year, int) else None)
+    original = OriginalWork(
+        person_name(book.author or ""),
+        plain(book.title),
+        book.publisher,
+        book.place,
+        book.year if isinstance(book.year, int) else None,
+    )
     translation = MachineTranslation(plain(serial.title), serial.publisher or "", None)
     digital = DigitalEdition(
         title=plain(edition.title),
@@ -61,7 +76,16 @@ def facts_of(checked: Checked, site: Site) -> EditionFacts:
     sections = []
     for section in checked.sections:
         ids = tuple(p.paragraph.id for p in checked.placed if p.page == section.page)
-        sections.append(ChapterSection(section.page.removesuffix(".md"), section.title, site.url + section.html, section.first, section.last, ids))
+        sections.append(
+            ChapterSection(
+                section.page.removesuffix(".md"),
+                section.title,
+                site.url + section.html,
+                section.first,
+                section.last,
+                ids,
+            )
+        )
     quotations = []
     keys = {s.key for s in sections}
     for q in sources.quotations:
@@ -72,7 +96,15 @@ def facts_of(checked: Checked, site: Site) -> EditionFacts:
         words = " ".join((parts[0].text if parts else checked.wording(q)).split()[:6]).strip(" ,.")
         page = place.page.removesuffix(".md")
         quotations.append(
-            ChapterQuotation(q.id, person_name(sources.name_of(q.speaker)), words, page, place.number, f"{site.url}{page}.html#{q.id}", q.status == "paraphrase")
+            ChapterQuotation(
+                q.id,
+                person_name(sources.name_of(q.speaker)),
+                words,
+                page,
+                place.number,
+                f"{site.url}{page}.html#{q.id}",
+                q.status == "paraphrase",
+            )
         )
     return EditionFacts(original, translation, digital, tuple(sections), tuple(quotations))
 
@@ -95,14 +127,24 @@ def chapter_citations(checked: Checked, site: Site, page: str) -> Markup:
     key = page.removesuffix(".md")
     if key not in {s.key for s in c.facts.sections}:  # a page without its heading: the checker says so
         return Markup("")
-    templates = Markup('<div class="cite-templates" hidden>\n{}\n</div>').format(copy_templates(c.facts, c.citations, key))
-    return Markup("\n") + cite_box(c.facts, c.citations, key, download_links(key)) + Markup("\n\n") + templates + Markup("\n")
+    templates = Markup('<div class="cite-templates" hidden>\n{}\n</div>').format(
+        copy_templates(c.facts, c.citations, key)
+    )
+    return (
+        Markup("\n")
+        + cite_box(c.facts, c.citations, key, download_links(key))
+        + Markup("\n\n")
+        + templates
+        + Markup("\n")
+    )
 
 
 def heads(checked: Checked, site: Site) -> dict[str, str]:
     """Every page's <head> additions, by page name: citation metadata and the edition's contact."""
     c = citing(checked, site)
-    contact = Markup('<meta name="edition-contact" content="{}">\n').format(site.contact) if site.contact else Markup("")
+    contact = (
+        Markup('<meta name="edition-contact" content="{}">\n').format(site.contact) if site.contact else Markup("")
+    )
     out = {f"{s.key}.html": section_head(c.facts, s.key) for s in c.facts.sections}
     out["index.html"] = edition_head(c.facts)
     for name, title in APPARATUS.items():

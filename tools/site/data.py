@@ -68,7 +68,8 @@ def quotations_csv(checked: Checked, site: Site) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(
-        {key: csv_cell(UNSAID.get(key, NOT_KNOWN) if value is None else value) for key, value in row.items()} for row in rows
+        {key: csv_cell(UNSAID.get(key, NOT_KNOWN) if value is None else value) for key, value in row.items()}
+        for row in rows
     )
     return buffer.getvalue()
 

@@ -89,7 +89,11 @@ def status_legend(checked: Checked, with_ids: bool = True) -> Markup:
     items = []
     for name, status in checked.sources.statuses.items():
         badge = element("span", text(status.label), class_=f"status status-{name}")
-        items.append(Markup("{}<dd>{}</dd>").format(element("dt", badge, id=f"status-{name}" if with_ids else None), status.meaning))
+        items.append(
+            Markup("{}<dd>{}</dd>").format(
+                element("dt", badge, id=f"status-{name}" if with_ids else None), status.meaning
+            )
+        )
     return Markup('<dl class="status-legend">{}</dl>').format(Markup("").join(items))
 
 
@@ -101,7 +105,11 @@ def status_counts(checked: Checked) -> str:
         count = sum(1 for q in quotations if q.status == name)
         label = status.label.lower()
         if name == "paraphrase":
-            parts.append("none is a paraphrase" if not count else f"{count} {'is a paraphrase' if count == 1 else 'are paraphrases'}")
+            parts.append(
+                "none is a paraphrase"
+                if not count
+                else f"{count} {'is a paraphrase' if count == 1 else 'are paraphrases'}"
+            )
         else:
             parts.append(f"none is {label}" if not count else f"{count} {'is' if count == 1 else 'are'} {label}")
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)

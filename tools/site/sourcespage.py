@@ -31,7 +31,10 @@ KINDS = {
         "Reference works",
         "Encyclopedias and biographical dictionaries; used only for what the edition’s policy allows them to support.",
     ),
-    "press": ("Press", "Newspapers, periodicals and reviews, of the time or later; used for what they reported and when."),
+    "press": (
+        "Press",
+        "Newspapers, periodicals and reviews, of the time or later; used for what they reported and when.",
+    ),
     "polemic": (
         "Polemics",
         "Partisan writing that argues a case; cited only to record that the case is made, never as support for a fact.",
@@ -66,7 +69,9 @@ def bibliography_entry(work: Work) -> Markup:
 def sources_page(checked: Checked) -> str:
     sources = checked.sources
     body: list[Markup] = [Markup('<h2 id="kinds">The kinds of source</h2>')]
-    kinds = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(title, meaning) for title, meaning in KINDS.values())
+    kinds = Markup("").join(
+        Markup("<dt>{}</dt><dd>{}</dd>").format(title, meaning) for title, meaning in KINDS.values()
+    )
     body.append(Markup('<dl class="facts">{}</dl><p>{}</p>').format(kinds, COPIES))
     uses = cited_by(checked)
     for kind, (title, meaning) in KINDS.items():
@@ -98,12 +103,19 @@ def sources_page(checked: Checked) -> str:
         "<p>Every work the edition cites, grouped by kind, with where it was read and what relies on it.</p>"
     )
     contents = [(f"kind-{k}", t) for k, (t, _) in KINDS.items() if any(w.kind == k for w in sources.works)]
-    return page("Sources", "sources", intro, [("kinds", "The kinds of source"), *contents, ("denylist", "Sources not used")], body)
+    return page(
+        "Sources",
+        "sources",
+        intro,
+        [("kinds", "The kinds of source"), *contents, ("denylist", "Sources not used")],
+        body,
+    )
 
 
 def denylist(checked: Checked) -> list[Markup]:
     items = Markup("").join(
-        Markup("<li><strong>{}</strong>: {}</li>").format(d.domain, prose(d.reason)) for d in checked.sources.policy.denylist
+        Markup("<li><strong>{}</strong>: {}</li>").format(d.domain, prose(d.reason))
+        for d in checked.sources.policy.denylist
     )
     return [
         Markup('<h2 id="denylist">Sources the edition does not use</h2>'),
@@ -123,10 +135,11 @@ def cited_by(checked: Checked) -> dict[str, list[Markup]]:
 
     for q in sources.quotations:
         what = Markup("Quotation {} ({})").format(
-            link(f"quotations.html#list-{q.id}", shorten_quotation(checked.wording(q), 60)), prose(sources.name_of(q.speaker))
+            link(f"quotations.html#list-{q.id}", shorten_quotation(checked.wording(q), 60)),
+            prose(sources.name_of(q.speaker)),
         )
-        for c in (*q.sources, *(w for w in (q.russian, q.report_wording) if w is not None)):
-            add(c.work, what)
+        for work_id in (*(c.work for c in q.sources), *(w.work for w in (q.russian, q.report_wording) if w)):
+            add(work_id, what)
     for person in sources.people:
         for c in person.sources:
             add(c.work, Markup("Person: {}").format(link(f"people.html#{person.id}", prose(person.name))))
@@ -143,7 +156,11 @@ def cited_by(checked: Checked) -> dict[str, list[Markup]]:
             continue
         section = next((s for s in checked.sections if s.page == place.page), None)
         where = Markup("Editor’s note on <i>{}</i> ({})").format(
-            note.term, link(f"{place.page.removesuffix('.md')}.html#{note.id}", text(section.title if section else f"¶ {place.number}"))
+            note.term,
+            link(
+                f"{place.page.removesuffix('.md')}.html#{note.id}",
+                text(section.title if section else f"¶ {place.number}"),
+            ),
         )
         for c in note.sources:
             add(c.work, where)

@@ -8,15 +8,17 @@ from markupsafe import Markup
 
 from ..model.edition import Checked, Site
 from .apparatus import entry, page, shorten_quotation
+from .chapter import status_badge
 from .citefiles import download_links
 from .citemarkup import citation_list
 from .citing import citing
-from .chapter import status_badge
 from .markup import link, plain, prose, text
 
 
 def files(key: str) -> Markup:
-    links = Markup(", ").join(Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in download_links(key))
+    links = Markup(", ").join(
+        Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in download_links(key)
+    )
     return Markup('<p class="cite-downloads">For reference managers: {}</p>').format(links)
 
 
@@ -48,10 +50,14 @@ def teachers_page(checked: Checked, site: Site) -> str:
             continue
         name = checked.sources.name_of(q.speaker)
         local = f"{place.page.removesuffix('.md')}.html#{q.id}"
-        status = Markup("<p>Status: {} ({})</p>").format(status_badge(q.status, checked), link(f"quotations.html#list-{q.id}", "details"))
+        status = Markup("<p>Status: {} ({})</p>").format(
+            status_badge(q.status, checked), link(f"quotations.html#list-{q.id}", "details")
+        )
         title = Markup("{}: {}").format(prose(name), shorten_quotation(checked.wording(q), 60))
         forms = [citation_list(cited.anchors[q.id], f"cite-teach-{q.id}"), files(q.id)] if q.id in cited.anchors else []
-        body.append(teaching_entry(f"teach-{q.id}", title, site.url + local, local, f"quotation by {name}", [status, *forms]))
+        body.append(
+            teaching_entry(f"teach-{q.id}", title, site.url + local, local, f"quotation by {name}", [status, *forms])
+        )
     intro = Markup(
         "<p>Links to every section and quotation, to paste into a syllabus or a slide, with a QR code for the "
         "classroom (its Full screen button shows it large for a projector) and citations in Chicago, MLA and APA "
