@@ -52,7 +52,7 @@ def cited(citation: Citation | Wording, sources: SourceList, *, detail: bool = F
         if where:
             shown += Markup(" (") + where + Markup(")")
         if isinstance(citation, Citation):
-            shown += Markup('<span class="said">: {}</span>').format(said(citation))
+            shown += Markup('<span class="said medium-screen">: {}</span>').format(said(citation))
     return shown
 
 

@@ -77,7 +77,7 @@ def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Seq
     parts = [
         Markup('<section class="cite-box" id="cite-this-page" aria-labelledby="cite-this-page-title">'),
         Markup('<h2 id="cite-this-page-title">Cite this page</h2>'),
-        Markup('<dl class="cite-forms">'),
+        Markup('<dl class="cite-forms medium-screen">'),
         *rows,
         Markup("</dl>"),
         Markup('<p class="cite-link">Link: <a class="cite-url" href="{0}">{0}</a></p>').format(facts.section(key).url),
@@ -86,7 +86,7 @@ def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Seq
         links = Markup(", ").join(
             Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in downloads
         )
-        parts.append(Markup('<p class="cite-downloads">For reference managers: {}</p>').format(links))
+        parts.append(Markup('<p class="cite-downloads medium-screen">For reference managers: {}</p>').format(links))
     parts.append(Markup("</section>"))
     return Markup("\n").join(parts)
 
@@ -109,7 +109,7 @@ def citation_list(forms: Mapping[Style, Forms], template_id: str) -> Markup:
         for form in FORMS
     )
     return Markup(
-        '<dl class="cite-forms">{}</dl><div class="cite-templates" hidden><template class="cite-template" id="{}">{}</template></div>'
+        '<dl class="cite-forms medium-screen">{}</dl><div class="cite-templates medium-screen" hidden><template class="cite-template" id="{}">{}</template></div>'
     ).format(rows, template_id, inner)
 
 

@@ -127,7 +127,7 @@ def chapter_citations(checked: Checked, site: Site, page: str) -> Markup:
     key = page.removesuffix(".md")
     if key not in {s.key for s in c.facts.sections}:  # a page without its heading: the checker says so
         return Markup("")
-    templates = Markup('<div class="cite-templates" hidden>\n{}\n</div>').format(
+    templates = Markup('<div class="cite-templates medium-screen" hidden>\n{}\n</div>').format(
         copy_templates(c.facts, c.citations, key)
     )
     return (

@@ -88,7 +88,7 @@ def sources_page(checked: Checked) -> str:
                 parts.append(Markup("<p>Editors’ remark: {}</p>").format(prose(work.remark)))
             if work.sources:
                 items = Markup("").join(
-                    Markup('<li>{}{}<span class="said">: {}</span></li>').format(
+                    Markup('<li>{}{}<span class="said medium-screen">: {}</span></li>').format(
                         text(c.locator + ", ") if c.locator else "", read_at(c) or Markup("read in print"), said(c)
                     )
                     for c in work.sources

@@ -19,7 +19,7 @@ def files(key: str) -> Markup:
     links = Markup(", ").join(
         Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in download_links(key)
     )
-    return Markup('<p class="cite-downloads">For reference managers: {}</p>').format(links)
+    return Markup('<p class="cite-downloads medium-screen">For reference managers: {}</p>').format(links)
 
 
 def qr_svg(url: str, label: str) -> Markup:
