@@ -9,6 +9,7 @@ tools/publish/postprocess.py, the output guard last.
 from __future__ import annotations
 
 import os
+import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,4 +113,5 @@ def finish(config: Any, state: State) -> None:
         output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep
     )
     if findings:
-        raise Refused(findings, "the output guard refused the built pages; nothing may be published")
+        shutil.rmtree(folder, ignore_errors=True)  # nothing the guard refused is left to be copied to a host
+        raise Refused(findings, f"the output guard refused the built pages; {shown}/ was removed")
