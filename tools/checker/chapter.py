@@ -110,6 +110,8 @@ def fidelity(chapter: Chapter, original: str) -> Iterator[Finding]:
             yield page.at(TEXT_FIDELITY, offset_of(0), "this block is not in the original: the original has ended")
             continue
         at = next((i for i, (a, b) in enumerate(zip(words, want, strict=False)) if a != b), min(len(words), len(want)))
+        while at > 0 and not words[at - 1].isspace():  # from the start of the word (the two agree up to `at`)
+            at -= 1
         got, wanted = words[at : at + 30] or "(end)", want[at : at + 30] or "(end)"
         yield page.at(
             TEXT_FIDELITY,
@@ -181,6 +183,18 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
             yield loaded.at(QUOTE_UNKNOWN, ("quotations", index, "id"), f"quotation '{q.id}' {problem}")
 
 
+def first_difference(here: list[str], there: list[str]) -> str:
+    """Where two wordings part: the word's number and a few words of each from there on."""
+    cut = "[…]"
+    ours, theirs = f" {cut} ".join(here).split(), f" {cut} ".join(there).split()
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+
+    def shown(words: list[str]) -> str:
+        return "“" + " ".join(words[at : at + 3]) + "”" if words[at:] else "nothing more"
+
+    return f"at word {at + 1}: the page has {shown(ours)}, the source list {shown(theirs)}"
+
+
 def _marked(
     page: ChapterPage, block: Paragraph, mark: Mark, last_name: tuple[str, str] | None, loaded: Loaded
 ) -> Iterator[Finding]:
@@ -194,11 +208,12 @@ def _marked(
         return
     words = block.text[mark.start : mark.end]
     parts = [core(s.text) for s in outermost(spans(words))]
-    if parts != [core(t) for t in q.text]:
+    listed = [core(t) for t in q.text]
+    if parts != listed:
         yield page.at(
             QUOTE_WORDING,
             mark.offset,
-            f"quotation '{mark.id}' on the page is not its entry's `text` in {loaded.path} ({len(parts)} part(s) here, {len(q.text)} there)",
+            f"quotation '{mark.id}' differs from its entry in {loaded.path} {first_difference(parts, listed)}",
         )
     index = next(i for i, x in enumerate(loaded.sources.quotations) if x.id == q.id)
     speaker = loaded.sources.person.get(q.speaker)
