@@ -187,7 +187,7 @@ def first_difference(here: list[str], there: list[str]) -> str:
     """Where two wordings part: the word's number and a few words of each from there on."""
     cut = "[…]"
     ours, theirs = f" {cut} ".join(here).split(), f" {cut} ".join(there).split()
-    at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs)))
 
     def shown(words: list[str]) -> str:
         return "“" + " ".join(words[at : at + 3]) + "”" if words[at:] else "nothing more"
