@@ -46,7 +46,7 @@ FIRST_PAGE = "index.html"
 # "Read offline" is about the downloads themselves: the books leave it out.
 ONLINE_ONLY = frozenset({"offline.html"})
 # The site's controls, meaningless in a file, a book or on paper.
-CONTROLS = frozenset({"headerlink", "quote-link", "md-button"})
+CONTROLS = frozenset({"headerlink", "quote-link", "note-link", "md-button"})
 MEDIA = ("screen", "paper")
 # What a reader does with a pointer or a finger: never asked of a reader of paper or an e-book.
 INTERACTION = re2.compile(r"(?i)\b(hover\w*|tap|taps|tapp\w*|click\w*|mouse\w*|tooltips?)\b")

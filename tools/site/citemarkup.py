@@ -52,11 +52,17 @@ def _rendered(forms: Forms, form: str) -> Rendered:
     return forms.citation if form == "citation" else forms.entry
 
 
-def _form_attributes(style: Style, form: str) -> Markup:
+def _form_attributes(style: Style, form: str, classes: str = "cite-form") -> Markup:
     label = f"{STYLES[style].name.split(' (')[0]} {form_name(style, form)}"  # "Chicago note"
-    return Markup(' class="cite-form" data-cite-style="{}" data-cite-form="{}" data-cite-label="{}"').format(
-        style.value, form, label
+    return Markup(' class="{}" data-cite-style="{}" data-cite-form="{}" data-cite-label="{}"').format(
+        classes, style.value, form, label
     )
+
+
+def _paper(form: str) -> str:
+    """On paper the box gives each style's bibliography form: a note or an in-text citation is
+    written into the reader's own text, from the site."""
+    return "" if form == "entry" else " medium-screen"
 
 
 def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Sequence[tuple[str, str]] = ()) -> Markup:
@@ -67,17 +73,18 @@ def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Seq
     for style in Style:
         for form in FORMS if style is Style.CHICAGO else FORMS[::-1]:
             rows.append(
-                Markup("<dt>{}, {}</dt>\n<dd{}>{}</dd>").format(
+                Markup('<dt class="cite-term{}">{}, {}</dt>\n<dd{}>{}</dd>').format(
+                    _paper(form),
                     STYLES[style].name,
                     form_name(style, form),
-                    _form_attributes(style, form),
+                    _form_attributes(style, form, "cite-form" + _paper(form)),
                     _rendered(citations.sections[key][style], form).html,
                 )
             )
     parts = [
         Markup('<section class="cite-box" id="cite-this-page" aria-labelledby="cite-this-page-title">'),
         Markup('<h2 id="cite-this-page-title">Cite this page</h2>'),
-        Markup('<dl class="cite-forms medium-screen">'),
+        Markup('<dl class="cite-forms">'),
         *rows,
         Markup("</dl>"),
         Markup('<p class="cite-link">Link: <a class="cite-url" href="{0}">{0}</a></p>').format(facts.section(key).url),
