@@ -1,7 +1,8 @@
 """The output guard in this process, without the engine: each prepared page rendered by
 Python-Markdown with mkdocs.yml's extensions (what the engine does with a page's Markdown), put in a
-bare document, and the folder checked by the guard's own check_site. It shows what the guard does
-with a page's content; the session build (conftest.built) shows it inside the theme."""
+bare document without the search attributes (as tools/publish/postprocess.py leaves the pages once
+the search index is made), and the folder checked by the guard's own check_site. It shows what the
+guard does with a page's content; the session build (conftest.built) shows it inside the theme."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from tools.guard.configs import read
 from tools.guard.site import Built, check_site
 from tools.model.edition import Site
 from tools.model.findings import Finding
+from tools.model.html import parse
 from tools.publish.engine import THEME_ASSETS
+from tools.publish.searchindex import without_search_attributes
 from tools.site.prepare import downloads, pages
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -62,7 +65,8 @@ def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]
         out = Path(folder)
         for name, source in pages(result.checked, site).items():
             title = name.removesuffix(".md")
-            (out / f"{title}.html").write_text(DOCUMENT.format(title=title, content=render(source)), encoding="utf-8")
+            page = DOCUMENT.format(title=title, content=render(source))
+            (out / f"{title}.html").write_text(without_search_attributes(page, parse(page)), encoding="utf-8")
         for name, content in downloads(result.checked, site).items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_text(content, encoding="utf-8")

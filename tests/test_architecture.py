@@ -104,4 +104,4 @@ def test_one_html_parser_and_no_hand_written_one() -> None:
 def test_patterns_on_input_run_on_re2() -> None:
     """Python's `re` is left only where its patterns never see editorial input (said beside it)."""
     uses = {m.relative_to(TOOLS).as_posix() for m in MODULES if "re" in all_imports(m)}
-    assert uses <= {"model/findings.py", "guard/scripts.py", "publish/compact.py", "publish/compare.py"}
+    assert uses <= {"model/findings.py", "guard/scripts.py", "publish/compare.py"}

@@ -1,66 +1,131 @@
-"""Page weight as the reader's browser gets it (tools/bench/weight.py): every request Chromium
-makes for a page's first view until the network is idle, the search worker and index included,
-each body at gzip -9. Every page stays within 90 kB and 10 requests. The budget is fixed: if a
-page is over, make it lighter, never raise it.
+"""Page weight as the reader's browser gets it, on the session's build: every request Chromium makes
+for a page's first view until the network is idle, each body at gzip -9. Every page stays within
+65 kB and 7 requests; search (its worker and index) is no part of a first view, it loads when the
+reader searches (docs/assets/javascripts/search.js, tests/browser/test_search.py). The budget is
+fixed: if a page is over, make it lighter, never raise it.
 
-The lighter stylesheets (tools/publish/compact.py drops the theme's rules no page can use) must
-look exactly like the theme's own: every element's computed style is compared with both."""
+The lighter stylesheets (tools/publish/compact.py drops the theme's rules no page can use and the
+custom properties nothing reads, and folds the palette's stylesheet into the main one) must look
+exactly like the theme's own: every element's computed style, in the same page and state, side by
+side in two windows, one with the trimmed stylesheet and one with Material's own two."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
-from pathlib import Path
+from urllib.parse import urlsplit
 
-import material
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+from session import PUBLISHED_URL, Built
 
-from tools.bench.weight import BUDGET_BYTES, BUDGET_REQUESTS, first_view, heaviest_files, table
-from tools.publish.compact import compact_css
+from tools.publish.engine import THEME_ASSETS
 
 pytestmark = pytest.mark.browser
 
-THEME_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+BUDGET_BYTES = 65_000  # gzip -9, every file of a first view
+BUDGET_REQUESTS = 7
+# Over the budget on the source list of today, by what their articles hold: every page carries 55 kB
+# of the theme's and the edition's files (Material's bundle alone is 35 kB) and 5 kB of the theme's
+# header and navigation, which leaves 5 kB for the article; the apparatus's lists of sources and the
+# words read there weigh 5 to 20 kB (people 14.5 kB, trials 13.5, sources 20.6), the teachers' page
+# its QR codes and citations, praise.html its notes and citations (65.3 kB). Not a higher budget:
+# the list may only shrink, and a page that fits fails here until it leaves the list.
+OVER_TODAY = frozenset(
+    {"people.html", "praise.html", "quotations.html", "sources.html", "teachers.html", "trials.html"}
+)
+THEME_CSS = THEME_ASSETS / "stylesheets"
 
 
 @pytest.fixture(scope="module")
-def base_url(built_site: Path, serve_dir: Callable[[Path], str]) -> str:
-    return serve_dir(built_site)
+def base_url(built: Built, serve_dir: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The site served at its published path (/history/), where the 404 page finds its files."""
+    root = tmp_path_factory.mktemp("served")
+    path = urlsplit(PUBLISHED_URL).path.strip("/")
+    (root / path).symlink_to(built.site, target_is_directory=True)
+    return serve_dir(str(root)) + path + "/"
 
 
-def test_every_page_fits_the_budget_search_included(built_site: Path, base_url: str, browser: Browser) -> None:
-    pages = sorted(p.name for p in built_site.glob("*.html"))
-    assert len(pages) >= 10, pages
-    weights = [first_view(browser, base_url, name) for name in pages]
-    report = "\n".join(f"{page:<18} {kb:>6} kB {n:>3} requests" for page, kb, n in table(weights))
+IDLE_MS = 500  # no request under way, and none new, for this long: the network is idle (Playwright's measure)
+
+
+def first_views(browser: Browser, base_url: str, names: list[str]) -> dict[str, dict[str, int]]:
+    """Every request of each page's first view (a fresh context: nothing cached) until the network is
+    idle, by address, with its body's size at gzip -9. The pages load side by side."""
+    views: dict[str, dict[str, int]] = {name: {} for name in names}
+    pending: set[Request] = set()
+    contexts: list[BrowserContext] = []
+
+    sizes: dict[str, int] = {}  # by address: the pages share their files
+
+    def finished(files: dict[str, int]) -> Callable[[Request], None]:
+        def record(request: Request) -> None:
+            if request.url not in sizes:
+                response = request.response()
+                body = response.body() if response is not None else b""
+                sizes[request.url] = len(gzip.compress(body, compresslevel=9))
+            files[request.url.removeprefix(base_url)] = sizes[request.url]
+            pending.discard(request)
+
+        return record
+
+    try:
+        pages = []
+        for name in names:
+            contexts.append(browser.new_context(viewport={"width": 1280, "height": 800}))
+            contexts[-1].on("request", lambda request: pending.add(request))
+            contexts[-1].on("requestfinished", finished(views[name]))
+            contexts[-1].on("requestfailed", lambda request: pending.discard(request))
+            pages.append(contexts[-1].new_page())
+            pages[-1].goto(base_url + name, wait_until="commit")
+        for page in pages:
+            page.wait_for_load_state("load")
+        quiet = 0
+        while quiet < IDLE_MS:  # the events arrive while the page waits
+            before = sum(len(files) for files in views.values())
+            pages[0].wait_for_timeout(100)
+            busy = pending or sum(len(files) for files in views.values()) != before
+            quiet = 0 if busy else quiet + 100
+    finally:
+        for context in contexts:
+            context.close()
+    return views
+
+
+def test_every_page_fits_the_budget(built: Built, base_url: str, browser: Browser) -> None:
+    names = sorted(p.name for p in built.site.glob("*.html"))
+    assert len(names) >= 12, names
+    views = first_views(browser, base_url, names)
+    weights = {name: sum(files.values()) for name, files in views.items()}
+    report = "\n".join(f"{name:<18} {weights[name] / 1000:6.1f} kB {len(views[name]):3} requests" for name in names)
+    heaviest = max(names, key=lambda name: weights[name])
     report += "\nheaviest page's files:\n" + "\n".join(
-        f"  {path:<52} {kb:>6} kB" for path, kb in heaviest_files(weights)
+        f"  {path:<52} {size / 1000:6.1f} kB" for path, size in sorted(views[heaviest].items(), key=lambda f: -f[1])
     )
     print("\n" + report)
-    for weight in weights:  # the measure sees what a reader's browser fetches, search included
-        fetched = {path.split("/")[0] if "/" in path else path for path, _ in weight.files}
-        paths = [path for path, _ in weight.files]
-        assert weight.page in paths and "search/search_index.json" in paths, paths
-        assert any(p.startswith("assets/javascripts/workers/search.") for p in paths), paths
-        assert fetched
-    over = [w.page for w in weights if not w.within_budget]
-    assert not over, f"over {BUDGET_BYTES / 1000:.0f} kB or {BUDGET_REQUESTS} requests: {over}\n{report}"
+    for name, files in views.items():  # the measure sees the theme's script; nothing of search before searching
+        assert name in files and any(p.startswith("assets/javascripts/bundle.") for p in files), (name, files)
+        assert not [p for p in files if p.startswith(("search/", "assets/javascripts/workers/"))], (name, files)
+    many = [name for name in names if len(views[name]) > BUDGET_REQUESTS]
+    assert not many, f"over {BUDGET_REQUESTS} requests: {many}\n{report}"
+    heavy = {name for name in names if weights[name] > BUDGET_BYTES}
+    assert heavy <= OVER_TODAY, f"over {BUDGET_BYTES / 1000:.0f} kB: {sorted(heavy - OVER_TODAY)}\n{report}"
+    assert heavy == OVER_TODAY, (
+        f"within {BUDGET_BYTES / 1000:.0f} kB now: {sorted(OVER_TODAY - heavy)}: take them off OVER_TODAY"
+    )
 
 
-STYLES = """() => [...document.querySelectorAll('body *')].map(e => {
-    const s = getComputedStyle(e); const out = [];
-    for (let i = 0; i < s.length; i++) out.push(s[i] + ':' + s.getPropertyValue(s[i]));
-    return (e.id || e.className.toString() || e.tagName) + ' ' + out.join(';');
-})"""
-
-
-def difference(trimmed: str, original: str) -> str:
-    """One element's properties that differ, trimmed -> original."""
-    name, _, rest = trimmed.partition(" ")
-    left = dict(p.split(":", 1) for p in rest.split(";") if ":" in p)
-    right = dict(p.split(":", 1) for p in original.partition(" ")[2].split(";") if ":" in p)
-    changed = {k: (left.get(k), right.get(k)) for k in left.keys() | right.keys() if left.get(k) != right.get(k)}
-    return f"{name}: " + "; ".join(f"{k}: {a} -> {b}" for k, (a, b) in sorted(changed.items()))
+# Every element's every property but the custom ones (--md-…): a custom property no rule reads shows
+# nothing, and compact.py drops those (and keeps any that a page or script names). The page gives a
+# hash of each element's values; then, for the elements whose hashes differ, their values.
+STYLES = """(only) => {
+    const names = [...getComputedStyle(document.body)].filter(n => !n.startsWith('--'));
+    const elements = [...document.querySelectorAll('body *')];
+    const values = e => { const s = getComputedStyle(e); return names.map(n => n + ': ' + s.getPropertyValue(n)); };
+    if (only) return only.map(i => [elements[i].id || elements[i].className.toString() || elements[i].tagName, values(elements[i])]);
+    return elements.map(e => { let h = 0; for (const c of values(e).join(';')) h = (h * 31 + c.charCodeAt(0)) | 0; return h; });
+}"""
+SETTLED = "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
 
 
 def search_open(page: Page) -> None:
@@ -80,55 +145,62 @@ def note_open(page: Page) -> None:
     page.locator(".ed-pop").wait_for()
 
 
-STATES: dict[str, Callable[[Page], None] | None] = {
-    "index.html": search_open,
-    "praise.html": note_open,
-    "people.html": None,
-    "teachers.html": None,
-    "trials.html": None,
-    "sources.html": None,
+def drawer_open(page: Page) -> None:
+    """The navigation drawer of a narrow screen."""
+    page.locator(".edition-menu").click()
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+
+
+def hashes(page: Page) -> list[int]:
+    """The styles' hashes once every transition has ended (Material's header and sidebars settle on
+    the first frames)."""
+    page.evaluate(SETTLED)
+    page.wait_for_timeout(150)
+    return list(page.evaluate(STYLES, None))
+
+
+def original_css(route: Route) -> None:
+    """Material's own two stylesheets in place of the trimmed one (which holds both)."""
+    name = route.request.url.rsplit("/", 1)[1]
+    palette = "".join(p.read_text(encoding="utf-8") for p in THEME_CSS.glob("palette.*.min.css"))
+    route.fulfill(body=(THEME_CSS / name).read_text(encoding="utf-8") + palette, content_type="text/css")
+
+
+STATES: dict[str, list[tuple[str, Callable[[Page], None] | None]]] = {
+    "light": [("index.html", search_open), ("praise.html", note_open)],
+    "dark": [("people.html", drawer_open), ("sources.html", None)],
 }
 
 
-def styles(page: Page, url: str, state: Callable[[Page], None] | None = None) -> list[str]:
-    page.goto(url, wait_until="load")
-    if state is not None:
-        state(page)
-    # Material's header and sidebars settle, then every transition ends; on a loaded machine
-    # that can take longer, so the styles are read until two reads agree.
-    seen: list[str] = []
-    for _ in range(10):
-        page.wait_for_timeout(300)
-        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
-        now = list(page.evaluate(STYLES))
-        if now == seen:
-            break
-        seen = now
-    return seen
-
-
-def theme_css(route: Route) -> None:
-    """Serve the theme's own stylesheet instead of the trimmed one."""
-    name = route.request.url.rsplit("/", 1)[1]
-    route.fulfill(path=str(THEME_CSS / name), content_type="text/css")
-
-
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 375)])
-def test_the_trimmed_stylesheets_look_the_same(
-    scheme: str, width: int, base_url: str, browser: Browser, built_site: Path
+def test_the_trimmed_stylesheet_looks_the_same(
+    scheme: str, width: int, base_url: str, built: Built, context: Callable[..., BrowserContext]
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
-        for name, state in STATES.items():
-            trimmed = styles(page, base_url + name, state)
-            page.route("**/assets/stylesheets/*.min.css", theme_css)
-            original = styles(page, base_url + name, state)
-            page.unroute("**/assets/stylesheets/*.min.css")
-            changed = [difference(a, b) for a, b in zip(trimmed, original, strict=True) if a != b]
-            assert not changed, f"{name}: {len(changed)} element(s) styled differently:\n" + "\n".join(changed[:3])
-    finally:
-        context.close()
-    for path in (built_site / "assets" / "stylesheets").glob("*.min.css"):
-        assert path.stat().st_size < (THEME_CSS / path.name).stat().st_size, f"{path.name} was not trimmed"
-    assert compact_css("a  { color : red } /* x */") == "a{color : red}"
+    """The same page in the same state, side by side: one with the trimmed stylesheet, one (another
+    window) with the theme's own two."""
+    options = {"color_scheme": scheme, "viewport": {"width": width, "height": 800}}
+    trimmed, original = context(**options).new_page(), context(**options).new_page()
+    original.route("**/assets/stylesheets/main.*.min.css", original_css)
+    for name, state in STATES[scheme]:
+        for page in (trimmed, original):
+            page.goto(base_url + name, wait_until="load")
+            if state is not None:
+                state(page)
+        a, b = hashes(trimmed), hashes(original)
+        for _ in range(3):  # Chromium may give an auto margin as 0px on a first read after a change: read again
+            if a == b:
+                break
+            a, b = hashes(trimmed), hashes(original)
+        assert len(a) == len(b) > 100, (name, len(a), len(b))
+        differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        changed = [
+            f"{element}: {' | '.join(sorted(set(mine) ^ set(theirs))[:6])}"
+            for (element, mine), (_, theirs) in zip(
+                trimmed.evaluate(STYLES, differ[:3]), original.evaluate(STYLES, differ[:3]), strict=True
+            )
+        ]
+        assert not differ, f"{name}: {len(differ)} element(s) styled differently:\n" + "\n".join(changed)
+    sheets = built.site / "assets" / "stylesheets"
+    assert not list(sheets.glob("palette.*.min.css")), "the palette's stylesheet was not folded into the main one"
+    for path in sheets.glob("main.*.min.css"):
+        assert path.stat().st_size < (THEME_CSS / path.name).stat().st_size / 2, f"{path.name} was not trimmed"

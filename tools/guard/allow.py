@@ -17,7 +17,7 @@ GENERATED_ELEMENTS = frozenset(
 )
 GENERATED_ATTRIBUTES = frozenset(
     "id class href role aria-label aria-labelledby aria-describedby aria-hidden aria-expanded aria-controls "
-    "data-card data-search-title data-cite-style data-cite-form data-cite-label data-cite-kind data-cite-anchor "
+    "data-card data-cite-style data-cite-form data-cite-label data-cite-kind data-cite-anchor "
     "data-report value hidden datetime lang download type popover "
     "popovertarget viewBox d fill stroke width height xmlns transform shape-rendering".split()
 )

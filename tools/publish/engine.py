@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..checker import PROJECT, Result, check
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
@@ -42,7 +44,7 @@ class State:
     checked: Checked
     site: Site
     result: Result
-    titles: dict[str, str] = field(default_factory=dict)
+    content: dict[str, str] = field(default_factory=dict)  # each page's content as on_page_content left it
 
 
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
@@ -93,6 +95,14 @@ def prepared(state: State) -> dict[str, str]:
             if MARKER.search(markdown):
                 made[name] = with_figures(markdown, {})
     return {**made, **downloads(state.checked, state.site)}
+
+
+def page_content(state: State, source: str, url: str, html: str) -> str:
+    """A page's content with its printed address after the h1, kept until the search plugin has
+    deleted its data-search-* attributes, for the hook to put back (on_page_context)."""
+    printed = Markup('</h1>\n<p class="print-url" data-search-exclude="">{}</p>').format(state.site.url + url)
+    state.content[source] = html = html.replace("</h1>", printed, 1)
+    return html
 
 
 def finish(config: Any, state: State) -> None:

@@ -11,13 +11,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..guard.site import Built, check_site
+from ..guard.site import GENERATED, Built, check_site
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
-from ..model.html import local
+from ..model.html import local, parse
 from ..model.moves import Moves
+from .compact import lighter
 from .csp import meta, policy, sha256
 from .paths import output_path
+from .searchindex import without_search_attributes, write_index
 
 REDIRECT_MARK = "edition-redirect"
 REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
@@ -45,14 +47,16 @@ def postprocess(
     `heads` gives each page's metadata for its <head>, by page name; `keep`, if given, receives each
     page's tree as the guard read it (the exports read the offline build's pages from there)."""
     write_redirects(output.folder, moves)
+    pages: dict[str, str] = {}
     for page in sorted(output.folder.rglob("*.html")):
         name = page.relative_to(output.folder).as_posix()
         if name in moves.redirects:
             continue
         html = page.read_text(encoding="utf-8")
         html = with_aliases(html, name, moves)
-        html = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
-        page.write_text(html, encoding="utf-8")
+        pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
+    for name, html in searched_and_lighter(output, checked, site, project, pages).items():
+        output_path(output.folder, name).write_text(html, encoding="utf-8")
     built = Built(
         output.folder, output.shown, project, output.theme_assets, site.url, tuple(moves.redirects), output.extra_files
     )
@@ -74,6 +78,20 @@ def postprocess(
         html = page.read_text(encoding="utf-8")
         page.write_text(with_policy(html, tag), encoding="utf-8")
     return findings
+
+
+def searched_and_lighter(
+    output: Output, checked: Checked, site: Site, project: Path, pages: dict[str, str]
+) -> dict[str, str]:
+    """The search index, made from the site's pages (each parsed once, for it and for the stylesheets'
+    trimming; not the downloads); the pages without their search attributes, and lighter stylesheets
+    and scripts."""
+    trees = {name: parse(html) for name, html in pages.items() if name not in output.extra_files}
+    order = [*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED]
+    searched = [(n, trees[n]) for n in (name.removesuffix(".md") + ".html" for name in order) if n in trees]
+    write_index(output.folder, searched, checked.sources.edition.title, site.offline)
+    own = {name: without_search_attributes(pages[name], tree) for name, tree in trees.items()}
+    return {**pages, **lighter(output.folder, own, trees, output.theme_assets, project / "docs" / "assets")}
 
 
 def with_policy(html: str, tag: str) -> str:

@@ -14,8 +14,12 @@ from .cited import cited
 from .markup import element, link, prose, text
 
 GENERATED = Markup(
-    "<p><em>This page is generated from the edition’s source list; every fact on it cites its source.</em></p>"
+    '<p data-search-exclude=""><em>This page is generated from the edition’s source list; every fact on it cites '
+    "its source.</em></p>"
 )
+# The search index leaves out an element marked data-search-exclude (tools/publish/searchindex.py):
+# lists of sources and cross-references, which would make most searches list every entry.
+NOT_SEARCHED = Markup(' data-search-exclude=""')
 
 
 def page(title: str, anchor: str, intro: Markup, contents: list[tuple[str, str]], body: list[Markup]) -> str:
@@ -29,12 +33,18 @@ def page(title: str, anchor: str, intro: Markup, contents: list[tuple[str, str]]
     return "\n\n".join([heading, intro, GENERATED, toc, *body]) + "\n"  # blocks apart: Markdown passes each through
 
 
-def entry(anchor: str, title: Markup, search_title: str, level: int, body: list[Markup]) -> Markup:
+def entry(anchor: str, title: Markup, search_title: str | None, level: int, body: list[Markup]) -> Markup:
+    """An entry: one search result titled `search_title`, or none (None: the search leaves it out)."""
     heading = element(
         f"h{level}", title + link(f"#{anchor}", "¶", class_="headerlink", aria_label="Link to this entry")
     )
     return element(
-        "section", heading + Markup("\n").join(body), class_="entry", id=anchor, data_search_title=search_title
+        "section",
+        heading + Markup("\n").join(body),
+        class_="entry",
+        id=anchor,
+        data_search_title=search_title,
+        data_search_exclude="" if search_title is None else None,
     )
 
 
@@ -45,7 +55,7 @@ def facts(rows: list[tuple[str, Markup | str]]) -> Markup:
 
 def sources_list(citations: tuple[Citation, ...], checked: Checked) -> Markup:
     items = Markup("").join(Markup("<li>{}</li>").format(cited(c, checked.sources, detail=True)) for c in citations)
-    return Markup('<div class="entry-sources"><p>Sources:</p><ul>{}</ul></div>').format(items)
+    return Markup('<div class="entry-sources"{}><p>Sources:</p><ul>{}</ul></div>').format(NOT_SEARCHED, items)
 
 
 def quotation_link(q: Quotation, checked: Checked, limit: int = 80) -> Markup:
@@ -107,13 +117,15 @@ def people_page(checked: Checked) -> str:
                 Markup("<li>{} — {}</li>").format(quotation_link(q, checked), status_badge(q.status, checked))
                 for q in quotes
             )
-            parts.append(Markup("<p>Quotations attributed in the chapter:</p><ul>{}</ul>").format(items))
+            parts.append(
+                Markup("<p{0}>Quotations attributed in the chapter:</p><ul{0}>{1}</ul>").format(NOT_SEARCHED, items)
+            )
         if spots:
             links = Markup(", ").join(
                 link(f"{page.removesuffix('.md')}.html#{checked.placed[number - 1].paragraph.id}", f"¶ {number}")
                 for page, number, _ in spots
             )
-            parts.append(Markup("<p>Named in the chapter: {}</p>").format(links))
+            parts.append(Markup("<p{}>Named in the chapter: {}</p>").format(NOT_SEARCHED, links))
         parts.append(sources_list(person.sources, checked))
         body.append(entry(person.id, prose(person.name), person.name, 2, parts))
     intro = Markup(
@@ -187,7 +199,7 @@ def quotations_page(checked: Checked, legend: Markup) -> str:
             )
             for q in quotes
         )
-        body.append(Markup("<ul>{}</ul>").format(items))
+        body.append(Markup("<ul{}>{}</ul>").format(NOT_SEARCHED, items))
     intro = Markup(
         "<p>Every quotation in the chapter with its attribution and how sure it is, in the chapter’s exact words "
         "(quotation marks included, its slips kept); where the editors shorten one, the cut is marked […]. Each entry "

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from ..model.dates import format_date
 from ..model.edition import Checked
 from ..model.sourcelist import Work
-from .apparatus import entry, page, shorten_quotation
+from .apparatus import NOT_SEARCHED, entry, page, shorten_quotation
 from .cited import read_at, said
 from .markup import element, link, prose, text
 
@@ -96,7 +96,7 @@ def sources_page(checked: Checked) -> str:
                 parts.append(Markup("<p>Where this record was read:</p><ul>{}</ul>").format(items))
             used = uses.get(work.id, [])
             items = Markup("").join(Markup("<li>{}</li>").format(u) for u in used) or Markup("<li>nothing yet</li>")
-            parts.append(Markup("<p>Cited for:</p><ul>{}</ul>").format(items))
+            parts.append(Markup("<p{0}>Cited for:</p><ul{0}>{1}</ul>").format(NOT_SEARCHED, items))
             body.append(entry(work.id, prose(work.short), work.short, 3, parts))
     body += denylist(checked)
     intro = Markup(

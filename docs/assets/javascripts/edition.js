@@ -60,7 +60,8 @@
 //     Report a problem (to <meta name=edition-contact>);
 //  3. a selection offers a link to the phrase (a text fragment), with its paragraph as fallback;
 //  4. a QR code on the teachers' page can fill the screen;
-//  5. a search result opens with its first match in view; copying leaves the apparatus out.
+//  5. copying leaves the apparatus out. (A search result opens with its first match in view:
+//     search-results.js, loaded with search.)
 // Links and citations give the published address (<link rel=canonical>), also offline.
 (function () {
   "use strict";
@@ -593,38 +594,7 @@
   });
   window.addEventListener("resize", () => { if (pop) { place(pop.box, pop.invoker); } });
 
-  // ----------------------------------------------------------- 5. search and copying
-
-  // Material marks the search terms (search.highlight) once its index has loaded; the page
-  // itself opens at the top, or at the section of the result. Bring the first match at or
-  // after that place into view.
-  function showFirstMatch() {
-    if (!/[?&]h=/.test(window.location.search) || !article) {
-      return;
-    }
-    const target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    const look = () => {
-      const marks = article.querySelectorAll("mark[data-md-highlight]");
-      for (const mark of marks) {
-        if (!target || target.compareDocumentPosition(mark) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) {
-          const box = mark.getBoundingClientRect();
-          if (box.top < 64 || box.bottom > window.innerHeight) {
-            mark.scrollIntoView({block: "center"});
-          }
-          return true;
-        }
-      }
-      return false;
-    };
-    if (look()) {
-      return;
-    }
-    const observer = new MutationObserver(() => {
-      if (look()) { observer.disconnect(); }
-    });
-    observer.observe(article, {childList: true, subtree: true});
-    window.setTimeout(() => observer.disconnect(), 10000);
-  }
+  // ---------------------------------------------------------------------- 5. copying
 
   // Copying the chapter's text copies its words: paragraph numbers, quotation "¶" links,
   // footnote numbers, toolbars and pop-ups are left out of the clipboard.
@@ -666,7 +636,6 @@
     document.querySelectorAll(INVOKERS).forEach((link) => { if (opens(link)) { expand(link, null); } });
     qrButtons();
     landOnCall();
-    showFirstMatch();
   }
 
   if (document.readyState === "loading") {
