@@ -355,6 +355,7 @@ def test_copy_link_button_copies_from_the_keyboard(base_url: str, open_context) 
     assert href and href.startswith("#q-")
     link.focus()
     page.keyboard.press("Enter")  # opens the toolbar, right after the link
+    expect(page.locator("a.quote-link + .permalink-tools")).to_be_visible()  # (on first use, once loaded)
     page.keyboard.press("Tab")
     button = page.locator("a.quote-link + .permalink-tools button.copy-link").first
     expect(button).to_be_focused()
