@@ -240,7 +240,7 @@ def attempt(title: str, make: Callable[[], Section]) -> Section:
 
 
 def main() -> int:
-    sections = [machine()]
+    start_load, sections = os.getloadavg()[0], [machine()]
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as folder:
         work = Path(folder)
         built: list[tuple[Path, float]] = []
@@ -259,11 +259,13 @@ def main() -> int:
         else:
             sections.append(["## Sizes and page weight", "", "not measured: the builds failed (above)."])
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    busy = max(start_load, os.getloadavg()[0]) > len(os.sched_getaffinity(0))
+    note = " **The load exceeded the cores during the run: other work inflated these times; rerun on a quiet machine.**"
     intro = [
         "# Benchmarks",
         "",
         "Written by `./edition bench` (`python -m tools.bench`), everything measured in one run; rerun it to refresh. "
-        f"Wall-clock times (`time.perf_counter`). Load average at the end (1 / 5 / 15 min): {load}.",
+        f"Wall-clock times (`time.perf_counter`). Load average at the end (1 / 5 / 15 min): {load}.{note if busy else ''}",
     ]
     text = "\n".join(line for section in [intro, *sections] for line in ["", *section])[1:] + "\n"
     (PROJECT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
