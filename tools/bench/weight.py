@@ -1,7 +1,7 @@
 """Page weight as the reader's browser gets it: every request Chromium makes for a first view until
-the network is idle (the search worker and index included), each body at gzip -9, as a host that
-compresses would send it. Used by tests/browser/test_page_weight.py and by the bench; needs
-Playwright (requirements-test.lock) and a Chromium (.ci/install-system-deps)."""
+the network is idle, each body at gzip -9, as a host that compresses would send it (the budget test,
+tests/browser/test_page_weight.py, measures the same way on its own). Needs Playwright
+(requirements-test.lock) and a Chromium (.ci/install-system-deps)."""
 
 from __future__ import annotations
 
@@ -131,11 +131,6 @@ def measure(
             return [first_view(browser, base, name) for name in names]
         finally:
             browser.close()
-
-
-def table(weights: Sequence[PageWeight]) -> list[tuple[str, str, str]]:
-    """(page, kB, requests) rows, for a report."""
-    return [(w.page, f"{w.gzipped / 1000:.1f}", str(w.requests)) for w in weights]
 
 
 def heaviest_files(weights: Sequence[PageWeight]) -> list[tuple[str, str]]:
