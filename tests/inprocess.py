@@ -20,6 +20,7 @@ from tools.model.findings import Finding
 from tools.model.html import parse
 from tools.publish.engine import THEME_ASSETS
 from tools.publish.searchindex import without_search_attributes
+from tools.site.downloads import DOWNLOADS, Files
 from tools.site.prepare import downloads, pages
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -75,5 +76,7 @@ def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]
                 target = out / path.relative_to(root / "docs")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(path.read_bytes())
-        built = Built(out, "site", root, THEME_ASSETS, site_url)
+        # The exported files the pages list are made by the exports, which this does not run.
+        offered = tuple(f"{DOWNLOADS}/{name}" for name in Files(result.checked.sources.edition.slug).all)
+        built = Built(out, "site", root, THEME_ASSETS, site_url, extra_files=offered)
         return result, check_site(built, result.checked, result.moves, site.contact)

@@ -50,6 +50,7 @@ def source_list(pages: int, digest: str) -> dict[str, Any]:
     return {
         "edition": {
             "title": "A synthetic book",
+            "slug": "synthetic-book",
             "original": "original/book.txt",
             "original_sha256": digest,
             "pages": [f"page-{n}.md" for n in range(pages)],

@@ -54,6 +54,12 @@ class Checked:
         return numbers
 
     @cached_property
+    def author(self) -> str:
+        """How the pages name the author of the book the text is from: the surname ("Orlov")."""
+        work = self.sources.work.get(self.sources.edition.work)
+        return work.author.split()[-1] if work is not None and work.author else "the author"
+
+    @cached_property
     def quotation_place(self) -> dict[str, Placed]:
         return {mark.id: place for place in self.placed for mark in place.paragraph.marks}
 

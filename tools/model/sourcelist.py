@@ -225,6 +225,7 @@ class EditionFacts(Record):
     """The `edition` block: what this edition is, which files hold its text, and its version."""
 
     title: Text
+    slug: Id  # the downloads' file names: <slug>.pdf, <slug>.epub …
     original: Text  # the reference copy of the chapter, relative to the project
     original_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     pages: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # the chapter pages in reading order

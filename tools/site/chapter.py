@@ -185,10 +185,13 @@ def wording_chain(q: Quotation, checked: Checked) -> Markup:
     """The quotation's wording, link by link from the chapter's machine-translated words: Orlov's
     Russian, the editors' literal translation of it (theirs: in italics, never in quotation
     marks), and the official Report's words."""
-    links = [Markup("the chapter’s, above"), wording(Markup("Orlov’s Russian"), q.russian, checked, ("«", "»"))]
+    russian = Markup("{}’s Russian").format(checked.author)
+    links = [Markup("the chapter’s, above"), wording(russian, q.russian, checked, ("«", "»"))]
     if q.russian is not None:
         literal = Markup("<i>{}</i>").format(q.literal) if q.literal else Markup("not made")
-        links.append(Markup("the editors’ literal translation of it (theirs, not Orlov’s): {}").format(literal))
+        links.append(
+            Markup("the editors’ literal translation of it (theirs, not {}’s): {}").format(checked.author, literal)
+        )
     links.append(wording(Markup("the official Report"), q.report_wording, checked, ("“", "”")))
     return Markup(" → ").join(links)
 

@@ -20,6 +20,7 @@ from .chapter import render
 from .citing import chapter_citations
 from .citing import downloads as citation_files
 from .data import quotations_csv, quotations_json
+from .downloads import DOWNLOADS_LIST, Files, download_list, teaching_section, with_figures
 from .markup import element, text
 from .sourcespage import sources_page
 from .teachers import teachers_page
@@ -49,7 +50,13 @@ def pages(checked: Checked, site: Site) -> dict[str, str]:
     out["sources.md"] = front("Sources", sources_page(checked))
     out["glossary.md"] = front("Glossary", glossary_page(checked))
     out["teachers.md"] = front("For teachers", teachers_page(checked, site))
-    return out
+    files = Files(checked.sources.edition.slug)
+    out["teachers.md"] += str(teaching_section(files, site.offline, site.url))
+    listed = str(download_list(files, site.offline, site.url))
+    # The files' figures are filled in once they are made (tools/publish/downloads.py); the offline
+    # build, made before them, shows none.
+    out = {name: page.replace(DOWNLOADS_LIST, listed) for name, page in out.items()}
+    return {name: with_figures(page, {}) for name, page in out.items()} if site.offline else out
 
 
 def downloads(checked: Checked, site: Site) -> dict[str, str]:

@@ -20,7 +20,7 @@ KINDS = {
     ),
     "memoir": (
         "Memoirs and participants’ accounts",
-        "Accounts by people who took part or looked on (Orlov’s book among them), written for a purpose; read as "
+        "Accounts by people who took part or looked on (the book this text is from among them), written for a purpose; read as "
         "testimony, checked against the records.",
     ),
     "scholarship": (
