@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,6 @@ class State:
     checked: Checked
     site: Site
     result: Result
-    content: dict[str, str] = field(default_factory=dict)  # each page's content as on_page_content left it
 
 
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
@@ -75,16 +74,13 @@ def prepared(state: State) -> dict[str, str]:
     return {**pages(state.checked, state.site), **downloads(state.checked, state.site)}
 
 
-def kept(state: State, source: str, html: str) -> str:
-    """A page's content as the engine rendered it, kept until Material's search plugin has deleted
-    its data-search-* attributes, for the hook to put back (on_page_context)."""
-    state.content[source] = html
-    return html
-
-
 def finish(config: Any, state: State) -> None:
-    """Postprocess and guard the built folder; Refused if the guard finds anything."""
-    folder = Path(config.site_dir)
+    finish_folder(Path(config.site_dir), state)
+
+
+def finish_folder(folder: Path, state: State) -> None:
+    """Postprocess and guard a built folder, whatever engine built it from the pages `prepared`
+    gave it; Refused if the guard finds anything."""
     shown = os.path.relpath(folder, PROJECT) if folder.is_relative_to(PROJECT) else str(folder)
     files = Files(state.checked.sources.edition.slug)
     if not state.site.offline:

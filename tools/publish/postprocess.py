@@ -108,7 +108,7 @@ def reading_order(checked: Checked) -> list[str]:
 def with_print_address(html: str, url: str) -> str:
     """The page's address under its title, for paper (browser printing and the printed exports
     show it; the screen does not): after the first </h1>, the article's."""
-    printed = Markup('</h1>\n<p class="print-url" data-search-exclude="1">{}</p>').format(url)
+    printed = Markup('</h1>\n<p class="print-url" data-index-skip="1">{}</p>').format(url)
     return html.replace("</h1>", printed, 1)
 
 
