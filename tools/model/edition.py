@@ -114,11 +114,13 @@ def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
             texts += citation.said
     for q in sources.quotations:
         texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
-    texts += (
+    titles = (
         [w.title for w in sources.works]
         + [w.container for w in sources.works if w.container]
         + [t.title for t in sources.trials]
     )
+    # A title may set words in *emphasis*: pages show them in italics, without the asterisks.
+    texts += titles + [t.replace("*", "") for t in titles if "*" in t]
     single = set(sources.spellings) | {s.text for s in sources.scare_quotes} | {n.term for n in sources.notes}
     single |= {part for q in sources.quotations for part in q.text}  # a quotation's own words, part by part
     single |= {g.term for g in sources.glossary} | set(sources.not_names)
