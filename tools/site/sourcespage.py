@@ -89,7 +89,9 @@ def sources_page(checked: Checked) -> str:
             if work.sources:
                 items = Markup("").join(
                     Markup('<li>{}{}<span class="said medium-screen">: {}</span></li>').format(
-                        text(c.locator + ", ") if c.locator else "", read_at(c) or Markup("read in print"), said(c)
+                        text(c.locator) + Markup(", ") if c.locator else "",
+                        read_at(c) or Markup("read in print"),
+                        said(c),
                     )
                     for c in work.sources
                 )
