@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -55,8 +57,11 @@ def render(source: str) -> str:
     return MD_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
 
 
-def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]]:
-    """The checker's result, and the guard's findings on the pages the site would render."""
+def guarded(
+    root: Path, site_url: str = SITE_URL, on_page: Callable[[str, ET.Element], None] | None = None
+) -> tuple[Result, list[Finding]]:
+    """The checker's result, and the guard's findings on the pages the site would render; `on_page`
+    sees each page's tree as the guard read it."""
     result = check(root)
     if result.checked is None:
         return result, []
@@ -76,4 +81,4 @@ def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(path.read_bytes())
         built = Built(out, "site", root, THEME_ASSETS, site_url)
-        return result, check_site(built, result.checked, result.moves, site.contact)
+        return result, check_site(built, result.checked, result.moves, site.contact, on_page=on_page)
