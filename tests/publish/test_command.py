@@ -193,6 +193,7 @@ def test_a_deprecation_warning_during_a_build_is_shown(checker_refused: Refused)
     assert "DeprecationWarning: probe: a deprecated call" in checker_refused.done.stderr
 
 
+@pytest.mark.slow
 def test_a_build_the_output_guard_refuses_leaves_nothing_to_publish(tmp_path: Path) -> None:
     """A theme override (code, which the checker does not read) adds an inline script to every page:
     the real engine builds the offline site, the guard refuses each page in one line, and the folder

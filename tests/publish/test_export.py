@@ -33,6 +33,7 @@ from tools.publish.export import Pending
 TOP = f"{names.NAME}-offline"
 
 
+@pytest.mark.slow
 def test_an_export_is_the_same_bytes_every_time(built: Built, tmp_path: Path) -> None:
     """The PDFs and the manifest of the session's export in a fresh dist/: Pending renders again only
     what changed, so an identical document means no rendering at all (a PDF renders the same bytes from

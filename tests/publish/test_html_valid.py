@@ -75,6 +75,7 @@ def describe(message: dict[str, object]) -> str:
     )
 
 
+@pytest.mark.slow
 def test_every_page_and_the_single_file_are_valid_html(built: Built) -> None:
     java, jar = vnu_jar()
     pages = sorted(built.site.glob("*.html")) + sorted(built.offline.glob("*.html"))

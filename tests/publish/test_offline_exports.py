@@ -251,6 +251,7 @@ def test_the_keys_facts_are_the_source_lists(dist: Path, checked: Checked) -> No
         assert absent == [], f"note {checked.note_number[q.id]} ({q.id}): the key does not say {absent}"
 
 
+@pytest.mark.slow
 def test_epubcheck_finds_nothing(dist: Path) -> None:
     java = need("java")
     if not EPUBCHECK.is_file():

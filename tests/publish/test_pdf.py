@@ -151,6 +151,7 @@ def test_the_text_check_can_fail() -> None:
 # --- QR codes --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_qr_code_reads_back_as_a_published_address(
     pdf: Path, words: list[Word], checked: Checked, tmp_path: Path
 ) -> None:
@@ -190,6 +191,7 @@ def test_every_qr_code_reads_back_as_a_published_address(
 # --- no request --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_weasyprint_may_open_the_font_files_and_nothing_else(tmp_path: Path) -> None:
     faces = find_faces()
     fonts = faces[0].file.parent.as_uri()
