@@ -26,7 +26,7 @@ from test_offline_exports import page_of
 
 from tools.checker import check
 from tools.publish import downloads as names
-from tools.publish.bookpages import ExportFailed, Relinker
+from tools.publish.bookpages import ExportFailed, Relinker, take_notes
 from tools.publish.build import OFFLINE_CONFIG, OFFLINE_SITE
 from tools.publish.export import Pending
 
@@ -123,3 +123,23 @@ def test_links_in_a_one_document_export() -> None:
         assert next(link.body.iter("a")).get("href") == expected, href
     with pytest.raises(ExportFailed, match="leaves the site"):
         relinker.relink(page_of('<p id="p-c"><a href="../../etc/passwd">z</a></p>', name="index.html"))
+
+
+NOTED = (
+    '<p id="p-1">Said <span class="quotation" id="q-a">“a”</span><a class="fn-ref" href="#fn:q-a">1</a>'
+    ' and <span class="quotation" id="q-b">“b”</span><a class="fn-ref" href="#fn:q-b">2</a>.</p>'
+    '<section class="footnotes" id="notes"><ol><li id="fn:q-a"><p>Note A.</p></li>'
+    '<li id="fn:q-b"><p>Note B.</p></li></ol></section>'
+)
+
+
+def test_notes_in_reading_order_and_a_call_or_a_note_alone_stops_the_export() -> None:
+    page = page_of(NOTED, kind="chapter", name="praise.html")
+    notes = take_notes(page)
+    assert [(n.ident, n.number) for n in notes] == [("fn:q-a", "1"), ("fn:q-b", "2")]
+    assert not [e for e in page.body.iter() if e.get("id") == "notes"]  # the list is taken out
+    with pytest.raises(ExportFailed, match="the note call 'fn:q-b' has no note"):
+        take_notes(page_of(NOTED.replace('<li id="fn:q-b">', '<li id="fn:q-c">'), name="praise.html"))
+    uncalled = NOTED.replace('<a class="fn-ref" href="#fn:q-b">2</a>', "")
+    with pytest.raises(ExportFailed, match="notes never called: fn:q-b"):
+        take_notes(page_of(uncalled, name="praise.html"))
