@@ -28,7 +28,7 @@ from tools.model.edition import Checked, Site
 from tools.model.html import classes, local, parse_fragment, text_of
 from tools.site.markup import plain
 from tools.site.prepare import pages
-from tools.site.sourcespage import KINDS
+from tools.site.sourcespage import KINDS, bibliography_entry
 
 SITE = Site("https://edition.example.org/history/")
 NONE_OR_NULL = re.compile(r"\bNone\b|\bnull\b")
@@ -333,6 +333,35 @@ def test_unknowns_are_said_to_be_not_known(mini: Project) -> None:
     for name, markdown in made.items():
         assert not NONE_OR_NULL.search(text_of(parse_fragment(markdown))), name
     sources = entries(parse_fragment(made["sources.md"].split("\n---\n", 1)[1]))
-    assert "The Secret History of Stalin's Crimes. n.d." in text_of(sources["orlov-1953"])
+    assert re.search(r"The Secret History of Stalin's Crimes\. n\.d\.(?!\.)", text_of(sources["orlov-1953"]))
     people = entries(parse_fragment(made["people.md"].split("\n---\n", 1)[1]))
     assert facts(people["vyshinsky"])["Life dates"] == "not known – not known"
+
+
+def test_a_bibliography_entry_says_what_is_known_and_leaves_out_the_rest(checked: Checked) -> None:
+    orlov = checked.sources.work["orlov-1953"]
+    entry = lambda **change: text_of(parse_fragment(str(bibliography_entry(orlov.model_copy(update=change)))))  # noqa: E731
+    assert entry() == "Alexander Orlov. The Secret History of Stalin's Crimes. New York: Random House, 1953."
+    unknown = {"author": None, "publisher": None, "place": None, "year": None}
+    assert entry(**unknown, title="Title") == "Title. n.d."
+    assert entry(**{**unknown, "author": "A. Author", "place": "Moscow"}, title="T") == "A. Author. T. Moscow, n.d."
+    assert entry(**{**unknown, "publisher": "Press", "year": 1937}, title="T") == "T. Press, 1937."
+    assert entry(**{**unknown, "year": "1938-04"}, title="T") == "T. April 1938."
+    for work in checked.sources.works:
+        text = text_of(parse_fragment(str(bibliography_entry(work))))
+        assert (text.endswith(".") or text.endswith(str(work.url))) and ".." not in text, work.id
+        assert not NONE_OR_NULL.search(text), work.id
+
+
+def test_what_cites_a_work_names_the_quotations_speaker(made: dict[str, ET.Element]) -> None:
+    cited = [
+        " ".join(text_of(li).split())
+        for li in entries(made["sources.md"])["orlov-1991-ru"].iter()
+        if local(li.tag) == "li"
+    ]
+    assert any(
+        line.startswith("Quotation “Whoever deviates even slightly from the general line of")
+        and line.endswith("(Arkady Pavlovich Rosengolts)")
+        for line in cited
+    ), cited
+    assert "Person: Andrey Yanuaryevich Vyshinsky" in cited

@@ -159,6 +159,8 @@ def test_each_editors_note_follows_its_paragraph(rendered: dict[str, ET.Element]
                 previous = next(b for b in reversed(blocks[:index]) if "chapter-paragraph" in classes(b))
                 note = next(n for n in checked.sources.notes if n.id == block.get("id"))
                 assert note.paragraph == previous.get("id"), note.id
+                cited = [a.get("href") for a in block.iter() if local(a.tag) == "a"]
+                assert {f"sources.html#{c.work}" for c in note.sources} <= set(cited), note.id  # its sources
                 placed.append(note.id)
     assert placed == [n.id for p in checked.placed for n in checked.notes_after.get(p.paragraph.id, [])]
     assert sorted(placed) == sorted(n.id for n in checked.sources.notes)

@@ -95,3 +95,9 @@ def test_a_formula_in_the_source_list_is_text_in_the_csv_and_data_in_the_json(mi
     assert "'=HYPERLINK(evil) probably his last plea" in [c for row in rows for c in row]
     data = json.loads(quotations_json(result.checked, SITE))
     assert "=HYPERLINK(evil) probably his last plea" in [row["occasion"] for row in data]
+
+
+def test_no_quotation_is_a_header_and_an_empty_list(checked: Checked) -> None:
+    empty = Checked(checked.sources.model_copy(update={"quotations": ()}), checked.chapter, checked.editorial)
+    assert quotations_csv(empty, SITE) == "id\n"
+    assert json.loads(quotations_json(empty, SITE)) == []
