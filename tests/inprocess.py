@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -56,8 +58,11 @@ def render(source: str) -> str:
     return MD_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
 
 
-def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]]:
-    """The checker's result, and the guard's findings on the pages the site would render."""
+def guarded(
+    root: Path, site_url: str = SITE_URL, on_page: Callable[[str, ET.Element], None] | None = None
+) -> tuple[Result, list[Finding]]:
+    """The checker's result, and the guard's findings on the pages the site would render; `on_page`
+    sees each page's tree as the guard read it."""
     result = check(root)
     if result.checked is None:
         return result, []
@@ -79,4 +84,4 @@ def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]
         # The exported files the pages list are made by the exports, which this does not run.
         offered = tuple(f"{DOWNLOADS}/{name}" for name in Files(result.checked.sources.edition.slug).all)
         built = Built(out, "site", root, THEME_ASSETS, site_url, extra_files=offered)
-        return result, check_site(built, result.checked, result.moves, site.contact)
+        return result, check_site(built, result.checked, result.moves, site.contact, on_page=on_page)

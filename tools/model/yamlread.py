@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .findings import Example, Finding, Rule, UnusableInput
-from .textfile import FILE_TEXT, line_col, read_text
+from .textfile import FILE_TEXT, HIDDEN_CHAR, line_col, read_text
 
 PathKey = tuple[str | int, ...]
 YAML_SYNTAX = Rule(
@@ -109,6 +109,10 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             return None
         if node.tag == STR_TAG:
+            # An escape in a quoted value ("\u202e") makes a character the file itself may not hold.
+            if (hidden := HIDDEN_CHAR.search(node.value)) is not None:
+                code = ord(hidden.group())
+                self.add(node, f"a text holds the hidden or reordering character U+{code:04X}; remove it")
             return node.value  # what SafeConstructor makes of a string, without its dispatch
         try:
             return self.constructor.construct_object(node, deep=True)

@@ -23,6 +23,13 @@ from .csp import meta, policy, sha256
 from .paths import output_path
 from .searchindex import without_search_attributes, write_index
 
+# Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
+# which HTML allows only on text-like inputs: the Nu HTML Checker rejects every page. The inputs are
+# outside any template block, so the attribute is taken out here; edition.js resets the toggles on
+# load instead (what the attribute did in Firefox). tests/publish/test_html_valid.py.
+TOGGLES = tuple(f'type="checkbox" id="__{name}" autocomplete="off">' for name in ("drawer", "search"))
+# The exports a build offers (the single file is a page of its own, with its own policy): as made.
+EXPORTED = "downloads/"
 REDIRECT_MARK = "edition-redirect"
 REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
 HEAD_END = "</head>"
@@ -53,10 +60,10 @@ def postprocess(
     pages: dict[str, str] = {}
     for page in sorted(output.folder.rglob("*.html")):
         name = page.relative_to(output.folder).as_posix()
-        if name in moves.redirects:
+        if name in moves.redirects or name.startswith(EXPORTED):
             continue
         html = page.read_text(encoding="utf-8")
-        html = with_aliases(html, name, moves)
+        html = valid_toggles(with_aliases(html, name, moves))
         if name in readers:
             html = with_print_address(html, site.url + name)
         pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
@@ -79,6 +86,8 @@ def postprocess(
 
     findings = check_site(built, checked, moves, site.contact, on_page=remember_scripts)
     for name, tag in policies.items():
+        if name.startswith(EXPORTED):
+            continue
         page = output.folder / name
         html = page.read_text(encoding="utf-8")
         page.write_text(with_policy(html, tag), encoding="utf-8")
@@ -117,6 +126,12 @@ def with_policy(html: str, tag: str) -> str:
     charset = html.find("<meta charset")
     at = html.find(">", charset) + 1 if charset != -1 else html.find("<head>") + len("<head>")
     return html[:at] + "\n" + tag + html[at:]
+
+
+def valid_toggles(html: str) -> str:
+    for toggle in TOGGLES:
+        html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""), 1)
+    return html
 
 
 def with_aliases(html: str, page: str, moves: Moves) -> str:
