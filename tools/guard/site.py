@@ -131,8 +131,20 @@ def check_site(
         article = next((e for e in root.iter() if local(e.tag) == "article"), None)
         texts[name] = text_of(article) if article is not None else ""
     findings += broken_links(links, ids, files, built, checked)
-    findings += phrase_links(moves, texts)
+    findings += aliases(moves, ids, built)
+    findings += phrase_links(moves, texts, built)
     return findings
+
+
+def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
+    """Every alias of anchors.yml lands on an element that the page it names has."""
+    found = []
+    for old, new in moves.aliases.items():
+        page, _, ident = new.partition("#")
+        if page in ids and ident not in ids[page]:
+            problem = Problem(GUARD_LINK, f"the alias {old} -> {new} leads to no element with the id '{ident}'", old)
+            found += locate([problem], "anchors.yml", built, page)
+    return found
 
 
 def broken_links(
@@ -162,17 +174,14 @@ def broken_links(
     return found
 
 
-def phrase_links(moves: Moves, texts: dict[str, str]) -> list[Finding]:
+def phrase_links(moves: Moves, texts: dict[str, str], built: Built) -> list[Finding]:
     found = []
     for name in moves.phrases:
         page, _, phrase = moves.phrase(name)
         count = " ".join(texts.get(page, "").split()).count(" ".join(phrase.split()))
         if count != 1:
-            found.append(
-                PHRASE_LINK.at(
-                    "anchors.yml", 1, 1, f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
-                )
-            )
+            message = f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
+            found += locate([Problem(PHRASE_LINK, message, f"{name}:")], "anchors.yml", built, page)
     return found
 
 
@@ -185,10 +194,7 @@ def locate(problems: list[Problem], source: str, built: Built, page: str) -> lis
     lines = LineIndex(text)
     found = []
     for problem in problems:
-        needle = " ".join(problem.text.split())[:40]
-        offset = text.find(needle) if needle else -1
-        if offset < 0 and ".html" in needle:  # a link as the page's Markdown writes it
-            offset = text.find(needle.replace(".html", ".md"))
+        offset = problem.offset_in(text)
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         found.append(problem.rule.at(source, line, col, f"{built.shown}/{page}: {problem.message}"))
     return found

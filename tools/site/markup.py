@@ -16,6 +16,18 @@ def text(value: str) -> Markup:
     return escape(" ".join(value.split()))
 
 
+# What Python-Markdown reads as inline syntax: links, images and footnotes ([ ]), attribute lists
+# ({ }), emphasis (* _), code (`) and escapes (\\). Written as character references, each is shown
+# as itself and read as nothing.
+MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}"}
+
+
+def markdown_text(value: str) -> str:
+    """Plain text for a place in a page's Markdown (the build fills some in): escaped as HTML, and
+    nothing in it read as Markdown, so a label from the source list can never become a link."""
+    return str(text(value)).translate(MARKDOWN_SYNTAX)
+
+
 def _word(char: str) -> bool:
     return char.isalnum() or char == "*"
 

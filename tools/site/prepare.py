@@ -20,7 +20,7 @@ from .chapter import render
 from .citing import chapter_citations
 from .citing import downloads as citation_files
 from .data import quotations_csv, quotations_json
-from .markup import element, text
+from .markup import element, markdown_text, text
 from .sourcespage import sources_page
 from .teachers import teachers_page
 
@@ -72,7 +72,7 @@ def editorial(markdown: str, checked: Checked, site: Site, with_ids: bool) -> st
     wanted = "offline" if site.offline else "online"
     markdown = VARIANT.sub(lambda m: m.group(2) if m.group(1) == wanted else "", markdown)
     markdown = markdown.replace(SITE_URL_MARK, str(text(site.url)))
-    markdown = markdown.replace(COUNTS_MARKER, str(text(status_counts(checked))))
+    markdown = markdown.replace(COUNTS_MARKER, markdown_text(status_counts(checked)))
     markdown = markdown.replace(READING_MARKER, reading_time(checked))
     return markdown.replace(LEGEND_MARKER, str(status_legend(checked, with_ids)))
 
