@@ -6,6 +6,7 @@ guard does with a page's content; the session build (conftest.built) shows it in
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from pathlib import Path
@@ -30,6 +31,7 @@ DOCUMENT = (
 )
 
 
+@functools.cache  # mkdocs.yml is code: read once a run
 def extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
     config = read(PROJECT / "mkdocs.yml")
     names: list[str] = []
