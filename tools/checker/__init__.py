@@ -19,6 +19,7 @@ from pathlib import Path
 import markdown
 import re2
 
+from ..guard.allow import EDITION_ASSETS
 from ..guard.configs import EXTENSIONS
 from ..guard.page import Allowed, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
@@ -36,7 +37,8 @@ MAX_PER_RULE = 50  # a reader can act on fifty findings of a rule in a file, not
 
 PAGE_UNDECLARED = Rule(
     "page-undeclared",
-    "every Markdown page under docs/ is a chapter page or a declared editors' page, and every other file there is an asset",
+    "every Markdown page under docs/ is a chapter page or a declared editors' page, and every other file there is "
+    "one of the edition's assets (tools/guard/allow.py)",
     Example("docs/extra.md", "", "# An extra page { #extra }\n"),
 )
 EDITORIAL_MARKUP = Rule(
@@ -185,10 +187,10 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     found = []
     for path in sorted((root / "docs").rglob("*")):
         name = path.relative_to(root / "docs").as_posix()
-        if path.is_file() and name not in declared and not name.startswith("assets/"):
+        if path.is_file() and name not in declared and name not in EDITION_ASSETS:
             found.append(
                 PAGE_UNDECLARED.at(
-                    f"docs/{name}", 1, 1, f"is neither a chapter page nor an editors' page declared in {SOURCE_LIST}"
+                    f"docs/{name}", 1, 1, f"is neither a page declared in {SOURCE_LIST} nor one of the edition's assets"
                 )
             )
     return found

@@ -17,6 +17,7 @@ from ..model.moves import Moves
 from ..model.quotes import core
 from ..model.textfile import LineIndex
 from ..model.urls import scheme_of, site_path
+from . import allow
 from .page import GUARD_LINK, Allowed, Problem, check_document
 
 GUARD_FILE = Rule(
@@ -86,8 +87,7 @@ def expected(built: Built, name: str, checked: Checked) -> bool:
     if name in built.redirects or name in built.extra_files:
         return True
     if name.startswith("assets/"):
-        inner = name.removeprefix("assets/")
-        return (built.theme_assets / inner).is_file() or (built.project / "docs" / name).is_file()
+        return (built.theme_assets / name.removeprefix("assets/")).is_file() or name in allow.EDITION_ASSETS
     return False
 
 
