@@ -18,6 +18,7 @@ from tools.checker import check
 
 SMALL = 20_000  # characters of hostile input; ten times that is still under the file limit
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
+SAID = "        said: Bukharin was overwhelmed with emotion in court; a defendant"
 Edit = Callable[[str, int], str]
 KINDS: dict[str, tuple[str, Edit]] = {
     "chapter page: spaces in a paragraph": (
@@ -51,6 +52,13 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "data/sources.yml",
         lambda t, n: t.replace(SUMMARY, '    summary: "' + "“a ‘b " * (n // 6) + '"'),
     ),
+    # the words quotations may be grow with the quotations: each is looked up, never searched for
+    "source-list prose: quotations and sources' words": (
+        "data/sources.yml",
+        lambda t, n: t.replace(SAID, SAID + " " + " ".join(f"w{i} x{i}" for i in range(n // 12))).replace(
+            SUMMARY, '    summary: "' + "“q z” " * (n // 12) + '"'
+        ),
+    ),
 }
 
 
@@ -75,3 +83,20 @@ def test_ten_times_the_input_costs_at_most_fifteen_times_the_time(kind: str, min
     larger.write(path, edit(original, 10 * SMALL))
     small, large = cpu(lambda: check(mini.root)), cpu(lambda: check(larger.root))
     assert large <= 15 * small, f"{kind}: ten times the input took {large / small:.1f} times the time"
+
+
+def test_a_quotation_costs_the_same_however_many_words_may_be_quoted() -> None:
+    """The old checker once looked for the longest quotation again per text, and a 1,000-page book
+    took 1.8 times per page what 10 pages did: looking up 300 quotations in the words of 20,000
+    sources costs no more than three times looking them up in 10."""
+    from tools.model.quotes import Corpus
+
+    quoted = [f"the editors call it a plain phrase {n} of their own" for n in range(300)]
+
+    def corpus(texts: int) -> Corpus:
+        return Corpus([f"word{n} after{n} word{n} in{n} quotation{n} of their own" for n in range(texts)], set())
+
+    few, many = corpus(10), corpus(20_000)
+    few_cpu = cpu(lambda: [few.allows(q) for q in quoted])
+    many_cpu = cpu(lambda: [many.allows(q) for q in quoted])
+    assert many_cpu <= 3 * few_cpu, f"2,000 times the words took {many_cpu / few_cpu:.1f} times the time"
