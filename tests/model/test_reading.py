@@ -3,9 +3,12 @@ schema (sourcelist.py). Every way a file can be unreadable or misshapen is one f
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import PROJECT
 
 from tools.model.findings import UnusableInput
 from tools.model.sourcelist import load
@@ -112,3 +115,126 @@ def test_a_source_address_is_a_full_web_address(tmp_path: Path, url: str) -> Non
     path.write_text(source.replace("https://en.wikipedia.org/wiki/Joseph_Stalin", f'"{url}"'), encoding="utf-8")
     loaded, findings = load(path, "data/sources.yml")
     assert loaded is None and "yaml-schema" in [f.rule for f in findings]
+
+
+# --- the old suite's reading cases (model/test_textfile.py, test_yamlread.py, test_schema.py) -----
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"Line one\nThe def\x00endant\n", "2:8"),
+        (b"Line one\nThe def\x07endant\n", "2:8"),
+        (b"Line one\nThe def\x1bendant\n", "2:8"),
+        (b"Line one\nThe def\x7fendant\n", "2:8"),
+        (b"Line one\nThe def\tendant\n", "2:8"),  # a tab too: the edition's files have none
+        ("Line one\nOrlov wrote \u00a0\u030bStalin\n".encode(), "2:14"),  # a combining mark on no letter
+        ("Line one\n\u0301Stalin\n".encode(), "2:1"),
+    ],
+)
+def test_a_hidden_character_is_a_finding_at_its_place(tmp_path: Path, data: bytes, where: str) -> None:
+    text, findings = read(tmp_path, data)
+    assert [f.split(" ")[:2] for f in findings] == [[f"docs/page.md:{where}:", "file-text"]]
+    assert text == data.decode()  # reported, never changed
+
+
+def test_a_lone_cr_is_a_line_ending_and_clean_text_is_itself(tmp_path: Path) -> None:
+    assert read(tmp_path, b"One\rTwo\n") == (
+        "One\nTwo\n",
+        ["docs/page.md:1:4: file-text has CR (Windows or old Mac) line endings; use LF"],
+    )
+    words = "The defendant Rosenholz: “Whoever deviates …”\n"
+    assert read(tmp_path, words.encode()) == (words, [])
+    assert read(tmp_path, b"a" * MAX_BYTES)[1] == []  # at the limit: read
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [("Stalin’s\nthreat ".encode() + b"\xff rest", (2, 8)), ("Rosenholz: «Whoever»".encode("latin-1"), (1, 12))],
+)
+def test_invalid_utf8_points_at_the_bad_byte(tmp_path: Path, data: bytes, where: tuple[int, int]) -> None:
+    with pytest.raises(UnusableInput) as refused:
+        read(tmp_path, data)
+    assert (refused.value.finding.line, refused.value.finding.col, refused.value.finding.rule) == (*where, "file-text")
+
+
+def test_an_unreadable_file_is_one_finding(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text("text", encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("this user reads any file (root)")
+        with pytest.raises(UnusableInput) as refused:
+            read_text(path, "docs/page.md")
+        assert str(refused.value.finding) == "docs/page.md:1:1: file-missing cannot be read: Permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def walk(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            yield from walk(value, (*key, name))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, (*key, index))
+
+
+@pytest.mark.parametrize("name", ["data/sources.yml", "tests/fixtures/mini/data/sources.yml", "anchors.yml"])
+def test_the_texts_read_are_the_datas_in_order(name: str) -> None:
+    read_back = load_yaml(PROJECT / name, name)
+    assert read_back.texts and read_back.texts == list(walk(read_back.data))
+
+
+def test_a_tag_is_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = tmp_path / "s.yml"
+    path.write_text(
+        f"a: !!python/object/apply:os.system ['touch {marker}']\nb: 1  # an &anchor and *alias in a comment\n"
+    )
+    with pytest.raises(UnusableInput):
+        load_yaml(path, "s.yml")
+    assert not marker.exists()
+    path.write_text("b: 1  # an &anchor and *alias in a comment\n")
+    assert load_yaml(path, "s.yml").findings == []
+
+
+MINI_SOURCES = PROJECT / "tests" / "fixtures" / "mini" / "data" / "sources.yml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("  original: original/chapter.txt", "  original: /proc/self/environ", "edition.original"),
+        ("  original: original/chapter.txt", "  original: original/../../.env", "edition.original"),
+        ("  pages: [warning.md, praise.md]", "  pages: [warning.md, ../praise.md]", "edition.pages"),
+        ("  editorial: [index.md]", "  editorial: [/etc/index.md]", "edition.editorial"),
+        ("  contact: mailto:editors@example.org", "  contact: 'mailto:'", "edition.contact"),
+        ("  contact: mailto:editors@example.org", "  contact: javascript:alert(1)", "edition.contact"),
+        ("    - domain: metapedia.org", "    - domain: https://metapedia.org/", "policy.denylist.domain"),
+        ("    short: Orlov 1953", '    short: "Orlov\\x02 1953"', "works.short: contains U+0002"),
+        ("    short: Orlov 1953", '    short: "Orlov\\t1953"', "works.short: contains U+0009"),
+        ("    short: Orlov 1953", '    short: "Orlov \\u202e1953"', "works.short: contains U+202E"),
+        ("    variants: [Stalin]", '    variants: ["Stal\\u200bin"]', "people.variants"),
+        ("    variants: [Stalin]", "    variants: [Stalin, Stalin is innocent of every crime.]", "people.variants"),
+        ("    end: 1938-03-13", "    end: 1938-02-13", "trials.end: the trial ends (1938-02-13) before it starts"),
+        ("    speaker: bukharin", "    speker: bukharin", "quotations.speker: is not a field"),
+        ("    status: attributed", "    status: confirmed", "quotations.status"),
+        ("    kind: primary", "    kind: mirror", "works.kind"),
+    ],
+)
+def test_a_value_of_the_wrong_shape_is_a_finding_at_its_line(tmp_path: Path, old: str, new: str, says: str) -> None:
+    text = MINI_SOURCES.read_text(encoding="utf-8")
+    assert old in text
+    changed = text.replace(old, new, 1)
+    path = tmp_path / "sources.yml"
+    path.write_text(changed, encoding="utf-8")
+    loaded, findings = load(path, "data/sources.yml")
+    line = changed[: changed.index(new)].count("\n") + 1
+    assert loaded is None
+    assert any(f.rule == "yaml-schema" and f.line in (line, line - 1) and says in f.message for f in findings), [
+        str(f) for f in findings
+    ]

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .findings import Example, Finding, Rule
 from .values import (
@@ -127,11 +127,13 @@ class Trial(Entry):
     note: Annotated[Text | None, Fact] = None
     sources: Annotated[tuple[Citation, ...], LAX]
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Trial:
-        if self.end < self.start:
-            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if isinstance(start, dt.date) and end < start:
+            raise ValueError(f"the trial ends ({end}) before it starts ({start})")
+        return end
 
 
 class Person(Entry):
