@@ -546,7 +546,7 @@ OLD = [
         "    end: 1938-03-13",
         "    end: 1938-02-13",
         "yaml-schema",
-        "id: trial-1938",
+        "end: 1938-02-13",
     ),
     edit(
         "an impossible date", YML, "    start: 1938-03-02", "    start: 1938-02-30", "yaml-schema", "start: 1938-02-30"

@@ -3,7 +3,6 @@ schema (sourcelist.py). Every way a file can be unreadable or misshapen is one f
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -158,18 +157,17 @@ def test_invalid_utf8_points_at_the_bad_byte(tmp_path: Path, data: bytes, where:
     assert (refused.value.finding.line, refused.value.finding.col, refused.value.finding.rule) == (*where, "file-text")
 
 
-def test_an_unreadable_file_is_one_finding(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "page.md"
     path.write_text("text", encoding="utf-8")
-    path.chmod(0)
-    try:
-        if os.access(path, os.R_OK):
-            pytest.skip("this user reads any file (root)")
-        with pytest.raises(UnusableInput) as refused:
-            read_text(path, "docs/page.md")
-        assert str(refused.value.finding) == "docs/page.md:1:1: file-missing cannot be read: Permission denied"
-    finally:
-        path.chmod(0o644)
+
+    def refuse(self: Path, *args: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(UnusableInput) as refused:
+        read_text(path, "docs/page.md")
+    assert str(refused.value.finding) == "docs/page.md:1:1: file-missing cannot be read: Permission denied"
 
 
 def walk(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
