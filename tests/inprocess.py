@@ -62,20 +62,30 @@ def guarded(root: Path, site_url: str = SITE_URL) -> tuple[Result, list[Finding]
     result = check(root)
     if result.checked is None:
         return result, []
-    site = Site(site_url, contact=result.checked.sources.edition.contact)
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder)
-        for name, source in pages(result.checked, site).items():
-            title = name.removesuffix(".md")
-            page = DOCUMENT.format(title=title, content=render(source))
-            (out / f"{title}.html").write_text(without_search_attributes(page, parse(page)), encoding="utf-8")
-        for name, content in downloads(result.checked, site).items():
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            (out / name).write_text(content, encoding="utf-8")
-        for path in (root / "docs").rglob("*"):  # what the engine publishes as it is
-            if path.is_file() and path.suffix != ".md":
-                target = out / path.relative_to(root / "docs")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(path.read_bytes())
-        built = Built(out, "site", root, THEME_ASSETS, site_url)
-        return result, check_site(built, result.checked, result.moves, site.contact)
+        return result, guard(write_site(result, root, Path(folder), site_url), result)
+
+
+def write_site(result: Result, root: Path, out: Path, site_url: str = SITE_URL) -> Built:
+    """Every page the site would render, each in a bare document without the search attributes, the
+    downloads and the files of docs/ the engine publishes as they are, written into `out`."""
+    assert result.checked is not None
+    site = Site(site_url, contact=result.checked.sources.edition.contact)
+    for name, source in pages(result.checked, site).items():
+        title = name.removesuffix(".md")
+        page = DOCUMENT.format(title=title, content=render(source))
+        (out / f"{title}.html").write_text(without_search_attributes(page, parse(page)), encoding="utf-8")
+    for name, content in downloads(result.checked, site).items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(content, encoding="utf-8")
+    for path in (root / "docs").rglob("*"):  # what the engine publishes as it is
+        if path.is_file() and path.suffix != ".md":
+            target = out / path.relative_to(root / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    return Built(out, "site", root, THEME_ASSETS, site_url)
+
+
+def guard(built: Built, result: Result) -> list[Finding]:
+    assert result.checked is not None
+    return check_site(built, result.checked, result.moves, result.checked.sources.edition.contact)

@@ -1,0 +1,47 @@
+"""tools/guard/site.py on a folder made by hand: a built folder holds only the files the edition makes.
+What the engine copies as it is (a file in overrides/, the theme's folder, or in docs/assets/) is
+refused unless it is the theme's or one of the edition's own assets (tools/guard/allow.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import MINI
+
+from tools.checker import check
+from tools.guard.site import Built, check_site
+from tools.publish.engine import THEME_ASSETS
+
+
+@pytest.fixture(scope="module")
+def mini_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("guard") / "mini"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_path: Path) -> None:
+    result = check(mini_root)
+    assert result.checked is not None
+    files = {
+        "evil.svg": "<svg><script>alert(1)</script></svg>",  # overrides/evil.svg, copied by the theme
+        "partials/x.js": "alert(1)",  # overrides/partials/x.js
+        "assets/evil.svg": "<svg><script>alert(1)</script></svg>",  # docs/assets/evil.svg
+        "assets/javascripts/iframe-worker/other.js": "alert(1)",
+        "assets/javascripts/edition.js": "",  # the edition's own
+        "assets/javascripts/bundle.f55a23d4.min.js": "",  # not the installed theme's: refused too
+        "quotations.csv": "id\n",  # a download the build makes
+    }
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    found = check_site(Built(tmp_path, "site", mini_root, THEME_ASSETS), result.checked, result.moves)
+    assert sorted(f"{f.path}:{f.line}:{f.col}: {f.rule}" for f in found) == [
+        "site/assets/evil.svg:1:1: guard-file",
+        "site/assets/javascripts/bundle.f55a23d4.min.js:1:1: guard-file",
+        "site/assets/javascripts/iframe-worker/other.js:1:1: guard-file",
+        "site/evil.svg:1:1: guard-file",
+        "site/partials/x.js:1:1: guard-file",
+    ]
