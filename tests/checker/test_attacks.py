@@ -862,3 +862,107 @@ def test_an_undeclared_page_and_a_planted_file(mini: Project) -> None:
         ("docs/evil.html", "page-undeclared"),
         ("site/evil.html", "guard-file"),
     }
+
+
+# --- the output guard stands behind the checker -------------------------------------------------
+
+BEHIND = [
+    "a javascript: link by reference",
+    "a javascript: link behind a reference",
+    "the theme's quotation box by its class",
+    "hidden: a details box",
+    "hidden: numeric references",
+    "stitched quotations, each the chapter's words",
+    "an attribute list with a style",
+]
+
+
+@pytest.mark.parametrize("name", BEHIND)
+def test_the_guard_refuses_what_the_checker_refuses_on_an_editors_page(name: str, mini: Project) -> None:
+    """The build renders the page whatever the checker found and holds it to the allowlist itself: the
+    old suite broke the checker's link rule in a copy to show this; the guard shares no code path
+    with the checker's reading of the page but the allowlist and the quotation words."""
+    attack = next(a for a in ATTACKS if a.name == name)
+    attack.apply(mini)
+    _, guard = guarded(mini.root)
+    assert any(f.rule.startswith("guard-") and f.path == INDEX for f in guard), [str(f) for f in guard]
+
+
+# --- what is allowed stays allowed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "published; “Velicki” is Vyshinsky.",
+        "published; the praise “genius,” is a word of a quotation, which the editors may quote alone.",
+        "published; the chapter's “loaded his indictment” is two words and more.",
+        "published; “(19)” is the number of the instalment.",
+        "published; the epithets “great,” “genius,” stand side by side as in the chapter.",
+        "published; names in a list, “Stalin”, “Velicki”, are mentions.",
+        "published; in the ’30s the trials were public; the editors’ notes say so.",
+        "published; see [the chapter](praise.md) and the *Report*.",
+    ],
+)
+def test_the_chapters_words_and_plain_prose_pass(text: str, mini: Project) -> None:
+    mini.replace(INDEX, SENTENCE, text)
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_a_quotation_a_source_is_recorded_as_saying_passes(mini: Project) -> None:
+    mini.replace(
+        YML,
+        "    summary: Soviet leader under whom",
+        "    summary: Called “the Soviet leader under whom the Moscow Trials were staged”, under whom",
+    )
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_a_scare_quote_declared_as_the_finding_shows_it_matches(mini: Project) -> None:
+    mini.replace(
+        YML,
+        "  - text: counter-revolutionary underground organizations",
+        "  - text: counter-revolutionary underground organizations,",
+    )
+    assert mini.check().findings == []
+
+
+def test_a_scare_quote_excuses_the_words_on_its_own_page_only(mini: Project) -> None:
+    mini.replace(WARNING, "the entire party.", "the entire “network of conspiracy links”.")
+    assert [(f.path, f.rule) for f in mini.check().findings] == [
+        (WARNING, "quote-unmarked"),
+        (WARNING, "text-fidelity"),
+    ]
+
+
+def test_a_quotation_with_no_name_before_it(mini: Project) -> None:
+    text = mini.read(WARNING)
+    mini.write(WARNING, text[: text.index("One of Stalin’s")] + text[text.index("[“Whoever") :])
+    found = [str(f) for f in mini.check().findings if f.rule == "quote-speaker"]
+    assert found and "follows no one" in found[0]
+
+
+def test_a_declared_mirror_beside_another_source_passes(mini: Project) -> None:
+    mini.replace(
+        YML,
+        "        read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n        said: 9 October",
+        "        read_at: https://enacademic.com/dic.nsf/enwiki/13482/Nikolai_Bukharin\n        copy: mirror\n"
+        "        canonical: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n        said: 9 October",
+    )
+    mini.replace(
+        YML,
+        "    - {domain: liquisearch.com, copies: Wikipedia articles}",
+        "    - {domain: enacademic.com, copies: Wikipedia articles}",
+    )
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_the_real_policy_gives_its_reasons() -> None:
+    from conftest import PROJECT
+
+    from tools.checker import check
+
+    result = check(PROJECT)
+    assert result.checked is not None and result.findings == []
+    denylist = result.checked.sources.policy.denylist
+    assert len(denylist) >= 10 and all(entry.reason.strip() for entry in denylist)

@@ -228,3 +228,14 @@ def test_the_real_page_with_syntax_inserted(at: int, inserted: list[str]) -> Non
 def test_random_editors_page(parts: list[str]) -> None:
     with hostile(INDEX, "".join(parts).encode("utf-8", errors="surrogatepass")) as root:
         checked(root)
+
+
+def test_findings_are_capped_at_fifty_a_rule_and_file() -> None:
+    """A reader can act on fifty findings of a rule in a file, not on a hundred thousand."""
+    with hostile(PAGE, real(PAGE) + "\n\nHe said “a” and “b”.\n{: #p-x }\n".encode() * 100) as root:
+        found = checked(root).findings
+    counts: dict[tuple[str, str], int] = {}
+    for finding in found:
+        counts[(finding.path, finding.rule)] = counts.get((finding.path, finding.rule), 0) + 1
+    assert max(counts.values()) == 51
+    assert any(f.message.startswith("… and ") and f.message.endswith(" more like this in this file") for f in found)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tools.model.findings import UnusableInput
 from tools.model.sourcelist import load
@@ -236,3 +238,41 @@ def test_a_value_of_the_wrong_shape_is_a_finding_at_its_line(tmp_path: Path, old
     assert any(f.rule == "yaml-schema" and f.line in (line, line - 1) and says in f.message for f in findings), [
         str(f) for f in findings
     ]
+
+
+SCALARS = st.sampled_from(
+    ["a", "b c", "1", "2.5", "true", "null", "~", "1936-08-19", "1936-02-30", "!!str 7", "'quoted'"]
+)
+KEYS = st.sampled_from(["works", "id", "name", "1", "id", "[a, b]"])  # a key twice; a key that is a list
+
+
+def _entry(lead: str, value: str) -> str:
+    return lead + (value if value.startswith("\n") else " " + value)
+
+
+def _document(depth: int = 0) -> st.SearchStrategy[str]:
+    if depth >= 3:
+        return SCALARS
+    child = st.deferred(lambda: _document(depth + 1))
+    indent = "\n" + "  " * (depth + 1)
+    mapping = st.lists(st.tuples(KEYS, child), min_size=1, max_size=4).map(
+        lambda items: "".join(_entry(f"{indent}{k}:", v) for k, v in items)
+    )
+    sequence = st.lists(child, min_size=1, max_size=4).map(
+        lambda items: "".join(_entry(f"{indent}-", v) for v in items)
+    )
+    return SCALARS | mapping | sequence
+
+
+@settings(max_examples=40, deadline=None)
+@given(_document())
+def test_the_texts_are_the_datas_in_order_whatever_the_file(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    path = tmp_path_factory.mktemp("yaml") / "f.yml"
+    path.write_text(_entry("top:", text) + "\n", encoding="utf-8")
+    try:
+        read_back = load_yaml(path, "f.yml")
+    except UnusableInput:
+        return  # not readable: one finding, no texts
+    assert read_back.texts == list(walk(read_back.data))

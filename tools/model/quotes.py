@@ -20,9 +20,10 @@ double mark too.
 Double marks toggle: outside a quotation any double mark opens one, inside any closes it (so
 German „…“, French «…» and the chapter's stray `” Most beloved”` are all read), and one that never
 closes quotes to the end of its text; marks doubled where a quotation opens (`““…`) open it
-together. A single mark opens a quotation only where no letter or digit precedes it, and closes
-one only where none follows: the apostrophe inside a word (Stalin’s, don't) never opens or closes
-a quotation, and one that never closes (the ’30s) is an apostrophe.
+together. A single mark opens a quotation only where no letter or digit precedes it and a letter follows,
+and closes one only where no letter or digit follows: the apostrophe inside a word (Stalin’s,
+don't) never opens or closes a quotation, nor does one before a number (the ’30s), and one that
+never closes is an apostrophe.
 Quotations with nothing but white space between them are read as one (`“Trotsky” “invented”` is
 one claim, not two quoted words): `quotations()`.
 Every scan is one pass of an RE2 expression: linear in the text.
@@ -146,7 +147,7 @@ def spans(text: str) -> list[Span]:
         if single_at is not None and not _is_word(after):
             found.append(Span(single_at[0], end, text[single_at[0] + 1 : start]))
             single_at = None
-        elif single_at is None and not _is_word(before) and _is_word(after):
+        elif single_at is None and not _is_word(before) and after.isalpha():  # not the ’30s
             single_at = (start, 1)
     if double_at is not None:  # a double mark that never closes quotes to the end, as a reader reads it
         found.append(Span(double_at[0], len(text), text[double_at[0] + double_at[1] :], closed=False))
