@@ -825,8 +825,39 @@ NEW_MARKUP = [
     ),
 ]
 
-ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP]
-NOT_YET: set[str] = set()  # attacks not refused yet: strict xfails, a product bug each
+# --- a made-up quotation by way of a title ---------------------------------------------------
+
+NEW_OTHER = [
+    Attack(
+        "a made-up title, then quoted",
+        (
+            (YML, "    title: The Secret History of Stalin's Crimes\n", f"    title: “{MADE_UP}”\n"),
+            (YML, SUMMARY, f"    summary: Orlov wrote “{MADE_UP}”"),
+        ),
+        "prose-quote",
+        "summary: Orlov wrote",
+    ),
+    edit(
+        "a wrong month, the day and year the source's",
+        YML,
+        "    date: 1938-03-12\n    date_inferred: true\n    status: unverified",
+        "    date: 1938-01-12\n    date_inferred: true\n    status: unverified",
+        "fact-numbers",
+        "date: 1938-01-12",
+    ),
+]
+
+ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
+# Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.
+# A title may be quoted (model/edition.py allowed_quotations), and a title is a fact whose words no
+# rule holds to the `said` of the citation that covers it (only its numbers): an editor can invent
+# one and quote it anywhere. Holding titles to their `said` would refuse 17 titles of the real list
+# as they are recorded now (punctuation, translations, catalogue forms): data work first.
+# A date's month is written as a word on the pages, and fact-numbers holds only a date's day and
+# year to the words read ("March 12, 1938" covers 12 January 1938). Of the real list's 51 dates, 49
+# give the month as a number or as an English, Russian or German name in their `said`; two give it
+# in Romanian: a rule would need the month's names in the sources' languages.
+NOT_YET: set[str] = {"a made-up title, then quoted", "a wrong month, the day and year the source's"}
 
 
 @pytest.mark.parametrize(

@@ -45,3 +45,20 @@ def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_pat
         "site/evil.svg:1:1: guard-file",
         "site/partials/x.js:1:1: guard-file",
     ]
+
+
+def test_a_quotation_in_a_data_download_is_held_too(mini_root: Path, tmp_path: Path) -> None:
+    """The old suite checked the downloads line by line: a quotation in the CSV or the JSON is the
+    chapter's words or a source's, as on a page."""
+    result = check(mini_root)
+    assert result.checked is not None
+    (tmp_path / "quotations.csv").write_text(
+        "id,text\nq-x,“is the hope of mankind! He is a great creator!”\nq-y,“Stalin is innocent of every crime.”\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "quotations.json").write_text('[{"text": "Orlov wrote “Stalin is innocent of every crime.”"}]\n')
+    found = check_site(Built(tmp_path, "site", mini_root, THEME_ASSETS), result.checked, result.moves)
+    assert sorted((f.rule, f.message.split(":")[0]) for f in found) == [
+        ("guard-quote", "site/quotations.csv"),
+        ("guard-quote", "site/quotations.json"),
+    ]

@@ -276,3 +276,46 @@ def test_the_texts_are_the_datas_in_order_whatever_the_file(
     except UnusableInput:
         return  # not readable: one finding, no texts
     assert read_back.texts == list(walk(read_back.data))
+
+
+def test_the_mini_source_list_loads_as_typed_records() -> None:
+    loaded, findings = load(MINI_SOURCES, "data/sources.yml")
+    assert findings == [] and loaded is not None
+    s = loaded.sources
+    assert s.edition.pages == ("warning.md", "praise.md") and s.edition.original == "original/chapter.txt"
+    assert s.quotation["q-vyshinsky-epithets"].text == ("great", "genius", "wise", "Most beloved")
+    assert s.quotation["q-rosengolts-long-live"].text[0].startswith("Long live the Bolshevik Party")
+    assert s.person["rosengolts"].variants == ("Rosenholz", "Rosengolts")
+    text = MINI_SOURCES.read_text(encoding="utf-8")
+    assert loaded.where("quotations", 3, "id") == (text[: text.index("id: q-rosengolts-long-live")].count("\n") + 1, 5)
+
+
+def test_a_key_given_twice_is_a_finding_naming_the_first(tmp_path: Path) -> None:
+    path = tmp_path / "s.yml"
+    path.write_text("a:\n  speaker: rosengolts\n  speaker: bukharin\n", encoding="utf-8")
+    [finding] = load_yaml(path, "s.yml").findings
+    assert str(finding).startswith("s.yml:3:3: yaml-syntax repeats the key 'speaker' (first on line 2)")
+
+
+def test_every_address_field_is_checked_as_an_address() -> None:
+    """A field that holds a web address is typed as one (values.Url or ReadAt), so the policy holds it."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from tools.model import sourcelist
+
+    def validators(annotation: object) -> set[str]:
+        if typing.get_origin(annotation) is typing.Annotated:
+            head, *meta = typing.get_args(annotation)
+            return {getattr(getattr(m, "func", None), "__name__", "") for m in meta} | validators(head)
+        return set().union(*(validators(a) for a in typing.get_args(annotation)))
+
+    models = [m for m in vars(sourcelist).values() if isinstance(m, type) and issubclass(m, BaseModel)]
+    addresses = {
+        (m.__name__, name): validators(info.annotation) & {"_url", "_read_at"}
+        for m in models
+        for name, info in m.model_fields.items()
+        if name in ("url", "canonical", "read_at")
+    }
+    assert len(addresses) >= 5 and all(addresses.values()), addresses

@@ -4,8 +4,11 @@ from (`docs/index.md:12:5: guard-quote site/index.html: …`)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +21,7 @@ from ..model.quotes import core
 from ..model.textfile import LineIndex
 from ..model.urls import scheme_of, site_path
 from . import allow
-from .page import GUARD_LINK, Allowed, Problem, check_document
+from .page import GUARD_LINK, GUARD_MARKUP, Allowed, Problem, check_document, quotations_in
 
 GUARD_FILE = Rule(
     "guard-file",
@@ -117,6 +120,8 @@ def check_site(
                 GUARD_FILE.at(f"{built.shown}/{name}", 1, 1, "is not a file the edition makes: remove it from docs/")
             )
             continue
+        if name in DATA_TEXTS:
+            findings += locate(list(data_quotations(path, allowed)), "data/sources.yml", built, name)
         if not name.endswith(".html") or name in built.redirects:
             continue
         root = parse(path.read_text(encoding="utf-8", errors="replace"))
@@ -134,6 +139,30 @@ def check_site(
     findings += aliases(moves, ids, built)
     findings += phrase_links(moves, texts, built)
     return findings
+
+
+DATA_TEXTS = ("quotations.csv", "quotations.json")  # the downloads whose texts a reader reads as such
+
+
+def data_quotations(path: Path, allowed: Allowed) -> Iterator[Problem]:
+    """Every quotation in a data download, cell by cell or string by string, as on a page."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".csv":
+        values: list[object] = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    else:
+        try:
+            values = [json.loads(text)]
+        except ValueError:
+            yield Problem(GUARD_MARKUP, "is not JSON", "")
+            return
+    while values:
+        value = values.pop()
+        if isinstance(value, dict):
+            values += value.values()
+        elif isinstance(value, list):
+            values += value
+        elif isinstance(value, str):
+            yield from quotations_in(value, allowed.corpus)
 
 
 def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
