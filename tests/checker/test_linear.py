@@ -16,7 +16,7 @@ from conftest import Project
 
 from tools.checker import check
 
-SMALL = 20_000  # characters of hostile input; ten times that is still under the file limit
+SMALL = 10_000  # characters of hostile input; ten times that is still under the file limit
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
 SAID = "        said: Bukharin was overwhelmed with emotion in court; a defendant"
 Edit = Callable[[str, int], str]
@@ -55,8 +55,8 @@ KINDS: dict[str, tuple[str, Edit]] = {
     # the words quotations may be grow with the quotations: each is looked up, never searched for
     "source-list prose: quotations and sources' words": (
         "data/sources.yml",
-        lambda t, n: t.replace(SAID, SAID + " " + " ".join(f"w{i} x{i}" for i in range(n // 12))).replace(
-            SUMMARY, '    summary: "' + "“q z” " * (n // 12) + '"'
+        lambda t, n: t.replace(SAID, SAID + " " + " ".join(f"w{i} x{i}" for i in range(n // 8))).replace(
+            SUMMARY, '    summary: "' + "“q z” " * (n // 6) + '"'
         ),
     ),
 }
