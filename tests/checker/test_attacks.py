@@ -994,3 +994,22 @@ def test_the_real_policy_gives_its_reasons() -> None:
     assert result.checked is not None and result.findings == []
     denylist = result.checked.sources.policy.denylist
     assert len(denylist) >= 10 and all(entry.reason.strip() for entry in denylist)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        'See [the chapter](warning.md "&lt;img src=x onerror=alert(1)&gt;").',  # the old S4: a link's title
+        "See Velicki.\n\n*[Velicki]: &lt;img src=x onerror=alert(1)&gt;",  # an abbreviation's title
+    ],
+)
+def test_markup_in_a_title_stays_text(markdown: str) -> None:
+    """Allowed on an editors' page, a title is an attribute's text: Material's tooltips, which once
+    showed it as HTML, are off, and edition.js never reads it. Nothing of it becomes an element."""
+    from inprocess import render
+
+    from tools.model.html import local, parse_fragment
+
+    root = parse_fragment(render(markdown))
+    assert {local(e.tag) for e in root.iter()} <= {"body", "p", "a", "abbr"}
+    assert any("<img src=x" in (e.get("title") or "") for e in root.iter())

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import MINI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -239,3 +240,37 @@ def test_findings_are_capped_at_fifty_a_rule_and_file() -> None:
         counts[(finding.path, finding.rule)] = counts.get((finding.path, finding.rule), 0) + 1
     assert max(counts.values()) == 51
     assert any(f.message.startswith("… and ") and f.message.endswith(" more like this in this file") for f in found)
+
+
+KEYS = st.one_of(
+    st.sampled_from(["edition", "works", "people", "quotations", "id", "text", "sources", "said"]), st.text(max_size=8)
+)
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20), st.dates()
+)
+STRUCTURES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=20
+)
+
+
+@HYPOTHESIS
+@given(st.dictionaries(KEYS, STRUCTURES, max_size=6))
+def test_random_yaml_structure_as_the_source_list(data: dict[object, object]) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    with hostile(SOURCES, text.encode("utf-8", errors="surrogatepass")) as root:
+        checked(root)
+
+
+@HYPOTHESIS
+@given(
+    st.sampled_from(["works", "trials", "people", "quotations", "notes", "glossary"]),
+    st.integers(0, 10),
+    st.sampled_from(["id", "text", "speaker", "status", "date", "start", "sources", "variants", "title", "term", "x"]),
+    st.one_of(SCALARS, st.lists(SCALARS, max_size=3), st.dictionaries(KEYS, SCALARS, max_size=3)),
+)
+def test_the_real_list_with_one_field_replaced(section: str, index: int, name: str, value: object) -> None:
+    data = yaml.safe_load(real(SOURCES))
+    entries = data[section]
+    entries[index % len(entries)][name] = value
+    with hostile(SOURCES, yaml.safe_dump(data, allow_unicode=True).encode("utf-8", errors="surrogatepass")) as root:
+        checked(root)
