@@ -72,8 +72,9 @@ def test_a_loop_of_links_is_a_finding_each(mini: Project) -> None:
         "docs/feed.xml",
         "docs/assets/evil.svg",  # an SVG runs its script when opened
         "docs/assets/images/pixel.png",
-        "docs/assets/javascripts/sub/x.js",
-        "docs/assets/javascripts/iframe-worker/other.js",  # the vendored folder holds its three files only
+        "docs/assets/javascripts/sub/deeper/x.js",
+        "docs/assets/javascripts/evil.html",
+        "docs/assets/stylesheets/evil.svg",
     ],
 )
 def test_a_file_that_is_neither_a_page_nor_an_asset_is_refused(mini: Project, name: str) -> None:

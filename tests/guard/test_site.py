@@ -29,9 +29,9 @@ def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_pat
         "evil.svg": "<svg><script>alert(1)</script></svg>",  # overrides/evil.svg, copied by the theme
         "partials/x.js": "alert(1)",  # overrides/partials/x.js
         "assets/evil.svg": "<svg><script>alert(1)</script></svg>",  # docs/assets/evil.svg
-        "assets/javascripts/iframe-worker/other.js": "alert(1)",
-        "assets/javascripts/edition.js": "",  # the edition's own
-        "assets/javascripts/bundle.f55a23d4.min.js": "",  # not the installed theme's: refused too
+        "assets/javascripts/page.html": "<script>alert(1)</script>",
+        "assets/javascripts/edition.js": "",  # the edition's own: a script runs where a template loads it
+        "assets/images/pixel.png": "",  # no page needs it
         "quotations.csv": "id\n",  # a download the build makes
     }
     for name, content in files.items():
@@ -40,8 +40,8 @@ def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_pat
     found = check_site(Built(tmp_path, "site", mini_root, THEME_ASSETS), result.checked, result.moves)
     assert sorted(f"{f.path}:{f.line}:{f.col}: {f.rule}" for f in found) == [
         "site/assets/evil.svg:1:1: guard-file",
-        "site/assets/javascripts/bundle.f55a23d4.min.js:1:1: guard-file",
-        "site/assets/javascripts/iframe-worker/other.js:1:1: guard-file",
+        "site/assets/images/pixel.png:1:1: guard-file",
+        "site/assets/javascripts/page.html:1:1: guard-file",
         "site/evil.svg:1:1: guard-file",
         "site/partials/x.js:1:1: guard-file",
     ]

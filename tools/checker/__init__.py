@@ -19,7 +19,7 @@ from pathlib import Path
 import markdown
 import re2
 
-from ..guard.allow import EDITION_ASSETS
+from ..guard.allow import EDITION_ASSET
 from ..guard.configs import EXTENSIONS
 from ..guard.page import Allowed, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
@@ -187,7 +187,7 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     found = []
     for path in sorted((root / "docs").rglob("*")):
         name = path.relative_to(root / "docs").as_posix()
-        if path.is_file() and name not in declared and name not in EDITION_ASSETS:
+        if path.is_file() and name not in declared and EDITION_ASSET.match(name) is None:
             found.append(
                 PAGE_UNDECLARED.at(
                     f"docs/{name}", 1, 1, f"is neither a page declared in {SOURCE_LIST} nor one of the edition's assets"

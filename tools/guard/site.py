@@ -90,7 +90,9 @@ def expected(built: Built, name: str, checked: Checked) -> bool:
     if name in built.redirects or name in built.extra_files:
         return True
     if name.startswith("assets/"):
-        return (built.theme_assets / name.removeprefix("assets/")).is_file() or name in allow.EDITION_ASSETS
+        return (built.theme_assets / name.removeprefix("assets/")).is_file() or allow.EDITION_ASSET.match(
+            name
+        ) is not None
     return False
 
 
