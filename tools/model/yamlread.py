@@ -135,9 +135,9 @@ class Yaml:
     texts: list[tuple[PathKey, str]]  # every text value with its place, in the file's order
 
 
-def load_yaml(path: Path, shown: str) -> Yaml:
+def load_yaml(path: Path, shown: str, *, may_be_empty: bool = False) -> Yaml:
     """Plain data, the position of every value, its texts and findings; UnusableInput if nothing
-    can be read."""
+    can be read, or if the file holds no value and `may_be_empty` is not set (then: None)."""
     text, findings = read_text(path, shown)
     try:
         guard_events(text, shown)
@@ -156,6 +156,8 @@ def load_yaml(path: Path, shown: str) -> Yaml:
     except RecursionError:
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "nests too deeply to read")) from None
     if node is None:
+        if may_be_empty:
+            return Yaml(None, {}, findings, [])
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "is empty"))
     builder = _Builder(shown)
     data = builder.build(node)
