@@ -20,7 +20,7 @@ KINDS = {
     ),
     "memoir": (
         "Memoirs and participants’ accounts",
-        "Accounts by people who took part or looked on (Orlov’s book among them), written for a purpose; read as "
+        "Accounts by people who took part or looked on (the book this text is from among them), written for a purpose; read as "
         "testimony, checked against the records.",
     ),
     "scholarship": (
@@ -48,19 +48,24 @@ COPIES = (
 )
 
 
+def closed(part: Markup) -> Markup:
+    """A part of an entry with its full stop, unless it ends in one already ("6th ed.", "Jr.", "?")."""
+    return part if str(part.striptags()).endswith((".", "?", "!")) else part + Markup(".")
+
+
 def bibliography_entry(work: Work) -> Markup:
     """Author. *Title*. Edition. Place: Publisher, year. — parts not known are left out, never guessed."""
     parts: list[Markup] = []
     if work.author:
-        parts.append(Markup("{}.").format(prose(work.author)))
-    parts.append(Markup("<cite>{}</cite>.").format(prose(work.title)))
+        parts.append(closed(prose(work.author)))
+    parts.append(closed(Markup("<cite>{}</cite>").format(prose(work.title))))
     if work.container:
-        parts.append(Markup("In <cite>{}</cite>.").format(prose(work.container)))
+        parts.append(closed(Markup("In <cite>{}</cite>").format(prose(work.container))))
     if work.edition:
-        parts.append(Markup("{}.").format(prose(work.edition)))
+        parts.append(closed(prose(work.edition)))
     imprint = Markup(": ").join(prose(p) for p in (work.place, work.publisher) if p)
     year = text(format_date(work.year)) if work.year is not None else Markup("n.d.")
-    parts.append(Markup("{}, {}.").format(imprint, year) if imprint else Markup("{}.").format(year))
+    parts.append(closed(Markup("{}, {}").format(imprint, year) if imprint else year))
     if work.url:
         parts.append(link(work.url, text(work.url)))
     return Markup(" ").join(parts)
@@ -89,7 +94,9 @@ def sources_page(checked: Checked) -> str:
             if work.sources:
                 items = Markup("").join(
                     Markup('<li>{}{}<span class="said medium-screen">: {}</span></li>').format(
-                        text(c.locator + ", ") if c.locator else "", read_at(c) or Markup("read in print"), said(c)
+                        text(c.locator) + Markup(", ") if c.locator else "",
+                        read_at(c) or Markup("read in print"),
+                        said(c),
                     )
                     for c in work.sources
                 )
