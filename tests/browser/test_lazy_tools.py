@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, Route, expect
 
-from .conftest import Published, RequestLog
+from .conftest import RequestLog
 from .reading import CHAPTER, CLIPBOARD, DEVICES, press
 
 pytestmark = pytest.mark.browser
@@ -154,7 +154,7 @@ def test_enter_on_a_focused_permalink_opens_its_toolbar(held_page: Callable[...,
 
 def test_a_use_taken_back_while_it_loads_is_not_done(held_page: Callable[..., tuple[Page, Held]]) -> None:
     """Enter, then Escape before the file came: loaded, nothing opens (it would have opened and
-    closed). A click elsewhere the same."""
+    closed). A click elsewhere, or Tab on past the link, the same."""
     page, held = held_page("desktop")
     number = page.locator(NUMBER).nth(1)
     number.focus()
@@ -169,6 +169,15 @@ def test_a_use_taken_back_while_it_loads_is_not_done(held_page: Callable[..., tu
     number.scroll_into_view_if_needed()
     number.click()
     page.locator("article h1").first.click(position={"x": 5, "y": 5})  # a click elsewhere
+    held.release()
+    page.wait_for_function(LOADED)
+    page.wait_for_timeout(100)
+    expect(page.locator(TOOLS)).to_have_count(0)
+    page, held = held_page("desktop")
+    number = page.locator(NUMBER).nth(1)
+    number.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # on past it
     held.release()
     page.wait_for_function(LOADED)
     page.wait_for_timeout(100)
@@ -239,12 +248,14 @@ def test_without_the_file_a_permalink_is_a_link(reading_url: str, context: Calla
 
 
 def test_from_file_it_loads_as_online(
-    published: Published, cut_off: Callable[..., tuple[BrowserContext, RequestLog]]
+    unzipped: Path, cut_off: Callable[..., tuple[BrowserContext, RequestLog]]
 ) -> None:
-    """The offline edition (file://, no network): the first click on a ¶ and on a note work."""
+    """The offline edition as downloaded (the zip, unzipped; file://, no network): the first click
+    on a ¶ and on a note work."""
+    assert (unzipped / "assets" / "javascripts" / MODULE).is_file()
     context, _ = cut_off(**DEVICES["desktop"])
     page = context.new_page()
-    page.goto((published.offline / CHAPTER).as_uri(), wait_until="load")
+    page.goto((unzipped / CHAPTER).as_uri(), wait_until="load")
     assert not page.evaluate(LOADED)
     number = page.locator(NUMBER).nth(1)
     number.click()

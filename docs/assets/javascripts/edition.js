@@ -73,7 +73,7 @@
 
   let ready = false;   // edition-tools.js has run
   let loading = null;  // its script element, while it loads
-  let asked = null;    // what the reader last asked of it meanwhile: [do it, or else]
+  let asked = null;    // what the reader last asked of it meanwhile: {go, otherwise, on: the element}
 
   function load() {
     if (ready || loading) { return; }
@@ -83,16 +83,16 @@
       ready = event.type === "load";
       if (!ready) { loading.remove(); }  // the next use asks again
       loading = null;
-      const [go, otherwise] = asked || [];
+      const {go, otherwise} = asked || {};
       asked = null;
       if (ready && go) { go(); } else if (otherwise) { otherwise(); }
     };
     document.head.appendChild(loading);
   }
 
-  function use(go, otherwise) {
+  function use(on, go, otherwise) {
     if (ready) { go(); return; }
-    asked = [go, otherwise];
+    asked = {go: go, otherwise: otherwise, on: on};
     load();
   }
 
@@ -121,7 +121,12 @@
     if (event.key === "Escape") { asked = null; }  // (what it asked would have opened and closed)
     soon(event);
   });
-  document.addEventListener("focusin", soon);
+  document.addEventListener("focusin", (event) => {
+    // Focus moved on by a key (Tab past it): what was asked is taken back, as edition-tools.js
+    // closes what is open then.
+    if (reading.byKey && asked && asked.on !== event.target) { asked = null; }
+    soon(event);
+  });
 
   document.addEventListener("click", (event) => {
     if (ready || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
@@ -131,7 +136,7 @@
     if (link && opens(link)) {
       event.preventDefault();
       const follow = () => window.location.assign(link.href);
-      use(() => { if (!reading.invoke(link)) { follow(); } }, follow);
+      use(link, () => { if (!reading.invoke(link)) { follow(); } }, follow);
     } else if (!event.target.closest("button.qr-full")) {
       asked = null;  // a click elsewhere: what was asked is no longer wanted
     }
@@ -141,7 +146,7 @@
   document.addEventListener("selectionchange", () => {
     const selection = window.getSelection();
     if (!ready && article && selection.rangeCount && !selection.isCollapsed && article.contains(selection.anchorNode)) {
-      use(() => reading.select());
+      use(null, () => reading.select());
     }
   });
 
@@ -196,7 +201,7 @@
       button.className = "qr-full";
       button.textContent = "Full screen";
       button.setAttribute("aria-label", "Full screen " + (svg.getAttribute("aria-label") || "QR code"));
-      button.addEventListener("click", () => use(() => reading.qr(svg, button)));
+      button.addEventListener("click", () => use(button, () => reading.qr(svg, button)));
       svg.after(button);
     });
   }
