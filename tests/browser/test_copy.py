@@ -85,6 +85,7 @@ def test_the_offline_copy_copies_the_published_address(unzipped: Path, browser: 
         assert qid.startswith("q-")
         quote.focus()
         page.keyboard.press("Enter")  # opens its toolbar, right after it
+        expect(page.locator("a.quote-link + .permalink-tools")).to_be_visible()  # once edition-tools.js has run
         page.keyboard.press("Tab")
         expect(page.locator(":focus")).to_have_text("Copy link")
         page.keyboard.press("Enter")

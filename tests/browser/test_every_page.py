@@ -44,7 +44,7 @@ def use_every_feature(page: Page) -> None:
     page.locator("article a.person[data-card]").first.click()
     expect(page.locator(".ed-pop")).to_be_visible()
     page.keyboard.press("Escape")
-    page.locator(".md-content a.permalink").first.click()  # opens its copy toolbar (edition.js)
+    page.locator(".md-content a.permalink").first.click()  # opens its copy toolbar (edition-tools.js)
     button = page.locator("#edition-tools button").first
     button.click()
     expect(button).to_have_text("Copied")

@@ -115,6 +115,7 @@ def test_copy_link_and_citations_with_both_types(
     qid = (quote.get_attribute("href") or "")[1:]
     quote.scroll_into_view_if_needed()
     press(device, quote)
+    expect(page.locator(TOOLS)).to_be_visible()  # on first use, once edition-tools.js has loaded
     # One button per style the passage's <template id="cite-…"> holds, in its order.
     styles = page.evaluate(
         "(id) => [...document.getElementById('cite-' + id).content.querySelectorAll('[data-cite-label]')].map(e => e.dataset.citeLabel)",

@@ -141,6 +141,7 @@ def test_lighter_rewrites_the_built_files(tmp_path: Path) -> None:
     for folder in (own, site / "assets"):
         (folder / "stylesheets" / "edition.css").write_text("/* why */\n.x {\n  a: 1;\n}\n", encoding="utf-8")
         (folder / "javascripts" / "edition.js").write_text("// why\n  run();\n", encoding="utf-8")
+        (folder / "javascripts" / "edition-tools.js").write_text("  // later\n  use();\n", encoding="utf-8")
     page = f'<html><head>{LINK}\n</head><body><p class="md-typeset">x</p></body></html>'
     pages = lighter(site, {"index.html": page}, {"index.html": parse(page)}, theme, own)
     # The palette's rules follow the main ones, in one file the page links instead of two.
@@ -150,3 +151,4 @@ def test_lighter_rewrites_the_built_files(tmp_path: Path) -> None:
     assert not (styles / "palette.0123abcd.min.css").exists()
     assert (styles / "edition.css").read_text(encoding="utf-8") == ".x{a:1}"
     assert (site / "assets" / "javascripts" / "edition.js").read_text(encoding="utf-8") == "run();\n"
+    assert (site / "assets" / "javascripts" / "edition-tools.js").read_text(encoding="utf-8") == "use();\n"

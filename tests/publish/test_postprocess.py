@@ -137,7 +137,7 @@ def inline_scripts(page: str) -> list[str]:
 
 def test_every_page_carries_the_policy_first_hashing_exactly_its_inline_scripts(built: Built) -> None:
     pages = pages_of(built)
-    assert len(pages) >= 26
+    assert len(pages) >= 25  # 13 online, 12 offline (the offline copy has no 404 page)
     for path in pages:
         page = path.read_text(encoding="utf-8")
         [policy] = POLICY_META.findall(page)

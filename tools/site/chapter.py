@@ -4,7 +4,7 @@ The chapter's words come from the page exactly (escaped, never read as markup); 
 them is made here from the source list: the ¶ numbers and links, the links on names and the cards
 they open, the note call after each quotation and the notes themselves (numbered through the whole
 chapter), and the editor's notes after the paragraphs they concern. Markup contract: DESIGN notes
-in ARCHITECTURE.md ("A chapter page"); edition.js and edition.css read it.
+in ARCHITECTURE.md ("A chapter page"); edition.js, edition-tools.js and edition.css read it.
 """
 
 from __future__ import annotations

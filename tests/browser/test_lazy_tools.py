@@ -1,0 +1,265 @@
+"""The reading aids load on first use (issue 20, the page-weight budget): a first view loads
+edition.js only, and edition-tools.js (notes and cards in place, a permalink's toolbar, phrase links,
+QR codes full screen) is asked for once, by the reader's first press, key, focus or selection on
+what it acts on. The use that asked for it is not lost: held back until the file arrives (a route
+that answers only when the test says so), the first tap or click on a ¶, the first Enter on a
+focused one, the first tap on a note call still open what they open, without a jump; one the reader
+took back meanwhile (Escape, a click elsewhere) does not; without the file (a network gone) the link
+is followed as without JavaScript; from file:// (the offline edition) it loads as online."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Request, Route, expect
+
+from .conftest import RequestLog
+from .reading import CHAPTER, CLIPBOARD, DEVICES, press
+
+pytestmark = pytest.mark.browser
+
+MODULE = "edition-tools.js"
+TOOLS = "#edition-tools"
+NUMBER = "article a.para-number"
+LOADED = "() => typeof (window.editionReading || {}).invoke === 'function'"
+
+
+@dataclass
+class Held:
+    """Requests for edition-tools.js, each answered only when release() is called."""
+
+    requests: list[str] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+
+    def hold(self, route: Route) -> None:
+        self.requests.append(route.request.url)
+        self.routes.append(route)
+
+    def release(self) -> None:
+        while self.routes:
+            self.routes.pop(0).continue_()
+
+
+def asked(page: Page) -> list[str]:
+    """A live list of every request the page makes for edition-tools.js."""
+    urls: list[str] = []
+
+    def record(request: Request) -> None:
+        if request.url.endswith("/" + MODULE):
+            urls.append(request.url)
+
+    page.on("request", record)
+    return urls
+
+
+@pytest.fixture
+def held_page(context: Callable[..., BrowserContext], reading_url: str) -> Iterator[Callable[..., tuple[Page, Held]]]:
+    """Factory: the chapter on a device, with edition-tools.js held back until released."""
+
+    def make(device: str, name: str = CHAPTER, **options: object) -> tuple[Page, Held]:
+        held = Held()
+        page = context(**DEVICES[device], **options).new_page()
+        page.route("**/" + MODULE, held.hold)
+        page.goto(reading_url + name, wait_until="load")
+        return page, held
+
+    yield make
+
+
+def test_a_first_view_loads_no_reading_tool(
+    reading_site: Path, reading_url: str, context: Callable[..., BrowserContext]
+) -> None:
+    page = context(**DEVICES["desktop"]).new_page()
+    urls = asked(page)
+    names = sorted(p.name for p in reading_site.glob("*.html"))
+    assert CHAPTER in names and "teachers.html" in names
+    for name in names:
+        page.goto(reading_url + name, wait_until="networkidle")
+        # What a first view does need is done: links that open something say so, QR codes have a button.
+        expanded = page.evaluate(
+            "() => [...document.querySelectorAll('a.fn-ref, a.person[data-card]')].filter(a => !a.hasAttribute('aria-expanded')).length"
+        )
+        assert expanded == 0, name
+        assert page.locator("article svg.qr").count() == page.locator("article button.qr-full").count(), name
+        page.mouse.wheel(0, 600)  # reading on, without using any aid
+        page.wait_for_timeout(100)
+    assert urls == [], urls
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_the_first_press_on_a_permalink_opens_its_toolbar(
+    device: str, held_page: Callable[..., tuple[Page, Held]]
+) -> None:
+    """360 × 800 touch and 1280 × 800 mouse: the tap or click that loads the file opens the toolbar."""
+    page, held = held_page(device, permissions=CLIPBOARD)
+    urls = asked(page)
+    number = page.locator(NUMBER).nth(1)
+    number.scroll_into_view_if_needed()
+    press(device, number)
+    page.wait_for_timeout(300)
+    assert held.requests, "the press asked for edition-tools.js"
+    expect(page.locator(TOOLS)).to_have_count(0)  # held back: what opens it next is the press, kept
+    assert "#" not in page.url, "no jump while it loads"
+    held.release()
+    tools = page.locator(TOOLS)
+    expect(tools).to_be_visible()
+    expect(number).to_have_attribute("aria-expanded", "true")
+    assert "#" not in page.url
+    # From now on it answers at once, and is never asked for again: the same link closes it, a
+    # note, a name's card and a phrase open.
+    press(device, number)
+    expect(tools).to_have_count(0)
+    call = page.locator("article a.fn-ref").first
+    call.scroll_into_view_if_needed()
+    press(device, call)
+    expect(page.locator(".ed-pop")).to_be_visible()
+    page.keyboard.press("Escape")
+    name = page.locator("article a.person[data-card]").first
+    name.scroll_into_view_if_needed()
+    press(device, name)
+    expect(page.locator(".ed-pop")).to_be_visible()
+    page.keyboard.press("Escape")
+    page.evaluate(
+        """() => { const p = document.querySelector('article p.chapter-paragraph'), r = document.createRange();
+            r.selectNodeContents(p.lastChild); getSelection().removeAllRanges(); getSelection().addRange(r); }"""
+    )
+    expect(page.locator(".ed-phrase")).to_be_visible()
+    assert len(urls) == 1, urls
+
+
+def test_enter_on_a_focused_permalink_opens_its_toolbar(held_page: Callable[..., tuple[Page, Held]]) -> None:
+    page, held = held_page("desktop", permissions=CLIPBOARD)
+    number = page.locator(NUMBER).nth(1)
+    number.focus()
+    page.wait_for_timeout(100)
+    assert held.requests, "focus on a permalink asks for edition-tools.js"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    expect(page.locator(TOOLS)).to_have_count(0)
+    held.release()
+    tools = page.locator(TOOLS)
+    expect(tools).to_be_visible()
+    expect(number).to_be_focused()
+    assert "#" not in page.url
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Copy link")
+    page.keyboard.press("Escape")
+    expect(tools).to_have_count(0)
+    expect(number).to_be_focused()
+    assert len(held.requests) == 1
+
+
+def test_a_use_taken_back_while_it_loads_is_not_done(held_page: Callable[..., tuple[Page, Held]]) -> None:
+    """Enter, then Escape before the file came: loaded, nothing opens (it would have opened and
+    closed). A click elsewhere, or Tab on past the link, the same."""
+    page, held = held_page("desktop")
+    number = page.locator(NUMBER).nth(1)
+    number.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    held.release()
+    page.wait_for_function(LOADED)
+    page.wait_for_timeout(100)
+    expect(page.locator(TOOLS)).to_have_count(0)
+    page, held = held_page("desktop")
+    number = page.locator(NUMBER).nth(2)
+    number.scroll_into_view_if_needed()
+    number.click()
+    page.locator("article h1").first.click(position={"x": 5, "y": 5})  # a click elsewhere
+    held.release()
+    page.wait_for_function(LOADED)
+    page.wait_for_timeout(100)
+    expect(page.locator(TOOLS)).to_have_count(0)
+    page, held = held_page("desktop")
+    number = page.locator(NUMBER).nth(1)
+    number.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # on past it
+    held.release()
+    page.wait_for_function(LOADED)
+    page.wait_for_timeout(100)
+    expect(page.locator(TOOLS)).to_have_count(0)
+
+
+def test_the_first_tap_on_a_note_opens_it(held_page: Callable[..., tuple[Page, Held]]) -> None:
+    page, held = held_page("phone")
+    call = page.locator("article a.fn-ref").first
+    call.scroll_into_view_if_needed()
+    call.tap()
+    page.wait_for_timeout(200)
+    assert held.requests
+    expect(page.locator(".ed-pop")).to_have_count(0)
+    assert "#" not in page.url, "the call did not jump to the notes"
+    held.release()
+    pop = page.locator(".ed-pop")
+    expect(pop).to_be_visible()
+    expect(pop).to_be_focused()
+    expect(call).to_have_attribute("aria-expanded", "true")
+    assert "#" not in page.url
+
+
+def test_a_first_selection_is_offered_its_link(held_page: Callable[..., tuple[Page, Held]]) -> None:
+    page, held = held_page("desktop")
+    page.evaluate(  # outside the article: nothing asked
+        """() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('.md-header__topic'));
+            getSelection().removeAllRanges(); getSelection().addRange(r); }"""
+    )
+    page.wait_for_timeout(200)
+    assert held.requests == []
+    paragraph = page.locator("article p.chapter-paragraph").nth(1)
+    paragraph.scroll_into_view_if_needed()
+    paragraph.dblclick(position={"x": 60, "y": 10})
+    page.wait_for_timeout(200)
+    assert held.requests
+    held.release()
+    expect(page.locator(".ed-phrase")).to_be_visible()
+
+
+def test_a_qr_code_fills_the_screen_on_its_first_press(held_page: Callable[..., tuple[Page, Held]]) -> None:
+    page, held = held_page("desktop", "teachers.html")
+    button = page.locator("article button.qr-full").first
+    button.scroll_into_view_if_needed()
+    button.click()
+    page.wait_for_timeout(200)
+    assert held.requests
+    held.release()
+    dialog = page.locator("dialog.qr-dialog")
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(button).to_be_focused()
+
+
+def test_without_the_file_a_permalink_is_a_link(reading_url: str, context: Callable[..., BrowserContext]) -> None:
+    page = context(**DEVICES["desktop"]).new_page()
+    urls = asked(page)
+    page.route("**/" + MODULE, lambda route: route.abort())
+    page.goto(reading_url + CHAPTER, wait_until="load")
+    number = page.locator(NUMBER).nth(1)
+    number.click()
+    page.wait_for_function("(id) => location.hash === id", arg=number.get_attribute("href"))
+    expect(page.locator(TOOLS)).to_have_count(0)
+    page.locator(NUMBER).nth(2).click()  # the next use asks again
+    page.wait_for_function("(id) => location.hash === id", arg=page.locator(NUMBER).nth(2).get_attribute("href"))
+    assert len(urls) == 2, urls
+
+
+def test_from_file_it_loads_as_online(
+    unzipped: Path, cut_off: Callable[..., tuple[BrowserContext, RequestLog]]
+) -> None:
+    """The offline edition as downloaded (the zip, unzipped; file://, no network): the first click
+    on a ¶ and on a note work."""
+    assert (unzipped / "assets" / "javascripts" / MODULE).is_file()
+    context, _ = cut_off(**DEVICES["desktop"])
+    page = context.new_page()
+    page.goto((unzipped / CHAPTER).as_uri(), wait_until="load")
+    assert not page.evaluate(LOADED)
+    number = page.locator(NUMBER).nth(1)
+    number.click()
+    expect(page.locator(TOOLS)).to_be_visible()
+    page.locator("article a.fn-ref").first.click()
+    expect(page.locator(".ed-pop")).to_be_visible()
+    expect(page.locator(TOOLS)).to_have_count(0)
