@@ -11,10 +11,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..guard.site import GENERATED, Built, check_site
+from ..guard.site import Built, check_site
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..model.html import local, parse
+from ..model.kindpages import generated_pages
 from ..model.moves import Moves
 from .compact import lighter
 from .csp import meta, policy, sha256
@@ -87,7 +88,7 @@ def searched_and_lighter(
     trimming; not the downloads); the pages without their search attributes, and lighter stylesheets
     and scripts."""
     trees = {name: parse(html) for name, html in pages.items() if name not in output.extra_files}
-    order = [*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED]
+    order = [*checked.sources.edition.pages, *checked.sources.edition.editorial, *generated_pages(checked.sources)]
     searched = [(n, trees[n]) for n in (name.removesuffix(".md") + ".html" for name in order) if n in trees]
     write_index(output.folder, searched, checked.sources.edition.title, site.offline)
     own = {name: without_search_attributes(pages[name], tree) for name, tree in trees.items()}
