@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from tools.checker import Result, check
+from tools.model.edition import Checked, Site
 from tools.model.findings import Finding
+from tools.site.prepare import pages
 
 PROJECT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -99,3 +101,20 @@ def rules_of(findings: list[Finding]) -> set[str]:
 # --- the real site, built once per session: tests/session.py ---------------------------------------
 
 from session import Built, built  # noqa: E402,F401  (a fixture, shared by every test folder)
+
+# --- the real project, checked once per worker (read by the tests of tools/site/; none changes it) ----
+
+PUBLISHED = Site("https://edition.example.org/history/")
+
+
+@pytest.fixture(scope="session")
+def checked() -> Checked:
+    result = check(PROJECT)
+    assert result.checked is not None and not result.errors, [str(f) for f in result.errors]
+    return result.checked
+
+
+@pytest.fixture(scope="session")
+def prepared(checked: Checked) -> dict[str, str]:
+    """Every page's final source for the published site, by name under docs/."""
+    return pages(checked, PUBLISHED)

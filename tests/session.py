@@ -14,9 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
+
+from tools.site.downloads import Files
 
 PUBLISHED_URL = "https://edition.example.org/history/"
 CONTACT = "mailto:editors@edition.example.org"
+# The exports' file names, from the edition's slug (data/sources.yml).
+FILES = Files(
+    yaml.safe_load((Path(__file__).parent.parent / "data" / "sources.yml").read_text(encoding="utf-8"))["edition"][
+        "slug"
+    ]
+)
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,20 @@ def test_patterns_on_input_run_on_re2() -> None:
     """Python's `re` is left only where its patterns never see editorial input (said beside it)."""
     uses = {m.relative_to(TOOLS).as_posix() for m in MODULES if "re" in all_imports(m)}
     assert uses <= {"model/findings.py", "guard/scripts.py", "publish/compare.py"}
+
+
+def test_every_layer_says_what_it_owns() -> None:
+    layers = sorted(p for p in TOOLS.iterdir() if p.is_dir() and any(p.glob("*.py")))
+    said = {
+        p.name: ast.get_docstring(ast.parse((p / "__init__.py").read_text(encoding="utf-8")))
+        if (p / "__init__.py").exists()
+        else None
+        for p in layers
+    }
+    assert [name for name, doc in said.items() if not doc or len(doc) < 80] == []
+
+
+def test_the_import_scan_sees_imports() -> None:
+    """Not vacuous: the checker imports the model and the guard, the hook the publishing layer."""
+    assert {name.split(".")[1] for name in imports(TOOLS / "checker" / "__init__.py")} >= {"model", "guard"}
+    assert {name.split(".")[1] for name in imports(TOOLS / "hook.py")} == {"publish"}

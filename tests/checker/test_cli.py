@@ -63,3 +63,20 @@ def test_unusable_input_is_one_line_and_no_traceback(mini: Project, name: str, d
     assert done.returncode in (1, 2)
     assert "Traceback" not in done.stderr and done.stdout.strip()
     assert all(line.count(":") >= 3 for line in done.stdout.splitlines())
+
+
+def test_a_missing_page_is_one_line_at_1_1_and_the_report_is_short(
+    mini: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mini.path("docs/praise.md").unlink()
+    assert main(["--root", str(mini.root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "docs/praise.md:1:1: file-missing file not found" in lines and len(lines) <= 60
+
+
+def test_control_and_bidi_characters_are_shown_escaped(mini: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """A finding quotes the input: what could reorder or hide its own line is written as an escape."""
+    mini.replace("docs/warning.md", "a sad and unfortunate end", "a sad and\u202e\u0085 unfortunate end")
+    main(["--root", str(mini.root)])
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\u0085" not in out and "\\u202e" in out

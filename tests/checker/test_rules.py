@@ -4,6 +4,8 @@ checker and for the guard alike. The rules' table (RULES.md) is the one the code
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,38 @@ def test_no_finding_is_more_than_one_line(mini: Project, tmp_path: Path) -> None
     mini.replace("docs/praise.md", "For this reason", "For\nthis\u202e reason\x01")
     for finding in mini.check().findings:
         assert "\n" not in str(finding) and "\u202e" not in str(finding)
+
+
+def _calls(name: str) -> list[tuple[str, ast.Call]]:
+    found = []
+    for module in sorted((PROJECT / "tools").rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == name:
+                found.append((f"{module.relative_to(PROJECT)}:{node.lineno}", node))
+    return found
+
+
+def test_every_rule_made_in_tools_is_listed() -> None:
+    """A rule is an object beside its check; none is made that RULES (and RULES.md) leaves out."""
+    made = {c.args[0].value for _, c in _calls("Rule") if c.args and isinstance(c.args[0], ast.Constant)}
+    assert made == {rule.id for rule in RULES}
+
+
+def test_a_finding_is_made_by_its_rule() -> None:
+    """`RULE.at(...)` makes a finding; `Finding(...)` is written only to hand on a finding's own rule
+    (the "… and 50 more" line), and no finding line is written by hand in an f-string."""
+    direct = [where for where, call in _calls("Finding") if not where.startswith("tools/model/findings.py")]
+    assert all(
+        isinstance(call.args[3], ast.Attribute) and call.args[3].attr == "rule"
+        for where, call in _calls("Finding")
+        if where in direct
+    ), direct
+    hand_made = re.compile(r"(?:\{\}|\d+):(?:\{\}|\d+): (?:\{\}|[a-z]+(?:-[a-z]+)+) ")
+    written = []
+    for module in sorted((PROJECT / "tools").rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr) and module.name != "findings.py":
+                shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)  # type: ignore[misc]
+                if hand_made.search(shape):
+                    written.append(f"{module.relative_to(PROJECT)}:{node.lineno}")
+    assert written == []

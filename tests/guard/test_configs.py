@@ -40,6 +40,12 @@ def test_the_projects_configs_pass(project_copy: Project) -> None:
         ("mkdocs.offline.yml", "INHERIT: mkdocs.yml", "INHERIT: mkdocs.offline.yml", "INHERIT goes in a circle"),
         ("mkdocs.yml", "  - abbr\n", "  - abbr\n  - some.extension.module\n", "markdown_extensions"),
         ("mkdocs.yml", "plugins:\n", "plugins:\n  evil: {}\n", "plugins may be only"),
+        ("mkdocs.offline.yml", "site_dir: dist/.offline-site\n", "site_dir: build/offline\n", "site_dir must be"),
+        ("mkdocs.yml", "  - assets/stylesheets/edition.css\n", "  - https://cdn.example/x.css\n", "extra_css"),
+        ("mkdocs.yml", "  custom_dir: overrides\n", "  custom_dir: ../elsewhere\n", "custom_dir"),
+        ("mkdocs.yml", "docs_dir: docs\n", "docs_dir: ../secrets\n", "docs_dir docs"),
+        ("mkdocs.yml", "site_name:", "hooks: !!python/name:os.system\nsite_name:", "not plain YAML"),
+        ("mkdocs.offline.yml", "INHERIT: mkdocs.yml", "INHERIT: ../../etc/passwd.yml", "cannot be read"),
     ],
 )
 def test_a_config_that_would_run_or_load_more_is_refused(

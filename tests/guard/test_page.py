@@ -40,6 +40,13 @@ def page(article: str, head: str = "", kind: str = "generated") -> list[str]:
         f"\u2e42{MADE_UP}\u201f",  # double low-reversed-9 and high-reversed-9
         f"\u02ee{MADE_UP}\u02ee",  # modifier letter double apostrophe
         f"\u00ab{MADE_UP}",  # opened and never closed: read to the end
+        f"\u2034{MADE_UP}\u2034",  # triple primes
+        f"\ua78c\ua78c{MADE_UP}\ua78c\ua78c",  # the Latin letter saltillo, doubled
+        f"\u300a{MADE_UP}\u300b",  # CJK double angle brackets
+        f"\u226a{MADE_UP}\u226b",  # much-less-than signs
+        f"&lt;&lt; {MADE_UP} &gt;&gt;",  # the typewriter's guillemets
+        f"&ldquo;&ldquo;{MADE_UP}&rdquo;&rdquo;",  # doubled where it opens
+        "“Trotsky” “is the hope of mankind!”",  # each the chapter's words, stitched
     ],
 )
 def test_a_made_up_quotation_is_refused_however_its_marks_are_spelled(spelled: str) -> None:
@@ -125,5 +132,29 @@ def test_a_chapter_paragraph_says_exactly_what_the_chapter_says() -> None:
         assert any(p.startswith("guard-text") for p in page(bad, kind="chapter")), changed
 
 
-def test_hidden_characters_are_refused_in_every_text() -> None:
-    assert any(p.startswith("guard-text") for p in page("<p>Trotsky \u202elied\u202c</p>"))
+@pytest.mark.parametrize(
+    "text",
+    ["Trotsky \u202elied\u202c", "Orlov wrote \u00a0\u030bStalin\u00a0\u030b", "Stalin\u200b is innocent"],
+    ids=["a bidi override", "a combining mark on no letter", "a zero-width space"],
+)
+def test_hidden_characters_are_refused_in_every_text(text: str) -> None:
+    assert any(p.startswith("guard-text") for p in page(f"<p>{text}</p>"))
+
+
+@pytest.mark.parametrize(
+    ("where", "rule"),
+    [
+        (f'<meta name="description" content="Orlov: “{MADE_UP}”">', "guard-quote"),  # site_description
+        (f'<nav class="md-nav"><a href="praise.html">Orlov: “{MADE_UP}”</a></nav>', "guard-quote"),  # a nav title
+        ('<div class="md-copyright">The editors.<script>alert(1)</script></div>', "guard-markup"),  # copyright
+        ('<div class="md-consent">Read.<script>alert(document.domain)</script></div>', "guard-markup"),
+    ],
+    ids=["site description", "nav title", "copyright", "consent text"],
+)
+def test_what_a_config_makes_the_theme_print_is_held_too(where: str, rule: str) -> None:
+    """The configs are code (ARCHITECTURE.md), but what the theme prints from them is output: the
+    old suite's config attacks m1, m2, s2 and s9, on the page the theme would make."""
+    head, body = (where, "") if where.startswith("<meta") else ("", where)
+    html = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title>{head}</head><body>{body}<article class="md-content__inner"><p>x</p></article></body></html>'
+    problems = [p.rule.id for p in check_document(parse(html), "index.html", "theme", ALLOWED)]
+    assert rule in problems

@@ -50,8 +50,23 @@ def test_anything_but_headings_and_paragraphs_is_refused() -> None:
     for block in (
         "> a quotation box",
         "- a list",
+        "1. a numbered list",
+        "!!! quote\n    an admonition",
+        "<p>raw HTML</p>",
+        "    an indented line",
+        "```\na code block\n```",
+        "| a table |\n| --- |",
+        "*[Stalin]: an abbreviation",
+        "[link]: https://example.org a link definition",
+        "[^q-x]: a footnote",
+        "Text\n: a definition",
         "a paragraph without its id",
         "## a heading { #h }\nwith a second line",
+        "## a heading without an id",
+        "## a heading { #h .lead }",
+        "## a heading { #h .editor-heading onclick=alert(1) }",
+        "## a <b>heading</b> { #h .editor-heading }",
+        "## a heading &ldquo;x&rdquo; { #h .editor-heading }",
     ):
         page = parse(f"# T {{ #t }}\n\n{block}\n", "x.md", "x.md")
         assert [f.rule for f in page.findings] == ["page-block"], block
@@ -71,4 +86,22 @@ def test_paragraphs_are_numbered_through_the_chapter() -> None:
         ("a.md", 1, "p-one"),
         ("a.md", 2, "p-two"),
         ("b.md", 3, "p-three"),
+    ]
+
+
+def test_an_id_line_inside_a_paragraph_is_refused() -> None:
+    page = parse("# T { #t }\n\nOne line.\n{: #p-a }\nAnother line.\n{: #p-b }\n", "x.md", "x.md")
+    assert [(f.rule, f.line) for f in page.findings] == [("page-mark", 4)]
+
+
+def test_the_mini_fixture_reads_as_the_chapter() -> None:
+    from conftest import MINI
+
+    page = parse((MINI / "docs" / "praise.md").read_text(encoding="utf-8"), "praise.md", "docs/praise.md")
+    assert page.findings == []
+    assert [p.id for p in page.paragraphs] == ["p-praise-in-speeches", "p-bukharin-rosenholz", "p-network-of-links"]
+    assert [m.id for p in page.paragraphs for m in p.marks] == [
+        "q-vyshinsky-epithets",
+        "q-bukharin-hope-of-mankind",
+        "q-rosengolts-long-live",
     ]

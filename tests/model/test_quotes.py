@@ -6,8 +6,22 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tools.model.quotes import PUNCTUATION_PLANES, Corpus, core, has_mark, outermost, quotation_marks, spans
+from tools.model.quotes import (
+    PUNCTUATION_PLANES,
+    TOKEN,
+    Corpus,
+    Tokens,
+    core,
+    has_mark,
+    normalise,
+    outermost,
+    quotation_marks,
+    quotations,
+    spans,
+)
 
 
 def test_every_initial_and_final_quotation_mark_of_unicode_is_in_the_class() -> None:
@@ -18,7 +32,10 @@ def test_every_initial_and_final_quotation_mark_of_unicode_is_in_the_class() -> 
     named = {
         chr(c)
         for c in range(0x110000)
-        if "QUOTATION MARK" in unicodedata.name(chr(c), "") and unicodedata.category(chr(c)) != "Cf"
+        if any(
+            k in unicodedata.name(chr(c), "") for k in ("QUOTATION MARK", "CORNER BRACKET", "ANGLE BRACKET", "PRIME")
+        )
+        and unicodedata.category(chr(c)) != "Cf"
     }
     assert every | named <= marks
     # the derivation scans two planes: no quotation mark lives beyond them
@@ -97,3 +114,98 @@ def test_the_words_a_quotation_may_be(quoted: str, allowed: bool) -> None:
 def test_core_is_typography_only() -> None:
     assert core(" “great,” ") == "great"
     assert core("Stalin’s  leadership…") == core("Stalin's leadership...")
+
+
+# --- the marks a fresh attack spelled, and the old suite's traditions --------------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "double"),
+    [
+        ("\u2034", True),  # triple prime: confusable with three apostrophes
+        ("\u2057", True),  # quadruple prime
+        ("\u226a", True),  # much less-than: confusable with two less-than signs, as « is typed
+        ("\u300a", True),  # CJK double angle bracket
+        ("\u05f2", True),  # Yiddish double yod: a letter, but it looks like two marks
+        ("\ua78c", False),  # Latin small letter saltillo: a letter of the edition's own script
+        ("\ua78b", False),  # its capital
+        ("\u3008", False),  # CJK angle bracket
+    ],
+)
+def test_the_marks_a_fresh_attack_spelled_are_in_the_class(mark: str, double: bool) -> None:
+    doubles, singles = quotation_marks()
+    assert mark in (doubles if double else singles)
+
+
+def test_letters_of_other_alphabets_are_not_marks() -> None:
+    """A Hebrew yod, a Cree syllable, a runic letter: letters where they are written, not marks."""
+    doubles, singles = quotation_marks()
+    assert not {"\u05d9", "\u144a", "\u16cc"} & set(doubles + singles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["»Stalin«", "«Stalin»", "„Stalin“", "〝Stalin〞", "＂Stalin＂", "‟Stalin”", "‛Stalin’", "「Stalin」", "『Stalin』", "‹Stalin›",
+     "❝Stalin❞", "❛Stalin❜", "❮Stalin❯", "｢Stalin｣", "﹁Stalin﹂", "⹂Stalin“", "《Stalin》", "≪Stalin≫", "<<Stalin>>",
+     "‴Stalin‴", "ꞌꞌStalinꞌꞌ"],
+)  # fmt: skip
+def test_marks_of_every_tradition(text: str) -> None:
+    [span] = spans(f"He said {text} once.")
+    assert span.text == "Stalin"
+
+
+def test_marks_doubled_where_a_quotation_opens_open_it_together() -> None:
+    assert spans("he said ““Stalin is innocent”” and left")[0].text == "Stalin is innocent"
+
+
+def test_quotations_with_only_spaces_between_are_also_read_as_one() -> None:
+    found = quotations("Orlov says “Trotsky” “invented a” “network of conspiracy links”, and “Stalin”, “Velicki”.")
+    assert sorted(s.text for s in found) == sorted(
+        [
+            "Trotsky",
+            "invented a",
+            "network of conspiracy links",
+            "Trotsky” “invented a” “network of conspiracy links",  # the run: a comma ends it
+            "Stalin",
+            "Velicki",
+        ]
+    )
+
+
+def test_a_stitched_quotation_is_refused_and_the_chapters_own_run_is_allowed() -> None:
+    corpus = Corpus(["Stalin invented a “network of conspiracy links”", "such as “great,” “genius,” and so on"], set())
+    runs = [s.text for s in quotations("“Stalin” “invented a” “network of conspiracy links”") if "”" in s.text]
+    assert [corpus.allows(r) for r in runs] == [True]
+    assert not corpus.allows(next(s.text for s in quotations("“Trotsky” “invented a”") if "”" in s.text))
+    assert corpus.allows(next(s.text for s in quotations("such as “great,”   “genius,”") if "”" in s.text))
+
+
+def test_typography_is_not_words() -> None:
+    assert normalise("“Long  live”\n‘the’ Party…") == "\"Long live\" 'the' Party…"
+    assert normalise("innocent ...... If") == normalise("innocent …… If") == "innocent … If"
+    assert core("counter-revolutionary underground organizations,") == core(
+        "counter-revolutionary underground organizations"
+    )
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab “”‘’'\"«»,.")), max_size=30))
+def test_a_text_without_a_mark_has_no_quotation(text: str) -> None:
+    assert has_mark(text) or spans(text) == []
+
+
+WORDS = st.lists(st.sampled_from(["a", "b", "ab", "c", ",", "(", ")", "’"]), max_size=12).map(" ".join)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=4), WORDS)
+def test_the_automaton_finds_what_a_search_for_whole_words_finds(texts: list[str], words: str) -> None:
+    """Tokens (tools/model/quotes.py) against the plain definition: the words occur in a text,
+    beginning and ending at no letter or digit of it."""
+    automaton = Tokens()
+    for text in texts:
+        automaton.extend(text)
+
+    def found(text: str, needle: str) -> bool:
+        tokens, wanted = TOKEN.findall(text), TOKEN.findall(needle)
+        return any(tokens[i : i + len(wanted)] == wanted for i in range(len(tokens) - len(wanted) + 1))
+
+    assert (words in automaton) == any(found(t, words) for t in texts)

@@ -1,5 +1,5 @@
 """tools/publish/searchindex.py: the search index, made from the written pages by its contract (an
-element with an id and data-search-title is one entry; the rest is split at headings), and the
+element with an id and data-index-title is one entry; the rest is split at headings), and the
 pages without their search attributes once it is made."""
 
 from __future__ import annotations
@@ -30,20 +30,20 @@ def page(title: str, article: str) -> str:
 PAGE = page(
     f"Praise - {SITE}",
     '<h1 id="praise">Praise<a class="headerlink" href="#praise">¶</a></h1>'
-    '<p class="print-url" data-search-exclude="">https://example.org/praise.html</p>'
+    '<p class="print-url" data-index-skip="">https://example.org/praise.html</p>'
     '<nav class="page-contents"><a href="#more">More</a></nav>'
     "<p>An introduction.</p>"
-    '<p id="p-one" data-search-title="¶ 4"><a class="para-number" data-search-exclude="">4</a>For this reason, '
+    '<p id="p-one" data-index-title="¶ 4"><a class="para-number" data-index-skip="">4</a>For this reason, '
     '<a class="person" href="people.html#vyshinsky">Velicki</a> <span>loaded</span>'
-    '<a class="fn-ref" data-search-exclude="">1</a> his <em>indictment</em>.</p>'
-    '<aside id="n-velicki" data-search-title="Editor’s note: Velicki"><p data-search-exclude="">Editor’s note</p>'
+    '<a class="fn-ref" data-index-skip="">1</a> his <em>indictment</em>.</p>'
+    '<aside id="n-velicki" data-index-title="Editor’s note: Velicki"><p data-index-skip="">Editor’s note</p>'
     "<p><strong>Velicki</strong> — is Vyshinsky.</p>"
-    '<div id="n-inner" data-search-title="Inner">Nested words</div><p>after the inner one</p></aside>'
+    '<div id="n-inner" data-index-title="Inner">Nested words</div><p>after the inner one</p></aside>'
     '<h2 id="more">More &amp; <em>more</em><a class="headerlink" href="#more">¶</a></h2>'
     "<p>Text under <code>&lt;script&gt;</code> the heading.</p><p hidden>hidden words</p>"
     '<div aria-hidden="true">unseen</div><script>var code = 1</script><template><p>inert</p></template>'
-    '<section id="entry" data-search-title="Hotel &lt;Bristol&gt;"><h3 id="entry-h">Bristol</h3><p>A hotel.</p></section>'
-    '<h2 id="gone" data-search-exclude="">Left out</h2><section id="out" data-search-title="Out" data-search-exclude="">'
+    '<section id="entry" data-index-title="Hotel &lt;Bristol&gt;"><h3 id="entry-h">Bristol</h3><p>A hotel.</p></section>'
+    '<h2 id="gone" data-index-skip="">Left out</h2><section id="out" data-index-title="Out" data-index-skip="">'
     "<p>not searched</p></section>"
     "<p>Back to the heading’s text.</p><!-- a comment -->",
 )
@@ -101,12 +101,12 @@ def test_the_stop_words_are_the_workers_own() -> None:
 
 def test_the_search_attributes_leave_the_page_and_nothing_else_does() -> None:
     written = without_search_attributes(PAGE, parse(PAGE))
-    assert "data-search" not in written
+    assert "data-index" not in written
     assert '<p id="p-one"><a class="para-number">4</a>For this reason, ' in written
     assert text_of(parse(written)) == text_of(parse(PAGE))  # the words are the page's, every one
     # The same words in a page's text (an editors' page may hold any): the page is left as it is, and
-    # the output guard, which allows no data-search-* attribute, refuses it.
-    told = PAGE.replace("<p>An introduction.</p>", '<p>Write data-search-exclude="" in HTML.</p>')
+    # the output guard, which allows no data-index-* attribute, refuses it.
+    told = PAGE.replace("<p>An introduction.</p>", '<p>Write data-index-skip="" in HTML.</p>')
     assert without_search_attributes(told, parse(told)) == told
 
 

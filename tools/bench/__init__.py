@@ -1,2 +1,2 @@
-"""The benchmarks behind BENCHMARKS.md: build and checker timings as ratios measured in one run,
-synthetic books, output sizes and Lighthouse scores. Never imported by the edition itself."""
+"""The benchmarks behind BENCHMARKS.md (`./edition bench`): measured in one run, compared as ratios.
+Never imported by the edition itself."""

@@ -1,10 +1,7 @@
-"""Page weight as the reader's browser gets it: every request Chromium makes for a first view
-until the network is idle (the search worker and the search index included), each response
-body counted at gzip -9, as a host that compresses would send it.
-
-Used by the budget test (tests/browser/test_page_weight.py) and by the bench (BENCHMARKS.md).
-Needs Playwright (requirements-test.lock) and a Chromium (.ci/install-system-deps).
-"""
+"""Page weight as the reader's browser gets it: every request Chromium makes for a first view until
+the network is idle, each body at gzip -9, as a host that compresses would send it (the budget test,
+tests/browser/test_page_weight.py, measures the same way on its own). Needs Playwright
+(requirements-test.lock) and a Chromium (.ci/install-system-deps)."""
 
 from __future__ import annotations
 
@@ -19,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-BUDGET_BYTES = 90 * 1000  # per page, gzip -9, everything the first view fetches
-BUDGET_REQUESTS = 10  # the page itself included
+BUDGET_BYTES = 65 * 1000  # per page, gzip -9, everything the first view fetches
+BUDGET_REQUESTS = 7  # the page itself included
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update")
 
@@ -48,18 +45,29 @@ def gz(data: bytes) -> int:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, prefix: str = "/", **kwargs: Any) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        """The site is at `prefix` (its published path: 404.html links its assets from there)."""
+        return super().translate_path(
+            "/" + path.removeprefix(self.prefix) if path.startswith(self.prefix) else "/.none"
+        )
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The folder served over HTTP on 127.0.0.1 (a free port); its base URL, ending in "/"."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def served(site: Path, prefix: str = "/") -> Iterator[str]:
+    """The folder served over HTTP on 127.0.0.1 (a free port) at `prefix`; its base URL, ending in "/"."""
+    handler = functools.partial(_Quiet, directory=str(site), prefix=prefix)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
@@ -109,22 +117,20 @@ def first_view(browser: Any, base: str, page: str) -> PageWeight:
     return PageWeight(page, tuple(files))
 
 
-def measure(site: Path, pages: Sequence[str] | None = None, chromium: str = CHROMIUM) -> list[PageWeight]:
-    """The first-view weight of each page of a built site (every *.html at its top by default)."""
+def measure(
+    site: Path, pages: Sequence[str] | None = None, chromium: str = CHROMIUM, prefix: str = "/"
+) -> list[PageWeight]:
+    """The first-view weight of each page of a built site (every *.html at its top by default),
+    served at `prefix`."""
     from playwright.sync_api import sync_playwright
 
     names = list(pages) if pages is not None else sorted(p.name for p in site.glob("*.html"))
-    with served(site) as base, sync_playwright() as playwright:
+    with served(site, prefix) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=list(CHROMIUM_ARGS))
         try:
             return [first_view(browser, base, name) for name in names]
         finally:
             browser.close()
-
-
-def table(weights: Sequence[PageWeight]) -> list[tuple[str, str, str]]:
-    """(page, kB, requests) rows, for a report."""
-    return [(w.page, f"{w.gzipped / 1000:.1f}", str(w.requests)) for w in weights]
 
 
 def heaviest_files(weights: Sequence[PageWeight]) -> list[tuple[str, str]]:

@@ -13,13 +13,15 @@ would be refused says so while it is being written.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import markdown
 import re2
 
-from ..guard.page import Allowed, check_content, quotations_in
+from ..guard.allow import EDITION_ASSET
+from ..guard.configs import EXTENSIONS
+from ..guard.page import Allowed, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
@@ -36,7 +38,8 @@ MAX_PER_RULE = 50  # a reader can act on fifty findings of a rule in a file, not
 
 PAGE_UNDECLARED = Rule(
     "page-undeclared",
-    "every Markdown page under docs/ is a chapter page or a declared editors' page, and every other file there is an asset",
+    "every Markdown page under docs/ is a chapter page or a declared editors' page, and every other file there is "
+    "one of the edition's assets (tools/guard/allow.py)",
     Example("docs/extra.md", "", "# An extra page { #extra }\n"),
 )
 EDITORIAL_MARKUP = Rule(
@@ -48,8 +51,10 @@ EDITORIAL_MARKUP = Rule(
         "## What the statuses mean { #statuses }\n\n<script>alert(1)</script>",
     ),
 )
-# The Markdown extensions an editors' page is rendered with (mkdocs.yml's, as far as editors use them).
-EDITORIAL_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+# The Markdown extensions an editors' page is rendered with: those the engine renders it with
+# (mkdocs.yml's, which tools/guard/configs.py holds to this list), so that what the build's guard
+# would refuse is found here, at its line, while the page is written.
+EDITORIAL_EXTENSIONS = sorted(EXTENSIONS)
 
 
 @dataclass
@@ -82,6 +87,10 @@ def check(root: Path = PROJECT) -> Result:
 
 
 def _run(result: Result, root: Path) -> None:
+    result.findings += links(root)
+    if result.findings:  # nothing is read through a link: it could lead anywhere (.git, /proc/self/environ)
+        result.unusable = True
+        return
     loaded, found = load(root / SOURCE_LIST, SOURCE_LIST)
     result.findings += found
     if loaded is None:
@@ -116,13 +125,22 @@ def _run(result: Result, root: Path) -> None:
     result.findings += chapter.ids(the_chapter)
     result.findings += chapter.quotations(the_chapter, loaded)
     result.findings += chapter.names(the_chapter, loaded)
+    paragraphs = {p.id: p.text for page in pages for p in page.paragraphs}
     for index, note in enumerate(loaded.sources.notes):
-        if note.paragraph not in {p.id for page in pages for p in page.paragraphs}:
+        if note.paragraph not in paragraphs:
             result.findings.append(
                 loaded.at(
                     sourcelist.REFERENCE,
                     ("notes", index, "paragraph"),
                     f"no paragraph '{note.paragraph}' in the chapter",
+                )
+            )
+        elif note.term not in paragraphs[note.paragraph]:
+            result.findings.append(
+                loaded.at(
+                    sourcelist.REFERENCE,
+                    ("notes", index, "term"),
+                    f"paragraph '{note.paragraph}' does not have the words “{note.term}” the note is on",
                 )
             )
     corpus = allowed_quotations(loaded.sources, the_chapter)
@@ -143,23 +161,35 @@ def _read(result: Result, path: Path, shown: str) -> str | None:
     return text
 
 
+EDITORIAL = ("docs", "data", "original", "anchors.yml")  # the editorial input: ARCHITECTURE.md
+
+
+def links(root: Path) -> list[Finding]:
+    """No symbolic link stands in the editorial input, nor is one of its folders: a link could lead the
+    checker to read, or the build to publish, anything (.git, an untracked .env, /proc/self/environ)."""
+    found = []
+    for name in EDITORIAL:
+        top = root / name
+        for path in [top, *(sorted(top.rglob("*")) if top.is_dir() and not top.is_symlink() else [])]:
+            if path.is_symlink():
+                shown = path.relative_to(root).as_posix()
+                found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
+    return found
+
+
 def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
-    """Every file under docs/ is a declared page or an asset; no link stands in docs/ or data/."""
+    """Every file under docs/ is a declared page or an asset."""
     edition = loaded.sources.edition
     declared = {*edition.pages, *edition.editorial}
     found = []
-    for folder in ("docs", "data"):
-        for path in sorted((root / folder).rglob("*")):
-            name = path.relative_to(root / folder).as_posix()
-            shown = f"{folder}/{name}"
-            if path.is_symlink():
-                found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
-            elif folder == "docs" and path.is_file() and name not in declared and not name.startswith("assets/"):
-                found.append(
-                    PAGE_UNDECLARED.at(
-                        shown, 1, 1, f"is neither a chapter page nor an editors' page declared in {SOURCE_LIST}"
-                    )
+    for path in sorted((root / "docs").rglob("*")):
+        name = path.relative_to(root / "docs").as_posix()
+        if path.is_file() and name not in declared and EDITION_ASSET.match(name) is None:
+            found.append(
+                PAGE_UNDECLARED.at(
+                    f"docs/{name}", 1, 1, f"is neither a page declared in {SOURCE_LIST} nor one of the edition's assets"
                 )
+            )
     return found
 
 
@@ -228,15 +258,20 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     lines = LineIndex(text)
     found = []
     for problem in check_content(parse_fragment(html), "editorial", allowed):
-        offset = text.find(problem.text[:40]) if problem.text else -1
+        offset = problem.offset_in(text)
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         rule = EDITORIAL_MARKUP if problem.rule.id in ("guard-markup", "guard-url") else problem.rule
         found.append(rule.at(shown, line, col, problem.message))
     if found and any("nests elements" in f.message for f in found):
         return found
     for _element, words in blocks(parse_fragment(html)):
-        for problem in quotations_in(words, allowed.corpus):
-            offset = text.find(problem.text[:40]) if problem.text else -1
+        problems = list(quotations_in(words, allowed.corpus))
+        if not problems:
+            continue
+        block = max(0, replace(problems[0], text="", near=first_lines(words)).offset_in(text))
+        for problem in problems:  # its words within its block: the same words may stand earlier
+            offset = next((at for n in (problem.text[:40], *problem.near) if (at := text.find(n, block)) >= 0), -1)
+            offset = offset if offset >= 0 else problem.offset_in(text)
             line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
             found.append(prose.PROSE_QUOTE.at(shown, line, col, problem.message))
     return found

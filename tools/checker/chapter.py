@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 import re2
 
-from ..model.chapter import Chapter, ChapterPage, Heading, Mark, Paragraph
+from ..model.chapter import PAGE_MARK, Chapter, ChapterPage, Heading, Mark, Paragraph
 from ..model.findings import Example, Finding, Rule
 from ..model.names import names_in
-from ..model.quotes import core, outermost, spans
+from ..model.quotes import Span, core, outermost, spans
 from ..model.sourcelist import Loaded
 from .sourcelist import ID_UNIQUE
 
@@ -207,7 +208,17 @@ def _marked(
         )
         return
     words = block.text[mark.start : mark.end]
-    parts = [core(s.text) for s in outermost(spans(words))]
+    quoted = outermost(spans(words))
+    edges = [Span(0, 0, ""), *quoted, Span(len(words), 0, "")]
+    outside = "".join(words[a.end : b.start] for a, b in pairwise(edges))
+    if outside.strip():
+        yield page.at(
+            PAGE_MARK,
+            mark.offset,
+            f"quotation '{mark.id}' is marked with words outside its quotation marks (“{outside.strip()[:40]}”): "
+            "the brackets hold only the quoted words, marks and all",
+        )
+    parts = [core(s.text) for s in quoted]
     listed = [core(t) for t in q.text]
     if parts != listed:
         yield page.at(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.findings import Example, Finding, Rule
-from ..model.quotes import Corpus, spans
+from ..model.quotes import Corpus, quotations
 from ..model.sourcelist import Loaded
 from ..model.yamlread import PathKey
 
@@ -44,7 +44,7 @@ def check(loaded: Loaded, texts: list[tuple[PathKey, str]], corpus: Corpus) -> I
     for key, value in texts:
         if not quoting(key):
             continue
-        for span in spans(value):
+        for span in quotations(value):
             if not span.closed:
                 yield loaded.at(PROSE_QUOTE, key, f"a quotation mark opens “{span.text[:40]}” and never closes")
             elif not corpus.allows(span.text):

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+import re2
+
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
 from ..model.sourcelist import Citation, Loaded, SourceList, Wording
@@ -43,6 +45,13 @@ SOURCE_HOME = Rule(
     "an address locates something: a site's home page is not a source",
     Example("data/sources.yml", "https://en.wikipedia.org/wiki/Joseph_Stalin", "https://en.wikipedia.org/"),
 )
+STATUS_VERIFIED = Rule(
+    "status-verified",
+    "a quotation is `verified` only when the official Report of its own trial (a primary record) gives its "
+    "words at a printed page (`report_wording`)",
+    Example("data/sources.yml", "    status: attributed", "    status: verified"),
+)
+PRINTED_PAGE = re2.compile(r"\bpp?\. ?[0-9]+")
 DATE_CALENDAR = Rule(
     "date-calendar",
     "a Russian date before 14 February 1918 gives its Old Style twin, or says which calendar it is in; "
@@ -57,6 +66,7 @@ def check(loaded: Loaded) -> Iterator[Finding]:
     yield from spellings(loaded)
     yield from policy(loaded)
     yield from calendars(loaded)
+    yield from verified(loaded)
 
 
 def ids(loaded: Loaded) -> Iterator[Finding]:
@@ -197,6 +207,12 @@ def calendars(loaded: Loaded) -> Iterator[Finding]:
             old: dt.date | None = getattr(person, f"{name}_old_style")
             calendar = getattr(person, f"{name}_calendar")
             what = f"the date {format_date(value)}"
+            if old is not None and calendar is not None:
+                yield loaded.at(
+                    DATE_CALENDAR,
+                    ("people", i, f"{name}_calendar"),
+                    f"{what} has an Old Style twin, so `{name}_calendar` says nothing more: remove one",
+                )
             if old is None:
                 if needs_calendar(value) and calendar is None:
                     yield loaded.at(
@@ -220,4 +236,33 @@ def calendars(loaded: Loaded) -> Iterator[Finding]:
                 )
 
 
-RULES = (ID_UNIQUE, REFERENCE, SPELLING, SOURCE_DENIED, SOURCE_COPY, SOURCE_HOME, DATE_CALENDAR)
+def verified(loaded: Loaded) -> Iterator[Finding]:
+    """`verified` means the words were seen in the official Report of the quotation's own trial, a
+    primary record, at a printed page: any other work or locator would let invented words pass."""
+    s = loaded.sources
+    for i, q in enumerate(s.quotations):
+        if q.status != "verified":
+            continue
+        wording, trial = q.report_wording, s.trial.get(q.trial or "")
+        problems = []
+        if wording is None:
+            problems.append("it gives no `report_wording` (the official Report's words)")
+        else:
+            work = s.work.get(wording.work)
+            if trial is None:
+                problems.append("it names no trial, so no Report can be its record")
+            elif wording.work != trial.report:
+                problems.append(
+                    f"its `report_wording` is from '{wording.work}', not its trial's Report ('{trial.report}')"
+                )
+            if work is not None and work.kind != "primary":
+                problems.append(f"its `report_wording` is from a work of kind '{work.kind}', not a primary record")
+            if not PRINTED_PAGE.search(wording.locator):
+                problems.append(f"the locator '{wording.locator}' names no printed page (p. 123)")
+        for problem in problems:
+            yield loaded.at(
+                STATUS_VERIFIED, ("quotations", i, "status"), f"quotation '{q.id}' is verified, but {problem}"
+            )
+
+
+RULES = (ID_UNIQUE, REFERENCE, SPELLING, SOURCE_DENIED, SOURCE_COPY, SOURCE_HOME, DATE_CALENDAR, STATUS_VERIFIED)

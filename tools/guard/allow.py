@@ -63,3 +63,10 @@ LINK_NAMING = frozenset({"canonical", "alternate", "author", "license", "help", 
 SEEN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 # <meta> whose content is shown by other programs (search results, link previews, reference managers).
 SEEN_META = re2.compile(r"^(description|citation_.*|dc\..*|og:.*|twitter:.*)$")
+
+# The edition's own assets, published from docs/assets/ as they are (a file there is code): its scripts,
+# stylesheets and their licences. A script runs only where a template or a config (code) loads it;
+# anything that runs when opened on its own (a page, an SVG, XML) or that no page needs is refused.
+EDITION_ASSET = re2.compile(
+    r"^assets/(?:javascripts/(?:[a-z0-9-]+/)?(?:[a-z0-9.-]+\.js|LICENSE\.txt)|stylesheets/[a-z0-9.-]+\.css)$"
+)

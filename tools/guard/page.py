@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import re2
 
 from ..model.findings import Example, Rule
-from ..model.html import MAX_DEPTH, blocks, classes, depth, local, text_of
-from ..model.quotes import Corpus, core, has_mark, spans
+from ..model.html import MAX_DEPTH, blocks, classes, depth, local, parents, text_of
+from ..model.quotes import Corpus, core, has_mark, quotations
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow
 from .scripts import theme_script
@@ -58,7 +58,10 @@ GUARD_LINK = Rule(
     "every link inside the site reaches a page and an id that exist",
     Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](warning.md#nowhere)"),
 )
-HIDDEN = re2.compile(r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]")
+# Control and format characters, and a combining mark on no letter (tools/model/textfile.py).
+HIDDEN = re2.compile(
+    r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]|(?:^|[^\p{L}\p{N}\p{M}])\p{M}"
+)
 APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})
 
 
@@ -67,6 +70,36 @@ class Problem:
     rule: Rule
     message: str
     text: str  # the words or markup the problem is about: used to find its place in the input
+    near: tuple[str, ...] = ()  # words around it, where the input does not spell `text` as it is
+
+    def offset_in(self, source: str) -> int:
+        """Where in its input (a page's Markdown, the source list) the problem stands, or -1: its
+        words, else the first words around it that the input spells as they are shown."""
+        for needle in (self.text[:40], " ".join(self.text.split())[:40], *self.near):
+            at = source.find(needle) if needle.strip() else -1
+            if at < 0 and ".html" in needle:  # a link as the page's Markdown writes it
+                at = source.find(needle.replace(".html", ".md"))
+            if at >= 0:
+                return at
+        return -1
+
+
+def near(element: ET.Element, parent: dict[ET.Element, ET.Element]) -> tuple[str, ...]:
+    """The first lines of words in or around an element (itself, else its nearest ancestor with
+    words): where a problem with markup that the input does not spell literally is reported."""
+    node: ET.Element | None = element
+    while node is not None:
+        found = first_lines(text_of(node))
+        if found:
+            return found
+        node = parent.get(node)
+    return ()
+
+
+def first_lines(words: str) -> tuple[str, ...]:
+    """The beginnings of the first lines of some words that are long enough to find in the input."""
+    lines = [" ".join(line.split()) for line in words.split("\n")]
+    return tuple(line[:30] for line in lines if len(line) >= 4)[:3]
 
 
 @dataclass(frozen=True)
@@ -91,42 +124,51 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
     if (problem := too_deep(root)) is not None:
         yield problem
         return
+    parent: dict[ET.Element, ET.Element] = {}
+    for element in root.iter():
+        found = list(_element(element, root, kind, allowed, page))
+        if found and not parent:
+            parent = parents(root)
+        words = near(element, parent) if found else ()
+        yield from (replace(problem, near=words) for problem in found)
+
+
+def _element(element: ET.Element, root: ET.Element, kind: str, allowed: Allowed, page: str) -> Iterator[Problem]:
     editorial = kind == "editorial"
     elements = allow.EDITORIAL_ELEMENTS if editorial else allow.GENERATED_ELEMENTS
     attributes = allow.EDITORIAL_ATTRIBUTES if editorial else allow.GENERATED_ATTRIBUTES
-    for element in root.iter():
-        name = local(element.tag)
-        if not name:
-            continue
-        if element is not root and name not in elements:
-            yield Problem(
-                GUARD_MARKUP, f"<{name}> is not allowed on {'an editors' if editorial else 'this'} page", f"<{name}"
+    name = local(element.tag)
+    if not name:
+        return
+    if element is not root and name not in elements:
+        yield Problem(
+            GUARD_MARKUP, f"<{name}> is not allowed on {'an editors' if editorial else 'this'} page", f"<{name}"
+        )
+        return
+    for attribute in element.attrib:
+        attribute = local(attribute)
+        if attribute not in attributes:
+            yield Problem(GUARD_MARKUP, f"the attribute {attribute}= on <{name}> is not allowed", attribute)
+    if editorial and element is not root:
+        for cls in sorted(classes(element) - allow.EDITORIAL_CLASSES):
+            yield Problem(GUARD_MARKUP, f"the class '{cls}' is not one an editors' page may give", cls)
+    ident = element.get("id")
+    if ident is not None and not allow.CONTENT_ID.match(ident):
+        yield Problem(GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident)
+    href = element.get("href")
+    if href is not None and name == "a":
+        wrong = link_problem(href, allowed.contact, page)
+        if (
+            wrong is None
+            and editorial
+            and scheme_of(href) in ("https", "http")
+            and not (allowed.site_url and href.startswith(allowed.site_url))
+        ):
+            wrong = (
+                "leaves the edition: an editors' page links within it (a source's address belongs in the source list)"
             )
-            continue
-        for attribute in element.attrib:
-            attribute = local(attribute)
-            if attribute not in attributes:
-                yield Problem(GUARD_MARKUP, f"the attribute {attribute}= on <{name}> is not allowed", attribute)
-        if editorial and element is not root:
-            for cls in sorted(classes(element) - allow.EDITORIAL_CLASSES):
-                yield Problem(GUARD_MARKUP, f"the class '{cls}' is not one an editors' page may give", cls)
-        ident = element.get("id")
-        if ident is not None and not allow.CONTENT_ID.match(ident):
-            yield Problem(
-                GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident
-            )
-        href = element.get("href")
-        if href is not None and name == "a":
-            wrong = link_problem(href, allowed.contact, page)
-            if (
-                wrong is None
-                and editorial
-                and scheme_of(href) in ("https", "http")
-                and not (allowed.site_url and href.startswith(allowed.site_url))
-            ):
-                wrong = "leaves the edition: an editors' page links within it (a source's address belongs in the source list)"
-            if wrong:
-                yield Problem(GUARD_URL, f"the link {href[:80]!r} {wrong}", href)
+        if wrong:
+            yield Problem(GUARD_URL, f"the link {href[:80]!r} {wrong}", href)
 
 
 def link_problem(href: str, contact: str | None, page: str) -> str | None:
@@ -287,14 +329,15 @@ CITATION = "cite-form"  # a citation the CSL processor rendered: it quotes the c
 
 
 def quotations_in(words: str, corpus: Corpus, titles: frozenset[str] = frozenset()) -> Iterator[Problem]:
-    for span in spans(words):
+    for span in quotations(words):
         if core(span.text) in titles:
             continue
         if not corpus.allows(span.text):  # an unclosed mark is read to the end of its block, as a reader would
             yield Problem(
                 GUARD_QUOTE,
                 f"“{span.text[:60]}” is quoted, but is neither the chapter's words nor a source's recorded words",
-                span.text,
+                words[span.start : span.end],  # found in the input with its opening mark, else by its words
+                (span.text[:30],),
             )
 
 

@@ -4,8 +4,11 @@ from (`docs/index.md:12:5: guard-quote site/index.html: …`)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +21,8 @@ from ..model.moves import Moves
 from ..model.quotes import core
 from ..model.textfile import LineIndex
 from ..model.urls import scheme_of, site_path
-from .page import GUARD_LINK, Allowed, Problem, check_document
+from . import allow
+from .page import GUARD_LINK, GUARD_MARKUP, Allowed, Problem, check_document, quotations_in
 
 GUARD_FILE = Rule(
     "guard-file",
@@ -86,8 +90,9 @@ def expected(built: Built, name: str, checked: Checked) -> bool:
     if name in built.redirects or name in built.extra_files:
         return True
     if name.startswith("assets/"):
-        inner = name.removeprefix("assets/")
-        return (built.theme_assets / inner).is_file() or (built.project / "docs" / name).is_file()
+        return (built.theme_assets / name.removeprefix("assets/")).is_file() or allow.EDITION_ASSET.match(
+            name
+        ) is not None
     return False
 
 
@@ -117,6 +122,8 @@ def check_site(
                 GUARD_FILE.at(f"{built.shown}/{name}", 1, 1, "is not a file the edition makes: remove it from docs/")
             )
             continue
+        if name in DATA_TEXTS:
+            findings += locate(list(data_quotations(path, allowed)), "data/sources.yml", built, name)
         if not name.endswith(".html") or name in built.redirects:
             continue
         root = parse(path.read_text(encoding="utf-8", errors="replace"))
@@ -131,8 +138,44 @@ def check_site(
         article = next((e for e in root.iter() if local(e.tag) == "article"), None)
         texts[name] = text_of(article) if article is not None else ""
     findings += broken_links(links, ids, files, built, checked)
-    findings += phrase_links(moves, texts)
+    findings += aliases(moves, ids, built)
+    findings += phrase_links(moves, texts, built)
     return findings
+
+
+DATA_TEXTS = ("quotations.csv", "quotations.json")  # the downloads whose texts a reader reads as such
+
+
+def data_quotations(path: Path, allowed: Allowed) -> Iterator[Problem]:
+    """Every quotation in a data download, cell by cell or string by string, as on a page."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".csv":
+        values: list[object] = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    else:
+        try:
+            values = [json.loads(text)]
+        except ValueError:
+            yield Problem(GUARD_MARKUP, "is not JSON", "")
+            return
+    while values:
+        value = values.pop()
+        if isinstance(value, dict):
+            values += value.values()
+        elif isinstance(value, list):
+            values += value
+        elif isinstance(value, str):
+            yield from quotations_in(value, allowed.corpus)
+
+
+def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
+    """Every alias of anchors.yml lands on an element that the page it names has."""
+    found = []
+    for old, new in moves.aliases.items():
+        page, _, ident = new.partition("#")
+        if page in ids and ident not in ids[page]:
+            problem = Problem(GUARD_LINK, f"the alias {old} -> {new} leads to no element with the id '{ident}'", old)
+            found += locate([problem], "anchors.yml", built, page)
+    return found
 
 
 def broken_links(
@@ -162,17 +205,14 @@ def broken_links(
     return found
 
 
-def phrase_links(moves: Moves, texts: dict[str, str]) -> list[Finding]:
+def phrase_links(moves: Moves, texts: dict[str, str], built: Built) -> list[Finding]:
     found = []
     for name in moves.phrases:
         page, _, phrase = moves.phrase(name)
         count = " ".join(texts.get(page, "").split()).count(" ".join(phrase.split()))
         if count != 1:
-            found.append(
-                PHRASE_LINK.at(
-                    "anchors.yml", 1, 1, f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
-                )
-            )
+            message = f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
+            found += locate([Problem(PHRASE_LINK, message, f"{name}:")], "anchors.yml", built, page)
     return found
 
 
@@ -185,10 +225,7 @@ def locate(problems: list[Problem], source: str, built: Built, page: str) -> lis
     lines = LineIndex(text)
     found = []
     for problem in problems:
-        needle = " ".join(problem.text.split())[:40]
-        offset = text.find(needle) if needle else -1
-        if offset < 0 and ".html" in needle:  # a link as the page's Markdown writes it
-            offset = text.find(needle.replace(".html", ".md"))
+        offset = problem.offset_in(text)
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         found.append(problem.rule.at(source, line, col, f"{built.shown}/{page}: {problem.message}"))
     return found

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import re2
+
 from .chapter import Chapter, Heading, Placed
 from .quotes import Corpus
 from .sourcelist import Note, Quotation, SourceList
@@ -21,6 +23,7 @@ class Site:
 
 # What an editors' page may write for the build to fill in (tools/site/prepare.py), and nothing else
 # of HTML: the text for one edition only (online or offline), and the generated parts.
+SURNAME = re2.compile(r"\p{L}+(?:-\p{L}+)*")
 MARKERS = ("<!-- status-legend -->", "<!-- status-counts -->", "<!-- reading-time -->", "<!-- downloads -->")
 VARIANTS = ("<!-- online edition -->", "<!-- offline edition -->", "<!-- end -->")
 
@@ -52,6 +55,15 @@ class Checked:
             for mark in place.paragraph.marks:
                 numbers.setdefault(mark.id, len(numbers) + 1)
         return numbers
+
+    @cached_property
+    def author(self) -> str:
+        """How the pages name the author of the book the text is from: the surname ("Orlov")."""
+        work = self.sources.work.get(self.sources.edition.work)
+        surname = work.author.split()[-1] if work is not None and work.author else ""
+        # Only a word of letters is put into the editors' sentences ("Orlov’s Russian"): any other
+        # character could pair with their punctuation into something that reads as a quotation.
+        return surname if SURNAME.fullmatch(surname) else "the author"
 
     @cached_property
     def quotation_place(self) -> dict[str, Placed]:
@@ -114,11 +126,13 @@ def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
             texts += citation.said
     for q in sources.quotations:
         texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
-    texts += (
+    titles = (
         [w.title for w in sources.works]
         + [w.container for w in sources.works if w.container]
         + [t.title for t in sources.trials]
     )
+    # A title may set words in *emphasis*: pages show them in italics, without the asterisks.
+    texts += titles + [t.replace("*", "") for t in titles if "*" in t]
     single = set(sources.spellings) | {s.text for s in sources.scare_quotes} | {n.term for n in sources.notes}
     single |= {part for q in sources.quotations for part in q.text}  # a quotation's own words, part by part
     single |= {g.term for g in sources.glossary} | set(sources.not_names)

@@ -135,7 +135,7 @@ def markup(element: ET.Element, *, inner: bool = False) -> str:
             out.append(escape_text(node.tail or ""))
             return
         attributes = "".join(f' {local(k)}="{escape_attribute(v)}"' for k, v in node.attrib.items())
-        if name == "svg" and "xmlns" not in node.attrib:
+        if name == "svg" and not any(local(key) == "xmlns" for key in node.attrib):  # once, parsed or not
             attributes = f' xmlns="{SVG[1:-1]}"' + attributes
         if (
             name in VOID

@@ -62,7 +62,7 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
     path = root / MOVES
     if not path.exists():
         return Moves(), []
-    document = load_yaml(path, MOVES)
+    document = load_yaml(path, MOVES, may_be_empty=True)  # nothing moved yet
     findings = list(document.findings)
     lock = read_lock(root / LOCK)
     published = {line for line in lock if "#" not in line} | pages
@@ -74,7 +74,7 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
         findings.append(ANCHORS.at(MOVES, *document.positions.get(key, (1, 1)), message))
 
     data = document.data if isinstance(document.data, dict) else {}
-    if not isinstance(document.data, dict):
+    if document.data is not None and not isinstance(document.data, dict):
         report((), "must be a mapping with redirects, aliases and phrases")
     sections: dict[str, dict[str, str]] = {}
     for name, value in data.items():

@@ -4,19 +4,28 @@ The class of quotation-like characters is derived from Unicode data, never kept 
 - every initial and final quotation mark (general categories Pi and Pf);
 - every character whose name says it is a quotation mark ("DOUBLE LOW-9 QUOTATION MARK" is Ps,
   the ornaments are So) or a corner bracket (the quotation marks of Chinese and Japanese);
+- the angle brackets (`《…》`, `〈…〉`: the title and quotation marks of East Asian typography,
+  and the look-alikes of guillemets);
 - every character that Unicode's confusables data (confusables.txt, as the package
-  confusable-homoglyphs ships it) maps to the apostrophe, the grave accent or to two apostrophes:
-  primes, the Hebrew geresh and gershayim, modifier-letter apostrophes, accents, fullwidth forms …
-  (letters of an alphabet are left out: a Hebrew yod is a letter, not a mark).
-A mark is double if its name says so or it is confusable with two apostrophes; two single marks
-in a row (`''`, ``` `` ```, `‘‘`) and two commas (`,,`) are a double mark too.
+  confusable-homoglyphs ships it) maps to the apostrophe, the grave accent, to two or more
+  apostrophes, or to two less-than or greater-than signs: primes (″ ‴ ⁗), the Hebrew geresh and
+  gershayim, modifier-letter apostrophes, accents, fullwidth forms, ≪ ≫ …
+  (letters of an alphabet are left out, a Hebrew yod is a letter, not a mark; except the Latin
+  ones, in the edition's own script, where a reader cannot tell the saltillo ꞌ Ꞌ from an apostrophe,
+  and those that look like two marks at once, such as the Yiddish double yod ײ).
+A mark is double if its name says so or it is confusable with two marks; two single marks in a
+row (`''`, ``` `` ```, `‘‘`), two commas (`,,`) and the typewriter's guillemets (`<<`, `>>`) are a
+double mark too.
 
 Double marks toggle: outside a quotation any double mark opens one, inside any closes it (so
 German „…“, French «…» and the chapter's stray `” Most beloved”` are all read), and one that never
-closes quotes to the end of its text. A single mark opens a quotation only where no letter or
-digit precedes it, and closes one only where none follows: the apostrophe inside a word
-(Stalin’s, don't) never opens or closes a quotation, and one that never closes (the ’30s) is an
-apostrophe.
+closes quotes to the end of its text; marks doubled where a quotation opens (`““…`) open it
+together. A single mark opens a quotation only where no letter or digit precedes it and a letter follows,
+and closes one only where no letter or digit follows: the apostrophe inside a word (Stalin’s,
+don't) never opens or closes a quotation, nor does one before a number (the ’30s), and one that
+never closes is an apostrophe.
+Quotations with nothing but white space between them are read as one (`“Trotsky” “invented”` is
+one claim, not two quoted words): `quotations()`.
 Every scan is one pass of an RE2 expression: linear in the text.
 """
 
@@ -31,8 +40,9 @@ from importlib import resources
 import re2
 
 PROTOTYPES_SINGLE = frozenset({"'", "`"})
-PROTOTYPE_DOUBLE = "''"
+PROTOTYPES_DOUBLE = frozenset({"<<", ">>"})  # and any run of two or more apostrophes or graves
 LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})  # letters of alphabets; modifier letters (Lm) stay
+TYPED_DOUBLE = ",,|<<|>>"  # double marks typed on a typewriter, besides two single marks in a row
 # Punctuation lives in planes 0 and 1; planes 2 to 16 hold ideographs, tags, variation selectors and
 # private use (tests/model/test_quotes.py scans them all to hold this). Scanning two planes, not 17,
 # keeps the derivation to a few milliseconds.
@@ -47,10 +57,13 @@ def quotation_marks() -> tuple[str, str]:
     data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
     for key, glyphs in data.items():
         char = _bare(key)
-        if len(char) != 1 or unicodedata.category(char) in LETTERS:
+        if len(char) != 1:
             continue
         prototypes = {_bare(glyph["c"]) for glyph in glyphs}
-        if PROTOTYPE_DOUBLE in prototypes:
+        is_double = any(_is_double(p) for p in prototypes)
+        if unicodedata.category(char) in LETTERS and not (is_double or unicodedata.name(char, "").startswith("LATIN ")):
+            continue
+        if is_double:
             double.add(char)
         elif prototypes & PROTOTYPES_SINGLE:
             single.add(char)
@@ -59,14 +72,24 @@ def quotation_marks() -> tuple[str, str]:
         category = unicodedata.category(char)
         if category in ("Cn", "Co", "Cs") or char in double or char in single:
             continue
+        if category == "Lu" and char.lower() in single:  # the capital of a mark-like letter (Ꞌ)
+            single.add(char)
+            continue
         name = unicodedata.name(char, "")
-        if category in ("Pi", "Pf") or "QUOTATION MARK" in name or "CORNER BRACKET" in name:
+        if category in ("Pi", "Pf") or any(
+            kind in name for kind in ("QUOTATION MARK", "CORNER BRACKET", "ANGLE BRACKET")
+        ):
             (double if "DOUBLE" in name or "WHITE CORNER" in name else single).add(char)
     return "".join(sorted(double)), "".join(sorted(single))
 
 
 def _bare(text: str) -> str:
     return text.replace("\u200e", "").replace("\u200f", "")
+
+
+def _is_double(prototype: str) -> bool:
+    """Two or more apostrophes or graves (″ ‴ ⁗ …), or two less-than or greater-than signs (≪ ≫)."""
+    return prototype in PROTOTYPES_DOUBLE or (len(prototype) >= 2 and set(prototype) <= PROTOTYPES_SINGLE)
 
 
 def _class(chars: str) -> str:
@@ -76,21 +99,21 @@ def _class(chars: str) -> str:
 @functools.cache
 def _marks() -> re2._Regexp[str]:
     double, single = quotation_marks()
-    return re2.compile(f"(?P<double>[{_class(double)}]|[{_class(single)}]{{2}}|,,)|(?P<single>[{_class(single)}])")
+    return re2.compile(
+        f"(?P<double>[{_class(double)}]|[{_class(single)}]{{2}}|{TYPED_DOUBLE})|(?P<single>[{_class(single)}])"
+    )
 
 
 @functools.cache
 def mark_class() -> re2._Regexp[str]:
     """Any quotation-like character (or doubled comma): for texts that may hold none at all."""
     double, single = quotation_marks()
-    return re2.compile(f"[{_class(double + single)}]|,,")
-
-
-WORD_CHAR = re2.compile(r"[\p{L}\p{N}]")
+    return re2.compile(f"[{_class(double + single)}]|{TYPED_DOUBLE}")
 
 
 def _is_word(char: str) -> bool:
-    return bool(char) and WORD_CHAR.match(char) is not None
+    """A letter or a digit (Unicode's L and N: str.isalnum, one call in C)."""
+    return char.isalnum()
 
 
 @dataclass(frozen=True)
@@ -109,10 +132,12 @@ def spans(text: str) -> list[Span]:
     double_at: tuple[int, int] | None = None  # (offset of the mark, its length)
     single_at: tuple[int, int] | None = None
     for mark in _marks().finditer(text):
-        start, end = mark.start(), mark.end()
-        if mark.group("double") is not None:
+        start, end = mark.span()
+        if mark.group(1) is not None:  # the double mark (by index: the wrapper's names cost a lookup each)
             if double_at is None:
                 double_at = (start, end - start)
+            elif start == sum(double_at):  # doubled where it opens (`““…”`): one opening mark
+                double_at = (double_at[0], end - double_at[0])
             else:
                 found.append(Span(double_at[0], end, text[double_at[0] + double_at[1] : start]))
                 double_at = None
@@ -122,7 +147,7 @@ def spans(text: str) -> list[Span]:
         if single_at is not None and not _is_word(after):
             found.append(Span(single_at[0], end, text[single_at[0] + 1 : start]))
             single_at = None
-        elif single_at is None and not _is_word(before) and _is_word(after):
+        elif single_at is None and not _is_word(before) and after.isalpha():  # not the ’30s
             single_at = (start, 1)
     if double_at is not None:  # a double mark that never closes quotes to the end, as a reader reads it
         found.append(Span(double_at[0], len(text), text[double_at[0] + double_at[1] :], closed=False))
@@ -139,15 +164,34 @@ def outermost(all_spans: list[Span]) -> list[Span]:
     return outer
 
 
+BETWEEN_QUOTATIONS = re2.compile(r"^[\s\p{Z}]*$")
+
+
+def quotations(text: str) -> list[Span]:
+    """Every quoted span (`spans`), and each run of outermost quotations with nothing but white
+    space between them, read as one quotation: stitched together, words that are each the chapter's
+    can make a sentence nobody wrote (Orlov says “Trotsky” “invented a” “network of conspiracy links”)."""
+    found = spans(text)
+    run: list[Span] = []
+    for span in [*outermost(found), None]:
+        if span is not None and run and run[-1].closed and BETWEEN_QUOTATIONS.match(text[run[-1].end : span.start]):
+            run.append(span)
+            continue
+        if len(run) > 1:
+            words = text[run[0].start : run[-1].end].strip("".join(quotation_marks()))
+            found.append(Span(run[0].start, run[-1].end, words, run[-1].closed))
+        run = [span] if span is not None else []
+    return found
+
+
 def has_mark(text: str) -> bool:
     return mark_class().search(text) is not None
 
 
 # --- comparing quoted words ---------------------------------------------------------------------
 
-SPACES = re2.compile(r"\s+")
 ELLIPSES = re2.compile(r"(?:…|\.\.\.)+")
-EDGE = re2.compile(r"^[\s,.;:…]+|[\s,.;:…]+$")  # with an elision (…) where a quotation is cut
+EDGE = " ,.;:…"  # what a quoted span's edges may hold besides its words: an elision (…) where it is cut
 
 
 @functools.cache
@@ -159,20 +203,88 @@ def _typography() -> dict[int, str]:
 def normalise(text: str) -> str:
     """Typography only: every quotation mark one straight mark, ellipses one character, white space
     one space. The words are never touched."""
-    text = ELLIPSES.sub(
-        lambda _: "…", text.translate(_typography())
-    )  # a function: re2 misreads a non-ASCII replacement string
-    return str(SPACES.sub(" ", text)).strip()
+    text = text.translate(_typography())
+    if "…" in text or "..." in text:  # a function: re2 misreads a non-ASCII replacement string
+        text = str(ELLIPSES.sub(lambda _: "…", text))
+    return " ".join(text.split())  # str.split: linear, and far cheaper per text than a pattern
 
 
 def core(text: str) -> str:
     """A quoted span's words for comparison: normalised, without its own marks and the punctuation
     at its edges (English puts a comma or full stop inside the closing mark), in any case (a quoted
     word may begin a sentence)."""
-    return str(EDGE.sub("", normalise(text).replace('"', " ").replace("'", "’"))).strip().casefold()
+    words = " ".join(normalise(text).replace('"', " ").replace("'", "’").split())
+    return words.strip(EDGE).casefold()
 
 
 EDITORS_CUT = "[…]"
+
+
+TOKEN = re2.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")  # a word, or one sign; white space is no token
+
+
+class Tokens:
+    """Text as a sequence of tokens (words and signs, by id), and whether a sequence of tokens
+    occurs in it: a suffix automaton (Blumer et al., 1985), built in time linear in the text, which
+    answers in time linear in the sequence, however large the text (a search of the joined texts
+    for each quotation made the cost grow with the texts times the quotations)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.next: list[dict[int, int]] = [{}]
+        self.link = [-1]
+        self.length = [0]
+        self.last = 0
+
+    def tokens(self, text: str, add: bool = False) -> list[int] | None:
+        found = []
+        for token in TOKEN.findall(text):
+            if token not in self.ids:
+                if not add:
+                    return None  # a token no text has: no text has these words
+                self.ids[token] = len(self.ids)
+            found.append(self.ids[token])
+        return found
+
+    def extend(self, text: str) -> None:
+        """Add a text, apart from those before it (a token of its own between them)."""
+        for token in [*(self.tokens(text, add=True) or []), -len(self.next) - 1]:  # ids are >= 0
+            self._add(token)
+
+    def _add(self, token: int) -> None:
+        nxt, link, length = self.next, self.link, self.length
+        current = len(nxt)
+        nxt.append({})
+        length.append(length[self.last] + 1)
+        link.append(0)
+        state = self.last
+        while state != -1 and token not in nxt[state]:
+            nxt[state][token] = current
+            state = link[state]
+        if state != -1:
+            other = nxt[state][token]
+            if length[state] + 1 == length[other]:
+                link[current] = other
+            else:
+                clone = len(nxt)
+                nxt.append(dict(nxt[other]))
+                length.append(length[state] + 1)
+                link.append(link[other])
+                while state != -1 and nxt[state].get(token) == other:
+                    nxt[state][token] = clone
+                    state = link[state]
+                link[other] = link[current] = clone
+        self.last = current
+
+    def __contains__(self, text: str) -> bool:
+        tokens = self.tokens(text)
+        state = 0
+        for token in tokens or ():
+            following = self.next[state].get(token)
+            if following is None:
+                return False
+            state = following
+        return tokens is not None
 
 
 class Corpus:
@@ -184,7 +296,9 @@ class Corpus:
     stitched into a sentence nobody wrote (Orlov calls “Stalin” “innocent”)."""
 
     def __init__(self, texts: list[str], single_words: set[str]) -> None:
-        self.joined = "\x00" + "\x00".join(core(t) for t in texts) + "\x00"
+        self.texts = Tokens()
+        for text in texts:
+            self.texts.extend(core(text))
         self.single = {core(w) for w in single_words} | {core(t) for t in texts}
 
     def allows(self, span_text: str) -> bool:
@@ -199,10 +313,4 @@ class Corpus:
             return True  # a mark with nothing between: no words are attributed
         if " " not in words:
             return words in self.single or not any(c.isalpha() for c in words)
-        position = self.joined.find(words)
-        while position != -1:
-            before, after = self.joined[position - 1], self.joined[position + len(words)]
-            if not _is_word(before) and not _is_word(after):
-                return True
-            position = self.joined.find(words, position + 1)
-        return False
+        return words in self.texts

@@ -18,10 +18,26 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .findings import Example, Finding, Rule
-from .values import LAX, Copy, DateValue, Excerpts, Id, Kind, ReadAt, Status, Text, Url
+from .values import (
+    LAX,
+    Contact,
+    Copy,
+    DateValue,
+    Domain,
+    Excerpts,
+    Id,
+    Kind,
+    OriginalPath,
+    PageName,
+    ReadAt,
+    Spelling,
+    Status,
+    Text,
+    Url,
+)
 from .yamlread import PathKey, Positions, load_yaml
 
 # --- values: tools/model/values.py ---------------------------------------------------------
@@ -111,10 +127,18 @@ class Trial(Entry):
     note: Annotated[Text | None, Fact] = None
     sources: Annotated[tuple[Citation, ...], LAX]
 
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if isinstance(start, dt.date) and end < start:
+            raise ValueError(f"the trial ends ({end}) before it starts ({start})")
+        return end
+
 
 class Person(Entry):
     name: Annotated[Text, Fact]
-    variants: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # spellings: the chapter's first
+    variants: Annotated[tuple[Spelling, ...], Field(min_length=1, strict=False)]  # spellings: the chapter's first
     born: Annotated[DateValue, Fact]  # New Style (Gregorian) always
     died: Annotated[DateValue, Fact]
     role: Annotated[Text, Fact]
@@ -199,17 +223,17 @@ class StatusText(Record):
 
 
 class DeniedDomain(Record):
-    domain: Text
+    domain: Domain
     reason: Text
 
 
 class MirrorSite(Record):
-    domain: Text  # a site that copies other sites' pages (and all its subdomains)
+    domain: Domain  # a site that copies other sites' pages (and all its subdomains)
     copies: Text
 
 
 class UnauthorisedSite(Record):
-    domain: Text  # an e-book reader, a pirated-PDF host or a document dump (and its subdomains)
+    domain: Domain  # an e-book reader, a pirated-PDF host or a document dump (and its subdomains)
     what: Text
 
 
@@ -225,16 +249,17 @@ class EditionFacts(Record):
     """The `edition` block: what this edition is, which files hold its text, and its version."""
 
     title: Text
-    original: Text  # the reference copy of the chapter, relative to the project
+    slug: Id  # the downloads' file names: <slug>.pdf, <slug>.epub …
+    original: OriginalPath  # the reference copy of the chapter, relative to the project
     original_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-    pages: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]  # the chapter pages in reading order
-    editorial: Annotated[tuple[Text, ...], LAX] = ()  # every other Markdown page under docs/
+    pages: Annotated[tuple[PageName, ...], Field(min_length=1, strict=False)]  # the chapter pages in reading order
+    editorial: Annotated[tuple[PageName, ...], LAX] = ()  # every other Markdown page under docs/
     work: Id  # the book the text is (a translation of) part of
     translation: Id  # the publication of the machine translation reproduced here
     relation: Text
     date: dt.date  # the date of this version
     editors: Annotated[tuple[Text, ...], Field(min_length=1, strict=False)]
-    contact: Text | None = None  # an e-mail address or an issue-tracker URL
+    contact: Contact | None = None  # mailto: and an e-mail address, or an issue tracker's https: address
 
 
 class SourceList(Record):

@@ -35,6 +35,10 @@ FILE_TEXT = Rule(
 # characters …), which can hide or reorder words on a page: the category from RE2's Unicode
 # tables, not a list kept by hand.
 HIDDEN_CHAR = re2.compile(r"[\x{0}-\x{9}\x{b}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]")
+# A combining mark (accents, variation selectors …) sits on the letter or digit before it; with
+# none under it (after a space, a punctuation mark, at the start) it draws a mark of its own, such as
+# a double acute ˝ that reads as a quotation mark, or hides as a variation selector.
+FLOATING_MARK = re2.compile(r"(?:^|[^\p{L}\p{N}\p{M}])(\p{M})")
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -102,6 +106,19 @@ def read_text(path: Path, shown: str) -> tuple[str, list[Finding]]:
                 col,
                 f"contains U+{ord(hidden.group()):04X} ({unicodedata.name(hidden.group(), 'a control character')}), "
                 "which can hide or reorder words; remove it",
+            )
+        )
+    floating = FLOATING_MARK.search(text)
+    if floating:
+        mark = floating.group(1)
+        line, col = line_col(text, floating.start(1))
+        findings.append(
+            FILE_TEXT.at(
+                shown,
+                line,
+                col,
+                f"contains U+{ord(mark):04X} ({unicodedata.name(mark, 'a combining mark')}) on no letter, where it "
+                "draws a mark of its own (a quotation mark, say) or hides; remove it",
             )
         )
     return text, findings

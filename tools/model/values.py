@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 import re2
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from .textfile import FLOATING_MARK, HIDDEN_CHAR
 from .urls import url_problem
 
 YEAR_MONTH = re2.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
@@ -41,15 +42,35 @@ DateValue = Annotated[int | str | dt.date | None, BeforeValidator(_date_value)]
 
 def _text(value: str) -> str:
     """One line of text: YAML folds `>-` blocks into one line already; a line break left in a
-    value (a `|` block) is refused, so that what is shown is what is written."""
+    value (a `|` block) is refused, so that what is shown is what is written. A control, format or
+    floating combining character that a YAML escape (`"\\u202e"`) writes is refused as in the file
+    itself (tools/model/textfile.py)."""
     if "\n" in value:
         raise ValueError("a text is one line: use `>-` for a long text, not `|`")
     if not value.strip():
         raise ValueError("is empty; leave the key out, or write null where the field allows it")
+    hidden = HIDDEN_CHAR.search(value) or FLOATING_MARK.search(value)
+    if hidden:
+        char = hidden.group()[-1]
+        raise ValueError(f"contains U+{ord(char):04X}, which can hide or reorder words; remove it")
     return value
 
 
 Text = Annotated[str, AfterValidator(_text)]
+# A spelling of a person's name: one to four words, each capitalised (a particle such as de or von
+# apart), with hyphens, apostrophes and full stops; never a sentence, which would be shown as a name.
+SPELLING = re2.compile(
+    r"^(?:(?:\p{Lu}\p{L}*(?:[-'’.]\p{L}+)*\.?|de|von|van|der|del|ibn|al) ){0,3}\p{Lu}\p{L}*(?:[-'’.]\p{L}+)*\.?$"
+)
+
+
+def _spelling(value: str) -> str:
+    if not SPELLING.match(value):
+        raise ValueError(f"'{value}' is not a spelling of a name: one to four capitalised words")
+    return value
+
+
+Spelling = Annotated[str, AfterValidator(_text), AfterValidator(_spelling)]
 
 
 def _url(value: str) -> str:
@@ -61,6 +82,32 @@ def _url(value: str) -> str:
 
 Url = Annotated[str, AfterValidator(_url)]
 ORIGINAL_PATH = re2.compile(r"^original/[A-Za-z0-9_.-]+\.txt$")
+# The files the edition names are inside it: the original under original/, pages by their name in
+# docs/ (never a path that could lead the checker to read, or the build to write, elsewhere).
+OriginalPath = Annotated[str, Field(pattern=ORIGINAL_PATH.pattern)]
+PageName = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")]
+HOST = re2.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+
+
+def _domain(value: str) -> str:
+    """A host name, as the source policy lists it: a domain that matches no host would deny nothing."""
+    if not HOST.match(value):
+        raise ValueError(f"'{value}' is not a host name such as metapedia.org (lower case, no scheme, no path)")
+    return value
+
+
+Domain = Annotated[str, AfterValidator(_domain)]
+EMAIL = re2.compile(r"^mailto:[^\s@?&/:]+@[^\s@?&/:]+\.[^\s@?&/:]+$")
+
+
+def _contact(value: str) -> str:
+    """Where readers report a problem: `mailto:` and an address, or a web address (an issue tracker)."""
+    if EMAIL.match(value) or (value.startswith("https://") and url_problem(value, relative=False) is None):
+        return value
+    raise ValueError("is neither mailto: and an e-mail address nor an https: address")
+
+
+Contact = Annotated[str, AfterValidator(_contact)]
 
 
 def _read_at(value: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .findings import Example, Finding, Rule, UnusableInput
-from .textfile import FILE_TEXT, line_col, read_text
+from .textfile import FILE_TEXT, HIDDEN_CHAR, line_col, read_text
 
 PathKey = tuple[str | int, ...]
 YAML_SYNTAX = Rule(
@@ -109,6 +109,10 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             return None
         if node.tag == STR_TAG:
+            # An escape in a quoted value ("\u202e") makes a character the file itself may not hold.
+            if (hidden := HIDDEN_CHAR.search(node.value)) is not None:
+                code = ord(hidden.group())
+                self.add(node, f"a text holds the hidden or reordering character U+{code:04X}; remove it")
             return node.value  # what SafeConstructor makes of a string, without its dispatch
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -131,9 +135,9 @@ class Yaml:
     texts: list[tuple[PathKey, str]]  # every text value with its place, in the file's order
 
 
-def load_yaml(path: Path, shown: str) -> Yaml:
+def load_yaml(path: Path, shown: str, *, may_be_empty: bool = False) -> Yaml:
     """Plain data, the position of every value, its texts and findings; UnusableInput if nothing
-    can be read."""
+    can be read, or if the file holds no value and `may_be_empty` is not set (then: None)."""
     text, findings = read_text(path, shown)
     try:
         guard_events(text, shown)
@@ -152,6 +156,8 @@ def load_yaml(path: Path, shown: str) -> Yaml:
     except RecursionError:
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "nests too deeply to read")) from None
     if node is None:
+        if may_be_empty:
+            return Yaml(None, {}, findings, [])
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "is empty"))
     builder = _Builder(shown)
     data = builder.build(node)

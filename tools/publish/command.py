@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from ..checker import check
 from ..guard.configs import ConfigRefused
+from ..model.urls import url_problem
 from . import engine as handover
 from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine
 from .downloads import probably_unchanged
@@ -90,6 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("usage: python -m tools.publish.command build|serve|export [options]", file=sys.stderr)
         return 64
     command, options = args[0], args[1:]
+    if "-h" in options or "--help" in options:  # the engine's help: nothing is checked, built or exported
+        if command == "export":
+            print("usage: python -m tools.publish.command export  (the offline files, into dist/)")
+            return 0
+        try:
+            engine(command, CONFIG, "--help")
+        except (BuildFailed, ConfigRefused) as error:
+            print(f"{command}: {error}", file=sys.stderr)
+            return 1
+        return 0
     if command == "serve":
         address = dev_address(options)
         if problem := port_problem(address):
@@ -104,6 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{command}: the checker found {len(result.errors)} problem(s); nothing was built", file=sys.stderr)
         return 1
     site_url = os.environ.get("EDITION_SITE_URL", "http://127.0.0.1:8000/")
+    if (problem := url_problem(site_url, relative=False)) is not None:
+        # Every page, citation, QR code and download carries the address: one line now, not a finding on each.
+        print(f"{command}: EDITION_SITE_URL {site_url!r} {problem}; nothing was built", file=sys.stderr)
+        return 1
+    if not site_url.endswith("/"):  # a folder: the pages' addresses are the site's plus their names
+        site_url += "/"
+        os.environ["EDITION_SITE_URL"] = site_url  # the engine's config reads it too
     for notice in address_notices(
         site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
     ):

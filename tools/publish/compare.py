@@ -1,8 +1,8 @@
 """Compare two built trees file by file, byte for byte: `differences(a, b, normalise=…)`.
 
-For claims such as "ProperDocs and MkDocs build the same site apart from the generator tag"
-(tests/publish/test_engines.py) or "a refactoring left the site byte-identical". Builds are
-comparable only when both ran with the same SOURCE_DATE_EPOCH (tools/publish/build.py sets one).
+For claims such as "another engine builds the same site apart from the generator tag" or "a
+refactoring left the site byte-identical" (tests/publish/test_build.py tests the comparison). Builds
+are comparable only when both ran with the same SOURCE_DATE_EPOCH (tools/publish/build.py sets one).
 """
 
 from __future__ import annotations

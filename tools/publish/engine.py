@@ -11,30 +11,19 @@ from __future__ import annotations
 import os
 import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from markupsafe import Markup
 
 from ..checker import PROJECT, Result, check
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..model.kindpages import kind_pages
 from ..site.citing import heads
+from ..site.downloads import Files
 from ..site.prepare import downloads, pages
 from ..site.sourcespage import kind_title
-from .downloads import (
-    DOWNLOADS_LIST,
-    EXPORTS,
-    MARKER,
-    download_list,
-    fill_figures,
-    measured,
-    publish_downloads,
-    teaching_section,
-    with_figures,
-)
+from .downloads import fill_figures, measured, publish_downloads
 from .export import Exported, Pending
 from .postprocess import Output, postprocess
 
@@ -46,7 +35,6 @@ class State:
     checked: Checked
     site: Site
     result: Result
-    content: dict[str, str] = field(default_factory=dict)  # each page's content as on_page_content left it
 
 
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
@@ -100,40 +88,26 @@ def with_kind_pages(nav: Any, checked: Checked) -> Any:
 
 
 def prepared(state: State) -> dict[str, str]:
-    """Every page and data file the engine is given, by name under docs/. The downloads' markers
-    stay in the online build's pages, for `finish` to fill with the files' figures once they are
-    made; the offline build, made before them, shows none."""
-    made = pages(state.checked, state.site)
-    if "teachers.md" in made:
-        made["teachers.md"] += str(teaching_section(state.site.offline, state.site.url))
-    for name, markdown in made.items():  # an editors' page asks for the list: <!-- downloads -->
-        made[name] = markdown.replace(DOWNLOADS_LIST, str(download_list(state.site.offline, state.site.url)))
-    if state.site.offline:
-        for name, markdown in made.items():
-            if MARKER.search(markdown):
-                made[name] = with_figures(markdown, {})
-    return {**made, **downloads(state.checked, state.site)}
-
-
-def page_content(state: State, source: str, url: str, html: str) -> str:
-    """A page's content with its printed address after the h1, kept until the search plugin has
-    deleted its data-search-* attributes, for the hook to put back (on_page_context)."""
-    printed = Markup('</h1>\n<p class="print-url" data-search-exclude="">{}</p>').format(state.site.url + url)
-    state.content[source] = html = html.replace("</h1>", printed, 1)
-    return html
+    """Every page and data file the engine is given, by name under docs/ (tools/site/prepare.py)."""
+    return {**pages(state.checked, state.site), **downloads(state.checked, state.site)}
 
 
 def finish(config: Any, state: State) -> None:
-    """Postprocess and guard the built folder; Refused if the guard finds anything."""
-    folder = Path(config.site_dir)
+    finish_folder(Path(config.site_dir), state)
+
+
+def finish_folder(folder: Path, state: State) -> None:
+    """Postprocess and guard a built folder, whatever engine built it from the pages `prepared`
+    gave it; Refused if the guard finds anything."""
     shown = os.path.relpath(folder, PROJECT) if folder.is_relative_to(PROJECT) else str(folder)
+    files = Files(state.checked.sources.edition.slug)
     if not state.site.offline:
         global pending_export, exported
         if pending_export is not None:
             exported, pending_export = pending_export.finish(), None
-        publish_downloads(folder, PROJECT / "dist")
-        fill_figures(folder, measured(PROJECT / "dist"))
-    output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in EXPORTS))
+        publish_downloads(folder, PROJECT / "dist", files)
+        fill_figures(folder, measured(PROJECT / "dist", files))
+    output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in files.all))
     keep = offline_pages if state.site.offline else None
     if keep is not None:
         keep.clear()

@@ -1,12 +1,12 @@
 """The offline edition, made from the one checked offline build (dist/.offline-site) into dist/:
 
-- secret-history-19.html: the whole edition as one file that runs no script (singlefile.py);
-- secret-history-19.epub: an EPUB 3 (epub.py);
-- secret-history-19.pdf: the whole edition to print, A4 (pdf.py);
-- secret-history-19-handout-a4.pdf, -handout-letter.pdf: the chapter as a classroom handout (handout.py);
-- secret-history-19-worksheet.pdf, -worksheet-key.pdf: questions on each quotation, and the answers
+- <slug>.html: the whole edition as one file that runs no script (singlefile.py);
+- <slug>.epub: an EPUB 3 (epub.py);
+- <slug>.pdf: the whole edition to print, A4 (pdf.py);
+- <slug>-handout-a4.pdf, -handout-letter.pdf: the chapter as a classroom handout (handout.py);
+- <slug>-worksheet.pdf, -worksheet-key.pdf: questions on each quotation, and the answers
   the source list gives (worksheet.py);
-- secret-history-19-offline.zip: the whole offline site under one top folder, the files above in its
+- <slug>-offline.zip: the whole offline site under one top folder, the files above in its
   downloads/, reproducible, to unzip and open index.html from file://.
 
 Each export reads the offline build's pages (already passed by the output guard, and parsed then)
@@ -32,9 +32,10 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from ..model.edition import Checked
-from . import downloads as names
+from ..site.downloads import DOWNLOADS, Files
 from .bookmeta import book_meta
 from .bookpages import ExportFailed, Page, allowed_of, read_pages
+from .downloads import record, rendered_before
 from .epub import write_epub
 from .fonts import Face, find_faces
 from .handout import handout_document
@@ -87,6 +88,7 @@ class Pending:
     ) -> None:
         dist.mkdir(parents=True, exist_ok=True)
         self.site, self.dist = site, dist
+        self.files = Files(checked.sources.edition.slug)
         self.folder = Path(tempfile.mkdtemp(dir=dist, prefix=".export-"))
         self.workers = renderer or Renderer()
         try:
@@ -114,18 +116,18 @@ class Pending:
         faces = find_faces()
         self.made: list[Exported] = []
         documents: dict[str, Callable[[], str]] = {
-            names.PDF_NAME: lambda: full_document(fresh(), meta, allowed, faces),  # the longest, first
-            names.HANDOUT_A4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
-            names.HANDOUT_LETTER: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
-            names.WORKSHEET: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
-            names.WORKSHEET_KEY: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
+            self.files.pdf: lambda: full_document(fresh(), meta, allowed, faces),  # the longest, first
+            self.files.handout_a4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
+            self.files.handout_letter: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
+            self.files.worksheet: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
+            self.files.worksheet_key: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
         }
         self.rendering: dict[str, AsyncResult[Rendered]] = {}
         self.sources: dict[str, str] = {}
         for name, make in documents.items():
             document = make()
             self.sources[name] = source_key(document, faces)
-            pages_before = names.rendered_before(self.dist, name, self.sources[name])
+            pages_before = rendered_before(self.dist, name, self.sources[name])
             if pages_before is None:
                 self.rendering[name] = self.workers.render(document, self.folder / name, meta.identifier)
             else:  # the same document, renderer and fonts make the same bytes: the file in dist/ is it
@@ -137,11 +139,11 @@ class Pending:
             + "\n"
             + EXPORT_STYLESHEET.read_text(encoding="utf-8")
         )
-        (self.folder / names.HTML_NAME).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
-        self.made.append(Exported(self.folder / names.HTML_NAME, time.perf_counter() - start))
+        (self.folder / self.files.html).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
+        self.made.append(Exported(self.folder / self.files.html, time.perf_counter() - start))
         start = time.perf_counter()
-        write_epub(fresh(), meta, allowed, chapter, self.folder / names.EPUB_NAME)
-        self.made.append(Exported(self.folder / names.EPUB_NAME, time.perf_counter() - start))
+        write_epub(fresh(), meta, allowed, chapter, self.folder / self.files.epub)
+        self.made.append(Exported(self.folder / self.files.epub, time.perf_counter() - start))
 
     def finish(self) -> list[Exported]:
         """Every file, in dist/; ExportFailed (one line) if one could not be made."""
@@ -150,13 +152,13 @@ class Pending:
                 rendered = result.get()
                 self.made.append(Exported(self.folder / name, rendered.seconds, rendered.pages))
             # The zip carries the other files, so that the offline copy's downloads work offline.
-            for name in names.IN_ZIP:
-                target = output_path(self.site, f"{names.DOWNLOADS}/{name}")
+            for name in self.files.in_zip:
+                target = output_path(self.site, f"{DOWNLOADS}/{name}")
                 target.parent.mkdir(exist_ok=True)
                 shutil.copyfile(self.folder / name, target)
             start = time.perf_counter()
-            write_zip(self.site, self.folder / names.ZIP_NAME, f"{names.NAME}-offline")
-            self.made.append(Exported(self.folder / names.ZIP_NAME, time.perf_counter() - start))
+            write_zip(self.site, self.folder / self.files.zip, f"{self.files.slug}-offline")
+            self.made.append(Exported(self.folder / self.files.zip, time.perf_counter() - start))
             targets = [output_path(self.dist, e.path.name) for e in self.made]
             for target in targets:
                 os.replace(self.folder / target.name, target)
@@ -164,8 +166,8 @@ class Pending:
             raise ExportFailed(str(error)) from None
         finally:
             self.abandon()
-        names.record(self.dist, {e.path.name: e.pages for e in self.made if e.pages is not None}, self.sources)
-        order = {name: index for index, name in enumerate(names.EXPORTS)}
+        record(self.dist, self.files, {e.path.name: e.pages for e in self.made if e.pages is not None}, self.sources)
+        order = {name: index for index, name in enumerate(self.files.all)}
         return sorted(
             (Exported(self.dist / e.path.name, e.seconds, e.pages) for e in self.made), key=lambda e: order[e.path.name]
         )

@@ -41,7 +41,7 @@ def masthead(meta: BookMeta, checked: Checked) -> Markup:
         '<div class="how"><p><strong>How to read this handout.</strong> The chapter’s words are printed as the machine translation has '
         "them, errors included. The numbers in the margin are paragraph numbers (cite <i>para. 5</i>). A raised number "
         "calls a footnote at the foot of the page: it names the speaker, the trial and the sources, and gives the "
-        "quotation a status. Boxed notes, and headings marked <i>(editor’s heading)</i>, are the editors’, not Orlov’s.</p>\n"
+        "quotation a status. Boxed notes, and headings marked <i>(editor’s heading)</i>, are the editors’, not {author}’s.</p>\n"
         '<ul class="legend">{legend}</ul></div>\n'
         '<p class="running-foot">{title} · a classroom handout · version of {version} · {url}</p>\n</header>'
     ).format(
@@ -51,6 +51,7 @@ def masthead(meta: BookMeta, checked: Checked) -> Markup:
         description=meta.description,
         url=meta.url,
         legend=legend,
+        author=checked.author,
     )
 
 

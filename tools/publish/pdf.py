@@ -35,7 +35,6 @@ from markupsafe import Markup
 
 from ..guard.page import Allowed
 from ..model.html import classes, local, markup, parse_fragment, text_of
-from ..model.kindpages import kind_of_page
 from ..model.urls import scheme_of
 from ..site.teachers import qr_svg
 from .bookmeta import BookMeta
@@ -139,8 +138,6 @@ def print_pages(pages: list[Page], meta: BookMeta, allowed: Allowed, export: str
         hang_numbers(page)
         addresses(page, meta.url, full)
         page.body.set("data-title", page.title)  # the running head (string-set)
-        if kind_of_page(page.name) is not None:  # the works' full entries run on from the bibliography
-            page.body.set("class", "page continued")
     return pages
 
 

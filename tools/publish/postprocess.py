@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..guard.site import Built, check_site
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
@@ -22,6 +24,13 @@ from .csp import meta, policy, sha256
 from .paths import output_path
 from .searchindex import without_search_attributes, write_index
 
+# Material's base.html gives its two hidden checkbox toggles (drawer, search) autocomplete="off",
+# which HTML allows only on text-like inputs: the Nu HTML Checker rejects every page. The inputs are
+# outside any template block, so the attribute is taken out here; edition.js resets the toggles on
+# load instead (what the attribute did in Firefox). tests/publish/test_html_valid.py.
+TOGGLES = tuple(f'type="checkbox" id="__{name}" autocomplete="off">' for name in ("drawer", "search"))
+# The exports a build offers (the single file is a page of its own, with its own policy): as made.
+EXPORTED = "downloads/"
 REDIRECT_MARK = "edition-redirect"
 REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
 HEAD_END = "</head>"
@@ -48,13 +57,16 @@ def postprocess(
     `heads` gives each page's metadata for its <head>, by page name; `keep`, if given, receives each
     page's tree as the guard read it (the exports read the offline build's pages from there)."""
     write_redirects(output.folder, moves)
+    readers = {name.removesuffix(".md") + ".html" for name in reading_order(checked)}
     pages: dict[str, str] = {}
     for page in sorted(output.folder.rglob("*.html")):
         name = page.relative_to(output.folder).as_posix()
-        if name in moves.redirects:
+        if name in moves.redirects or name.startswith(EXPORTED):
             continue
         html = page.read_text(encoding="utf-8")
-        html = with_aliases(html, name, moves)
+        html = valid_toggles(with_aliases(html, name, moves))
+        if name in readers:
+            html = with_print_address(html, site.url + name)
         pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
     for name, html in searched_and_lighter(output, checked, site, project, pages).items():
         output_path(output.folder, name).write_text(html, encoding="utf-8")
@@ -75,6 +87,8 @@ def postprocess(
 
     findings = check_site(built, checked, moves, site.contact, on_page=remember_scripts)
     for name, tag in policies.items():
+        if name.startswith(EXPORTED):
+            continue
         page = output.folder / name
         html = page.read_text(encoding="utf-8")
         page.write_text(with_policy(html, tag), encoding="utf-8")
@@ -88,11 +102,24 @@ def searched_and_lighter(
     trimming; not the downloads); the pages without their search attributes, and lighter stylesheets
     and scripts."""
     trees = {name: parse(html) for name, html in pages.items() if name not in output.extra_files}
-    order = [*checked.sources.edition.pages, *checked.sources.edition.editorial, *generated_pages(checked.sources)]
-    searched = [(n, trees[n]) for n in (name.removesuffix(".md") + ".html" for name in order) if n in trees]
+    searched = [
+        (n, trees[n]) for n in (name.removesuffix(".md") + ".html" for name in reading_order(checked)) if n in trees
+    ]
     write_index(output.folder, searched, checked.sources.edition.title, site.offline)
     own = {name: without_search_attributes(pages[name], tree) for name, tree in trees.items()}
     return {**pages, **lighter(output.folder, own, trees, output.theme_assets, project / "docs" / "assets")}
+
+
+def reading_order(checked: Checked) -> list[str]:
+    """The readers' pages, as docs/ names: the chapter, the editors' pages, the generated ones."""
+    return [*checked.sources.edition.pages, *checked.sources.edition.editorial, *generated_pages(checked.sources)]
+
+
+def with_print_address(html: str, url: str) -> str:
+    """The page's address under its title, for paper (browser printing and the printed exports
+    show it; the screen does not): after the first </h1>, the article's."""
+    printed = Markup('</h1>\n<p class="print-url" data-index-skip="1">{}</p>').format(url)
+    return html.replace("</h1>", printed, 1)
 
 
 def with_policy(html: str, tag: str) -> str:
@@ -100,6 +127,12 @@ def with_policy(html: str, tag: str) -> str:
     charset = html.find("<meta charset")
     at = html.find(">", charset) + 1 if charset != -1 else html.find("<head>") + len("<head>")
     return html[:at] + "\n" + tag + html[at:]
+
+
+def valid_toggles(html: str) -> str:
+    for toggle in TOGGLES:
+        html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""), 1)
+    return html
 
 
 def with_aliases(html: str, page: str, moves: Moves) -> str:

@@ -3,14 +3,14 @@ so that a result opens on the passage itself (issue 20). Any engine's pages will
 
 The contract the page generators follow (tools/site), read from the built HTML and nothing else:
 
-- an element with an `id` and a `data-search-title` attribute is one entry: its location is
+- an element with an `id` and a `data-index-title` attribute is one entry: its location is
   `page.html#id`, its title the attribute, its text the element's text (a heading inside it
   included); an entry inside another is an entry of its own;
 - the rest of a page is split at its headings with an `id` (h2-h6, outside any entry), as Material's
   search plugin does: each starts an entry titled by the heading, holding the text up to the next;
 - every page has a first entry, `page.html`, titled by the page's <title> without the site's name,
   holding the text before its first heading;
-- no text comes from an element marked `data-search-exclude` (¶ numbers and links, note calls, the
+- no text comes from an element marked `data-index-skip` (¶ numbers and links, note calls, the
   printed address, lists of sources and cross-references), a hidden one (`hidden`,
   `aria-hidden="true"`), a script, style, template, navigation (a page's own contents), a heading's
   ¶ link (`a.headerlink`) or the h1 (the page's title).
@@ -46,8 +46,8 @@ from .paths import inside, output_path
 INDEX = Path("search") / "search_index.json"
 OFFLINE_INDEX = Path("search") / "search_index.js"  # what file:// can load: a script
 OFFLINE_PREFIX = "var __index = "  # as Material's offline plugin writes it (material/plugins/offline/plugin.py)
-TITLE = "data-search-title"
-EXCLUDE = "data-search-exclude"
+TITLE = "data-index-title"
+EXCLUDE = "data-index-skip"
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 UNSEARCHED = frozenset({"script", "style", "template", "noscript", "svg", "nav", "h1"})
 # Text in these runs on with its neighbours; every other element is a break between blocks.
@@ -168,14 +168,14 @@ def worker_stop_words(worker: str) -> list[str]:
 
 
 def without_search_attributes(page: str, root: ET.Element) -> str:
-    """The page without its data-search-* attributes, as the edition writes them (` name="value"`,
+    """The page without its data-index-* attributes, as the edition writes them (` name="value"`,
     the value escaped by markupsafe). The tree says which there are; each must occur in the text
     exactly as often as the tree holds it, or the page is left as it is (then the output guard,
     which allows none of them, refuses it: nothing is taken out of a page's words)."""
     wanted: Counter[str] = Counter()
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name.startswith("data-search-"):
+            if name.startswith("data-index-"):
                 wanted[f' {name}="{escape(value)}"'] += 1
     if any(page.count(written) != count for written, count in wanted.items()):
         return page

@@ -48,8 +48,8 @@ QUESTIONS = (
         "What would a historian need to see to verify the words, and what has the edition seen of them? Quotations: the wording, link by link.",
     ),
     (
-        "Besides Orlov",
-        "Which sources besides Orlov’s own book support it, and what does Orlov’s reliability mean for it? About this edition; Sources.",
+        "Besides {author}",
+        "Which sources besides {author}’s own book support it, and what does {author}’s reliability mean for it? About this edition; Sources.",
     ),
 )
 
@@ -70,18 +70,23 @@ def heading(note: int, paragraph: int, q: Quotation, checked: Checked) -> Markup
     )
 
 
-def questions_list() -> Markup:
+def asked(checked: Checked) -> list[tuple[str, str]]:
+    """QUESTIONS, naming the author of the book the text is from."""
+    return [(label.format(author=checked.author), q.format(author=checked.author)) for label, q in QUESTIONS]
+
+
+def questions_list(checked: Checked) -> Markup:
     items = Markup("").join(
-        Markup("<li><strong>{}.</strong> {}</li>").format(label, question) for label, question in QUESTIONS
+        Markup("<li><strong>{}.</strong> {}</li>").format(label, question) for label, question in asked(checked)
     )
     return Markup('<ol class="asked editors-words">{}</ol>').format(items)
 
 
 def worksheet_body(checked: Checked) -> Markup:
-    blocks = [questions_list()]
+    blocks = [questions_list(checked)]
     for note, paragraph, q in quotations(checked):
         lines = Markup("").join(
-            Markup('<li><span class="label">{}</span></li>').format(label) for label, _ in QUESTIONS
+            Markup('<li><span class="label">{}</span></li>').format(label) for label, _ in asked(checked)
         )
         blocks.append(
             Markup('<section class="item">{}<ol class="answers">{}</ol></section>').format(
@@ -118,7 +123,10 @@ def key_answers(q: Quotation, checked: Checked) -> list[Markup]:
         q.status, status.label if status else q.status, status.meaning if status else ""
     )
     record = Markup("; ").join(
-        [seen("Orlov’s Russian", q.russian, checked), seen("the official Report’s words", q.report_wording, checked)]
+        [
+            seen(f"{checked.author}’s Russian", q.russian, checked),
+            seen("the official Report’s words", q.report_wording, checked),
+        ]
     )
     report = sources.work.get(trial.report) if trial else None
     needed = (
@@ -130,22 +138,26 @@ def key_answers(q: Quotation, checked: Checked) -> list[Markup]:
     )
     own = {sources.edition.work, sources.edition.translation} | ({q.russian.work} if q.russian else set())
     others = tuple(c for c in q.sources if c.work not in own)
-    besides = cited_list(others, sources) if others else Markup("none: the words rest on Orlov’s book alone")
+    besides = (
+        cited_list(others, sources)
+        if others
+        else Markup("none: the words rest on {}’s book alone").format(checked.author)
+    )
     return [
         speaker,
         Markup("{}. {}").format(where, occasion),
         meaning,
         Markup("{}The edition’s record: {}.").format(needed, record),
-        Markup("Sources cited besides Orlov’s own: {}.").format(besides),
+        Markup("Sources cited besides {}’s own: {}.").format(checked.author, besides),
     ]
 
 
 def key_body(checked: Checked) -> Markup:
-    blocks = [questions_list()]
+    blocks = [questions_list(checked)]
     for note, paragraph, q in quotations(checked):
         answers = Markup("").join(
             Markup('<li><span class="label">{}:</span> {}</li>').format(label, answer)
-            for (label, _), answer in zip(QUESTIONS, key_answers(q, checked), strict=True)
+            for (label, _), answer in zip(asked(checked), key_answers(q, checked), strict=True)
         )
         blocks.append(
             Markup('<section class="item">{}<ol class="facts">{}</ol></section>').format(
@@ -169,11 +181,11 @@ def masthead(meta: BookMeta, title: str, lead: Markup) -> Markup:
     )
 
 
-STUDENT_LEAD = Markup(
+STUDENT_LEAD = (
     '<p class="lead">For each quotation of the chapter, find the answers in the edition: its footnote (on the handout '
     "or online), and the apparatus pages named after each question. Write what the edition says, and where it "
     "cannot say, write that. Name your source for every answer.</p>"
-    '<p class="editors-words">The questions are the editors’ words, not Orlov’s and not the sources’.</p>'
+    '<p class="editors-words">The questions are the editors’ words, not {}’s and not the sources’.</p>'
 )
 KEY_LEAD = Markup(
     '<p class="lead">The answers the edition’s source list gives, question by question. The questions are the editors’ '
@@ -192,7 +204,8 @@ def document(meta: BookMeta, checked: Checked, allowed: Allowed, faces: Sequence
     guarded(EXPORT, page, allowed, "paper")
     css = font_faces(faces) + "\n" + STYLESHEET.read_text(encoding="utf-8") + "\n" + WORKSHEET_CSS
     body = Markup("{}\n{}").format(
-        masthead(meta, title, KEY_LEAD if key else STUDENT_LEAD), Markup(markup(content, inner=True))
+        masthead(meta, title, KEY_LEAD if key else Markup(STUDENT_LEAD).format(checked.author)),
+        Markup(markup(content, inner=True)),
     )
     return str(
         Markup(

@@ -1,5 +1,5 @@
 """The apparatus pages, generated from the source list: people, quotations, the trials and the
-meetings abroad, the glossary. Each entry is a <section id data-search-title>: one search result,
+meetings abroad, the glossary. Each entry is a <section id data-index-title>: one search result,
 one link target, one place a reader can report a problem about."""
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from .cited import cited, work_href
 from .markup import element, link, prose, text
 
 GENERATED = Markup(
-    '<p data-search-exclude=""><em>This page is generated from the edition’s source list; every fact on it cites '
+    '<p data-index-skip=""><em>This page is generated from the edition’s source list; every fact on it cites '
     "its source.</em></p>"
 )
-# The search index leaves out an element marked data-search-exclude (tools/publish/searchindex.py):
+# The search index leaves out an element marked data-index-skip (tools/publish/searchindex.py):
 # lists of sources and cross-references, which would make most searches list every entry.
-NOT_SEARCHED = Markup(' data-search-exclude=""')
+NOT_SEARCHED = Markup(' data-index-skip=""')
 
 
 def page(title: str, anchor: str, intro: Markup, contents: list[tuple[str, str]], body: list[Markup]) -> str:
@@ -43,8 +43,8 @@ def entry(anchor: str, title: Markup, search_title: str | None, level: int, body
         heading + Markup("\n").join(body),
         class_="entry",
         id=anchor,
-        data_search_title=search_title,
-        data_search_exclude="" if search_title is None else None,
+        data_index_title=search_title,
+        data_index_skip="" if search_title is None else None,
     )
 
 

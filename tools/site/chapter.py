@@ -56,7 +56,7 @@ def paragraph(block: Paragraph, checked: Checked, people: dict[str, str], calls:
             str(number),
             class_="permalink para-number",
             aria_label=f"Paragraph {number}: link to this paragraph",
-            data_search_exclude="",
+            data_index_skip="",
         )
     ]
     names = names_in(block.text, checked.sources)
@@ -76,7 +76,7 @@ def paragraph(block: Paragraph, checked: Checked, people: dict[str, str], calls:
                 id=f"fnref:{mark.id}",
                 role="doc-noteref",
                 aria_label=f"Note {n}",
-                data_search_exclude="",
+                data_index_skip="",
             )
         )
         body.append(
@@ -85,12 +85,12 @@ def paragraph(block: Paragraph, checked: Checked, people: dict[str, str], calls:
                 "¶",
                 class_="permalink quote-link",
                 aria_label="Link to this quotation",
-                data_search_exclude="",
+                data_index_skip="",
             )
         )
         position = mark.end
     body.append(_named(block.text, position, len(block.text), names, checked, people))
-    return element("p", Markup("").join(body), id=block.id, class_="chapter-paragraph", data_search_title=f"¶ {number}")
+    return element("p", Markup("").join(body), id=block.id, class_="chapter-paragraph", data_index_title=f"¶ {number}")
 
 
 def _named(text_: str, start: int, end: int, names: list, checked: Checked, people: dict[str, str]) -> Markup:  # type: ignore[type-arg]
@@ -122,10 +122,10 @@ def text_escape(words: str) -> Markup:
 
 def editors_note(note: Note, checked: Checked) -> Markup:
     return Markup(
-        '<aside class="admonition editorial" id="{id}" aria-label="Editor’s note on {term}" data-search-title="Editor’s note: {term}">\n'
-        '<p class="admonition-title" data-search-exclude="">Editor’s note<a class="permalink note-link" href="#{id}" aria-label="Link to this editor’s note">¶</a></p>\n'
+        '<aside class="admonition editorial" id="{id}" aria-label="Editor’s note on {term}" data-index-title="Editor’s note: {term}">\n'
+        '<p class="admonition-title" data-index-skip="">Editor’s note<a class="permalink note-link" href="#{id}" aria-label="Link to this editor’s note">¶</a></p>\n'
         "<p><strong>{term}</strong> — {body}</p>\n"
-        '<p class="note-sources" data-search-exclude="">Sources: {sources}</p>\n'
+        '<p class="note-sources" data-index-skip="">Sources: {sources}</p>\n'
         "</aside>"
     ).format(id=note.id, term=note.term, body=prose(note.text), sources=cited_list(note.sources, checked.sources))
 
@@ -145,7 +145,7 @@ def notes(calls: list[str], checked: Checked) -> Markup:
         body = footnote(q, checked) if q is not None else text("No entry in the source list.")
         items.append(element("li", Markup("<p>{} {}</p>").format(body, back), id=f"fn:{quotation_id}", value=str(n)))
     return Markup(
-        '<section class="footnotes" id="notes" role="doc-endnotes" aria-labelledby="notes-title" data-search-exclude="">\n'
+        '<section class="footnotes" id="notes" role="doc-endnotes" aria-labelledby="notes-title" data-index-skip="">\n'
         '<h2 id="notes-title">Notes</h2>\n<ol>\n{}\n</ol>\n</section>'
     ).format(Markup("\n").join(items))
 
@@ -185,10 +185,13 @@ def wording_chain(q: Quotation, checked: Checked) -> Markup:
     """The quotation's wording, link by link from the chapter's machine-translated words: Orlov's
     Russian, the editors' literal translation of it (theirs: in italics, never in quotation
     marks), and the official Report's words."""
-    links = [Markup("the chapter’s, above"), wording(Markup("Orlov’s Russian"), q.russian, checked, ("«", "»"))]
+    russian = Markup("{}’s Russian").format(checked.author)
+    links = [Markup("the chapter’s, above"), wording(russian, q.russian, checked, ("«", "»"))]
     if q.russian is not None:
         literal = Markup("<i>{}</i>").format(q.literal) if q.literal else Markup("not made")
-        links.append(Markup("the editors’ literal translation of it (theirs, not Orlov’s): {}").format(literal))
+        links.append(
+            Markup("the editors’ literal translation of it (theirs, not {}’s): {}").format(checked.author, literal)
+        )
     links.append(wording(Markup("the official Report"), q.report_wording, checked, ("“", "”")))
     return Markup(" → ").join(links)
 

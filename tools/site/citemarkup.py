@@ -84,7 +84,7 @@ def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Seq
     parts = [
         # Not searched (tools/publish/searchindex.py): the forms repeat the edition's description on every page.
         Markup(
-            '<section class="cite-box" id="cite-this-page" aria-labelledby="cite-this-page-title" data-search-exclude="">'
+            '<section class="cite-box" id="cite-this-page" aria-labelledby="cite-this-page-title" data-index-skip="">'
         ),
         Markup('<h2 id="cite-this-page-title">Cite this page</h2>'),
         Markup('<dl class="cite-forms">'),

@@ -16,6 +16,19 @@ def text(value: str) -> Markup:
     return escape(" ".join(value.split()))
 
 
+# What Python-Markdown reads as syntax inside a paragraph (links, emphasis, code, attribute lists,
+# escapes): written as character references, these stay the characters they are.
+MARKDOWN_SYNTAX = frozenset("\\`*_{}[]()!#|~^")
+
+
+def inline_text(value: str) -> Markup:
+    """Plain text for a place Markdown still reads (a paragraph of an editors' page): escaped, and
+    every character Markdown would read as syntax written as a character reference."""
+    return Markup("").join(
+        Markup(f"&#{ord(c)};") if c in MARKDOWN_SYNTAX else escape(c) for c in " ".join(value.split())
+    )
+
+
 def _word(char: str) -> bool:
     return char.isalnum() or char == "*"
 

@@ -20,7 +20,8 @@ from .chapter import render
 from .citing import chapter_citations
 from .citing import downloads as citation_files
 from .data import quotations_csv, quotations_json
-from .markup import element, text
+from .downloads import DOWNLOADS_LIST, Files, download_list, teaching_section, with_figures
+from .markup import element, inline_text, text
 from .sourcespage import sources_page
 from .teachers import teachers_page
 from .workpages import kind_pages_of
@@ -52,7 +53,13 @@ def pages(checked: Checked, site: Site) -> dict[str, str]:
         out[name] = front(title, body)
     out["glossary.md"] = front("Glossary", glossary_page(checked))
     out["teachers.md"] = front("For teachers", teachers_page(checked, site))
-    return out
+    files = Files(checked.sources.edition.slug)
+    out["teachers.md"] += str(teaching_section(files, site.offline, site.url))
+    listed = str(download_list(files, site.offline, site.url))
+    # The files' figures are filled in once they are made (tools/publish/downloads.py); the offline
+    # build, made before them, shows none.
+    out = {name: page.replace(DOWNLOADS_LIST, listed) for name, page in out.items()}
+    return {name: with_figures(page, {}) for name, page in out.items()} if site.offline else out
 
 
 def downloads(checked: Checked, site: Site) -> dict[str, str]:
@@ -75,7 +82,7 @@ def editorial(markdown: str, checked: Checked, site: Site, with_ids: bool) -> st
     wanted = "offline" if site.offline else "online"
     markdown = VARIANT.sub(lambda m: m.group(2) if m.group(1) == wanted else "", markdown)
     markdown = markdown.replace(SITE_URL_MARK, str(text(site.url)))
-    markdown = markdown.replace(COUNTS_MARKER, str(text(status_counts(checked))))
+    markdown = markdown.replace(COUNTS_MARKER, str(inline_text(status_counts(checked))))
     markdown = markdown.replace(READING_MARKER, reading_time(checked))
     return markdown.replace(LEGEND_MARKER, str(status_legend(checked, with_ids)))
 

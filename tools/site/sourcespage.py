@@ -23,7 +23,7 @@ KINDS = {
     ),
     "memoir": (
         "Memoirs and participants’ accounts",
-        "Accounts by people who took part or looked on (Orlov’s book among them), written for a purpose; read as "
+        "Accounts by people who took part or looked on (the book this text is from among them), written for a purpose; read as "
         "testimony, checked against the records.",
     ),
     "scholarship": (
@@ -56,19 +56,24 @@ def kind_title(kind: str, part: int = 1, parts: int = 1) -> str:
     return KINDS[kind][0] + (f" ({part} of {parts})" if parts > 1 else "")
 
 
+def closed(part: Markup) -> Markup:
+    """A part of an entry with its full stop, unless it ends in one already ("6th ed.", "Jr.", "?")."""
+    return part if str(part.striptags()).endswith((".", "?", "!")) else part + Markup(".")
+
+
 def bibliography_entry(work: Work) -> Markup:
     """Author. *Title*. Edition. Place: Publisher, year. — parts not known are left out, never guessed."""
     parts: list[Markup] = []
     if work.author:
-        parts.append(Markup("{}.").format(prose(work.author)))
-    parts.append(Markup("<cite>{}</cite>.").format(prose(work.title)))
+        parts.append(closed(prose(work.author)))
+    parts.append(closed(Markup("<cite>{}</cite>").format(prose(work.title))))
     if work.container:
-        parts.append(Markup("In <cite>{}</cite>.").format(prose(work.container)))
+        parts.append(closed(Markup("In <cite>{}</cite>").format(prose(work.container))))
     if work.edition:
-        parts.append(Markup("{}.").format(prose(work.edition)))
+        parts.append(closed(prose(work.edition)))
     imprint = Markup(": ").join(prose(p) for p in (work.place, work.publisher) if p)
-    year = text(format_date(work.year) + ".") if work.year is not None else Markup("n.d.")
-    parts.append(Markup("{}, {}").format(imprint, year) if imprint else year)
+    year = text(format_date(work.year)) if work.year is not None else Markup("n.d.")
+    parts.append(closed(Markup("{}, {}").format(imprint, year) if imprint else year))
     if work.url:
         parts.append(link(work.url, text(work.url)))
     return Markup(" ").join(parts)

@@ -39,13 +39,13 @@ def teaching_entry(anchor: str, title: Markup, url: str, local: str, label: str,
 
 def teachers_page(checked: Checked, site: Site) -> str:
     cited = citing(checked, site).citations
-    body: list[Markup] = [Markup('<h2 id="sections" data-search-exclude="">Sections</h2>')]
+    body: list[Markup] = [Markup('<h2 id="sections" data-index-skip="">Sections</h2>')]
     for section in checked.sections:
         url = f"{site.url}{section.html}"
         key = section.page.removesuffix(".md")
         forms = [citation_list(cited.sections[key], f"cite-teach-{key}"), files(key)] if key in cited.sections else []
         body.append(teaching_entry(f"teach-{key}", text(section.title), url, section.html, section.title, forms))
-    body.append(Markup('<h2 id="teach-quotations" data-search-exclude="">Quotations</h2>'))
+    body.append(Markup('<h2 id="teach-quotations" data-index-skip="">Quotations</h2>'))
     for q in checked.sources.quotations:
         place = checked.quotation_place.get(q.id)
         if place is None:

@@ -47,7 +47,7 @@ def use_of(section: str, entry: object, checked: Checked) -> Markup | None:
         return Markup("the {}").format(link(f"trials.html#{ident}", text(trial.short)))
     if isinstance(entry, Quotation):
         return Markup("the quotation {} ({})").format(
-            link(f"quotations.html#list-{ident}", shorten_quotation(checked.wording(entry), 30)),
+            link(f"quotations.html#list-{ident}", shorten_quotation(checked.wording(entry), 60)),
             prose(sources.name_of(entry.speaker)),
         )
     if isinstance(entry, Meeting):

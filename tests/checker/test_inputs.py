@@ -1,0 +1,110 @@
+"""The editorial input's files themselves: nothing is read or published through a symbolic link,
+every file under docs/ is a declared page or one of the edition's assets, and anchors.yml's moves
+that are fine pass. Each refusal is one finding at the file's 1:1."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Project
+
+SECRET = "SECRET_TOKEN=hunter2"
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "secret.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    return folder
+
+
+LINKS: list[tuple[str, Callable[[Path, Path], str]]] = [
+    # (the link, what it points at: outside the project, or inside it, to what is never published)
+    ("docs/assets/leak.txt", lambda root, out: str(out / "secret.txt")),
+    ("docs/assets/folder", lambda root, out: str(out)),
+    ("docs/whole", lambda root, out: str(out)),
+    ("data/more.yml", lambda root, out: str(out / "secret.txt")),
+    ("docs/git", lambda root, out: "../.git"),
+    ("docs/assets/env.txt", lambda root, out: "../../.env"),
+    ("docs/data-again", lambda root, out: "../data"),
+    ("docs/up", lambda root, out: os.path.relpath(out, root / "docs")),
+    ("original/chapter.txt", lambda root, out: str(out / "secret.txt")),
+    ("data/sources.yml", lambda root, out: "/proc/self/environ"),
+    ("anchors.yml", lambda root, out: "../.env"),
+    ("original", lambda root, out: str(out)),
+]
+
+
+@pytest.mark.parametrize(("link", "target"), LINKS, ids=[link for link, _ in LINKS])
+def test_a_link_is_never_followed(mini: Project, outside: Path, link: str, target: Callable[[Path, Path], str]) -> None:
+    """Not even inside the project: `.git` holds the CI job's token, `.env` is untracked."""
+    mini.write(".git/config", "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    mini.write(".env", f"{SECRET}\n")
+    path = mini.path(link)
+    if path.is_dir():
+        (path.parent / "moved").mkdir()
+        path.rename(path.parent / "moved" / path.name)
+    elif path.exists():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target(mini.root, outside))
+    result = mini.check()
+    assert [str(f) for f in result.findings] == [
+        f"{link}:1:1: file-missing is a symbolic link: an editorial file is a file of its own"
+    ]
+    assert result.unusable and result.checked is None
+
+
+def test_a_loop_of_links_is_a_finding_each(mini: Project) -> None:
+    mini.path("docs/a").symlink_to("b")
+    mini.path("docs/b").symlink_to("a")
+    assert [(f.path, f.rule) for f in mini.check().findings] == [("docs/a", "file-missing"), ("docs/b", "file-missing")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docs/evil.html",  # a page with a script, without the edition's policy
+        "docs/feed.xml",
+        "docs/assets/evil.svg",  # an SVG runs its script when opened
+        "docs/assets/images/pixel.png",
+        "docs/assets/javascripts/sub/deeper/x.js",
+        "docs/assets/javascripts/evil.html",
+        "docs/assets/stylesheets/evil.svg",
+    ],
+)
+def test_a_file_that_is_neither_a_page_nor_an_asset_is_refused(mini: Project, name: str) -> None:
+    mini.write(name, "<script>alert(document.domain)</script>\n")
+    assert [f"{f.path}:{f.line}:{f.col}: {f.rule}" for f in mini.check().findings] == [f"{name}:1:1: page-undeclared"]
+
+
+def test_moves_that_are_fine(mini: Project) -> None:
+    mini.write(
+        "anchors.yml",
+        "redirects:\n  chapter.html: praise.html\n  old/deep.html: warning.html\n"
+        "aliases:\n  praise.html#q-old: praise.html#q-rosengolts-long-live\n"
+        "  chapter.html#q-x: praise.html#p-praise-in-speeches\n",
+    )
+    result = mini.check()
+    assert result.findings == []
+    assert result.moves.redirects == {"chapter.html": "praise.html", "old/deep.html": "warning.html"}
+    assert result.moves.aliases["chapter.html#q-x"] == "praise.html#p-praise-in-speeches"
+
+
+@pytest.mark.parametrize("text", [None, "# nothing moved yet\n"], ids=["absent", "a comment"])
+def test_no_moves(mini: Project, text: str | None) -> None:
+    if text is None:
+        mini.path("anchors.yml").unlink()
+    else:
+        mini.write("anchors.yml", text)
+    result = mini.check()
+    assert result.findings == [] and result.moves.redirects == {} and result.moves.aliases == {}
+
+
+def test_anchors_that_are_not_yaml_are_one_finding(mini: Project) -> None:
+    mini.write("anchors.yml", "redirects: {a.html: [\n")
+    assert [(f.path, f.rule) for f in mini.check().findings] == [("anchors.yml", "yaml-syntax")]

@@ -1,0 +1,64 @@
+"""tools/guard/site.py on a folder made by hand: a built folder holds only the files the edition makes.
+What the engine copies as it is (a file in overrides/, the theme's folder, or in docs/assets/) is
+refused unless it is the theme's or one of the edition's own assets (tools/guard/allow.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import MINI
+
+from tools.checker import check
+from tools.guard.site import Built, check_site
+from tools.publish.engine import THEME_ASSETS
+
+
+@pytest.fixture(scope="module")
+def mini_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("guard") / "mini"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_path: Path) -> None:
+    result = check(mini_root)
+    assert result.checked is not None
+    files = {
+        "evil.svg": "<svg><script>alert(1)</script></svg>",  # overrides/evil.svg, copied by the theme
+        "partials/x.js": "alert(1)",  # overrides/partials/x.js
+        "assets/evil.svg": "<svg><script>alert(1)</script></svg>",  # docs/assets/evil.svg
+        "assets/javascripts/page.html": "<script>alert(1)</script>",
+        "assets/javascripts/edition.js": "",  # the edition's own: a script runs where a template loads it
+        "assets/images/pixel.png": "",  # no page needs it
+        "quotations.csv": "id\n",  # a download the build makes
+    }
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    found = check_site(Built(tmp_path, "site", mini_root, THEME_ASSETS), result.checked, result.moves)
+    assert sorted(f"{f.path}:{f.line}:{f.col}: {f.rule}" for f in found) == [
+        "site/assets/evil.svg:1:1: guard-file",
+        "site/assets/images/pixel.png:1:1: guard-file",
+        "site/assets/javascripts/page.html:1:1: guard-file",
+        "site/evil.svg:1:1: guard-file",
+        "site/partials/x.js:1:1: guard-file",
+    ]
+
+
+def test_a_quotation_in_a_data_download_is_held_too(mini_root: Path, tmp_path: Path) -> None:
+    """The old suite checked the downloads line by line: a quotation in the CSV or the JSON is the
+    chapter's words or a source's, as on a page."""
+    result = check(mini_root)
+    assert result.checked is not None
+    (tmp_path / "quotations.csv").write_text(
+        "id,text\nq-x,“is the hope of mankind! He is a great creator!”\nq-y,“Stalin is innocent of every crime.”\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "quotations.json").write_text('[{"text": "Orlov wrote “Stalin is innocent of every crime.”"}]\n')
+    found = check_site(Built(tmp_path, "site", mini_root, THEME_ASSETS), result.checked, result.moves)
+    assert sorted((f.rule, f.message.split(":")[0]) for f in found) == [
+        ("guard-quote", "site/quotations.csv"),
+        ("guard-quote", "site/quotations.json"),
+    ]

@@ -1,0 +1,158 @@
+"""Every page's final source (tools/site/prepare.py), made in this process:
+
+- the status legend lists every status, and only the landing page's copy carries the ids the notes
+  link to; the counts are said in words, and what the source list says stays text there too;
+- each build keeps its own variant of an editors' page (online or offline), with the site's address;
+- a person's name is written once, in data/sources.yml: change it there and every page and download
+  says the new name, none the old one, and the chapter's words do not move;
+- every page shows a quotation in the chapter's exact wording, with its wording chain (Orlov's Russian,
+  the editors' literal translation, the official Report) where the source list has one.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, Project, copy_project
+from inprocess import render
+
+from tools.checker import check
+from tools.model.edition import Checked, Site
+from tools.model.html import classes, local, parse, parse_fragment, text_of
+from tools.model.kindpages import work_page
+from tools.site.markup import plain
+from tools.site.prepare import downloads, pages, status_legend
+
+ONLINE = Site("https://edition.example.org/history/")
+OFFLINE = Site("https://edition.example.org/history/", offline=True)
+EPITHETS = "“great,” “genius,” “wise,” ” Most beloved”"
+
+
+def checked_of(root: object = PROJECT) -> Checked:
+    result = check(root)  # type: ignore[arg-type]
+    assert result.checked is not None and not result.errors, [str(f) for f in result.errors]
+    return result.checked
+
+
+@pytest.fixture(scope="module")
+def made(prepared: dict[str, str]) -> dict[str, ET.Element]:
+    """Every page, rendered as the engine renders its Markdown."""
+    return {name: parse(render(markdown)) for name, markdown in prepared.items()}
+
+
+# --- the status legend and counts -----------------------------------------------------------------
+
+
+def test_the_legend_lists_every_status(checked: Checked) -> None:
+    legend = parse_fragment(str(status_legend(checked)))
+    terms = [e for e in legend.iter() if local(e.tag) == "dt"]
+    assert [t.get("id") for t in terms] == [f"status-{s}" for s in checked.sources.statuses]
+    meanings = [text_of(e) for e in legend.iter() if local(e.tag) == "dd"]
+    assert meanings == [plain(s.meaning) for s in checked.sources.statuses.values()]
+    assert "id=" not in str(status_legend(checked, with_ids=False))
+
+
+def test_only_the_landing_page_carries_the_legends_ids(made: dict[str, ET.Element]) -> None:
+    """The notes link to index.html#status-…: one target, and unique ids in the single file."""
+    with_ids = [name for name, root in made.items() for e in root.iter() if str(e.get("id", "")).startswith("status-")]
+    assert sorted(set(with_ids)) == ["index.md"] and len(with_ids) == 4
+    assert any("status-legend" in classes(e) for e in made["quotations.md"].iter())
+
+
+def test_the_counts_are_said_in_words(made: dict[str, ET.Element], checked: Checked, prepared: dict[str, str]) -> None:
+    counted = {s: sum(q.status == s for q in checked.sources.quotations) for s in checked.sources.statuses}
+    text = " ".join(text_of(made["index.md"]).split())
+    assert f"Of the {len(checked.sources.quotations)} quotations, " in text
+    assert f"{counted['unverified']} are unverified" in text or f"{counted['unverified']} is unverified" in text
+    left = "".join(prepared.values()).replace("<!-- downloads -->", "").replace("<!-- download:", "")
+    assert "<!--" not in left  # only the downloads' markers stay, for the engine's glue to fill
+
+
+def test_a_status_label_is_text_wherever_it_stands(mini: Project) -> None:
+    """The counts sentence stands in a Markdown paragraph of the landing page: a label stays words there."""
+    label = "[Unverified](javascript:alert(document.domain)) *really* {: #x }"
+    mini.replace("data/sources.yml", "    label: Unverified", f"    label: '{label}'")
+    result = mini.check()
+    assert result.checked is not None and not result.errors, [str(f) for f in result.errors]
+    index = parse(render(pages(result.checked, ONLINE)["index.md"]))
+    assert not [a for a in index.iter() if local(a.tag) == "a" and "javascript" in a.get("href", "")]
+    assert not [e for e in index.iter() if local(e.tag) == "em" or e.get("id") == "x"]
+    assert f"are {label.lower()} and" in text_of(index)
+
+
+# --- the two editions of an editors' page ------------------------------------------------------------
+
+
+def test_each_build_keeps_its_own_variant_with_the_sites_address(checked: Checked, prepared: dict[str, str]) -> None:
+    online, offline = prepared["offline.md"], pages(checked, OFFLINE)["offline.md"]
+    for made in (online, offline):
+        assert "<!-- online" not in made and "<!-- offline" not in made and "<!-- end -->" not in made
+        assert "{site_url}" not in made and made.count("{: #p-offline-intro }") == 1
+    assert "Offline copies of the whole edition" in online and "This is the offline copy" not in online
+    assert "This is the offline copy" in offline and "Offline copies of the whole edition" not in offline
+    assert f"[{ONLINE.url}]({ONLINE.url})" in offline
+
+
+# --- a name written once --------------------------------------------------------------------------------
+
+
+OLD, NEW = "Andrey Yanuaryevich Vyshinsky", "Andrei Vyshinsky"
+
+
+VERBATIM = re.compile(r'<span class="verbatim">[^<]*</span>')  # a source's own words, escaped text
+
+
+def test_a_new_name_reaches_every_page_and_download(tmp_path: Path, checked: Checked) -> None:
+    project = copy_project(tmp_path / "project")
+    project.replace("data/sources.yml", f"    name: {OLD}\n", f"    name: {NEW}\n")
+    renamed = checked_of(project.root)
+    made = {**pages(renamed, ONLINE), **downloads(renamed, ONLINE)}
+    assert [p.paragraph.text for p in renamed.placed] == [p.paragraph.text for p in checked.placed]
+    assert [name for name, content in made.items() if OLD in VERBATIM.sub("", content)] == []
+    # the full entries of the works cited for him (tools/site/workpages.py), which name what relies on them
+    cited = renamed.sources.person["vyshinsky"].sources
+    entries = {page.name for c in cited if (page := work_page(c.work, renamed.sources)) is not None}
+    assert entries
+    for name in ("praise.md", "people.md", "quotations.md", "trials.md", *sorted(entries), "teachers.md"):
+        assert NEW in made[name], name
+    praise = parse_fragment(made["praise.md"])
+    card = next(e for e in praise.iter() if e.get("id") == "card-vyshinsky")
+    assert text_of(card).startswith(f"{NEW} (1883–1954)")
+    notes = next(e for e in praise.iter() if e.get("id") == "notes")
+    assert text_of(notes).count(f"{NEW}, prosecutor.") == 2
+    assert made["quotations.csv"].count(f",vyshinsky,{NEW},") == 2
+    assert made["quotations.json"].count(f'"speaker": "{NEW}"') == 2
+
+
+# --- the chapter's wording ----------------------------------------------------------------------------
+
+
+def test_every_page_quotes_the_chapters_words_exactly(made: dict[str, ET.Element], checked: Checked) -> None:
+    """The chapter's stray mark (” Most beloved”) is kept, and no ellipsis is added between parts."""
+    epithets = next(q for q in checked.sources.quotations if q.id == "q-vyshinsky-epithets")
+    # the full entries of the works it is cited from (tools/site/workpages.py)
+    entries = {page.name for c in epithets.sources if (page := work_page(c.work, checked.sources)) is not None}
+    assert entries
+    for name in ("quotations.md", "people.md", *sorted(entries), "praise.md", "teachers.md"):
+        text = text_of(made[name])
+        assert EPITHETS in text, name
+        assert "“great,” … “genius,”" not in text and "“Most beloved”" not in text, name
+
+
+def test_the_wording_chain_is_in_the_notes_and_on_the_quotations_page(
+    made: dict[str, ET.Element], checked: Checked
+) -> None:
+    listing = text_of(made["quotations.md"])
+    chapter = " ".join(text_of(made[p.name]) for p in checked.chapter.pages)
+    with_russian = [q for q in checked.sources.quotations if q.russian is not None]
+    assert len(with_russian) >= 4
+    for q in with_russian:
+        assert q.russian is not None and q.literal is not None
+        for text in (listing, chapter):
+            assert f"«{q.russian.text}»" in text and plain(q.literal) in text, q.id
+    unseen = sum(q.report_wording is None for q in checked.sources.quotations)
+    assert listing.count("the official Report: not seen") == unseen
+    assert "the editors’ literal translation of it (theirs, not Orlov’s)" in chapter
