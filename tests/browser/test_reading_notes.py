@@ -260,12 +260,6 @@ def test_all_notes_goes_to_the_list(reading_url: str, context: Callable[..., Bro
     assert item.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: the single file's stylesheet is export.css and edition.css (tools/publish/export.py, "
-    "EXPORT_STYLESHEET and SITE_STYLESHEET); tools/publish/export-notes.css, which anchors a note's popover to its "
-    "call, is included nowhere, so the browser centres the popover on the screen (with it added, this passes)",
-)
 @pytest.mark.parametrize("device", DEVICES)
 def test_the_single_files_notes_open_beside_their_calls_without_script(
     device: str, reading_single: Path, browser: Browser

@@ -45,12 +45,6 @@ DEEP_LINKS = {
     "chapter": ["praise.html#q-bukharin-hope-of-mankind", "praise.html#p-nonsense"],
     "apparatus": ["people.html#vyshinsky", "trials.html#m-romm-paris"],
 }
-ENTRY_NOT_HIGHLIGHTED = pytest.mark.xfail(
-    strict=True,
-    reason="product bug: an apparatus entry's id is now on its <section class=entry> (tools/site/apparatus.py), "
-    "while edition.css highlights `.entry:has(> :target)` and `:is(h2, h3, h4)[id]:target:not(.entry > *)`: "
-    "a deep link to an entry (people.html#vyshinsky) lands on it with no outline and no tint",
-)
 
 
 def scheme_page(context: Callable[..., BrowserContext], device: str, scheme: str, url: str) -> Page:
@@ -59,9 +53,7 @@ def scheme_page(context: Callable[..., BrowserContext], device: str, scheme: str
     return page
 
 
-@pytest.mark.parametrize(
-    "where", [pytest.param(w, marks=[ENTRY_NOT_HIGHLIGHTED] if w == "apparatus" else []) for w in DEEP_LINKS]
-)
+@pytest.mark.parametrize("where", list(DEEP_LINKS))
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", DEVICES)
 def test_deep_links_are_highlighted_in_both_schemes(

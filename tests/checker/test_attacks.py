@@ -867,22 +867,8 @@ ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
 # rule holds to the `said` of the citation that covers it (only its numbers): an editor can invent
 # one and quote it anywhere. Holding titles to their `said` would refuse 17 titles of the real list
 # as they are recorded now (punctuation, translations, catalogue forms): data work first.
-#
-# A date's month is written as a word on the pages, and fact-numbers holds only a date's day and
-# year to the words read ("March 12, 1938" covers 12 January 1938). Of the real list's 51 dates, 49
-# give the month as a number or as an English, Russian or German name in their `said`; two give it
-# in Romanian: a rule would need the month's names in the sources' languages.
-#
-# A citation of Wikipedia read at any other host, as the work's own copy (`copy: own`), passes: the old
-# rule compared the address with the work's site; the new schema has only the work's `url`, and
-# telling a work's own site (de.m.wikipedia.org for en.wikipedia.org, universalis.fr for
-# www.universalis.fr, both in the real list) from another (wikipedia.org.example.com) needs the
-# public-suffix list, which no package of the environment holds, or a `domains:` of each work.
 NOT_YET: set[str] = {
     "a made-up title, then quoted",
-    "a wrong month, the day and year the source's",
-    "a work's own copy read on another site",
-    "a work's own copy read on a look-alike host",
 }
 
 

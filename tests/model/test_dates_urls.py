@@ -7,10 +7,20 @@ import datetime as dt
 import sys
 
 import pytest
+from pydantic import ValidationError
 
-from tools.model.dates import date_text, format_date, iso, julian_to_gregorian, life_dates, life_years, needs_calendar
-from tools.model.sourcelist import Person
-from tools.model.urls import UNSAFE_CHAR, scheme_of, site_path, url_problem
+from tools.model.dates import (
+    date_text,
+    format_date,
+    iso,
+    julian_to_gregorian,
+    life_dates,
+    life_years,
+    month_names,
+    needs_calendar,
+)
+from tools.model.sourcelist import Person, Policy
+from tools.model.urls import UNSAFE_CHAR, scheme_of, site_of, site_path, url_problem
 
 ROSENGOLTS = {
     "id": "rosengolts",
@@ -144,3 +154,24 @@ def test_an_address_may_hold_no_space_of_any_kind_and_no_invisible_character() -
         and UNSAFE_CHAR.search(chr(c)) is None
     ]
     assert odd == []
+
+
+def test_a_months_names_in_the_languages_the_sources_are_read_in() -> None:
+    """CLDR's names through Babel: in a date and standing alone, full and abbreviated."""
+    assert {"августа", "август", "авг"} <= month_names("ru")[8]
+    assert {"march", "mar"} <= month_names("en")[3] and "martie" in month_names("ro")[3]
+    assert "march" not in month_names("en")[1]
+
+
+@pytest.mark.parametrize("language", ["xx", "../../etc/passwd", "en/../ru", "", "EN " * 10])
+def test_a_language_cldr_does_not_know_is_refused_as_input(language: str) -> None:
+    with pytest.raises(ValidationError):
+        Policy.model_validate({"denylist": [], "languages": [language]})
+
+
+def test_an_address_is_on_its_registrable_domain() -> None:
+    """The Public Suffix List decides: a work's own site, seen from any of its hosts."""
+    assert site_of("de.m.wikipedia.org") == site_of("en.wikipedia.org") == "wikipedia.org"
+    assert site_of("www.universalis.fr") == site_of("universalis.fr")
+    assert site_of("en.wikipedia.org.example.com") == "example.com"
+    assert site_of("news.bbc.co.uk") == "bbc.co.uk" and site_of("localhost") == "localhost"

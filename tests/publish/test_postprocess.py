@@ -29,7 +29,14 @@ from tools.model.moves import Moves
 from tools.publish.csp import POLICY, sha256
 from tools.publish.engine import THEME_ASSETS
 from tools.publish.paths import OutputError, output_path
-from tools.publish.postprocess import Output, postprocess, valid_toggles, with_aliases, write_redirects
+from tools.publish.postprocess import (
+    Output,
+    postprocess,
+    valid_toggles,
+    with_aliases,
+    with_skip_link,
+    write_redirects,
+)
 from tools.publish.ziparchive import ZIP_TIME, write_zip
 
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -178,3 +185,15 @@ def test_the_themes_toggles_are_valid_html(built: Built) -> None:
     for path in pages_of(built):
         assert 'type="checkbox" id="__drawer">' in (page := path.read_text(encoding="utf-8")), path
         assert 'autocomplete="off">' not in page.split('class="md-search"', 1)[0], path
+
+
+def test_a_page_without_a_table_of_contents_gets_a_skip_link_to_its_title() -> None:
+    """Material writes its skip link only where there is a table of contents; a page rendered by
+    tools/site/ gets one to its title, a page that has Material's keeps it, as it is."""
+    page = '<div data-md-component="skip">\n</div><article><h1 id="the-trials">The trials</h1>'
+    assert with_skip_link(page) == page.replace(
+        "\n</div>", '\n<a href="#the-trials" class="md-skip">Skip to content</a>\n</div>'
+    )
+    themed = page.replace("\n</div>", '<a href="#about" class="md-skip">Skip to content</a></div>')
+    assert with_skip_link(themed) == themed
+    assert with_skip_link("<p>no title</p>") == "<p>no title</p>"

@@ -4,7 +4,8 @@ A fact is a non-null field marked `Fact` in tools/model/sourcelist.py. A citatio
 covers it when its `covers` names the field; a trial's participants are covered one by one
 (`participants:<person-id>`). Three more things are held mechanically:
 - every number written in a fact (a date's day and year, "170 million") appears among the numbers of
-  the words its covering citations record (`said`): a date cannot be stated that no source was read giving;
+  the words its covering citations record (`said`), and a date's month among them or as one of its
+  names in a language of `policy.languages`: a date cannot be stated that no source was read giving;
 - a reference work (and a mirror of one) covers only the fields `policy.reference_covers` allows;
 - a citation covers only fields its entry has.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import re2
 
+from ..model.dates import format_date, month_names
 from ..model.findings import Example, Finding, Rule
 from ..model.sourcelist import Citation, Loaded, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
@@ -33,7 +35,8 @@ FACT_UNCOVERED = Rule(
 )
 FACT_NUMBERS = Rule(
     "fact-numbers",
-    "every number written in a fact appears in the words (`said`) of a citation that covers it",
+    "every number written in a fact, and a date's month, appears in the words (`said`) of a citation that "
+    "covers it (a month as a number, or by a name of it in a language of `policy.languages`)",
     Example("data/sources.yml", "    died: 1953-03-05", "    died: 1954-03-05"),
 )
 FACT_SCOPE = Rule(
@@ -46,6 +49,7 @@ FACT_SCOPE = Rule(
     ),
 )
 NUMBER = re2.compile(r"[0-9]+")
+WORD = re2.compile(r"[\pL\pM]+")  # letters and their combining marks ("Гео́ргий" is one word)
 # Fields that name another entry by its id ("trial-1938"): their numbers are the id's, not a fact's.
 REFERENCES = frozenset({"speaker", "trial", "prosecutor", "person"})
 
@@ -67,6 +71,23 @@ def numbers(value: object) -> set[int]:
             return {int(value[:4])}
         return {int(n) for n in NUMBER.findall(value) if len(n) < 7}
     return set()
+
+
+def month(value: object) -> int | None:
+    """The month a date or a year-month ("1932-11") gives, written on the pages as a word."""
+    if isinstance(value, dt.date):
+        return value.month
+    if isinstance(value, str) and YEAR_MONTH.match(value):
+        return int(value[5:7])
+    return None
+
+
+def said_month(citations: list[Citation], number: int, languages: tuple[str, ...]) -> bool:
+    """Do the words read give the month, as a number or by one of its names?"""
+    if any(number in said_numbers(c) for c in citations):
+        return True
+    names = frozenset().union(*(month_names(language)[number] for language in languages))
+    return any(w.lower() in names for c in citations for excerpt in c.said for w in WORD.findall(excerpt))
 
 
 def said_numbers(citation: Citation) -> set[int]:
@@ -119,6 +140,16 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                 shown = ", ".join(str(n) for n in sorted(missing))
                 findings.append(
                     loaded.at(FACT_NUMBERS, where, f"'{name}' gives {shown}, which the words of its sources do not")
+                )
+            stated_month = None if name in REFERENCES else month(value)
+            if stated_month is not None and not said_month(covering, stated_month, loaded.sources.policy.languages):
+                findings.append(
+                    loaded.at(
+                        FACT_NUMBERS,
+                        where,
+                        f"'{name}' gives the month {format_date(value).split()[-2]}, which the words of its sources "
+                        "do not (as a number, or by a name in a language of policy.languages)",
+                    )
                 )
     return findings, Coverage(facts, covered)
 

@@ -11,7 +11,7 @@ import re2
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
 from ..model.sourcelist import Citation, Loaded, SourceList, Wording
-from ..model.urls import host_of, on_domain
+from ..model.urls import host_of, on_domain, site_of
 from ..model.values import NEW_STYLE_FROM
 
 ID_UNIQUE = Rule(
@@ -36,8 +36,9 @@ SOURCE_DENIED = Rule(
 )
 SOURCE_COPY = Rule(
     "source-copy",
-    "a copy says what it is: a mirror names the page it copies; an unauthorised copy cites a printed work; "
-    "a site that copies others is cited as a mirror; no entry rests on mirrors alone",
+    "a copy says what it is: a work's own copy is on the work's own site; a mirror names the page it copies; "
+    "an unauthorised copy cites a printed work; a site that copies others is cited as a mirror; no entry rests "
+    "on mirrors alone",
     Example("data/sources.yml", "        copy: scan\n", "        copy: mirror\n"),
 )
 SOURCE_HOME = Rule(
@@ -177,6 +178,20 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
                     SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} is {pirate.what}: say `copy: unauthorised`"
                 )
         work = s.work.get(c.work)
+        if (
+            c.copy_kind == "own"
+            and c.read_at is not None
+            and not c.read_at.startswith("original/")
+            and work is not None
+            and work.url is not None
+            and site_of(host_of(c.read_at)) != site_of(host_of(work.url))
+        ):
+            yield loaded.at(
+                SOURCE_COPY,
+                (*key, "read_at"),
+                f"{host_of(c.read_at)} is not {work.short}'s own site ({site_of(host_of(work.url))}): "
+                "say what copy this is (`copy: mirror`, `archive`, `scan` or `unauthorised`)",
+            )
         if c.copy_kind == "unauthorised" and work is not None and work.url is not None:
             yield loaded.at(
                 SOURCE_COPY,

@@ -8,6 +8,9 @@ sources give beside it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+
+from babel import Locale
 
 from .sourcelist import Person
 from .values import NEW_STYLE_FROM
@@ -28,6 +31,22 @@ MONTHS = (
     "December",
 )
 NOT_KNOWN = "not known"
+
+
+@functools.cache
+def month_names(language: str) -> dict[int, frozenset[str]]:
+    """Each month's names in `language` (a code the source list's policy has validated), lower case
+    and without a final full stop, as CLDR gives them: full and abbreviated, inside a date and
+    standing alone (Russian "августа" and "август", "авг")."""
+    months = Locale.parse(language).months
+    return {
+        month: frozenset(
+            months[context][width][month].lower().rstrip(".")
+            for context in ("format", "stand-alone")
+            for width in ("wide", "abbreviated")
+        )
+        for month in range(1, 13)
+    }
 
 
 def format_date(value: DateValue) -> str:

@@ -30,6 +30,7 @@ from .values import (
     Excerpts,
     Id,
     Kind,
+    Language,
     OriginalPath,
     PageName,
     ReadAt,
@@ -243,6 +244,8 @@ class Policy(Record):
     unauthorised: Annotated[tuple[UnauthorisedSite, ...], LAX] = ()  # cited only as `copy: unauthorised`
     # The fields a reference work may support, by kind of entry (person, work, glossary …).
     reference_covers: dict[Text, Annotated[tuple[Text, ...], LAX]] = Field(default_factory=dict)
+    # The languages of the words read (`said`): a date's month is looked for under its names in these.
+    languages: Annotated[tuple[Language, ...], LAX] = ("en",)
 
 
 class EditionFacts(Record):

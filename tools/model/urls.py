@@ -6,10 +6,12 @@ anywhere), so `java&#9;script:` is recognised as `javascript:` once the HTML par
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import unquote, urlsplit
 
 import re2
+from publicsuffixlist import PublicSuffixList
 
 WEB_SCHEMES = ("https", "http")
 SCHEME = re2.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -70,6 +72,18 @@ def on_domain(host: str, domain: str) -> bool:
     """`host` is `domain` or one of its subdomains."""
     domain = domain.lower().strip(".")
     return host == domain or host.endswith("." + domain)
+
+
+@functools.cache
+def _suffixes() -> PublicSuffixList:
+    return PublicSuffixList()  # the list the package ships: no network
+
+
+def site_of(host: str) -> str:
+    """The registrable domain `host` is on, by the Public Suffix List (en.wikipedia.org and
+    de.m.wikipedia.org: wikipedia.org; en.wikipedia.org.example.com: example.com); the host itself
+    when it has none (an IP address, localhost)."""
+    return str(_suffixes().privatesuffix(host.strip(".")) or host)
 
 
 def site_path(href: str, page: str) -> str | None:

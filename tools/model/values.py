@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 import re2
+from babel import localedata
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .textfile import FLOATING_MARK, HIDDEN_CHAR
@@ -118,6 +119,16 @@ def _read_at(value: str) -> str:
 
 ReadAt = Annotated[str, AfterValidator(_read_at)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
+
+
+def _language(value: str) -> str:
+    """A language whose month names Babel (CLDR) holds: "en", "ru", "de", "ro" …"""
+    if value not in localedata.locale_identifiers():  # a list of names, never a path
+        raise ValueError("is not a language code CLDR knows (en, ru, de …)")
+    return value
+
+
+Language = Annotated[str, Field(max_length=20), AfterValidator(_language)]
 
 
 def _one_or_many(value: Any) -> Any:

@@ -40,6 +40,7 @@ class State:
 handover: Result | None = None  # set by tools/publish/command.py once it has checked the input
 # The offline build's pages as the output guard read them: the exports read them from here.
 offline_pages: dict[str, ET.Element] = {}
+NOT_FOUND_PAGE = "404.html"
 # Exports still being made (PDFs rendering) while the online build runs: its post-build step waits
 # for them before it offers the files (set by tools/publish/command.py); what they made, after.
 pending_export: Pending | None = None
@@ -111,6 +112,9 @@ def finish_folder(folder: Path, state: State) -> None:
     keep = offline_pages if state.site.offline else None
     if keep is not None:
         keep.clear()
+        # No server answers from files: the theme's 404 page, which links from the site's root, would
+        # only be a page of dead links in the offline copy.
+        (folder / NOT_FOUND_PAGE).unlink(missing_ok=True)
     findings = postprocess(
         output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep
     )

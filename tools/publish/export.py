@@ -48,6 +48,8 @@ from .ziparchive import write_zip
 __all__ = ["ExportFailed", "Exported", "Pending", "Renderer", "export"]
 SITE_STYLESHEET = "assets/stylesheets/edition.css"
 EXPORT_STYLESHEET = Path(__file__).with_name("export.css")
+# The single file runs no script: its notes open as popovers anchored to their calls by CSS alone.
+NOTES_STYLESHEET = Path(__file__).with_name("export-notes.css")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,8 @@ class Pending:
             (self.site / SITE_STYLESHEET).read_text(encoding="utf-8")
             + "\n"
             + EXPORT_STYLESHEET.read_text(encoding="utf-8")
+            + "\n"
+            + NOTES_STYLESHEET.read_text(encoding="utf-8")
         )
         (self.folder / self.files.html).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
         self.made.append(Exported(self.folder / self.files.html, time.perf_counter() - start))

@@ -34,6 +34,11 @@ EXPORTED = "downloads/"
 REDIRECT_MARK = "edition-redirect"
 REDIRECT_SCRIPT = "assets/javascripts/redirect.js"
 HEAD_END = "</head>"
+# Material writes its skip link only on a page with a table of contents, which the pages rendered by
+# tools/site/ (the chapter's, the generated ones) reach it without: they get one to their title.
+SKIP_SLOT = '<div data-md-component="skip">'
+TITLE_WITH_ID = '<h1 id="'
+SKIP_TEXT = "Skip to content"  # Material's own words for it (lang.t("action.skip"), English)
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ def postprocess(
         if name in moves.redirects or name.startswith(EXPORTED):
             continue
         html = page.read_text(encoding="utf-8")
-        html = valid_toggles(with_aliases(html, name, moves))
+        html = with_skip_link(valid_toggles(with_aliases(html, name, moves)))
         if name in readers:
             html = with_print_address(html, site.url + name)
         pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
@@ -120,6 +125,19 @@ def with_print_address(html: str, url: str) -> str:
     show it; the screen does not): after the first </h1>, the article's."""
     printed = Markup('</h1>\n<p class="print-url" data-index-skip="1">{}</p>').format(url)
     return html.replace("</h1>", printed, 1)
+
+
+def with_skip_link(html: str) -> str:
+    """Material's skip link, to the page's title, where Material wrote none (WCAG 2.4.1)."""
+    slot, title = html.find(SKIP_SLOT), html.find(TITLE_WITH_ID)
+    if slot == -1 or title == -1 or 'class="md-skip"' in html:
+        return html
+    start = title + len(TITLE_WITH_ID)  # the id as written, already an attribute's text: not escaped again
+    link = Markup('\n<a href="#{}" class="md-skip">{}</a>').format(
+        Markup(html[start : html.find('"', start)]), SKIP_TEXT
+    )
+    at = slot + len(SKIP_SLOT)
+    return html[:at] + str(link) + html[at:]  # str: Markup would escape the page around it
 
 
 def with_policy(html: str, tag: str) -> str:
