@@ -161,7 +161,7 @@ def entries_page(checked: Checked, here: KindPage) -> str:
     )
     if here.parts > 1:
         intro += other_parts(here, checked)
-    return page(kind_title(here.kind, here.part, here.parts), f"sources-{here.kind}", intro, [], body)
+    return page(kind_title(here.kind, here.part, here.parts), here.name.removesuffix(".md"), intro, [], body)
 
 
 def kind_pages_of(checked: Checked) -> dict[str, tuple[str, str]]:
