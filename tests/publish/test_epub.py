@@ -25,6 +25,7 @@ from session import FILES as names
 from session import Built
 
 from tools.model.edition import Checked
+from tools.model.kindpages import kind_pages
 from tools.publish.epub import FOLDER, NAV, TITLE_PAGE, xhtml_name
 
 NS = {
@@ -129,15 +130,18 @@ def test_the_editors_notes_and_headings_are_marked(book: zipfile.ZipFile, checke
     assert re.search(r"aside\.editorial\s*\{[^}]*border:", css)
 
 
-def test_the_contents_and_the_links_stay_in_the_book(book: zipfile.ZipFile) -> None:
+def test_the_contents_and_the_links_stay_in_the_book(book: zipfile.ZipFile, checked: Checked) -> None:
     nav = xml(book, NAV)
     [toc] = [n for n in nav.iter(f"{{{NS['x']}}}nav") if n.get(EPUB_TYPE) == "toc"]
     targets = [a.get("href") for a in toc.iter(f"{{{NS['x']}}}a")]
     assert targets[0] == TITLE_PAGE and "offline.xhtml" not in targets
     for page in ("index", "warning", "praise", "trotsky", "meetings", "people", "quotations", "trials", "sources"):
         assert f"{page}.xhtml" in targets
+    # the works' full entries, on the pages of their kinds, after the bibliography
+    for entries in kind_pages(checked.sources):
+        assert targets.index(entries.name.removesuffix(".md") + ".xhtml") > targets.index("sources.xhtml")
     praise = book.read(f"{FOLDER}/praise.xhtml").decode("utf-8")
-    assert 'href="sources.xhtml#' in praise and not re.search(r'href="[\w-]+\.html', praise)
+    assert re.search(r'href="sources(-[a-z]+(-\d+)?)?\.xhtml#', praise) and not re.search(r'href="[\w-]+\.html', praise)
     index = ET.tostring(xml(book, "index.xhtml"), encoding="unicode")
     for status in ("verified", "attributed", "unverified", "paraphrase"):
         assert f'id="status-{status}"' in index

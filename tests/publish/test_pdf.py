@@ -3,7 +3,8 @@
 
 - a tagged A4 PDF with its title and author, at most 80 pages, every font embedded from the local files;
 - a title page that says what the text is, a contents page whose page numbers are right, and on every
-  other page the running head (the book and the section) and the folio (n / total);
+  other page the running head (the book and the section) and the folio (n / total); the works' full
+  entries one chapter for each kind, its parts (the site's pages) running on;
 - each of the chapter's notes at the foot of the page that calls it;
 - a link that leaves the edition prints its address after its words, once;
 - every QR code of the teachers' pages reads back, with a phone's decoder, as the published address
@@ -25,9 +26,11 @@ from session import PUBLISHED_URL, Built
 from test_offline_exports import ORIGINAL, Word, body_height, missing, need, original_sentences, pdf_words
 
 from tools.model.edition import Checked
+from tools.model.kindpages import kind_pages
 from tools.publish.bookpages import ExportFailed
 from tools.publish.fonts import find_faces
 from tools.publish.pdf import render
+from tools.site.sourcespage import kind_title
 
 HEADER_BELOW, FOLIO_ABOVE = 45.0, 790.0  # points from the top of an A4 page: the margins' bands
 MAX_PAGES, MAX_BYTES = 80, 600_000  # a doubling of the bytes means full fonts or images
@@ -104,6 +107,15 @@ def test_the_contents_give_the_right_page_numbers(words: list[Word], checked: Ch
     for title, number in entries:
         assert band(words, number, "head") == f"{book} {title}", (title, number)
         assert band(words, number - 1, "head") != f"{book} {title}", f"{title} starts before page {number}"
+
+
+def test_a_kinds_full_entries_are_one_chapter(words: list[Word], checked: Checked) -> None:
+    """The site pages a heavy kind's full entries (sources-primary-2.html …) for a first view's
+    weight; on paper each kind is one chapter, listed once, its parts running on (pdf.runs_on)."""
+    titles = [t for t, _ in contents(words)]
+    kinds = [kind_title(k) for k in dict.fromkeys(p.kind for p in kind_pages(checked.sources))]
+    assert [t for t in titles if t in kinds] == kinds
+    assert not [t for t in titles if re.search(r"\(\d+ of \d+\)", t)]
 
 
 def test_every_page_has_its_running_head_and_folio(words: list[Word], checked: Checked) -> None:

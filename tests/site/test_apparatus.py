@@ -4,9 +4,12 @@ source list and from the mini fixture, and read back with the one HTML parser:
 - people: one entry per person in the source list's order; the spellings the chapter uses (found here
   independently) and the paragraphs that name them; life dates with Old Style twins and unstated
   calendars, unknown dates said to be not known, and why; implied people said to be implied; full and
-  report names, role, each speaker's quotations with their status, and the sources with where read;
-- sources: the works grouped by kind, each kind saying what it means; the denylist with its reasons; a
-  mirror names the page it copies; every work lists everything that cites it, or says nothing does;
+  report names, role, each speaker's quotations with their status, and the sources, each linked to
+  the work's full entry;
+- sources: the bibliography, the works grouped by kind, each kind saying what it means, each work
+  under its id; the denylist with its reasons; in each work's full entry (on the page of its kind,
+  tools/site/workpages.py, tested in test_kindpages.py) a mirror names the page it copies, and every
+  work lists everything that cites it, or says nothing does;
 - quotations: by speaker and by trial, each with its status, its place in the chapter and every fact,
   "not known" where the list has none;
 - trials: a section per trial (prosecutor, report, people) and per alleged meeting, and the timeline in
@@ -26,6 +29,8 @@ from tools.checker import check
 from tools.model.dates import date_text
 from tools.model.edition import Checked, Site
 from tools.model.html import classes, local, parse_fragment, text_of
+from tools.model.kindpages import generated_pages, work_page
+from tools.site.cited import work_href
 from tools.site.markup import plain
 from tools.site.prepare import pages
 from tools.site.sourcespage import KINDS, bibliography_entry
@@ -41,12 +46,12 @@ def checked_of(root: object = PROJECT) -> Checked:
 
 
 @pytest.fixture(scope="module")
-def made(prepared: dict[str, str]) -> dict[str, ET.Element]:
+def made(prepared: dict[str, str], checked: Checked) -> dict[str, ET.Element]:
     """Every generated page's body, parsed."""
     return {
         name: parse_fragment(markdown.split("\n---\n", 1)[1])
         for name, markdown in prepared.items()
-        if name in ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
+        if name in generated_pages(checked.sources)
     }
 
 
@@ -160,10 +165,8 @@ def test_names_roles_and_sources_of_each_person(made: dict[str, ET.Element], che
         assert facts(entry)["Role"] == plain(person.role)
         assert plain(person.summary) in text_of(entry)
         links = hrefs(entry)
-        for citation in person.sources:
-            assert f"sources.html#{citation.work}" in links, (person.id, citation.work)
-            if citation.read_at and citation.read_at.startswith("http"):
-                assert citation.read_at in links, (person.id, citation.read_at)
+        for citation in person.sources:  # where it was read: in the work's full entry (test_kindpages.py)
+            assert work_href(citation.work, checked.sources) in links, (person.id, citation.work)
 
 
 def test_implied_people_say_so(made: dict[str, ET.Element], checked: Checked) -> None:
@@ -192,9 +195,9 @@ def test_the_works_are_grouped_by_kind_and_each_kind_says_what_it_means(
     page = made["sources.md"]
     kinds = list(dict.fromkeys(w.kind for w in checked.sources.works))
     assert sorted(heading_ids(page, "h2")) == sorted(["kinds", *[f"kind-{k}" for k in kinds], "denylist"])
-    works = entries(page)
+    works = {e.get("id", ""): e for e in page.iter() if local(e.tag) == "p" and "bibliography" in classes(e)}
     assert sorted(works) == sorted(w.id for w in checked.sources.works)
-    order = [e.get("id") for e in page.iter() if local(e.tag) in ("h2", "section") and e.get("id")]
+    order = [e.get("id") for e in page.iter() if local(e.tag) in ("h2", "p") and e.get("id")]
     for work in checked.sources.works:  # under its kind's heading
         kind_at = order.index(f"kind-{work.kind}")
         nexts = [i for i, ident in enumerate(order) if ident.startswith("kind-") or ident == "denylist"]
@@ -211,8 +214,15 @@ def test_the_denylist_gives_its_reasons(made: dict[str, ET.Element], checked: Ch
         assert f"{denied.domain}: {plain(denied.reason)}" in text
 
 
-def test_where_a_work_was_read_and_a_mirror_names_what_it_copies(made: dict[str, ET.Element]) -> None:
-    dewey = entries(made["sources.md"])["dewey-hearings-1937"]
+def full_entry(made: dict[str, ET.Element], work: str, checked: Checked) -> ET.Element:
+    """A work's full entry, on the page of its kind (tools/site/workpages.py)."""
+    page = work_page(work, checked.sources)
+    assert page is not None, work
+    return entries(made[page.name])[work]
+
+
+def test_where_a_work_was_read_and_a_mirror_names_what_it_copies(made: dict[str, ET.Element], checked: Checked) -> None:
+    dewey = full_entry(made, "dewey-hearings-1937", checked)
     assert "http://marxists.info/archive/trotsky/1937/dewey/index.htm" in hrefs(dewey)
     assert "https://www.marxists.org/archive/trotsky/1937/dewey/index.htm" in hrefs(dewey)
     assert "read at marxists.info, a copy of marxists.org" in text_of(dewey)
@@ -221,7 +231,6 @@ def test_where_a_work_was_read_and_a_mirror_names_what_it_copies(made: dict[str,
 
 
 def test_every_work_lists_what_cites_it(made: dict[str, ET.Element], checked: Checked) -> None:
-    works = entries(made["sources.md"])
     sources = checked.sources
     for work in sources.works:
         expected = {
@@ -236,11 +245,11 @@ def test_every_work_lists_what_cites_it(made: dict[str, ET.Element], checked: Ch
             if t.report == work.id or any(c.work == work.id for c in t.sources)
         }
         expected |= {f"glossary.html#{g.id}" for g in sources.glossary if any(c.work == work.id for c in g.sources)}
-        entry = works[work.id]
+        entry = full_entry(made, work.id, checked)
         cited = ET.Element("x")
-        cited.extend(list(entry)[[text_of(e) for e in entry].index("Cited for:") + 1 :])
+        cited.extend(list(entry)[[text_of(e) for e in entry].index("Where it was read, and what for:") + 1 :])
         assert expected <= set(hrefs(cited)), (work.id, expected - set(hrefs(cited)))
-        assert ("nothing yet" in text_of(cited)) == (not hrefs(cited)), work.id
+        assert ("not cited yet" in text_of(cited)) == (not hrefs(cited)), work.id
 
 
 # --- quotations -------------------------------------------------------------------------------------
@@ -291,7 +300,7 @@ def test_a_section_per_trial_and_per_meeting(made: dict[str, ET.Element], checke
         entry = listed[trial.id]
         links = hrefs(entry)
         assert facts(entry)["Prosecutor"] == plain(sources.name_of(trial.prosecutor))
-        assert f"people.html#{trial.prosecutor}" in links and f"sources.html#{trial.report}" in links
+        assert f"people.html#{trial.prosecutor}" in links and work_href(trial.report, sources) in links
         assert {f"people.html#{p.person}" for p in trial.participants} <= set(links)
     for meeting in sources.meetings:
         assert f"people.html#{meeting.person}" in hrefs(listed[meeting.id])
@@ -332,8 +341,9 @@ def test_unknowns_are_said_to_be_not_known(mini: Project) -> None:
     made = {n: m for n, m in pages(checked, SITE).items() if not n.endswith(".csv")}
     for name, markdown in made.items():
         assert not NONE_OR_NULL.search(text_of(parse_fragment(markdown))), name
-    sources = entries(parse_fragment(made["sources.md"].split("\n---\n", 1)[1]))
-    assert re.search(r"The Secret History of Stalin's Crimes\. n\.d\.(?!\.)", text_of(sources["orlov-1953"]))
+    bibliography = parse_fragment(made["sources.md"].split("\n---\n", 1)[1])
+    [orlov] = [e for e in bibliography.iter() if e.get("id") == "orlov-1953"]
+    assert re.search(r"The Secret History of Stalin's Crimes\. n\.d\.(?!\.)", text_of(orlov))
     people = entries(parse_fragment(made["people.md"].split("\n---\n", 1)[1]))
     assert facts(people["vyshinsky"])["Life dates"] == "not known – not known"
 
@@ -353,15 +363,15 @@ def test_a_bibliography_entry_says_what_is_known_and_leaves_out_the_rest(checked
         assert not NONE_OR_NULL.search(text), work.id
 
 
-def test_what_cites_a_work_names_the_quotations_speaker(made: dict[str, ET.Element]) -> None:
+def test_what_cites_a_work_names_the_quotations_speaker(made: dict[str, ET.Element], checked: Checked) -> None:
     cited = [
         " ".join(text_of(li).split())
-        for li in entries(made["sources.md"])["orlov-1991-ru"].iter()
+        for li in full_entry(made, "orlov-1991-ru", checked).iter()
         if local(li.tag) == "li"
     ]
     assert any(
-        line.startswith("Quotation “Whoever deviates even slightly from the general line of")
-        and line.endswith("(Arkady Pavlovich Rosengolts)")
+        "— for the quotation “Whoever deviates even slightly from the general line of" in line
+        and "(Arkady Pavlovich Rosengolts)" in line
         for line in cited
     ), cited
-    assert "Person: Andrey Yanuaryevich Vyshinsky" in cited
+    assert any(line.endswith("— for Andrey Yanuaryevich Vyshinsky") for line in cited), cited

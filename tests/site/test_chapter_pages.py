@@ -21,6 +21,7 @@ from tools.model.edition import Checked
 from tools.model.html import classes, local, parse_fragment, text_of
 from tools.model.names import names_in
 from tools.site.chapter import render
+from tools.site.cited import work_href
 
 APPARATUS = {"para-number", "fn-ref", "quote-link"}
 
@@ -160,7 +161,8 @@ def test_each_editors_note_follows_its_paragraph(rendered: dict[str, ET.Element]
                 note = next(n for n in checked.sources.notes if n.id == block.get("id"))
                 assert note.paragraph == previous.get("id"), note.id
                 cited = [a.get("href") for a in block.iter() if local(a.tag) == "a"]
-                assert {f"sources.html#{c.work}" for c in note.sources} <= set(cited), note.id  # its sources
+                # its sources, each linked to the work's full entry
+                assert {work_href(c.work, checked.sources) for c in note.sources} <= set(cited), note.id
                 placed.append(note.id)
     assert placed == [n.id for p in checked.placed for n in checked.notes_after.get(p.paragraph.id, [])]
     assert sorted(placed) == sorted(n.id for n in checked.sources.notes)

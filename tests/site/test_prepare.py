@@ -22,6 +22,7 @@ from inprocess import render
 from tools.checker import check
 from tools.model.edition import Checked, Site
 from tools.model.html import classes, local, parse, parse_fragment, text_of
+from tools.model.kindpages import work_page
 from tools.site.markup import plain
 from tools.site.prepare import downloads, pages, status_legend
 
@@ -111,7 +112,11 @@ def test_a_new_name_reaches_every_page_and_download(tmp_path: Path, checked: Che
     made = {**pages(renamed, ONLINE), **downloads(renamed, ONLINE)}
     assert [p.paragraph.text for p in renamed.placed] == [p.paragraph.text for p in checked.placed]
     assert [name for name, content in made.items() if OLD in VERBATIM.sub("", content)] == []
-    for name in ("praise.md", "people.md", "quotations.md", "trials.md", "sources.md", "teachers.md"):
+    # the full entries of the works cited for him (tools/site/workpages.py), which name what relies on them
+    cited = renamed.sources.person["vyshinsky"].sources
+    entries = {page.name for c in cited if (page := work_page(c.work, renamed.sources)) is not None}
+    assert entries
+    for name in ("praise.md", "people.md", "quotations.md", "trials.md", *sorted(entries), "teachers.md"):
         assert NEW in made[name], name
     praise = parse_fragment(made["praise.md"])
     card = next(e for e in praise.iter() if e.get("id") == "card-vyshinsky")
@@ -125,9 +130,13 @@ def test_a_new_name_reaches_every_page_and_download(tmp_path: Path, checked: Che
 # --- the chapter's wording ----------------------------------------------------------------------------
 
 
-def test_every_page_quotes_the_chapters_words_exactly(made: dict[str, ET.Element]) -> None:
+def test_every_page_quotes_the_chapters_words_exactly(made: dict[str, ET.Element], checked: Checked) -> None:
     """The chapter's stray mark (” Most beloved”) is kept, and no ellipsis is added between parts."""
-    for name in ("quotations.md", "people.md", "sources.md", "praise.md", "teachers.md"):
+    epithets = next(q for q in checked.sources.quotations if q.id == "q-vyshinsky-epithets")
+    # the full entries of the works it is cited from (tools/site/workpages.py)
+    entries = {page.name for c in epithets.sources if (page := work_page(c.work, checked.sources)) is not None}
+    assert entries
+    for name in ("quotations.md", "people.md", *sorted(entries), "praise.md", "teachers.md"):
         text = text_of(made[name])
         assert EPITHETS in text, name
         assert "“great,” … “genius,”" not in text and "“Most beloved”" not in text, name

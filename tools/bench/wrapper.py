@@ -22,7 +22,7 @@ import yaml
 
 from ..checker import check
 from ..guard.configs import read
-from ..model.edition import Site
+from ..model.edition import Checked, Site
 from ..publish import engine
 from ..publish.build import PROJECT, REPRODUCIBLE_EPOCH
 from ..site.prepare import prepare
@@ -30,10 +30,12 @@ from ..site.prepare import prepare
 DEFAULT_ENGINE = (sys.executable, "-m", "properdocs", "build", "--strict", "-f", "{config}")
 
 
-def plain_config(project: Path, docs: Path, out: Path, site_url: str) -> str:
-    """mkdocs.yml as a plain engine gets it: no hook, no watched folders, the prepared docs."""
+def plain_config(project: Path, docs: Path, out: Path, site_url: str, checked: Checked) -> str:
+    """mkdocs.yml as a plain engine gets it: no hook, no watched folders, the prepared docs, and the
+    navigation the hook would give (with the pages the source list decides: engine.with_kind_pages)."""
     config = {k: v for k, v in read(project / "mkdocs.yml").items() if k not in ("hooks", "watch")}
     config.update(docs_dir=str(docs), site_dir=str(out), site_url=site_url)
+    config["nav"] = engine.with_kind_pages(config["nav"], checked)
     if isinstance(config.get("theme"), dict) and config["theme"].get("custom_dir"):
         config["theme"]["custom_dir"] = str(project / config["theme"]["custom_dir"])
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -50,7 +52,7 @@ def wrapped_build(out: Path, site_url: str, command: tuple[str, ...] = DEFAULT_E
     with tempfile.TemporaryDirectory(dir=project, prefix=".wrapped-") as folder:
         docs, config = Path(folder) / "docs", Path(folder) / "mkdocs.yml"
         prepare(project, docs, result.checked, state.site)
-        config.write_text(plain_config(project, docs, out, site_url), encoding="utf-8")
+        config.write_text(plain_config(project, docs, out, site_url, result.checked), encoding="utf-8")
         shutil.rmtree(out, ignore_errors=True)
         env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)}
         done = subprocess.run([part.format(config=config) for part in command], cwd=project, env=env, check=False)

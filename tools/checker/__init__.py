@@ -26,6 +26,7 @@ from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
 from ..model.html import blocks, parse_fragment
+from ..model.kindpages import generated_pages
 from ..model.moves import Moves, moves_or_finding
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
@@ -113,12 +114,8 @@ def _run(result: Result, root: Path) -> None:
         if (text := _read(result, root / "docs" / name, f"docs/{name}")) is not None
     }
     result.findings += undeclared(root, loaded)
-    site_pages = {n.removesuffix(".md") + ".html" for n in (*edition.pages, *edition.editorial)}
-    result.moves, found = moves_or_finding(
-        root,
-        site_pages
-        | {"people.html", "quotations.html", "trials.html", "sources.html", "glossary.html", "teachers.html"},
-    )
+    made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
+    result.moves, found = moves_or_finding(root, {n.removesuffix(".md") + ".html" for n in made})
     result.findings += found
     if original is None or len(pages) != len(edition.pages):
         return

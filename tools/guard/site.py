@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from ..model.edition import Checked
 from ..model.findings import Example, Finding, Rule
 from ..model.html import local, parse, text_of
+from ..model.kindpages import generated_pages
 from ..model.moves import Moves
 from ..model.quotes import core
 from ..model.textfile import LineIndex
@@ -38,7 +39,6 @@ PHRASE_LINK = Rule(
         "redirects: {}\nphrases: {hope: praise.html#p-bukharin-rosenholz:~:text=hope%20of%20humanity}",
     ),
 )
-GENERATED = ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
 DATA_FILES = (
     "quotations.csv",
     "quotations.json",
@@ -69,7 +69,7 @@ def page_kind(name: str, checked: Checked) -> str:
         return "chapter"
     if source in checked.sources.edition.editorial:
         return "editorial"
-    return "generated" if source in GENERATED else "theme"
+    return "generated" if source in generated_pages(checked.sources) else "theme"
 
 
 def source_of(name: str, kind: str, checked: Checked) -> str:
@@ -83,7 +83,7 @@ def expected(built: Built, name: str, checked: Checked) -> bool:
     index, the downloads, redirect pages, and the theme's and the edition's own assets."""
     pages = {
         p.removesuffix(".md") + ".html"
-        for p in (*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED)
+        for p in (*checked.sources.edition.pages, *checked.sources.edition.editorial, *generated_pages(checked.sources))
     }
     if name in pages or name == "404.html" or name in DATA_FILES or name.startswith(("search/", "downloads/", "cite/")):
         return True

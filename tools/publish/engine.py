@@ -18,9 +18,11 @@ from typing import Any
 from ..checker import PROJECT, Result, check
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
+from ..model.kindpages import kind_pages
 from ..site.citing import heads
 from ..site.downloads import Files
 from ..site.prepare import downloads, pages
+from ..site.sourcespage import kind_title
 from .downloads import fill_figures, measured, publish_downloads
 from .export import Exported, Pending
 from .postprocess import Output, postprocess
@@ -67,7 +69,23 @@ def begin(config: Any, serving: bool) -> State:
     result, handover = (handover, None) if handover is not None and not serving else (check(PROJECT), None)
     if result.errors or result.checked is None:
         raise Refused(result.errors, "the checker refused the input; the site was not built")
+    config["nav"] = with_kind_pages(config["nav"], result.checked)
     return State(result.checked, site_of(config, result.checked, serving), result)
+
+
+def with_kind_pages(nav: Any, checked: Checked) -> Any:
+    """The navigation with the pages of the works' full entries (tools/site/workpages.py), which the
+    source list decides: the entry for sources.md becomes a section of the same title, holding it
+    and them, in order."""
+    kinds = [{kind_title(p.kind, p.part, p.parts): p.name} for p in kind_pages(checked.sources)]
+    if isinstance(nav, list):
+        return [with_kind_pages(item, checked) for item in nav]
+    if isinstance(nav, dict) and len(nav) == 1:
+        ((title, value),) = nav.items()
+        if value == "sources.md":
+            return {title: [{title: value}, *kinds]}
+        return {title: with_kind_pages(value, checked)}
+    return nav
 
 
 def prepared(state: State) -> dict[str, str]:

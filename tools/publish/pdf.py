@@ -35,7 +35,9 @@ from markupsafe import Markup
 
 from ..guard.page import Allowed
 from ..model.html import classes, local, markup, parse_fragment, text_of
+from ..model.kindpages import kind_of_page
 from ..model.urls import scheme_of
+from ..site.sourcespage import kind_title
 from ..site.teachers import qr_svg
 from .bookmeta import BookMeta
 from .bookpages import (
@@ -137,8 +139,24 @@ def print_pages(pages: list[Page], meta: BookMeta, allowed: Allowed, export: str
         plain_names(page)
         hang_numbers(page)
         addresses(page, meta.url, full)
-        page.body.set("data-title", page.title)  # the running head (string-set)
+        page.body.set("data-title", printed_title(page))  # the running head (string-set)
+        if runs_on(page):
+            page.body.set("class", "page continued")
     return pages
+
+
+def runs_on(page: Page) -> bool:
+    """A later part of a kind's full entries (sources-primary-2.html, tools/model/kindpages.py): the
+    site pages a heavy kind for the first view's weight; on paper it runs on from the part before,
+    under its own heading and address, in the one chapter of the kind."""
+    kind = kind_of_page(page.name)
+    return kind is not None and kind[1] > 1
+
+
+def printed_title(page: Page) -> str:
+    """The title in the contents and the running head: a kind's full entries are one chapter."""
+    kind = kind_of_page(page.name)
+    return kind_title(kind[0]) if kind is not None else page.title
 
 
 # --- the full edition ---------------------------------------------------------------------------
@@ -176,7 +194,9 @@ def title_page(meta: BookMeta, pages: Sequence[Page]) -> Markup:
 
 def contents(pages: Sequence[Page]) -> Markup:
     entries = Markup("\n").join(
-        Markup('<li><a href="#{}">{}</a></li>').format(page_anchor(p.name), p.title) for p in pages
+        Markup('<li><a href="#{}">{}</a></li>').format(page_anchor(p.name), printed_title(p))
+        for p in pages
+        if not runs_on(p)
     )
     return Markup('<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{}\n</ol>\n</nav>').format(
         entries

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..guard.site import GENERATED, Built, check_site
+from ..guard.site import Built, check_site
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..model.html import local, parse
+from ..model.kindpages import generated_pages
 from ..model.moves import Moves
 from .compact import lighter
 from .csp import meta, policy, sha256
@@ -116,7 +117,7 @@ def searched_and_lighter(
 
 def reading_order(checked: Checked) -> list[str]:
     """The readers' pages, as docs/ names: the chapter, the editors' pages, the generated ones."""
-    return [*checked.sources.edition.pages, *checked.sources.edition.editorial, *GENERATED]
+    return [*checked.sources.edition.pages, *checked.sources.edition.editorial, *generated_pages(checked.sources)]
 
 
 def with_print_address(html: str, url: str) -> str:

@@ -10,7 +10,7 @@ from ..model.dates import date_text, format_date, iso, life_dates
 from ..model.edition import Checked
 from ..model.sourcelist import Citation, Quotation
 from .chapter import status_badge
-from .cited import cited
+from .cited import cited, work_href
 from .markup import element, link, prose, text
 
 GENERATED = Markup(
@@ -54,7 +54,9 @@ def facts(rows: list[tuple[str, Markup | str]]) -> Markup:
 
 
 def sources_list(citations: tuple[Citation, ...], checked: Checked) -> Markup:
-    items = Markup("").join(Markup("<li>{}</li>").format(cited(c, checked.sources, detail=True)) for c in citations)
+    """Each citation as the work and the place in it, linked to the work's full entry: where it was
+    read and the words read there are shown there, once (tools/site/workpages.py)."""
+    items = Markup("").join(Markup("<li>{}</li>").format(cited(c, checked.sources)) for c in citations)
     return Markup('<div class="entry-sources"{}><p>Sources:</p><ul>{}</ul></div>').format(NOT_SEARCHED, items)
 
 
@@ -229,7 +231,7 @@ def trials_page(checked: Checked) -> str:
             ("Dates", text(f"{format_date(trial.start)} – {format_date(trial.end)}, {trial.place}")),
             ("Court", prose(trial.court)),
             ("Prosecutor", link(f"people.html#{trial.prosecutor}", prose(prosecutor.name)) if prosecutor else ""),
-            ("Published report", link(f"sources.html#{trial.report}", prose(report.title)) if report else ""),
+            ("Published report", link(work_href(trial.report, sources), prose(report.title)) if report else ""),
             ("People of the chapter at this trial", participants),
         ]
         parts = [facts(rows)]

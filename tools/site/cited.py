@@ -1,6 +1,7 @@
-"""How a citation is shown: the work (linked to its entry on the sources page) and the place in it;
-with `detail`, also where the editors read it, what kind of copy that was, and the words they read.
-The one formatter of citations on every page."""
+"""How a citation is shown: the work (linked to its full entry, on the page of its kind of work) and
+the place in it; with `detail`, also where the editors read it and what kind of copy that was. The
+words read (`said`) are shown once, in the work's full entry (tools/site/workpages.py). The one
+formatter of citations on every page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from ..model.kindpages import work_page
 from ..model.sourcelist import Citation, SourceList, Wording
 from .markup import join, link, prose, text
 
@@ -38,21 +40,39 @@ def read_at(citation: Citation | Wording) -> Markup:
     return Markup("read at {}{}").format(where, Markup(", {}").format(label) if label else "")
 
 
+def where_read(citation: Citation | Wording, sources: SourceList) -> Markup:
+    """Where the editors read it: `read_at`, or else the work's own address (a citation without
+    `read_at` read the work's own page, tools/checker/sourcelist.py); empty when not known."""
+    if citation.read_at is not None:
+        return read_at(citation)
+    work = sources.work.get(citation.work)
+    if isinstance(citation, Citation) and work is not None and work.url:
+        return Markup("read at {}").format(link(work.url, text(host(work.url))))
+    return Markup("")
+
+
+def work_href(work_id: str, sources: SourceList) -> str:
+    """The address of a work's full entry: `sources-primary.html#report-1937` (tools/model/kindpages.py;
+    sources.html holds every work's bibliography line under the same id)."""
+    page = work_page(work_id, sources)
+    return f"{page.html if page else 'sources.html'}#{work_id}"
+
+
 def work_link(work_id: str, sources: SourceList) -> Markup:
     work = sources.work.get(work_id)
-    return link(f"sources.html#{work_id}", prose(work.short)) if work else text(work_id)
+    return link(work_href(work_id, sources), prose(work.short)) if work else text(work_id)
 
 
 def cited(citation: Citation | Wording, sources: SourceList, *, detail: bool = False) -> Markup:
+    """'Report 1937, p. 136', the work linked to its full entry (where the words read are); with
+    `detail`, where it was read: '(read at marxists.org, an archive’s copy)'."""
     shown = work_link(citation.work, sources)
     if citation.locator:
         shown += Markup(", ") + text(citation.locator)
     if detail:
-        where = read_at(citation)
+        where = where_read(citation, sources)
         if where:
             shown += Markup(" (") + where + Markup(")")
-        if isinstance(citation, Citation):
-            shown += Markup('<span class="said medium-screen">: {}</span>').format(said(citation))
     return shown
 
 

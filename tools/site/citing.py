@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.edition import Checked, Site
+from ..model.kindpages import kind_pages
 from ..model.quotes import outermost, spans
 from .citation import (
     ChapterQuotation,
@@ -27,6 +28,7 @@ from .citemarkup import cite_box, copy_templates
 from .citestyles import Citations, render_citations
 from .markup import plain
 from .metadata import ApparatusPage, apparatus_head, edition_head, section_head
+from .sourcespage import kind_title
 
 APPARATUS = {
     "people.html": "People",
@@ -147,7 +149,8 @@ def heads(checked: Checked, site: Site) -> dict[str, str]:
     )
     out = {f"{s.key}.html": section_head(c.facts, s.key) for s in c.facts.sections}
     out["index.html"] = edition_head(c.facts)
-    for name, title in APPARATUS.items():
+    kinds = {p.html: kind_title(p.kind, p.part, p.parts) for p in kind_pages(checked.sources)}
+    for name, title in {**APPARATUS, **kinds}.items():
         out[name] = apparatus_head(c.facts, ApparatusPage(title, site.url + name))
     return {name: str(contact + head + Markup("\n")) for name, head in out.items()}
 

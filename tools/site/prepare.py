@@ -24,6 +24,7 @@ from .downloads import DOWNLOADS_LIST, Files, download_list, teaching_section, w
 from .markup import element, inline_text, text
 from .sourcespage import sources_page
 from .teachers import teachers_page
+from .workpages import kind_pages_of
 
 LEGEND_MARKER = "<!-- status-legend -->"
 COUNTS_MARKER = "<!-- status-counts -->"
@@ -48,6 +49,8 @@ def pages(checked: Checked, site: Site) -> dict[str, str]:
     out["quotations.md"] = front("Quotations", quotations_page(checked, legend))
     out["trials.md"] = front("The trials", trials_page(checked))
     out["sources.md"] = front("Sources", sources_page(checked))
+    for name, (title, body) in kind_pages_of(checked).items():
+        out[name] = front(title, body)
     out["glossary.md"] = front("Glossary", glossary_page(checked))
     out["teachers.md"] = front("For teachers", teachers_page(checked, site))
     files = Files(checked.sources.edition.slug)

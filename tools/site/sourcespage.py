@@ -1,5 +1,7 @@
-"""The sources page: every work the edition cites, grouped by kind, with where it was read, what kind
-of copy that was, what the editors read there, and what relies on it; and the sites refused."""
+"""The sources page, the edition's bibliography: every work it cites as one bibliography line, grouped
+by kind, each under its own id (`sources.html#report-1937`, the address every published link to a work
+has) and linked to its full entry on the page of its kind (tools/site/workpages.py); what the kinds
+of source and of copy are; and the sites refused."""
 
 from __future__ import annotations
 
@@ -7,9 +9,10 @@ from markupsafe import Markup
 
 from ..model.dates import format_date
 from ..model.edition import Checked
+from ..model.kindpages import kind_pages
 from ..model.sourcelist import Work
-from .apparatus import NOT_SEARCHED, entry, page, shorten_quotation
-from .cited import read_at, said
+from .apparatus import NOT_SEARCHED, page
+from .cited import work_href
 from .markup import element, link, prose, text
 
 KINDS = {
@@ -48,6 +51,11 @@ COPIES = (
 )
 
 
+def kind_title(kind: str, part: int = 1, parts: int = 1) -> str:
+    """'Primary records', or 'Primary records (2 of 3)' for a kind on several pages."""
+    return KINDS[kind][0] + (f" ({part} of {parts})" if parts > 1 else "")
+
+
 def closed(part: Markup) -> Markup:
     """A part of an entry with its full stop, unless it ends in one already ("6th ed.", "Jr.", "?")."""
     return part if str(part.striptags()).endswith((".", "?", "!")) else part + Markup(".")
@@ -71,45 +79,43 @@ def bibliography_entry(work: Work) -> Markup:
     return Markup(" ").join(parts)
 
 
+def full_entries(kind: str, checked: Checked) -> Markup:
+    """'The full entries: Primary records.', or on several pages, a link to each."""
+    parts = [p for p in kind_pages(checked.sources) if p.kind == kind]
+    if len(parts) == 1:
+        return Markup("The full entries: {}.").format(link(parts[0].html, KINDS[kind][0]))
+    links = Markup(", ").join(link(p.html, f"part {p.part}") for p in parts)
+    return Markup("The full entries, {} on {} pages: {}.").format(KINDS[kind][0].lower(), len(parts), links)
+
+
 def sources_page(checked: Checked) -> str:
+    """Every work's bibliography line under its id, with how citations name it, linked to its full
+    entry. The lines are left out of the search, which finds each work at its full entry."""
     sources = checked.sources
-    body: list[Markup] = [Markup('<h2 id="kinds">The kinds of source</h2>')]
-    kinds = Markup("").join(
-        Markup("<dt>{}</dt><dd>{}</dd>").format(title, meaning) for title, meaning in KINDS.values()
-    )
-    body.append(Markup('<dl class="facts">{}</dl><p>{}</p>').format(kinds, COPIES))
-    uses = cited_by(checked)
-    for kind, (title, meaning) in KINDS.items():
-        works = [w for w in sources.works if w.kind == kind]
-        if not works:
-            continue
+    kinds = list(dict.fromkeys(page.kind for page in kind_pages(sources)))
+    body: list[Markup] = [
+        Markup('<h2 id="kinds">The kinds of source</h2>'),
+        Markup("<p>The works are of {} kinds, each explained below with its works.</p>").format(len(kinds)),
+        Markup('<p id="copies">{}</p>').format(COPIES),
+    ]
+    for kind in kinds:
+        title, meaning = KINDS[kind]
         body.append(element("h2", text(title), id=f"kind-{kind}"))
-        body.append(Markup("<p><em>{}</em></p>").format(meaning))
-        for work in works:
-            parts = [Markup('<p class="bibliography">{}</p>').format(bibliography_entry(work))]
-            if work.note:
-                parts.append(Markup("<p>{}</p>").format(prose(work.note)))
-            if work.remark:
-                parts.append(Markup("<p>Editors’ remark: {}</p>").format(prose(work.remark)))
-            if work.sources:
-                items = Markup("").join(
-                    Markup('<li>{}{}<span class="said medium-screen">: {}</span></li>').format(
-                        text(c.locator) + Markup(", ") if c.locator else "",
-                        read_at(c) or Markup("read in print"),
-                        said(c),
-                    )
-                    for c in work.sources
+        body.append(Markup("<p><em>{}</em> {}</p>").format(meaning, full_entries(kind, checked)))
+        for work in (w for w in sources.works if w.kind == kind):
+            cited_as = link(work_href(work.id, sources), prose(work.short))
+            stop = "" if work.short.endswith((".", "?", "!")) else "."
+            body.append(
+                Markup('<p class="bibliography" id="{}"{}>{} Cited as {}{}</p>').format(
+                    work.id, NOT_SEARCHED, bibliography_entry(work), cited_as, stop
                 )
-                parts.append(Markup("<p>Where this record was read:</p><ul>{}</ul>").format(items))
-            used = uses.get(work.id, [])
-            items = Markup("").join(Markup("<li>{}</li>").format(u) for u in used) or Markup("<li>nothing yet</li>")
-            parts.append(Markup("<p{0}>Cited for:</p><ul{0}>{1}</ul>").format(NOT_SEARCHED, items))
-            body.append(entry(work.id, prose(work.short), work.short, 3, parts))
+            )
     body += denylist(checked)
     intro = Markup(
-        "<p>Every work the edition cites, grouped by kind, with where it was read and what relies on it.</p>"
+        "<p>Every work the edition cites, grouped by kind, as a bibliography. Each work’s full entry, on the page "
+        "of its kind, says where the editors read it, the words they read there, and what relies on it.</p>"
     )
-    contents = [(f"kind-{k}", t) for k, (t, _) in KINDS.items() if any(w.kind == k for w in sources.works)]
+    contents = [(f"kind-{kind}", KINDS[kind][0]) for kind in kinds]
     return page(
         "Sources",
         "sources",
@@ -128,54 +134,3 @@ def denylist(checked: Checked) -> list[Markup]:
         Markup('<h2 id="denylist">Sources the edition does not use</h2>'),
         Markup("<p>The checker refuses any address on these sites, for the reason given.</p><ul>{}</ul>").format(items),
     ]
-
-
-def cited_by(checked: Checked) -> dict[str, list[Markup]]:
-    """What relies on each work, by the pages a reader sees (never a file name)."""
-    sources = checked.sources
-    found: dict[str, list[Markup]] = {}
-
-    def add(work_id: str, what: Markup) -> None:
-        found.setdefault(work_id, [])
-        if what not in found[work_id]:
-            found[work_id].append(what)
-
-    for q in sources.quotations:
-        what = Markup("Quotation {} ({})").format(
-            link(f"quotations.html#list-{q.id}", shorten_quotation(checked.wording(q), 60)),
-            prose(sources.name_of(q.speaker)),
-        )
-        for work_id in (*(c.work for c in q.sources), *(w.work for w in (q.russian, q.report_wording) if w)):
-            add(work_id, what)
-    for person in sources.people:
-        for c in person.sources:
-            add(c.work, Markup("Person: {}").format(link(f"people.html#{person.id}", prose(person.name))))
-    for trial in sources.trials:
-        for work_id in (trial.report, *(c.work for c in trial.sources)):
-            add(work_id, Markup("Trial: {}").format(link(f"trials.html#{trial.id}", text(trial.short))))
-    for meeting in sources.meetings:
-        citations = (*meeting.claim_sources, *(c for a in (*meeting.refutations, *meeting.dissent) for c in a.sources))
-        for c in citations:
-            add(c.work, Markup("Alleged meeting: {}").format(link(f"trials.html#{meeting.id}", prose(meeting.title))))
-    for note in sources.notes:
-        place = checked.paragraph.get(note.paragraph)
-        if place is None:
-            continue
-        section = next((s for s in checked.sections if s.page == place.page), None)
-        where = Markup("Editor’s note on <i>{}</i> ({})").format(
-            note.term,
-            link(
-                f"{place.page.removesuffix('.md')}.html#{note.id}",
-                text(section.title if section else f"¶ {place.number}"),
-            ),
-        )
-        for c in note.sources:
-            add(c.work, where)
-    for term in sources.glossary:
-        for c in term.sources:
-            add(c.work, Markup("Glossary: {}").format(link(f"glossary.html#{term.id}", prose(term.term))))
-    for work in sources.works:
-        for c in work.sources:
-            if c.work != work.id:
-                add(c.work, Markup("Work: {}").format(link(f"sources.html#{work.id}", prose(work.short))))
-    return found
