@@ -9,7 +9,7 @@ from pathlib import Path
 from tools.bench import stages
 from tools.bench.__main__ import growth
 from tools.bench.book import write_book
-from tools.bench.builds import PLAIN_EDITS, PROJECT, skipped
+from tools.bench.builds import PROJECT, skipped
 from tools.checker import check
 
 
@@ -35,11 +35,6 @@ def test_the_copy_leaves_out_build_output_at_the_top_only() -> None:
     top = ["site", "dist", ".git", ".venv", "node_modules", "docs", "tools", "__pycache__"]
     assert skipped(str(PROJECT), top) == {"site", "dist", ".git", ".venv", "node_modules", "__pycache__"}
     assert skipped(str(PROJECT / "tools"), ["site", "publish", "__pycache__"]) == {"__pycache__"}
-
-
-def test_mkdocs_yml_still_holds_what_the_plain_build_changes() -> None:
-    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert [old for old, _ in PLAIN_EDITS if old not in config] == []
 
 
 def test_the_stage_timer_adds_up_each_stage_and_passes_results_through() -> None:

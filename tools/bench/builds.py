@@ -15,6 +15,7 @@ from ..checker import check
 from ..model.edition import Site
 from ..publish import engine
 from ..publish.build import PROJECT, REPRODUCIBLE_EPOCH
+from .wrapper import plain_config
 
 SITE_URL = "https://edition.example.org/history/"
 CONTACT = "mailto:editors@edition.example.org"
@@ -22,11 +23,6 @@ TOP_LEVEL = {".git", "site", "dist", ".venv", "node_modules"}  # skipped at the 
 CACHES = {"__pycache__", ".cache", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"}
 PLAIN_DOCS, PLAIN_CONFIG = ".plain-docs", "mkdocs.plain.yml"
 # mkdocs.yml, as the plain build gets it: no edition hook, the prepared pages, a site folder of its own.
-PLAIN_EDITS = (
-    ("hooks:\n  - tools/hook.py\n", ""),
-    ("docs_dir: docs\n", f"docs_dir: {PLAIN_DOCS}\n"),
-    ("site_dir: site\n", "site_dir: .plain-site\n"),
-)
 
 
 class Failed(Exception):
@@ -75,11 +71,8 @@ def prepare_plain(root: Path) -> None:
     for name, content in engine.prepared(state).items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(content, encoding="utf-8")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    for old, new in PLAIN_EDITS:
-        if old not in config:
-            raise Failed(f"mkdocs.yml holds no {old.strip()!r} to change for the plain build")
-        config = config.replace(old, new)
+    # The config a plain engine gets, as tools/bench/wrapper.py makes it: no hook, the hook's navigation.
+    config = plain_config(root, docs, root / ".plain-site", SITE_URL, result.checked)
     (root / PLAIN_CONFIG).write_text(config, encoding="utf-8")
 
 
