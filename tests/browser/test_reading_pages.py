@@ -256,3 +256,36 @@ def test_axe_with_the_reading_aids_open(
     expect(page.locator("dialog.qr-dialog")).to_be_visible()
     check("a QR code full screen")
     assert not failures, f"axe ({scheme}, {device}):\n" + "\n".join(failures)
+
+
+# What the first two phone screens of the landing page say (issue 20): what this is, whose words are
+# whose, what each status means with the counts, how long the chapter takes, and where to start.
+FIRST_SCREENS_PX = 1700
+LANDING_ORIENTS = {
+    "what this is": "#p-what-this-is",
+    "how long the chapter takes": "#p-what-this-is",
+    "where to start": "article a.md-button--primary",
+    "whose words are whose": "#how-to-read + ul",
+    "the statuses' counts": "#statuses + p",
+    "what each status means": "dl.status-legend",
+}
+
+
+def test_the_landing_page_orients_within_two_phone_screens(
+    reading_url: str, context: Callable[..., BrowserContext]
+) -> None:
+    page = context(**DEVICES["phone"]).new_page()
+    page.goto(reading_url + "index.html", wait_until="load")
+    bottoms = {
+        what: page.locator(selector).first.evaluate("e => e.getBoundingClientRect().bottom + window.scrollY")
+        for what, selector in LANDING_ORIENTS.items()
+    }
+    assert {what: bottom for what, bottom in bottoms.items() if bottom > FIRST_SCREENS_PX} == {}, bottoms
+    said = page.locator("article").inner_text()
+    assert reading_time_shown(said) and "Start reading" in said, said[:400]
+    assert re.search(r"Of the \d+ quotations", said), said[:800]
+
+
+def reading_time_shown(text: str) -> bool:
+    """The reading time, as the build writes it ("… minutes of reading")."""
+    return re.search(r"\b\d+ minutes? of reading\b", text) is not None
