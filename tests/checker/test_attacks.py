@@ -863,13 +863,7 @@ NEW_OTHER = [
 
 ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
 # Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.
-# A title may be quoted (model/edition.py allowed_quotations), and a title is a fact whose words no
-# rule holds to the `said` of the citation that covers it (only its numbers): an editor can invent
-# one and quote it anywhere. Holding titles to their `said` would refuse 17 titles of the real list
-# as they are recorded now (punctuation, translations, catalogue forms): data work first.
-NOT_YET: set[str] = {
-    "a made-up title, then quoted",
-}
+NOT_YET: set[str] = set()
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import re2
 
 from .chapter import Chapter, Heading, Placed
 from .quotes import Corpus
-from .sourcelist import Note, Quotation, SourceList
+from .sourcelist import Citation, Note, Quotation, SourceList
 
 
 @dataclass(frozen=True)
@@ -110,10 +110,25 @@ class Section:
         return self.page.removesuffix(".md") + ".html"
 
 
-def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
+def _letters(text: str) -> str:
+    """Only the letters and digits, lower case, one space between words: how a title is compared."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.replace("*", "").casefold()).split())
+
+
+def _read_as(title: str, citations: tuple[Citation, ...], field: str) -> bool:
+    """Do the words read for the title (of citations covering `field`) give it: its letters and
+    digits, in order, whatever the punctuation and case?"""
+    wanted = _letters(title)
+    return any(wanted in _letters(excerpt) for c in citations if field in c.covers for excerpt in c.said)
+
+
+def allowed_quotations(sources: SourceList, chapter: Chapter, *, titles_as_read: bool = False) -> Corpus:
     """What any quotation in the editors' texts may be: the chapter's words, the words sources are
     recorded as saying (`said`, and the wordings of the quotations), and the titles of works and
-    trials. A single quoted word must be a name as spelled, a scare quote or an annotated term."""
+    trials. With `titles_as_read` (the editors' own prose), only a title the words read for it give:
+    a title made up in the source list cannot then be quoted in a summary or on a page. The built
+    pages' citations quote titles as recorded (the styles set an article's title in quotation marks),
+    so the output guard allows every title. A single quoted word must be a name as spelled, a scare quote or an annotated term."""
     texts = [b.text for _, b in chapter.blocks_in_order() if not (isinstance(b, Heading) and b.editors)]
     for _, _, entry in sources.entries():
         for citation in getattr(entry, "sources", ()) or ():
@@ -126,10 +141,15 @@ def allowed_quotations(sources: SourceList, chapter: Chapter) -> Corpus:
             texts += citation.said
     for q in sources.quotations:
         texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
+    # A title may be quoted only as the words read give it: a made-up title could otherwise be quoted anywhere.
     titles = (
-        [w.title for w in sources.works]
-        + [w.container for w in sources.works if w.container]
-        + [t.title for t in sources.trials]
+        [w.title for w in sources.works if not titles_as_read or _read_as(w.title, w.sources, "title")]
+        + [
+            w.container
+            for w in sources.works
+            if w.container and (not titles_as_read or _read_as(w.container, w.sources, "container"))
+        ]
+        + [t.title for t in sources.trials if not titles_as_read or _read_as(t.title, t.sources, "title")]
     )
     # A title may set words in *emphasis*: pages show them in italics, without the asterisks.
     texts += titles + [t.replace("*", "") for t in titles if "*" in t]
