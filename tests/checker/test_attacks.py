@@ -861,6 +861,26 @@ NEW_OTHER = [
     ],
 ]
 
+# Found by a hostile review after the suite above: a work's own address on a denied domain (shown to
+# readers on the sources pages), and a host in fullwidth letters, which a browser maps to ASCII.
+NEW_OTHER += [
+    edit(
+        "a work's own address on a denied domain",
+        YML,
+        "    url: https://todaychina.cc/1542.html",
+        "    url: https://metapedia.org/1542.html",
+        "source-denied",
+        "url: https://metapedia.org/1542.html",
+    ),
+    edit(
+        "a host in fullwidth letters, which a browser maps to ASCII",
+        YML,
+        "read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+        "read_at: https://ｍｅｔａｐｅｄｉａ.org/wiki/Nikolai_Bukharin",
+        "yaml-schema",
+        "read_at: https://ｍｅｔａｐｅｄｉａ.org",
+    ),
+]
 ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
 # Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.
 NOT_YET: set[str] = set()

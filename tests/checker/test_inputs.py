@@ -4,12 +4,16 @@ that are fine pass. Each refusal is one finding at the file's 1:1."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Project
+
+from tools.checker.facts import said_month
+from tools.model.sourcelist import Citation
 
 SECRET = "SECRET_TOKEN=hunter2"
 
@@ -108,3 +112,25 @@ def test_no_moves(mini: Project, text: str | None) -> None:
 def test_anchors_that_are_not_yaml_are_one_finding(mini: Project) -> None:
     mini.write("anchors.yml", "redirects: {a.html: [\n")
     assert [(f.path, f.rule) for f in mini.check().findings] == [("anchors.yml", "yaml-syntax")]
+
+
+def citation_saying(*said: str) -> Citation:
+    return Citation.model_validate({"work": "socialist-standard-1936", "said": list(said), "covers": ["year"]})
+
+
+@pytest.mark.parametrize(
+    ("said", "month", "gives"),
+    [
+        # A month's name next to the year or the day, in a language of the list.
+        ("In the October, 1936, Socialist Standard", 10, True),
+        ("Рождение 6 (18) августа 1890", 8, True),
+        # A short word that is a month's name in some language (Jola-Fonyi "no" is November) does
+        # not count, nor a month's name far from the date's numbers.
+        ("In the October, 1936, Socialist Standard, No. 41", 11, False),
+        ("November was a cold month; the paper came out in 1936", 11, False),
+    ],
+)
+def test_a_dates_month_is_read_only_next_to_its_year_or_day(said: str, month: int, gives: bool) -> None:
+    languages = ("en", "ru", "dyo")
+    value = f"1936-{month:02d}" if "1936" in said else dt.date(1890, 8, 18)
+    assert said_month([citation_saying(said)], value, month, languages) is gives

@@ -49,7 +49,10 @@ FACT_SCOPE = Rule(
     ),
 )
 NUMBER = re2.compile(r"[0-9]+")
-WORD = re2.compile(r"[\pL\pM]+")  # letters and their combining marks ("Гео́ргий" is one word)
+# A word (letters and their combining marks: "Гео́ргий" is one) or a number.
+TOKEN = re2.compile(r"[\pL\pM]+|[0-9]+")
+NEAR = 3  # a month's name counts within this many words of the date's year or day
+MONTH_NAME_MIN = 3
 # Fields that name another entry by its id ("trial-1938"): their numbers are the id's, not a fact's.
 REFERENCES = frozenset({"speaker", "trial", "prosecutor", "person"})
 
@@ -82,12 +85,20 @@ def month(value: object) -> int | None:
     return None
 
 
-def said_month(citations: list[Citation], number: int, languages: tuple[str, ...]) -> bool:
-    """Do the words read give the month, as a number or by one of its names?"""
+def said_month(citations: list[Citation], value: dt.date | str, number: int, languages: tuple[str, ...]) -> bool:
+    """Do the words read give the date's month: as a number, or by one of its names (three letters
+    or more) next to the date's year or day? (Next to: a short word such as "no" or "was" is a month's
+    name in some language, and must not pass for one anywhere in the text.)"""
     if any(number in said_numbers(c) for c in citations):
         return True
     names = frozenset().union(*(month_names(language)[number] for language in languages))
-    return any(w.lower() in names for c in citations for excerpt in c.said for w in WORD.findall(excerpt))
+    near = {str(n) for n in numbers(value)}
+    for excerpt in (excerpt for c in citations for excerpt in c.said):
+        words = [w.lower() for w in TOKEN.findall(excerpt)]
+        for at, word in enumerate(words):
+            if len(word) >= MONTH_NAME_MIN and word in names and near & set(words[max(0, at - NEAR) : at + NEAR + 1]):
+                return True
+    return False
 
 
 def said_numbers(citation: Citation) -> set[int]:
@@ -142,7 +153,9 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                     loaded.at(FACT_NUMBERS, where, f"'{name}' gives {shown}, which the words of its sources do not")
                 )
             stated_month = None if name in REFERENCES else month(value)
-            if stated_month is not None and not said_month(covering, stated_month, loaded.sources.policy.languages):
+            if stated_month is not None and not said_month(
+                covering, value, stated_month, loaded.sources.policy.languages
+            ):
                 findings.append(
                     loaded.at(
                         FACT_NUMBERS,

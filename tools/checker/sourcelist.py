@@ -145,6 +145,21 @@ def spellings(loaded: Loaded) -> Iterator[Finding]:
 def policy(loaded: Loaded) -> Iterator[Finding]:
     s = loaded.sources
     copiers = s.policy.mirrors
+    for index, listed in enumerate(s.works):
+        # A work's own address is shown to readers (and read at when a citation names no other).
+        if listed.url is None:
+            continue
+        host = host_of(listed.url)
+        denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
+        if denied is not None:
+            yield loaded.at(SOURCE_DENIED, ("works", index, "url"), f"{host} is on the denylist ({denied.reason})")
+        pirate = next((u for u in s.policy.unauthorised if on_domain(host, u.domain)), None)
+        if pirate is not None:
+            yield loaded.at(
+                SOURCE_COPY,
+                ("works", index, "url"),
+                f"{host} is {pirate.what}: a work's own address is never an unauthorised copy",
+            )
     for key, c in citations(s):
         if c.read_at is not None and c.read_at.startswith("original/") and c.read_at != s.edition.original:
             yield loaded.at(

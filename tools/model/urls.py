@@ -57,6 +57,10 @@ def url_problem(value: str, *, relative: bool = True) -> str | None:
         return f"is not a valid address ({err})"
     if not parts.hostname:
         return "has no host"
+    if not parts.hostname.isascii():
+        # A browser maps a host's letters (ｐｄｆ → pdf, NFKC and IDNA) before it asks for it; the
+        # domain lists compare hosts as written, so a host is written as the browser sends it.
+        return f"has a host in letters other than ASCII ('{parts.hostname}'): write it as a browser sends it (xn--…)"
     if "@" in parts.netloc:
         return "carries a user name or password before the host"
     if parts.hostname.endswith(".") or port == 0:
