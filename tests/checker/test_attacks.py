@@ -880,6 +880,15 @@ NEW_OTHER += [
         "yaml-schema",
         "read_at: https://ｍｅｔａｐｅｄｉａ.org",
     ),
+    Attack(
+        "an editors' page named as a page the edition makes",
+        (
+            (YML, "  editorial: [index.md]", "  editorial: [index.md, sources-press-4.md]"),
+            ("docs/sources-press-4.md", "", "# Press { #press }\n\nSome words.\n"),
+        ),
+        "page-undeclared",
+        "sources-press-4.md",
+    ),
 ]
 ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
 # Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.

@@ -26,10 +26,11 @@ from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
 from ..model.html import blocks, parse_fragment
-from ..model.kindpages import generated_pages
+from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
+from ..model.values import KINDS
 from . import chapter, facts, prose, sourcelist
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -114,6 +115,7 @@ def _run(result: Result, root: Path) -> None:
         if (text := _read(result, root / "docs" / name, f"docs/{name}")) is not None
     }
     result.findings += undeclared(root, loaded)
+    result.findings += reserved(loaded)
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
     result.moves, found = moves_or_finding(root, {n.removesuffix(".md") + ".html" for n in made})
     result.findings += found
@@ -175,6 +177,26 @@ def links(root: Path) -> list[Finding]:
                 shown = path.relative_to(root).as_posix()
                 found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
     return found
+
+
+# The names of the pages the edition makes, whatever the source list holds today: the apparatus, and
+# each kind's pages of full entries (sources-primary.md, sources-primary-2.md …).
+RESERVED_KIND_PAGE = re2.compile(r"^sources-(" + "|".join(KINDS) + r")(-[0-9]+)?\.md$")
+
+
+def reserved(loaded: Loaded) -> list[Finding]:
+    """No page of the editors or of the chapter takes the name of a page the edition makes."""
+    edition = loaded.sources.edition
+    return [
+        loaded.at(
+            PAGE_UNDECLARED,
+            ("edition", field, index),
+            f"'{name}' is the name of a page the edition makes from the source list: choose another",
+        )
+        for field, names in (("pages", edition.pages), ("editorial", edition.editorial))
+        for index, name in enumerate(names)
+        if name in APPARATUS or RESERVED_KIND_PAGE.match(name)
+    ]
 
 
 def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
