@@ -100,7 +100,7 @@ def rules_of(findings: list[Finding]) -> set[str]:
 
 # --- the real site, built once per session: tests/session.py ---------------------------------------
 
-from session import Built, built  # noqa: E402,F401  (a fixture, shared by every test folder)
+from session import Built, _build_in_background, built  # noqa: E402,F401  (fixtures, shared by every test folder)
 
 # --- the real project, checked once per worker (read by the tests of tools/site/; none changes it) ----
 
@@ -118,3 +118,18 @@ def checked() -> Checked:
 def prepared(checked: Checked) -> dict[str, str]:
     """Every page's final source for the published site, by name under docs/."""
     return pages(checked, PUBLISHED)
+
+
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests first, the other tests that read the session's build last (each group in its
+    order). The build runs in the background (tests/session.py); worksteal gives each worker half of
+    the list to begin with: one waits for the build and then mostly waits on Chromium, while the other
+    runs the in-process tests, which keep a core busy."""
+
+    def group(item: pytest.Item) -> int:
+        if item.get_closest_marker("browser"):
+            return 0
+        return 2 if "built" in getattr(item, "fixturenames", ()) else 1
+
+    items.sort(key=group)
