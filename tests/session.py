@@ -1,6 +1,7 @@
 """The real project, built once per test run by `./edition build`'s own code into a temporary folder,
-and shared by every xdist worker: the first to ask builds it under a file lock (the pattern
-pytest-xdist documents), the others wait and read it."""
+and shared by every xdist worker under a file lock (the pattern pytest-xdist documents): the first
+worker to begin starts the build in a child process that holds the lock until it has finished, the
+tests that do not need it run meanwhile, and those that do wait for the lock and read it."""
 
 from __future__ import annotations
 
