@@ -158,6 +158,14 @@ def test_enter_on_a_focused_permalink_opens_its_toolbar(held_page: Callable[...,
     assert len(held.requests) == 1
 
 
+def nothing_opens_once_loaded(page: Page, held: Held) -> None:
+    """The held file arrives; the use taken back meanwhile opens nothing."""
+    held.release()
+    page.wait_for_function(LOADED)
+    page.wait_for_timeout(100)
+    expect(page.locator(TOOLS)).to_have_count(0)
+
+
 def test_a_use_taken_back_while_it_loads_is_not_done(held_page: Callable[..., tuple[Page, Held]]) -> None:
     """Enter, then Escape before the file came: loaded, nothing opens (it would have opened and
     closed). A click elsewhere, or Tab on past the link, the same."""
@@ -166,28 +174,19 @@ def test_a_use_taken_back_while_it_loads_is_not_done(held_page: Callable[..., tu
     number.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    held.release()
-    page.wait_for_function(LOADED)
-    page.wait_for_timeout(100)
-    expect(page.locator(TOOLS)).to_have_count(0)
+    nothing_opens_once_loaded(page, held)
     page, held = held_page("desktop")
     number = page.locator(NUMBER).nth(2)
     number.scroll_into_view_if_needed()
     number.click()
     page.locator("article h1").first.click(position={"x": 5, "y": 5})  # a click elsewhere
-    held.release()
-    page.wait_for_function(LOADED)
-    page.wait_for_timeout(100)
-    expect(page.locator(TOOLS)).to_have_count(0)
+    nothing_opens_once_loaded(page, held)
     page, held = held_page("desktop")
     number = page.locator(NUMBER).nth(1)
     number.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")  # on past it
-    held.release()
-    page.wait_for_function(LOADED)
-    page.wait_for_timeout(100)
-    expect(page.locator(TOOLS)).to_have_count(0)
+    nothing_opens_once_loaded(page, held)
 
 
 def test_the_first_tap_on_a_note_opens_it(held_page: Callable[..., tuple[Page, Held]]) -> None:
