@@ -36,12 +36,11 @@ BUILDS = {
     "plain": "plain engine build of the same pages",
 }
 STAGES = {
-    "start-up": "start-up (interpreter, imports) and exit",
+    "start-up": "start-up (interpreter, imports, the fork) and exit",
     "check": "check (the checker, once)",
-    "offline build": "offline build (engine, postprocess, guard)",
-    "exports begun": "exports begun (single file, EPUB; the PDFs' documents to the workers)",
-    "online build": "online build (engine, postprocess, guard; waits for the exports)",
-    "exports finished": "… of which exports finished (waiting for the PDFs, the zip, into dist/)",
+    "online build": "online build (engine, postprocess, guard), with the offline build and the exports alongside "
+    "in a second process",
+    "exports finished": "… of which waiting for the offline build and the exports (the PDFs, the zip, into dist/)",
 }
 Section = list[str]
 

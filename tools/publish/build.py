@@ -27,6 +27,11 @@ class BuildFailed(Exception):
     """The engine stopped; the lines above say why (each finding one line)."""
 
 
+def load_engine() -> None:
+    """Import the engine now (a build would, later)."""
+    import properdocs.__main__  # noqa: F401
+
+
 def engine(command: str, config: str, *options: str, project: Path = PROJECT) -> None:
     """`properdocs <command> --strict -f <config> <options>` in this process; BuildFailed if it stops."""
     from properdocs.__main__ import cli

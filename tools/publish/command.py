@@ -10,18 +10,22 @@ Every error is one line: a finding, a refused config, a port already in use, a f
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import pickle
+import signal
 import socket
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
-from ..checker import check
+from ..checker import Result, check
 from ..guard.configs import ConfigRefused
 from ..model.urls import url_problem
 from . import engine as handover
-from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine
+from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine, load_engine
 from .downloads import probably_unchanged
 from .export import Exported, ExportFailed, Pending, Renderer
 
@@ -85,6 +89,83 @@ def report(made: list[Exported]) -> None:
         )
 
 
+def offline_and_exports(result: Result, site_url: str, contact: str | None, renderer: Renderer) -> Pending:
+    """The offline build, then its exports begun. Unless the PDFs were probably made from this very
+    input, the PDF workers start first and load WeasyPrint while the engine makes the offline build."""
+    assert result.checked is not None
+    if not probably_unchanged(PROJECT / "dist", [PROJECT / p for p in INPUTS]):
+        renderer.start()
+    handover.handover = result
+    offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)
+    return Pending(
+        offline, PROJECT / "dist", result.checked, site_url, contact, PROJECT, handover.offline_pages, renderer
+    )
+
+
+class Alongside:
+    """The offline build and its exports (`make`) in a forked child process, begun at once; `finish()`
+    waits for it and gives what it exported, or raises its one-line error. The child shares this
+    process's loaded code and checked input; what it says goes to the same stderr."""
+
+    def __init__(self, make: Callable[[Renderer], Pending]) -> None:
+        load_engine()  # once, before the fork: both processes share it
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            code = 1
+            try:
+                os.close(read)
+                code = self._child(make, write)
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.reader = os.fdopen(read, "rb")
+
+    @staticmethod
+    def _child(make: Callable[[Renderer], Pending], write: int) -> int:
+        renderer = Renderer()
+        outcome: tuple[str, object]
+        try:
+            # Taken back (the online build failed): the PDF workers and the scratch folder go too.
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+            outcome = ("made", make(renderer).finish())
+        except (BuildFailed, ConfigRefused, ExportFailed) as error:
+            outcome = ("failed", str(error))
+        except SystemExit:
+            outcome = ("failed", "taken back")
+        except BaseException as error:  # a bug: its traceback, then one line from the parent
+            traceback.print_exc()
+            outcome = ("failed", f"the offline build stopped: {type(error).__name__}")
+        finally:
+            renderer.stop()
+        with os.fdopen(write, "wb") as pipe:
+            pickle.dump(outcome, pipe)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return 0 if outcome[0] == "made" else 1
+
+    def finish(self) -> list[Exported]:
+        try:
+            kind, value = pickle.load(self.reader)
+        except EOFError:
+            kind, value = "failed", "the offline build stopped"
+        self.reader.close()
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+        if kind != "made":
+            raise ExportFailed(str(value))
+        return list(value)
+
+    def abandon(self) -> None:
+        """Stop the child if it still runs."""
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+            self.reader.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] not in ("build", "serve", "export"):
@@ -122,29 +203,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not site_url.endswith("/"):  # a folder: the pages' addresses are the site's plus their names
         site_url += "/"
         os.environ["EDITION_SITE_URL"] = site_url  # the engine's config reads it too
-    for notice in address_notices(
-        site_url, os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
-    ):
+    contact = os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
+    for notice in address_notices(site_url, contact):
         print(notice, file=sys.stderr)
-    # Unless the PDFs were probably made from this very input, the PDF workers start now and load
-    # WeasyPrint while the engine makes the offline build; the online build runs while they render,
-    # and waits for them only to offer the files.
-    renderer = Renderer()
-    if not probably_unchanged(PROJECT / "dist", [PROJECT / p for p in INPUTS]):
-        renderer.start()
+    renderer = Renderer()  # the PDF workers, unless the offline build is made alongside
+    exports = (
+        Alongside(lambda renderer: offline_and_exports(result, site_url, contact, renderer))
+        if command == "build" and hasattr(os, "fork")
+        else None
+    )
     try:
-        handover.handover = result
-        offline = build(PROJECT / OFFLINE_SITE, OFFLINE_CONFIG)
-        contact = os.environ.get("EDITION_CONTACT") or result.checked.sources.edition.contact
-        pending = Pending(
-            offline, PROJECT / "dist", result.checked, site_url, contact, PROJECT, handover.offline_pages, renderer
-        )
-        if command == "build":
-            handover.pending_export, handover.handover = pending, result
+        if exports is not None:
+            # The offline build and its exports in a second process, on the other core, while this one
+            # makes the online build; that waits for them only to offer the files.
+            handover.pending_export, handover.handover = exports, result
             build(None, CONFIG)
             report(handover.exported)
         else:
-            report(pending.finish())
+            report(offline_and_exports(result, site_url, contact, renderer).finish())
             if command == "serve":
                 handover.handover = result
                 engine("serve", CONFIG, *options)
@@ -152,10 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
     finally:
-        renderer.stop()
         if handover.pending_export is not None:
             handover.pending_export.abandon()
             handover.pending_export = None
+        if exports is not None:
+            exports.abandon()
+        renderer.stop()
     return 0
 
 

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..site.downloads import DOWNLOADS, MARKER, Files, with_figures
+from ..site.downloads import DOWNLOADS, Files
 from .paths import output_path
 
 MANIFEST = ".downloads.json"
@@ -99,14 +99,6 @@ def measured(dist: Path, files: Files) -> dict[str, Figures]:
             pages = entry["pages"]
         found[name] = Figures(len(data), pages)
     return found
-
-
-def fill_figures(site_dir: Path, figures: dict[str, Figures]) -> None:
-    """Every built page's download markers filled (before the output guard reads the pages)."""
-    for page in site_dir.glob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        if MARKER.search(html):
-            page.write_text(with_figures(html, {name: f.text() for name, f in figures.items()}), encoding="utf-8")
 
 
 def publish_downloads(site_dir: Path, dist: Path, files: Files) -> list[Path]:

@@ -13,7 +13,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..checker import PROJECT, Result, check
 from ..model.edition import Checked, Site
@@ -23,8 +23,8 @@ from ..site.citing import heads
 from ..site.downloads import Files
 from ..site.prepare import downloads, pages
 from ..site.sourcespage import kind_title
-from .downloads import fill_figures, measured, publish_downloads
-from .export import Exported, Pending
+from .downloads import measured, publish_downloads
+from .export import Exported
 from .postprocess import Output, postprocess
 
 THEME_ASSETS = Path(str(__import__("material").__file__)).parent / "templates" / "assets"
@@ -43,8 +43,16 @@ offline_pages: dict[str, ET.Element] = {}
 NOT_FOUND_PAGE = "404.html"
 # Exports still being made (PDFs rendering) while the online build runs: its post-build step waits
 # for them before it offers the files (set by tools/publish/command.py); what they made, after.
-pending_export: Pending | None = None
+pending_export: Finishing | None = None
 exported: list[Exported] = []
+
+
+class Finishing(Protocol):
+    """Exports under way (export.Pending, or command.Alongside making them in another process)."""
+
+    def finish(self) -> list[Exported]: ...
+
+    def abandon(self) -> None: ...
 
 
 class Refused(Exception):
@@ -102,12 +110,19 @@ def finish_folder(folder: Path, state: State) -> None:
     gave it; Refused if the guard finds anything."""
     shown = os.path.relpath(folder, PROJECT) if folder.is_relative_to(PROJECT) else str(folder)
     files = Files(state.checked.sources.edition.slug)
-    if not state.site.offline:
+
+    def offered() -> dict[str, str]:
+        """The exports, once made, into the folder; their figures."""
         global pending_export, exported
         if pending_export is not None:
-            exported, pending_export = pending_export.finish(), None
+            try:
+                exported, pending_export = pending_export.finish(), None
+            except Exception:
+                shutil.rmtree(folder, ignore_errors=True)  # built, but not finished and guarded: not to publish
+                raise
         publish_downloads(folder, PROJECT / "dist", files)
-        fill_figures(folder, measured(PROJECT / "dist", files))
+        return {name: figures.text() for name, figures in measured(PROJECT / "dist", files).items()}
+
     output = Output(folder, shown, THEME_ASSETS, tuple(f"downloads/{name}" for name in files.all))
     keep = offline_pages if state.site.offline else None
     if keep is not None:
@@ -116,7 +131,14 @@ def finish_folder(folder: Path, state: State) -> None:
         # only be a page of dead links in the offline copy.
         (folder / NOT_FOUND_PAGE).unlink(missing_ok=True)
     findings = postprocess(
-        output, state.checked, state.site, state.result.moves, PROJECT, heads(state.checked, state.site), keep
+        output,
+        state.checked,
+        state.site,
+        state.result.moves,
+        PROJECT,
+        heads(state.checked, state.site),
+        keep,
+        None if state.site.offline else offered,
     )
     if findings:
         shutil.rmtree(folder, ignore_errors=True)  # nothing the guard refused is left to be copied to a host

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ..model.findings import Finding
 from ..model.html import local, parse
 from ..model.kindpages import generated_pages
 from ..model.moves import Moves
+from ..site.downloads import with_figures
 from .compact import lighter
 from .csp import meta, policy, sha256
 from .paths import output_path
@@ -57,10 +59,14 @@ def postprocess(
     project: Path,
     heads: dict[str, str],
     keep: dict[str, ET.Element] | None = None,
+    downloads: Callable[[], dict[str, str]] | None = None,
 ) -> list[Finding]:
     """Finish a built folder in place; the guard's findings, if any (then nothing should be published).
     `heads` gives each page's metadata for its <head>, by page name; `keep`, if given, receives each
-    page's tree as the guard read it (the exports read the offline build's pages from there)."""
+    page's tree as the guard read it (the exports read the offline build's pages from there);
+    `downloads`, if given, is called once the pages are indexed and lighter, and before the guard: it
+    puts the downloads into the folder (waiting for them if they are still being made) and gives their
+    figures by file name, for the pages' download markers."""
     write_redirects(output.folder, moves)
     readers = {name.removesuffix(".md") + ".html" for name in reading_order(checked)}
     pages: dict[str, str] = {}
@@ -73,8 +79,10 @@ def postprocess(
         if name in readers:
             html = with_print_address(html, site.url + name)
         pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
-    for name, html in searched_and_lighter(output, checked, site, project, pages).items():
-        output_path(output.folder, name).write_text(html, encoding="utf-8")
+    pages = searched_and_lighter(output, checked, site, project, pages)
+    figures = downloads() if downloads is not None else {}
+    for name, html in pages.items():
+        output_path(output.folder, name).write_text(with_figures(html, figures), encoding="utf-8")
     built = Built(
         output.folder, output.shown, project, output.theme_assets, site.url, tuple(moves.redirects), output.extra_files
     )
