@@ -15,6 +15,7 @@ import pytest
 from conftest import Project
 
 from tools.checker import check
+from tools.model.quotes import tokens_of
 
 SMALL = 10_000  # characters of hostile input; ten times that is still under the file limit
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
@@ -63,8 +64,10 @@ KINDS: dict[str, tuple[str, Edit]] = {
 
 
 def cpu(run: Callable[[], object], times: int = 2) -> float:
+    """The least CPU time of `times` runs, each with nothing kept from the one before."""
     best = float("inf")
     for _ in range(times):
+        tokens_of.cache_clear()
         start = time.process_time()
         run()
         best = min(best, time.process_time() - start)

@@ -223,6 +223,13 @@ EDITORS_CUT = "[…]"
 TOKEN = re2.compile(r"[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")  # a word, or one sign; white space is no token
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def tokens_of(text: str) -> tuple[str, ...]:
+    """A text's tokens. Kept: a check reads the same texts as the last one did (`serve` checks on
+    every rebuild, and most of a list is unchanged), and RE2's findall costs microseconds a token."""
+    return tuple(TOKEN.findall(text))
+
+
 class Tokens:
     """Text as a sequence of tokens (words and signs, by id), and whether a sequence of tokens
     occurs in it: a suffix automaton (Blumer et al., 1985), built in time linear in the text, which
@@ -238,7 +245,7 @@ class Tokens:
 
     def tokens(self, text: str, add: bool = False) -> list[int] | None:
         found = []
-        for token in TOKEN.findall(text):
+        for token in tokens_of(text):
             if token not in self.ids:
                 if not add:
                     return None  # a token no text has: no text has these words

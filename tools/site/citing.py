@@ -120,7 +120,14 @@ def citing(checked: Checked, site: Site) -> Citing:
 @functools.lru_cache(maxsize=4)
 def _citing(checked: Checked, url: str) -> Citing:
     facts = facts_of(checked, Site(url))
-    return Citing(facts, render_citations(facts))
+    return Citing(facts, _rendered(facts))
+
+
+@functools.lru_cache(maxsize=4)
+def _rendered(facts: EditionFacts) -> Citations:
+    """By the facts cited, not by the check: `serve` checks again on every rebuild, and an edit to an
+    editors' page changes no citation."""
+    return render_citations(facts)
 
 
 def chapter_citations(checked: Checked, site: Site, page: str) -> Markup:
