@@ -18,7 +18,7 @@ from typing import Any
 
 BUDGET_BYTES = 65 * 1000  # per page, gzip -9, everything the first view fetches
 BUDGET_REQUESTS = 7  # the page itself included
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium-headless-shell"  # what the tests run (tests/browser/conftest.py)
 CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update")
 
 
