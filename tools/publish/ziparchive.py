@@ -13,6 +13,9 @@ from .paths import inside
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Meaningless from file:// and, in the .gz, stamped with the build time.
 ZIP_SKIP = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+# zlib's default level: level 9 took 2.4 times as long (0.36 s against 0.15 s for the offline zip,
+# on the build's critical path) for a zip 0.4% smaller.
+LEVEL = 6
 
 
 def zip_members(site: Path) -> list[Path]:
@@ -27,12 +30,12 @@ def add_entry(zf: zipfile.ZipFile, name: str, data: bytes | str, *, stored: bool
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     info.create_system = 3  # Unix, wherever the export runs
     info.external_attr = 0o644 << 16
-    zf.writestr(info, data, compresslevel=None if stored else 9)
+    zf.writestr(info, data, compresslevel=None if stored else LEVEL)
 
 
 def write_zip(site: Path, target: Path, top: str) -> Path:
     """A reproducible zip: fixed time, mode and OS in every entry, entries in sorted order."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as zf:
         for path in zip_members(site):
             inside(site, path)
             add_entry(zf, f"{top}/{path.relative_to(site).as_posix()}", path.read_bytes())

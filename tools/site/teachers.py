@@ -3,6 +3,8 @@ build time, so it works offline and can be shown full-screen on a projector) and
 
 from __future__ import annotations
 
+import functools
+
 import segno
 from markupsafe import Markup
 
@@ -24,8 +26,16 @@ def files(key: str) -> Markup:
 
 def qr_svg(url: str, label: str) -> Markup:
     """A QR code as inline SVG with a white quiet zone (readable in dark mode too)."""
-    svg = segno.make(url, error="m").svg_inline(scale=2, svgclass="qr", dark="#000", light="#fff")
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape("QR code: " + plain(label))}" ', 1))
+    return Markup(
+        qr_code(url).replace("<svg ", f'<svg role="img" aria-label="{Markup.escape("QR code: " + plain(label))}" ', 1)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def qr_code(url: str) -> str:
+    """Kept by address: segno tries eight masks on every code, and both builds (and every rebuild of
+    `serve`) draw the same codes."""
+    return str(segno.make(url, error="m").svg_inline(scale=2, svgclass="qr", dark="#000", light="#fff"))
 
 
 def teaching_entry(anchor: str, title: Markup, url: str, local: str, label: str, rows: list[Markup]) -> Markup:
