@@ -131,8 +131,8 @@ class Alongside:
             outcome = ("made", make(renderer).finish())
         except (BuildFailed, ConfigRefused, ExportFailed) as error:
             outcome = ("failed", str(error))
-        except SystemExit:
-            outcome = ("failed", "taken back")
+        except (SystemExit, KeyboardInterrupt):  # taken back, or Ctrl-C (which the parent gets too)
+            outcome = ("failed", "stopped")
         except BaseException as error:  # a bug: its traceback, then one line from the parent
             traceback.print_exc()
             outcome = ("failed", f"the offline build stopped: {type(error).__name__}")
