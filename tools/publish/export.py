@@ -26,9 +26,9 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from importlib import metadata
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from ..model.edition import Checked
@@ -40,7 +40,7 @@ from .epub import write_epub
 from .fonts import Face, find_faces
 from .handout import handout_document
 from .paths import OutputError, output_path
-from .pdf import Rendered, Renderer, full_document
+from .pdf import Rendered, Renderer, full_document, rendered
 from .singlefile import single_file
 from .worksheet import document as worksheet_document
 from .ziparchive import write_zip
@@ -124,7 +124,7 @@ class Pending:
             self.files.worksheet: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
             self.files.worksheet_key: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
         }
-        self.rendering: dict[str, AsyncResult[Rendered]] = {}
+        self.rendering: dict[str, Future[Rendered]] = {}
         self.sources: dict[str, str] = {}
         for name, make in documents.items():
             document = make()
@@ -153,8 +153,8 @@ class Pending:
         """Every file, in dist/; ExportFailed (one line) if one could not be made."""
         try:
             for name, result in self.rendering.items():
-                rendered = result.get()
-                self.made.append(Exported(self.folder / name, rendered.seconds, rendered.pages))
+                made = rendered(result)
+                self.made.append(Exported(self.folder / name, made.seconds, made.pages))
             # The zip carries the other files, so that the offline copy's downloads work offline.
             for name in self.files.in_zip:
                 target = output_path(self.site, f"{DOWNLOADS}/{name}")

@@ -21,10 +21,11 @@ from __future__ import annotations
 import contextlib
 import io
 import multiprocessing
-import multiprocessing.pool
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -315,24 +316,39 @@ class Renderer:
     The workers start at the first document, or earlier with `start()`: `./edition build` starts
     them before the offline build when PDFs will be rendered, so that they load WeasyPrint while the
     engine runs; forked, they share the loaded code. A failure comes back as the worker's
-    ExportFailed, one line."""
+    ExportFailed, one line; a worker that dies (killed, out of memory) as one too, never a hang
+    (concurrent.futures notices a dead worker, where multiprocessing.Pool waits for it for ever)."""
 
     def __init__(self, workers: int = 2) -> None:
         self.workers = workers
-        self.pool: multiprocessing.pool.Pool | None = None
+        self.pool: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
         if self.pool is None:
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_warm)
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("fork"), initializer=_warm
+            )
+            for _ in range(self.workers):  # workers start on demand: these start them all now
+                self.pool.submit(int)
 
-    def render(self, document: str, target: Path, identifier: str) -> multiprocessing.pool.AsyncResult[Rendered]:
+    def render(self, document: str, target: Path, identifier: str) -> Future[Rendered]:
         self.start()
         assert self.pool is not None
-        return self.pool.apply_async(_render, (document, target, identifier))
+        return self.pool.submit(_render, document, target, identifier)
 
     def stop(self) -> None:
         """End the workers (whatever they are doing: call it when every result is in, or to give up)."""
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            # Python 3.14's terminate_workers(); before it, the executor's own table of its processes.
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+            self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def rendered(result: Future[Rendered]) -> Rendered:
+    """A PDF's render, once done; ExportFailed if its worker failed or died."""
+    try:
+        return result.result()
+    except BrokenProcessPool:
+        raise ExportFailed("a PDF worker stopped before its PDF was made (killed, or out of memory?)") from None
