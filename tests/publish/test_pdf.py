@@ -29,7 +29,7 @@ from tools.model.edition import Checked
 from tools.model.kindpages import kind_pages
 from tools.publish.bookpages import ExportFailed
 from tools.publish.fonts import find_faces
-from tools.publish.pdf import render
+from tools.publish.pdf import Renderer, render, rendered
 from tools.site.sourcespage import kind_title
 
 HEADER_BELOW, FOLIO_ABOVE = 45.0, 790.0  # points from the top of an A4 page: the margins' bands
@@ -227,3 +227,25 @@ def test_weasyprint_may_open_the_font_files_and_nothing_else(tmp_path: Path) -> 
         with pytest.raises(ExportFailed, match="the printed exports may not request"):
             render(page.format(face, element), tmp_path / "book.pdf", "urn:uuid:0", faces)
         assert not (tmp_path / "book.pdf").exists(), element
+
+
+# --- the workers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    """A worker killed while it renders (as the kernel kills one out of memory): the build gets
+    ExportFailed, where multiprocessing.Pool would have waited for it for ever."""
+    renderer = Renderer(workers=1)
+    try:
+        page = "<!DOCTYPE html><html lang=en><head><title>t</title></head><body>{}</body></html>"
+        long = page.format("<p>A paragraph to lay out.</p>" * 20_000)  # some seconds of layout
+        result = renderer.render(long, tmp_path / "book.pdf", "urn:uuid:0")
+        assert renderer.pool is not None
+        [worker] = renderer.pool._processes.values()
+        worker.kill()
+        with pytest.raises(ExportFailed, match="a PDF worker stopped before its PDF was made"):
+            rendered(result)
+    finally:
+        renderer.stop()
+    assert not (tmp_path / "book.pdf").exists()
