@@ -9,6 +9,7 @@ hook, scripts and plugins.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import click
@@ -19,6 +20,7 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 OFFLINE_SITE = "dist/.offline-site"
+ONLINE_STAGING = "dist/.online-site"  # `./edition build` makes the site here, then moves it to site/
 # The engine's own stamps (sitemap.xml.gz) follow SOURCE_DATE_EPOCH: two builds of one tree are identical.
 REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip entry can hold
 
@@ -50,3 +52,13 @@ def engine(command: str, config: str, *options: str, project: Path = PROJECT) ->
 def build(site_dir: Path | None = None, config: str = CONFIG, project: Path = PROJECT) -> Path:
     engine("build", config, *(["-d", str(site_dir)] if site_dir else []), project=project)
     return site_dir or project / ("site" if config == CONFIG else OFFLINE_SITE)
+
+
+def replace_folder(target: Path, new: Path) -> None:
+    """`new` in the place of `target` (whatever was there goes)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

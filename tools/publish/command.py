@@ -14,9 +14,12 @@ import contextlib
 import errno
 import os
 import pickle
+import select
+import shutil
 import signal
 import socket
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
@@ -25,7 +28,18 @@ from ..checker import Result, check
 from ..guard.configs import ConfigRefused
 from ..model.urls import url_problem
 from . import engine as handover
-from .build import CONFIG, OFFLINE_CONFIG, OFFLINE_SITE, PROJECT, BuildFailed, build, engine, load_engine
+from .build import (
+    CONFIG,
+    OFFLINE_CONFIG,
+    OFFLINE_SITE,
+    ONLINE_STAGING,
+    PROJECT,
+    BuildFailed,
+    build,
+    engine,
+    load_engine,
+    replace_folder,
+)
 from .downloads import probably_unchanged
 from .export import Exported, ExportFailed, Pending, Renderer
 
@@ -105,7 +119,13 @@ def offline_and_exports(result: Result, site_url: str, contact: str | None, rend
 class Alongside:
     """The offline build and its exports (`make`) in a forked child process, begun at once; `finish()`
     waits for it and gives what it exported, or raises its one-line error. The child shares this
-    process's loaded code and checked input; what it says goes to the same stderr."""
+    process's loaded code and checked input; what it says goes to the same stderr.
+
+    The child and its PDF workers are a process group of their own: Ctrl-C in a terminal reaches this
+    process alone, which decides, and `abandon()` stops the whole group (a worker left running would
+    go on writing into dist/)."""
+
+    STOP_SECONDS = 5.0  # for the child to stop its workers and clean up, before it is killed
 
     def __init__(self, make: Callable[[Renderer], Pending]) -> None:
         load_engine()  # once, before the fork: both processes share it
@@ -114,24 +134,31 @@ class Alongside:
         if self.pid == 0:  # the child: never returns
             code = 1
             try:
+                os.setpgid(0, 0)
                 os.close(read)
                 code = self._child(make, write)
             finally:
                 os._exit(code)
+        with contextlib.suppress(OSError):  # (the child may have done it first)
+            os.setpgid(self.pid, self.pid)
         os.close(write)
         self.reader = os.fdopen(read, "rb")
 
     @staticmethod
     def _child(make: Callable[[Renderer], Pending], write: int) -> int:
+        def taken_back(*_: object) -> None:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the cleanup below is not interrupted
+            raise SystemExit(1)
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, taken_back)
         renderer = Renderer()
         outcome: tuple[str, object]
         try:
-            # Taken back (the online build failed): the PDF workers and the scratch folder go too.
-            signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
             outcome = ("made", make(renderer).finish())
         except (BuildFailed, ConfigRefused, ExportFailed) as error:
             outcome = ("failed", str(error))
-        except (SystemExit, KeyboardInterrupt):  # taken back, or Ctrl-C (which the parent gets too)
+        except SystemExit:
             outcome = ("failed", "stopped")
         except BaseException as error:  # a bug: its traceback, then one line from the parent
             traceback.print_exc()
@@ -145,25 +172,53 @@ class Alongside:
         return 0 if outcome[0] == "made" else 1
 
     def finish(self) -> list[Exported]:
+        kind, value = self._outcome()
+        self._end(stop=False)
+        if kind != "made" or not isinstance(value, list):
+            raise ExportFailed(str(value))
+        return value
+
+    def _outcome(self) -> tuple[str, object]:
+        """What the child sent; if it dies without a word (killed), that, at once: not when the
+        last of its workers, which hold the pipe too, ends."""
+        while not select.select([self.reader], [], [], 0.1)[0]:
+            if self._exited() and not select.select([self.reader], [], [], 0)[0]:
+                return "failed", "the offline build stopped"
         try:
             kind, value = pickle.load(self.reader)
         except EOFError:
-            kind, value = "failed", "the offline build stopped"
-        self.reader.close()
-        os.waitpid(self.pid, 0)
-        self.pid = 0
-        if kind != "made":
-            raise ExportFailed(str(value))
-        return list(value)
+            return "failed", "the offline build stopped"
+        return str(kind), value
+
+    def _exited(self) -> bool:
+        """Has the child ended? It is not reaped (WNOWAIT): until it is, its process group's id,
+        which is its pid, cannot be given to another group, so killpg reaches its own only."""
+        return os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
 
     def abandon(self) -> None:
-        """Stop the child if it still runs."""
-        if self.pid:
+        """Stop the child and its workers if they still run."""
+        self._end(stop=True)
+
+    def _end(self, stop: bool) -> None:
+        """Once: wait for the child to end (asked to stop first if `stop`, killed if it takes too
+        long), kill whatever of its group is left, then reap it."""
+        if not self.pid:
+            return
+        group = self.pid
+        if stop:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
-            self.pid = 0
-            self.reader.close()
+                os.killpg(group, signal.SIGTERM)
+        deadline = time.monotonic() + self.STOP_SECONDS
+        while not self._exited():
+            if time.monotonic() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(group, signal.SIGKILL)
+            time.sleep(0.02)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)  # a worker the child left behind
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+        self.reader.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("usage: python -m tools.publish.command build|serve|export [options]", file=sys.stderr)
         return 64
     command, options = args[0], args[1:]
+    # Stopped by a process manager (SIGTERM) as by Ctrl-C: the same cleanup, the child process too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     if "-h" in options or "--help" in options:  # the engine's help: nothing is checked, built or exported
         if command == "export":
             print("usage: python -m tools.publish.command export  (the offline files, into dist/)")
@@ -212,12 +269,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "build" and hasattr(os, "fork")
         else None
     )
+    staging = PROJECT / ONLINE_STAGING
     try:
         if exports is not None:
             # The offline build and its exports in a second process, on the other core, while this one
-            # makes the online build; that waits for them only to offer the files.
+            # makes the online build; that waits for them only to offer the files. The online build is
+            # made beside site/ and takes its place only once the guard has passed it: site/ never
+            # holds a page the guard has not read, even if the build is stopped half-way.
             handover.pending_export, handover.handover = exports, result
-            build(None, CONFIG)
+            shutil.rmtree(staging, ignore_errors=True)
+            build(staging, CONFIG)
+            replace_folder(PROJECT / "site", staging)
             report(handover.exported)
         else:
             report(offline_and_exports(result, site_url, contact, renderer).finish())
@@ -227,15 +289,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BuildFailed, ConfigRefused, ExportFailed) as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (below)
+        print(f"{command}: stopped", file=sys.stderr)
+        return 130
     finally:
         if handover.pending_export is not None:
             handover.pending_export.abandon()
             handover.pending_export = None
         if exports is not None:
             exports.abandon()
+            shutil.rmtree(staging, ignore_errors=True)
         renderer.stop()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except KeyboardInterrupt:  # before the build began (while checking): nothing to clean up
+        print("stopped", file=sys.stderr)
+        raise SystemExit(130) from None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import io
 import multiprocessing
+import signal
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Sequence
@@ -300,7 +301,11 @@ def render(document: str, target: Path, identifier: str, faces: Sequence[Face]) 
 
 
 def _warm() -> None:
-    """A worker's start: WeasyPrint and the fonts loaded before the first document arrives."""
+    """A worker's start: WeasyPrint and the fonts loaded before the first document arrives. Ctrl-C
+    is for the process that started it, which stops it; stopped, it ends at once, with no traceback
+    (not as its parent, whose handlers it was forked with, would)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(ExportFailed):
         load_weasyprint()
         find_faces()
