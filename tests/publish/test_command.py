@@ -18,13 +18,19 @@ which the guard stops before the exports).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -33,6 +39,7 @@ from conftest import PROJECT, copy_project
 from tools.checker import check
 from tools.publish import command
 from tools.publish.command import address_notices, dev_address, port_problem
+from tools.publish.export import ExportFailed, Renderer
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "pages.yml"
 PUBLISHED = "https://edition.example.org/history/"
@@ -284,3 +291,78 @@ def test_every_command_of_edition_runs_a_module_that_does_something() -> None:
         else:
             assert 'if __name__ == "__main__":' in path.with_suffix(".py").read_text(encoding="utf-8"), module
     assert re.search(r'export\)\n(?:.*\n){0,3}.*-m tools\.publish\.command export "\$@"', script)
+
+
+# --- the offline build alongside: stopping it -------------------------------------------------------
+
+
+def a_worker_then_wait(tmp_path: Path) -> Callable[[Renderer], Any]:
+    """A stand-in for the offline build: it starts a worker of its own (as the PDF workers are), which
+    holds the pipe too, writes the worker's pid down, and takes for ever."""
+
+    def make(_: Renderer) -> Any:
+        worker = os.fork()
+        if worker == 0:
+            time.sleep(600)
+            os._exit(0)
+        (tmp_path / "worker").write_text(str(worker))
+        time.sleep(600)
+
+    return make
+
+
+def gone(pid: int) -> bool:
+    """Has the process ended (reaped, or a zombie its new parent has yet to reap)?"""
+    for _ in range(250):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def written(path: Path) -> int:
+    while not path.exists() or not path.read_text():
+        time.sleep(0.02)
+    return int(path.read_text())
+
+
+@pytest.fixture
+def stand_in(tmp_path: Path) -> Iterator[command.Alongside]:
+    """The stand-in, alongside; whatever of it is left is killed when the test ends, failed or not."""
+    alongside = command.Alongside(a_worker_then_wait(tmp_path))
+    child = alongside.pid
+    try:
+        yield alongside
+    finally:
+        for pid in (child, written(tmp_path / "worker")):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_abandoning_the_offline_build_stops_its_workers_too(stand_in: command.Alongside, tmp_path: Path) -> None:
+    child, worker = stand_in.pid, written(tmp_path / "worker")
+    stand_in.abandon()
+    assert gone(child) and gone(worker)
+
+
+def test_an_offline_build_killed_outright_is_one_line_at_once(stand_in: command.Alongside, tmp_path: Path) -> None:
+    """Not when its last worker ends: the worker holds the pipe, so its end would come only then."""
+    alongside, worker = stand_in, written(tmp_path / "worker")
+    os.kill(alongside.pid, signal.SIGKILL)
+    failed: list[str] = []
+
+    def finish() -> None:
+        try:
+            alongside.finish()
+        except ExportFailed as error:
+            failed.append(str(error))
+
+    waiting = threading.Thread(target=finish)
+    waiting.start()
+    waiting.join(timeout=60)  # a bound against a hang, not a measure
+    assert not waiting.is_alive() and failed == ["the offline build stopped"]
+    assert gone(worker)
