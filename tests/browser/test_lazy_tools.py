@@ -42,6 +42,14 @@ class Held:
         else:
             self.routes.append(route)
 
+    def asked(self, page: Page) -> bool:
+        """Has the page asked for the file? Waiting up to 10 s for it (a loaded machine is slow)."""
+        for _ in range(200):
+            if self.requests:
+                return True
+            page.wait_for_timeout(50)
+        return False
+
     def release(self) -> None:
         self.released = True
         while self.routes:
@@ -105,8 +113,7 @@ def test_the_first_press_on_a_permalink_opens_its_toolbar(
     number = page.locator(NUMBER).nth(1)
     number.scroll_into_view_if_needed()
     press(device, number)
-    page.wait_for_timeout(300)
-    assert held.requests, "the press asked for edition-tools.js"
+    assert held.asked(page), "the press asked for edition-tools.js"
     expect(page.locator(TOOLS)).to_have_count(0)  # held back: what opens it next is the press, kept
     assert "#" not in page.url, "no jump while it loads"
     held.release()
@@ -140,8 +147,7 @@ def test_enter_on_a_focused_permalink_opens_its_toolbar(held_page: Callable[...,
     page, held = held_page("desktop", permissions=CLIPBOARD)
     number = page.locator(NUMBER).nth(1)
     number.focus()
-    page.wait_for_timeout(100)
-    assert held.requests, "focus on a permalink asks for edition-tools.js"
+    assert held.asked(page), "focus on a permalink asks for edition-tools.js"
     page.keyboard.press("Enter")
     page.wait_for_timeout(200)
     expect(page.locator(TOOLS)).to_have_count(0)
@@ -194,8 +200,7 @@ def test_the_first_tap_on_a_note_opens_it(held_page: Callable[..., tuple[Page, H
     call = page.locator("article a.fn-ref").first
     call.scroll_into_view_if_needed()
     call.tap()
-    page.wait_for_timeout(200)
-    assert held.requests
+    assert held.asked(page)
     expect(page.locator(".ed-pop")).to_have_count(0)
     assert "#" not in page.url, "the call did not jump to the notes"
     held.release()
@@ -217,8 +222,7 @@ def test_a_first_selection_is_offered_its_link(held_page: Callable[..., tuple[Pa
     paragraph = page.locator("article p.chapter-paragraph").nth(1)
     paragraph.scroll_into_view_if_needed()
     paragraph.dblclick(position={"x": 60, "y": 10})
-    page.wait_for_timeout(200)
-    assert held.requests
+    assert held.asked(page)
     held.release()
     expect(page.locator(".ed-phrase")).to_be_visible()
 
@@ -228,8 +232,7 @@ def test_a_qr_code_fills_the_screen_on_its_first_press(held_page: Callable[..., 
     button = page.locator("article button.qr-full").first
     button.scroll_into_view_if_needed()
     button.click()
-    page.wait_for_timeout(200)
-    assert held.requests
+    assert held.asked(page)
     held.release()
     dialog = page.locator("dialog.qr-dialog")
     expect(dialog).to_be_visible()
