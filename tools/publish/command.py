@@ -293,12 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{command}: stopped", file=sys.stderr)
         return 130
     finally:
-        if handover.pending_export is not None:
-            handover.pending_export.abandon()
-            handover.pending_export = None
+        handover.pending_export = None
         if exports is not None:
             exports.abandon()
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)  # an online build that did not take site/'s place
         renderer.stop()
     return 0
 

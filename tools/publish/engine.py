@@ -114,12 +114,8 @@ def finish_folder(folder: Path, state: State) -> None:
     def offered() -> dict[str, str]:
         """The exports, once made, into the folder; their figures."""
         global pending_export, exported
-        if pending_export is not None:
-            try:
-                exported, pending_export = pending_export.finish(), None
-            except Exception:
-                shutil.rmtree(folder, ignore_errors=True)  # built, but not finished and guarded: not to publish
-                raise
+        if pending_export is not None:  # (if they fail, the command removes this unfinished folder)
+            exported, pending_export = pending_export.finish(), None
         publish_downloads(folder, PROJECT / "dist", files)
         return {name: figures.text() for name, figures in measured(PROJECT / "dist", files).items()}
 
