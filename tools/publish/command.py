@@ -289,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BuildFailed, ConfigRefused, ExportFailed) as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (below)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (made one at the start of main)
         print(f"{command}: stopped", file=sys.stderr)
         return 130
     finally:
