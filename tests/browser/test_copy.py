@@ -25,7 +25,7 @@ from tools.model.edition import Checked, Site
 from tools.model.html import local, parse_fragment
 from tools.model.quotes import normalise
 from tools.site.citemarkup import FORMS, form_name
-from tools.site.citestyles import STYLES, Forms, Rendered, Style
+from tools.site.citestyles import STYLES, Forms, RenderedCitation, Style
 from tools.site.citing import citing
 
 from .conftest import Published
@@ -108,7 +108,7 @@ def italics(html: str) -> str:
     return " ".join(walk(parse_fragment(html)).split())
 
 
-def expected_forms(forms: Mapping[Style, Forms]) -> list[tuple[str, Rendered]]:
+def expected_forms(forms: Mapping[Style, Forms]) -> list[tuple[str, RenderedCitation]]:
     """The toolbar's Cite buttons (their labels, in order) and the form each should copy."""
     return [
         (
@@ -120,7 +120,7 @@ def expected_forms(forms: Mapping[Style, Forms]) -> list[tuple[str, Rendered]]:
     ]
 
 
-def copy_each_citation(page: Page, link_selector: str, forms: list[tuple[str, Rendered]]) -> list[str]:
+def copy_each_citation(page: Page, link_selector: str, forms: list[tuple[str, RenderedCitation]]) -> list[str]:
     """Open the toolbar of the link, press every Cite button; what differs from `forms`."""
     link = page.locator(link_selector)
     link.scroll_into_view_if_needed()

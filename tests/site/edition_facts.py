@@ -11,8 +11,8 @@ from dataclasses import replace
 from tools.site.citation import (
     ChapterQuotation,
     ChapterSection,
+    CitedEdition,
     DigitalEdition,
-    EditionFacts,
     LiteralName,
     MachineTranslation,
     Name,
@@ -31,8 +31,8 @@ def _quotation(
     return ChapterQuotation(ident, speaker, words, page, paragraph, f"{SITE}{page}.html#{ident}", **more)
 
 
-def edition_facts(editors: tuple[Name, ...] = (LiteralName("the editors"),), **changes: object) -> EditionFacts:
-    facts = EditionFacts(
+def edition_facts(editors: tuple[Name, ...] = (LiteralName("the editors"),), **changes: object) -> CitedEdition:
+    facts = CitedEdition(
         original=OriginalWork(ORLOV, "The Secret History of Stalin's Crimes", "Random House", "New York", 1953),
         translation=MachineTranslation("The Secret History of Stalin's Purges", "todaychina.cc", None),
         edition=DigitalEdition(

@@ -23,7 +23,7 @@ from edition_facts import SITE, edition_facts
 
 from tools.site.citation import (
     ChapterQuotation,
-    EditionFacts,
+    CitedEdition,
     LiteralName,
     PersonName,
     citation_key,
@@ -48,12 +48,12 @@ CHICAGO, MLA, APA = Style.CHICAGO, Style.MLA, Style.APA
 
 
 @pytest.fixture(scope="module")
-def facts() -> EditionFacts:
+def facts() -> CitedEdition:
     return edition_facts()
 
 
 @pytest.fixture(scope="module")
-def citations(facts: EditionFacts) -> Citations:
+def citations(facts: CitedEdition) -> Citations:
     return render_citations(facts)
 
 
@@ -91,7 +91,7 @@ def quotes_in(text: str) -> str:
 # --- the description ---------------------------------------------------------------------------
 
 
-def test_the_edition_is_described_once(facts: EditionFacts) -> None:
+def test_the_edition_is_described_once(facts: CitedEdition) -> None:
     items = csl_items(facts)
     assert [i["id"] for i in items] == [
         "orlov2026-edition",
@@ -125,7 +125,7 @@ def test_the_edition_is_described_once(facts: EditionFacts) -> None:
     )
 
 
-def test_inconsistent_facts_are_refused(facts: EditionFacts) -> None:
+def test_inconsistent_facts_are_refused(facts: CitedEdition) -> None:
     q = facts.quotations[-1]
     for bad in (
         ChapterQuotation(q.id, q.speaker, q.first_words, "praise", 12, q.url),  # not a paragraph of praise
@@ -133,14 +133,14 @@ def test_inconsistent_facts_are_refused(facts: EditionFacts) -> None:
         ChapterQuotation("p-nonsense", q.speaker, q.first_words, "praise", 8, SITE + "praise.html#p-nonsense"),
         ChapterQuotation(q.id, q.speaker, "\ue000", "praise", 8, q.url),  # the renderer's mark
     ):
-        with pytest.raises(ValueError, match="EditionFacts"):
+        with pytest.raises(ValueError, match="CitedEdition"):
             edition_facts(quotations=(*facts.quotations[:-1], bad))
 
 
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def test_every_citation_is_what_citeproc_renders(facts: EditionFacts, citations: Citations) -> None:
+def test_every_citation_is_what_citeproc_renders(facts: CitedEdition, citations: Citations) -> None:
     """Each form the module returns is citeproc-py's own output, with its own plain and HTML
     formatters, but for the one locale rule it misses."""
     items = csl_items(facts) + paragraph_items(facts)
@@ -158,7 +158,7 @@ def test_every_citation_is_what_citeproc_renders(facts: EditionFacts, citations:
     assert citations.renders == 3 * (2 * (1 + 4) + 16 + 7)
 
 
-def forms_item(facts: EditionFacts, key: str) -> str:
+def forms_item(facts: CitedEdition, key: str) -> str:
     """The item whose bibliography entry a key's forms carry: a paragraph's or a quotation's is its section's."""
     if key == "edition" or any(s.key == key for s in facts.sections):
         return citation_key(facts, key)
@@ -254,7 +254,7 @@ def test_values_are_text_not_markup() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; “x” co" in cited.anchors[q.id][CHICAGO].citation.html
 
 
-def test_citeproc_still_needs_each_workaround(facts: EditionFacts) -> None:
+def test_citeproc_still_needs_each_workaround(facts: CitedEdition) -> None:
     """Each assertion states a citeproc-py 0.11.1 defect the modules work around; when one fails,
     the processor has been fixed and the workaround can go (see citestyles' docstring)."""
     items = csl_items(facts)
@@ -272,7 +272,7 @@ def test_citeproc_still_needs_each_workaround(facts: EditionFacts) -> None:
     assert "para. 5" in str(bibliography.bibliography()[0])  # 6: the entry repeats the locator
 
 
-def test_the_memo_changes_no_citation(facts: EditionFacts, citations: Citations) -> None:
+def test_the_memo_changes_no_citation(facts: CitedEdition, citations: Citations) -> None:
     """Workaround 7 (memoized look-ups) against citeproc-py's own look-ups."""
     from tools.site.citestyles import csl_source, finish
 
@@ -283,7 +283,7 @@ def test_the_memo_changes_no_citation(facts: EditionFacts, citations: Citations)
             assert finish(render_citation(style, source, cite)) == forms.citation
 
 
-def test_quotation_cites_follow_each_manual(facts: EditionFacts) -> None:
+def test_quotation_cites_follow_each_manual(facts: CitedEdition) -> None:
     brass = next(q for q in facts.quotations if q.id == "q-kommodov-brass-wall")
     assert quotation_cite(facts, brass, CHICAGO).prefix == "N. V. Kommodov, quoted in "
     assert quotation_cite(facts, brass, MLA).prefix == "qtd. in "
@@ -297,7 +297,7 @@ def inner_html(element: Any) -> str:
     return (element.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in element)
 
 
-def test_the_copy_templates_carry_what_was_rendered(facts: EditionFacts, citations: Citations) -> None:
+def test_the_copy_templates_carry_what_was_rendered(facts: CitedEdition, citations: Citations) -> None:
     markup = copy_templates(facts, citations, "praise")
     templates = lxml.html.fragments_fromstring(str(markup))
     section = facts.section("praise")
@@ -332,7 +332,7 @@ def test_the_copy_templates_carry_what_was_rendered(facts: EditionFacts, citatio
     ]
 
 
-def test_the_cite_box(facts: EditionFacts, citations: Citations) -> None:
+def test_the_cite_box(facts: CitedEdition, citations: Citations) -> None:
     markup = cite_box(facts, citations, "praise", download_links("praise"))
     [box] = lxml.html.fragments_fromstring(str(markup))
     assert box.tag == "section" and box.get("id") == "cite-this-page"
@@ -361,13 +361,13 @@ def test_the_cite_box(facts: EditionFacts, citations: Citations) -> None:
 # --- the files ---------------------------------------------------------------------------------
 
 
-def test_download_files(facts: EditionFacts) -> None:
+def test_download_files(facts: CitedEdition) -> None:
     files = download_files(facts)
     stems = ["edition"] + [f"cite/{s.key}" for s in facts.sections] + [f"cite/{q.id}" for q in facts.quotations]
     assert sorted(files) == sorted(f"{stem}.{ext}" for stem in stems for ext in ("ris", "bib", "csl.json"))
 
 
-def test_ris_parses_back_with_rispy(facts: EditionFacts) -> None:
+def test_ris_parses_back_with_rispy(facts: CitedEdition) -> None:
     for item in csl_items(facts):
         text = ris_text([item])
         assert text.startswith("TY  - "), "no rispy record number before TY"
@@ -385,7 +385,7 @@ def test_ris_parses_back_with_rispy(facts: EditionFacts) -> None:
             assert record["secondary_title"] == "The Secret History of Stalin’s Purges (19)"
 
 
-def test_bibtex_parses_back_with_bibtexparser(facts: EditionFacts) -> None:
+def test_bibtex_parses_back_with_bibtexparser(facts: CitedEdition) -> None:
     for item in csl_items(facts):
         text = bibtex_text([item])
         assert "edition =" not in text, "classic styles would print “documentary edition edition”"
@@ -416,7 +416,7 @@ def test_bibtex_parses_back_with_bibtexparser(facts: EditionFacts) -> None:
             assert fields["annotation"] == item["note"].split("\n")[1]
 
 
-def test_csl_json_round_trips_through_citeproc(facts: EditionFacts, citations: Citations) -> None:
+def test_csl_json_round_trips_through_citeproc(facts: CitedEdition, citations: Citations) -> None:
     for item in csl_items(facts):
         [back] = json.loads(csl_json_text([item]))
         assert back == item

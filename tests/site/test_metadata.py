@@ -15,7 +15,7 @@ from edition_facts import SITE, TITLE, edition_facts
 from markupsafe import Markup
 from zotero_embedded import zotero_item
 
-from tools.site.citation import ChapterSection, EditionFacts, LiteralName, PersonName
+from tools.site.citation import ChapterSection, CitedEdition, LiteralName, PersonName
 from tools.site.metadata import ApparatusPage, apparatus_head, edition_head, section_head
 
 APPARATUS = [
@@ -30,7 +30,7 @@ HOSTILE = '</script><script>alert(1)</script> & <!-- "x"'
 
 
 @pytest.fixture(scope="module")
-def facts() -> EditionFacts:
+def facts() -> CitedEdition:
     return edition_facts()
 
 
@@ -54,7 +54,7 @@ def graph(document: str, url: str) -> dict[str, dict[str, Any]]:
     return {node["@id"]: node for node in ld["@graph"]}
 
 
-def editors_saved(facts: EditionFacts) -> list[dict[str, str]]:
+def editors_saved(facts: CitedEdition) -> list[dict[str, str]]:
     """What Zotero makes of the editors' names (a literal one is split at its last space)."""
     saved = []
     for name in facts.edition.editors:
@@ -70,7 +70,7 @@ def editors_saved(facts: EditionFacts) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("key", ["warning", "praise", "trotsky", "meetings"])
-def test_a_chapter_page_saves_as_a_section_of_the_edition(facts: EditionFacts, key: str) -> None:
+def test_a_chapter_page_saves_as_a_section_of_the_edition(facts: CitedEdition, key: str) -> None:
     section = facts.section(key)
     item = zotero_item(page(section_head(facts, key), section.title), section.url)
     assert item["itemType"] == "bookSection"
@@ -96,7 +96,7 @@ def test_editors_real_names_reach_zotero() -> None:
     ]
 
 
-def test_the_landing_page_saves_as_the_edition(facts: EditionFacts) -> None:
+def test_the_landing_page_saves_as_the_edition(facts: CitedEdition) -> None:
     item = zotero_item(page(edition_head(facts), TITLE), SITE)
     assert item["itemType"] == "book"
     assert item["title"] == TITLE
@@ -106,7 +106,7 @@ def test_the_landing_page_saves_as_the_edition(facts: EditionFacts) -> None:
 
 
 @pytest.mark.parametrize("apparatus", APPARATUS, ids=[p.title for p in APPARATUS])
-def test_an_apparatus_page_saves_as_the_editors_section(facts: EditionFacts, apparatus: ApparatusPage) -> None:
+def test_an_apparatus_page_saves_as_the_editors_section(facts: CitedEdition, apparatus: ApparatusPage) -> None:
     item = zotero_item(page(apparatus_head(facts, apparatus), apparatus.title), apparatus.url)
     assert item["itemType"] == "bookSection"
     assert (item["title"], item["bookTitle"], item["url"]) == (apparatus.title, TITLE, apparatus.url)
@@ -118,7 +118,7 @@ def test_an_apparatus_page_saves_as_the_editors_section(facts: EditionFacts, app
 # --- the vocabularies as an extractor reads them ------------------------------------------------
 
 
-def test_highwire_dublin_core_and_open_graph_of_a_chapter_page(facts: EditionFacts) -> None:
+def test_highwire_dublin_core_and_open_graph_of_a_chapter_page(facts: CitedEdition) -> None:
     section = facts.section("praise")
     document = page(section_head(facts, "praise"))
     data = extracted(document, section.url)
@@ -143,7 +143,7 @@ def test_highwire_dublin_core_and_open_graph_of_a_chapter_page(facts: EditionFac
     assert set(dc["namespaces"]) == {"DC", "DCTERMS"}
 
 
-def test_json_ld_of_the_chapter_pages(facts: EditionFacts) -> None:
+def test_json_ld_of_the_chapter_pages(facts: CitedEdition) -> None:
     names = []
     for section in facts.sections:
         nodes = graph(page(section_head(facts, section.key)), section.url)
@@ -178,7 +178,7 @@ def test_json_ld_of_the_chapter_pages(facts: EditionFacts) -> None:
     assert len(set(names)) == len(facts.sections), "each chapter page has its own name"
 
 
-def test_json_ld_of_the_landing_and_apparatus_pages(facts: EditionFacts) -> None:
+def test_json_ld_of_the_landing_and_apparatus_pages(facts: CitedEdition) -> None:
     nodes = graph(page(edition_head(facts)), SITE)
     edition = nodes[SITE + "#edition"]
     assert [p["@id"] for p in edition["hasPart"]] == [s.url for s in facts.sections]
@@ -193,7 +193,7 @@ def test_json_ld_of_the_landing_and_apparatus_pages(facts: EditionFacts) -> None
         )
 
 
-def test_every_page_kind_carries_all_four_vocabularies(facts: EditionFacts) -> None:
+def test_every_page_kind_carries_all_four_vocabularies(facts: CitedEdition) -> None:
     heads = [section_head(facts, s.key) for s in facts.sections] + [edition_head(facts)]
     heads += [apparatus_head(facts, a) for a in APPARATUS]
     for head in heads:

@@ -254,7 +254,7 @@ class Relinker:
 
 
 @dataclass
-class Note:
+class Footnote:
     ident: str  # "fn:q-vyshinsky-epithets": the id of its item in the notes list
     number: str  # the chapter's continuous number: "3"
     call: ET.Element  # <a class="fn-ref" id="fnref:…" href="#fn:…">3</a>
@@ -262,7 +262,7 @@ class Note:
     item: ET.Element  # <li id="fn:…"><p>… <a class="fn-back">↩</a></p></li>
 
 
-def take_notes(page: Page, keep_list: bool = False) -> list[Note]:
+def take_notes(page: Page, keep_list: bool = False) -> list[Footnote]:
     """The page's footnotes in the order of their calls; their list goes, unless `keep_list`.
     Every call has its note and every note its call, or the export stops."""
     up = parents(page.body)
@@ -280,13 +280,13 @@ def take_notes(page: Page, keep_list: bool = False) -> list[Note]:
         paragraph = call
         while paragraph in up and local(paragraph.tag) != "p":
             paragraph = up[paragraph]
-        notes.append(Note(ident, text_of(call).strip(), call, paragraph, item))
+        notes.append(Footnote(ident, text_of(call).strip(), call, paragraph, item))
     if items:
         raise ExportFailed(f"{page.name}: notes never called: {', '.join(sorted(items))}")
     return notes
 
 
-def note_content(note: Note) -> list[ET.Element]:
+def note_content(note: Footnote) -> list[ET.Element]:
     """A copy of the note's paragraphs without the back-link and without ids (a copy must not
     take its original's ids)."""
     paragraphs = [copy.deepcopy(p) for p in note.item if local(p.tag) == "p"] or [copy.deepcopy(note.item)]

@@ -19,7 +19,7 @@ from ..guard.page import Allowed
 from ..model.html import markup
 from .bookmeta import BookMeta
 from .bookpages import (
-    Note,
+    Footnote,
     Page,
     Relinker,
     element,
@@ -37,11 +37,11 @@ from .csp import single_file_policy
 EXPORT = "the single file"
 
 
-def popover_id(note: Note) -> str:
+def popover_id(note: Footnote) -> str:
     return "pop-" + note.ident.replace(":", "-")
 
 
-def popovers(notes: list[Note], page: Page) -> None:
+def popovers(notes: list[Footnote], page: Page) -> None:
     """Each call a button that opens a copy of its note, the copies after the call's paragraph."""
     standing: dict[int, list[ET.Element]] = {}
     for note in notes:

@@ -7,13 +7,13 @@ imitation gets them wrong in ways nobody notices (issue 21: a duplicated title, 
 location before the container, no bibliography form). So the edition describes itself once, as
 CSL-JSON items, and libraries do the rest:
 
-    citation.py   (this module) EditionFacts -> csl_items(): the edition, each section, each quotation
+    citation.py   (this module) CitedEdition -> csl_items(): the edition, each section, each quotation
     citestyles.py citeproc-py with the official Chicago 17, MLA 9 and APA 7 styles -> Citations
     citemarkup.py the "Cite this page" box and the copy toolbar's <template>s (the JS contract)
     citefiles.py  RIS (rispy), BibTeX (bibtexparser) and CSL-JSON files
     metadata.py   Highwire, Dublin Core, OpenGraph and JSON-LD for every page's <head>
 
-Input: an `EditionFacts`, filled by the caller from the source list:
+Input: an `CitedEdition`, filled by the caller from the source list:
     OriginalWork        the 1953 book (author, title, publisher, place, year)
     MachineTranslation  the web serial whose English text the edition reproduces
     DigitalEdition      this edition (title, genre, editors, version date, address, language)
@@ -141,7 +141,7 @@ class ChapterQuotation:
 
 
 @dataclass(frozen=True)
-class EditionFacts:
+class CitedEdition:
     """Everything a citation of the edition says, checked for consistency when made."""
 
     original: OriginalWork
@@ -153,7 +153,7 @@ class EditionFacts:
     def __post_init__(self) -> None:
         problems = list(_problems(self))
         if problems:
-            raise ValueError("EditionFacts: " + "; ".join(problems))
+            raise ValueError("CitedEdition: " + "; ".join(problems))
 
     def section(self, key: str) -> ChapterSection:
         for section in self.sections:
@@ -165,7 +165,7 @@ class EditionFacts:
 MARKS = "".join(chr(c) for c in range(0xE000, 0xE00E))  # the private-use marks of MarkingFormatter
 
 
-def _texts(facts: EditionFacts) -> Iterator[str]:
+def _texts(facts: CitedEdition) -> Iterator[str]:
     for name in (facts.original.author, *facts.edition.editors, *(q.speaker for q in facts.quotations)):
         yield from (name.given, name.family) if isinstance(name, PersonName) else (name.literal,)
     o, t, e = facts.original, facts.translation, facts.edition
@@ -177,7 +177,7 @@ def _texts(facts: EditionFacts) -> Iterator[str]:
         yield from (q.id, q.first_words, q.url)
 
 
-def _problems(facts: EditionFacts) -> Iterator[str]:
+def _problems(facts: CitedEdition) -> Iterator[str]:
     e = facts.edition
     for text in _texts(facts):
         if any(mark in text for mark in MARKS):
@@ -213,7 +213,7 @@ def _problems(facts: EditionFacts) -> Iterator[str]:
 # --- CSL-JSON ----------------------------------------------------------------------------------
 
 
-def citation_key(facts: EditionFacts, local: str) -> str:
+def citation_key(facts: CitedEdition, local: str) -> str:
     """The one key of an item everywhere: CSL id, BibTeX key, RIS ID ("orlov2026-praise")."""
     family = re2.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", facts.original.author.family).lower())
     return f"{family}{facts.edition.version.year}-{local}"
@@ -236,7 +236,7 @@ def original_words(o: OriginalWork) -> str:
     return f"{o.author.full}, {o.title}" + (f" ({imprint})" if imprint else "")
 
 
-def relation_sentence(facts: EditionFacts) -> str:
+def relation_sentence(facts: CitedEdition) -> str:
     """What the edition is of what, in words made only of the facts (CSL `note`, RIS N1, BibTeX
     note, the Highwire abstract, OpenGraph's description)."""
     e, t = facts.edition, facts.translation
@@ -247,7 +247,7 @@ def relation_sentence(facts: EditionFacts) -> str:
     )
 
 
-def _common(facts: EditionFacts) -> CslItem:
+def _common(facts: CitedEdition) -> CslItem:
     """What every item says: contributors, version date, language and the original's facts."""
     o, e = facts.original, facts.edition
     item: CslItem = {"author": _csl_names([o.author])}
@@ -272,7 +272,7 @@ def paragraph_range(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _edition_item(facts: EditionFacts) -> CslItem:
+def _edition_item(facts: CitedEdition) -> CslItem:
     e = facts.edition
     return {
         "id": citation_key(facts, "edition"),
@@ -285,7 +285,7 @@ def _edition_item(facts: EditionFacts) -> CslItem:
     }
 
 
-def _section_item(facts: EditionFacts, s: ChapterSection, ident: str, url: str, note: str) -> CslItem:
+def _section_item(facts: CitedEdition, s: ChapterSection, ident: str, url: str, note: str) -> CslItem:
     e = facts.edition
     return {
         "id": citation_key(facts, ident),
@@ -303,7 +303,7 @@ def _quotation_note(q: ChapterQuotation) -> str:
     return f"{q.speaker.full}, {how} in paragraph {q.paragraph}: “{q.first_words} …”"
 
 
-def csl_items(facts: EditionFacts) -> list[CslItem]:
+def csl_items(facts: CitedEdition) -> list[CslItem]:
     """The edition described once: the edition, each section, each quotation (as its section at
     the quotation's address; "quoted in" and the paragraph are the citation's prefix and locator,
     see `quotation_cite`, and are also said in the item's note)."""
@@ -316,7 +316,7 @@ def csl_items(facts: EditionFacts) -> list[CslItem]:
     return items
 
 
-def paragraph_items(facts: EditionFacts) -> list[CslItem]:
+def paragraph_items(facts: CitedEdition) -> list[CslItem]:
     """Not exported: a paragraph is its section at the paragraph's address (the copy toolbar)."""
     return [
         _section_item(facts, s, pid, f"{s.url}#{pid}", f"Paragraph {s.first + n}.")

@@ -17,7 +17,7 @@ from bibtexparser.library import Library
 from bibtexparser.middlewares import LatexEncodingMiddleware
 from bibtexparser.model import Entry, Field
 
-from .citation import CslItem, EditionFacts, csl_items
+from .citation import CitedEdition, CslItem, csl_items
 
 RIS_TYPES = {"book": "BOOK", "chapter": "CHAP"}
 # rispy's default mapping has no M2 (Zotero reads it as Extra); the rest are rispy's own names.
@@ -144,7 +144,7 @@ def csl_json_text(items: Sequence[CslItem]) -> str:
     return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n"
 
 
-def download_files(facts: EditionFacts) -> dict[str, str]:
+def download_files(facts: CitedEdition) -> dict[str, str]:
     """Every reference-manager file: the whole edition at the site's root (edition.ris …), each
     section and quotation under cite/ (cite/praise.ris, cite/q-kommodov-brass-wall.bib …)."""
     items = csl_items(facts)

@@ -36,8 +36,8 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
-from .citation import EditionFacts
-from .citestyles import STYLES, Citations, Forms, Rendered, Style
+from .citation import CitedEdition
+from .citestyles import STYLES, Citations, Forms, RenderedCitation, Style
 
 FORMS = ("citation", "entry")
 
@@ -48,7 +48,7 @@ def form_name(style: Style, form: str) -> str:
     return info.citation if form == "citation" else info.entry
 
 
-def _rendered(forms: Forms, form: str) -> Rendered:
+def _rendered(forms: Forms, form: str) -> RenderedCitation:
     return forms.citation if form == "citation" else forms.entry
 
 
@@ -65,7 +65,7 @@ def _paper(form: str) -> str:
     return "" if form == "entry" else " medium-screen"
 
 
-def cite_box(facts: EditionFacts, citations: Citations, key: str, downloads: Sequence[tuple[str, str]] = ()) -> Markup:
+def cite_box(facts: CitedEdition, citations: Citations, key: str, downloads: Sequence[tuple[str, str]] = ()) -> Markup:
     """The "Cite this page" box of a chapter page: each style's forms of the section (Chicago's
     note first; MLA's and APA's entry first, their main form), the link, and the downloads
     ((label, href) pairs, e.g. citefiles.download_links)."""
@@ -123,7 +123,7 @@ def citation_list(forms: Mapping[Style, Forms], template_id: str) -> Markup:
     ).format(rows, template_id, inner)
 
 
-def copy_templates(facts: EditionFacts, citations: Citations, key: str) -> Markup:
+def copy_templates(facts: CitedEdition, citations: Citations, key: str) -> Markup:
     """The copy toolbar's data for one section: a <template> per paragraph and quotation."""
     section = facts.section(key)
     anchors = [(pid, "paragraph", f"{section.url}#{pid}") for pid in section.paragraph_ids]

