@@ -641,7 +641,6 @@ SPELLINGS = [
 ]
 # Where the input spells the marks as references or escapes, the finding is at the quoted words.
 AT = {
-    "apostrophes with a variation selector between": "'Stalin",
     "named references for apostrophes": "Stalin is",
     "references without a semicolon": "Stalin is",
     "a low then a high reference": "Stalin is",

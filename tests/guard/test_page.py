@@ -142,6 +142,39 @@ def test_hidden_characters_are_refused_in_every_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "char",
+    ["\u3164", "\u2aa1", "\u02f5", "\u02c2", "\u2032", "\uff02", "\u0313", "\u05f3", "\U0001f4ac", "\u0391"],
+    ids=[
+        "hangul filler",
+        "nested less-than",
+        "modifier grave",
+        "arrowhead",
+        "prime",
+        "fullwidth",
+        "comma above",
+        "geresh",
+        "emoji",
+        "greek",
+    ],
+)
+def test_a_character_the_edition_does_not_print_is_refused(char: str) -> None:
+    """What a page may print is a closed set of characters (page.PRINTED): one nobody thought of, an
+    invisible letter or a mark-like symbol, cannot stand in for a quotation mark or a letter. In
+    text, in a title attribute, and in a chapter paragraph."""
+    assert any(p.startswith("guard-text") for p in page(f"<p>Orlov wrote {char}Stalin is innocent{char}</p>"))
+    assert any(
+        p.startswith("guard-text") for p in page(f'<p><abbr title="Stalin {char}is{char} innocent">x</abbr></p>')
+    )
+    chapter = f'<p id="p-bukharin" class="chapter-paragraph">{CHAPTER.replace(" ", char, 1)}</p>'
+    assert any("does not print" in p for p in page(chapter, kind="chapter"))
+
+
+def test_the_chapter_and_the_russian_wordings_print() -> None:
+    shown = "<p>Orlov: § 3 — Враг народа, № 1, 12–13 March 1938… ¶ → ↩ © · Rykov’s trial Ä é ß ё́ « » ‘ ’ „ “ ‹ ›</p>"
+    assert [p for p in page(shown) if p.startswith("guard-text")] == []
+
+
+@pytest.mark.parametrize(
     ("where", "rule"),
     [
         (f'<meta name="description" content="Orlov: “{MADE_UP}”">', "guard-quote"),  # site_description

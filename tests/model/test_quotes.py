@@ -71,7 +71,32 @@ def test_spans_of_every_spelling(text: str, quoted: list[str]) -> None:
 
 
 def test_apostrophes_open_no_quotation() -> None:
-    assert spans("Stalin’s threat and Trotsky’s story, the defendants’ lawyers, don't, the ’30s") == []
+    assert spans("Stalin’s threat and Trotsky’s story, the defendants’ lawyers, don't, the ’30s and ’40s") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("he said ‘…Stalin is innocent.’ and left", "…Stalin is innocent."),
+        ("he said ‘— Stalin is innocent’ and left", "— Stalin is innocent"),
+        ("he said ‘ Stalin is innocent ’ and left", " Stalin is innocent "),
+        ("he said ‘1938 was a farce’ and left", "1938 was a farce"),
+        ("he said‘Stalin is innocent’ and left", "Stalin is innocent"),
+        ("he said ‛Stalin is innocent’ and left", "Stalin is innocent"),
+        ("he said '…Stalin is innocent…' and left", "…Stalin is innocent…"),
+        ("he said '—Stalin is innocent' and left", "—Stalin is innocent"),
+    ],
+    ids=["ellipsis", "dash", "space", "digit", "after a letter", "reversed", "typewriter", "typewriter dash"],
+)
+def test_an_initial_mark_opens_whatever_follows_it(text: str, quoted: str) -> None:
+    """An initial mark (‘ ‛ ‹) is never an apostrophe: it opens a quotation whatever stands around
+    it; any other single mark opens one before punctuation too (a fresh attack's spellings: each one
+    hid a sentence in single marks)."""
+    assert [s.text for s in spans(text)] == [quoted]
+
+
+def test_the_thirties_and_the_editors_notes_are_apostrophes() -> None:
+    assert [s.text for s in spans("in the ’30s. He said ‘no’; the editors’ notes say so.")] == ["no"]
 
 
 def test_an_unclosed_mark_reads_to_the_end() -> None:

@@ -16,6 +16,7 @@ input can get round it:
 from __future__ import annotations
 
 import json
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -50,7 +51,7 @@ GUARD_QUOTE = Rule(
 )
 GUARD_TEXT = Rule(
     "guard-text",
-    "each chapter paragraph on a built page says exactly what the chapter says, and no text hides or reorders characters",
+    "each chapter paragraph on a built page says exactly what the chapter says, and no text hides or reorders characters or holds one the edition does not print",
     None,  # no edit of the input reaches it without an input finding first; tests/guard builds the page by hand
 )
 GUARD_LINK = Rule(
@@ -62,6 +63,17 @@ GUARD_LINK = Rule(
 HIDDEN = re2.compile(
     r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]|(?:^|[^\p{L}\p{N}\p{M}])\p{M}"
 )
+# What a reader's text may hold: a closed set, not a list of bad characters, so that no character
+# nobody thought of (an invisible letter such as U+3164, a mark-like symbol such as ⪡ ˵ ˂) can stand
+# in for a quotation mark, or for a letter of the chapter. Letters of the Latin and Cyrillic
+# alphabets (the Russian wordings), digits, the diacritics the two use, white space, ASCII
+# punctuation, and the typographic punctuation the edition and its theme print. An instalment that
+# needs another alphabet adds it here, in review.
+PRINTED = (
+    r"\p{Latin}\p{Cyrillic}0-9\x{300}-\x{311}\x{316}-\x{36f} \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
+    "§©«»¶·–—‘’‚“”„‹›…№°×→↩"
+)
+UNPRINTED = re2.compile(f"[^{PRINTED}]")
 APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})
 
 
@@ -279,11 +291,24 @@ def json_texts(data: str, corpus: Corpus) -> Iterator[Problem]:
         elif isinstance(item, list):
             stack += item
         elif isinstance(item, str):
+            if (why := unprinted(item, "metadata ")) is not None:
+                yield Problem(GUARD_TEXT, why, item[:60])
             yield from quotations_in(item, corpus)
 
 
 VERBATIM = "verbatim"  # the class the edition's renderers give words they quote from the chapter or a source
 STAND_IN = "…"  # what a verbatim quotation counts as in the text around it: no words, no marks
+
+
+def unprinted(words: str, what: str = "") -> str | None:
+    """Why a reader may not be shown `words`: a character hidden, or one the edition does not print."""
+    if HIDDEN.search(words):
+        return f"{what or ''}hides or reorders characters (a control or format character)".lstrip()
+    if (found := UNPRINTED.search(words)) is not None:
+        char = found.group()
+        name = unicodedata.name(char, "an unnamed character")
+        return f"{what}holds {name} (U+{ord(char):04X}), a character the edition does not print".lstrip()
+    return None
 
 
 def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
@@ -293,8 +318,8 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
     verbatim = [e for e in root.iter() if VERBATIM in classes(e) or local(e.tag) == "cite"]  # a title is a whole
     for element in verbatim:
         words = text_of(element)
-        if HIDDEN.search(words):
-            yield Problem(GUARD_TEXT, "hides or reorders characters (a control or format character)", words[:60])
+        if (why := unprinted(words)) is not None:
+            yield Problem(GUARD_TEXT, why, words[:60])
         if not allowed.corpus.allows(words):
             yield Problem(
                 GUARD_QUOTE,
@@ -303,11 +328,11 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
             )
     marked = {id(e) for e in verbatim}
     for element, words in blocks(root, opaque=lambda e: STAND_IN if id(e) in marked else None):
+        if (why := unprinted(words)) is not None:
+            yield Problem(GUARD_TEXT, why, words[:60])
         if kind == "chapter" and "chapter-paragraph" in classes(element):
             yield from chapter_paragraph(element, allowed)
             continue
-        if HIDDEN.search(words):
-            yield Problem(GUARD_TEXT, "hides or reorders characters (a control or format character)", words[:60])
         if "editor-heading" in classes(element) and has_mark(words):
             yield Problem(GUARD_QUOTE, "an editors' heading holds a quotation mark", words[:60])
             continue
@@ -320,8 +345,8 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
         ):
             seen.append(element.get("content"))
         for words in filter(None, seen):
-            if HIDDEN.search(words):
-                yield Problem(GUARD_TEXT, "an attribute hides or reorders characters", words[:60])
+            if (why := unprinted(words, "an attribute ")) is not None:
+                yield Problem(GUARD_TEXT, why, words[:60])
             yield from quotations_in(words, allowed.corpus)
 
 

@@ -20,10 +20,11 @@ double mark too.
 Double marks toggle: outside a quotation any double mark opens one, inside any closes it (so
 German „…“, French «…» and the chapter's stray `” Most beloved”` are all read), and one that never
 closes quotes to the end of its text; marks doubled where a quotation opens (`““…`) open it
-together. A single mark opens a quotation only where no letter or digit precedes it and a letter follows,
-and closes one only where no letter or digit follows: the apostrophe inside a word (Stalin’s,
-don't) never opens or closes a quotation, nor does one before a number (the ’30s), and one that
-never closes is an apostrophe.
+together. An initial single mark (‘ ‛ ‹, Unicode's Pi) always opens a quotation, whatever stands
+around it (‘…, ‘—, ‘1938). Any other single mark opens one only where no letter or digit precedes
+it and neither white space nor a digit follows, and closes one only where no letter or digit
+follows: the apostrophe inside a word (Stalin’s, don't) never opens or closes a quotation, nor does
+one before a number (the ’30s), and one that never closes is an apostrophe (’tis).
 Quotations with nothing but white space between them are read as one (`“Trotsky” “invented”` is
 one claim, not two quoted words): `quotations()`.
 Every scan is one pass of an RE2 expression: linear in the text.
@@ -144,10 +145,15 @@ def spans(text: str) -> list[Span]:
             continue
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if single_at is not None and not _is_word(after):
+        initial = unicodedata.category(text[start]) == "Pi"  # ‘ ‛ ‹: an opening mark, never an apostrophe
+        if single_at is not None and not _is_word(after) and not initial:
             found.append(Span(single_at[0], end, text[single_at[0] + 1 : start]))
             single_at = None
-        elif single_at is None and not _is_word(before) and after.isalpha():  # not the ’30s
+        elif initial and single_at is None:
+            single_at = (start, 1)  # whatever stands around it: ‘…, ‘—, ‘ , ‘1938
+        elif single_at is None and not _is_word(before) and after and not after.isspace() and not after.isdigit():
+            # Not before a digit (the ’30s), nor before a space (the defendants’ lawyers): there it
+            # is an apostrophe, as a reader reads it.
             single_at = (start, 1)
     if double_at is not None:  # a double mark that never closes quotes to the end, as a reader reads it
         found.append(Span(double_at[0], len(text), text[double_at[0] + double_at[1] :], closed=False))
