@@ -34,6 +34,14 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "docs/praise.md",
         lambda t, n: t.replace("For this reason", "“a ‘b " * (n // 6) + "For this reason"),
     ),
+    "chapter page: capitalised words": (
+        "docs/praise.md",
+        lambda t, n: t.replace("For this reason", "For " + "I " * n + "this reason"),
+    ),
+    "chapter page: quotations and names alternating": (
+        "docs/praise.md",
+        lambda t, n: t.replace("For this reason", "For " + "“x” Stalin " * (n // 11) + "this reason"),
+    ),
     "heading of spaces": ("docs/praise.md", lambda t, n: t.replace("# Praise in the courtroom", "#" + " " * n + "x")),
     "editorial page: unclosed comment": ("docs/index.md", lambda t, n: t + "\n<!--" + " x" * (n // 2)),
     "editorial page: link brackets": ("docs/index.md", lambda t, n: t + "\n" + "[x](" * (n // 4)),

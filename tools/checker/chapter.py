@@ -3,9 +3,10 @@ every quotation is marked and known, in its words, after its speaker's name; eve
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 import re2
@@ -140,16 +141,26 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
     sources = loaded.sources
     marked: Counter[str] = Counter()
     budget: Counter[tuple[str, str]] = Counter()
-    for scare in sources.scare_quotes:
+    first_declared: dict[tuple[str, str], int] = {}  # the index of each declaration's first entry
+    for index, scare in enumerate(sources.scare_quotes):
         budget[(scare.page, core(scare.text))] += scare.count
+        first_declared.setdefault((scare.page, core(scare.text)), index)
+    index_of: dict[str, int] = {}
+    for index, q in enumerate(sources.quotations):
+        index_of.setdefault(q.id, index)
     last_name: tuple[str, str] | None = None  # (person id, spelling) of the last name in the prose
     for page, block in chapter.blocks_in_order():
         if isinstance(block, Heading):
             if block.editors and spans(block.text):
                 yield page.at(HEADING_QUOTE, block.offset, "an editors' heading holds no quotation marks")
             continue
+        # Outermost spans are in order and never overlap (each starts at or after the last one's end), and
+        # so are a paragraph's marks (tools/model/chapter.py builds them left to right): the one span or
+        # mark that can hold an offset is the last to start at or before it, found by bisection.
         quoted = outermost(spans(block.text))
-        names = [n for n in names_in(block.text, sources) if not any(s.start <= n.start < s.end for s in quoted)]
+        quoted_starts = [s.start for s in quoted]
+        names = [n for n in names_in(block.text, sources) if not _within(quoted, quoted_starts, n.start, n.start + 1)]
+        mark_starts = [m.start for m in block.marks]
         events = sorted(
             [(n.start, "name", n) for n in names] + [(m.start, "mark", m) for m in block.marks], key=lambda e: e[0]
         )
@@ -158,9 +169,9 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
                 last_name = (item.person, item.spelling)  # type: ignore[union-attr]
                 continue
             marked[item.id] += 1  # type: ignore[union-attr]
-            yield from _marked(page, block, item, last_name, loaded)  # type: ignore[arg-type]
+            yield from _marked(page, block, item, last_name, loaded, index_of)  # type: ignore[arg-type]
         for span in quoted:
-            if any(m.start <= span.start and span.end <= m.end for m in block.marks):
+            if _within(block.marks, mark_starts, span.start, span.end):
                 continue
             key = (page.name, core(span.text))
             if budget[key] > 0:
@@ -174,14 +185,22 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
             )
     for (page_name, words), left in budget.items():
         if left > 0:
-            index = next(i for i, s in enumerate(sources.scare_quotes) if s.page == page_name and core(s.text) == words)
             yield loaded.at(
-                SCARE_QUOTE, ("scare_quotes", index, "text"), f"“{words}” is declared once more than {page_name} has it"
+                SCARE_QUOTE,
+                ("scare_quotes", first_declared[(page_name, words)], "text"),
+                f"“{words}” is declared once more than {page_name} has it",
             )
     for index, q in enumerate(sources.quotations):
         if marked[q.id] != 1:
             problem = "is not marked in the chapter" if not marked[q.id] else f"is marked {marked[q.id]} times"
             yield loaded.at(QUOTE_UNKNOWN, ("quotations", index, "id"), f"quotation '{q.id}' {problem}")
+
+
+def _within(ordered: Sequence[Span] | Sequence[Mark], starts: list[int], start: int, end: int) -> bool:
+    """Does one of `ordered` (in order, none overlapping another; `starts` their starts) hold all of
+    start…end? Only the last to start at or before `start` can: every one before it ends before it starts."""
+    at = bisect.bisect_right(starts, start) - 1
+    return at >= 0 and end <= ordered[at].end
 
 
 def first_difference(here: list[str], there: list[str]) -> str:
@@ -197,7 +216,12 @@ def first_difference(here: list[str], there: list[str]) -> str:
 
 
 def _marked(
-    page: ChapterPage, block: Paragraph, mark: Mark, last_name: tuple[str, str] | None, loaded: Loaded
+    page: ChapterPage,
+    block: Paragraph,
+    mark: Mark,
+    last_name: tuple[str, str] | None,
+    loaded: Loaded,
+    index_of: dict[str, int],
 ) -> Iterator[Finding]:
     q = loaded.sources.quotation.get(mark.id)
     if q is None:
@@ -226,7 +250,7 @@ def _marked(
             mark.offset,
             f"quotation '{mark.id}' differs from its entry in {loaded.path} {first_difference(parts, listed)}",
         )
-    index = next(i for i, x in enumerate(loaded.sources.quotations) if x.id == q.id)
+    index = index_of[q.id]
     speaker = loaded.sources.person.get(q.speaker)
     if speaker is not None and q.introduced_as not in (*speaker.variants, speaker.name):
         yield loaded.at(
@@ -245,15 +269,24 @@ def _marked(
 
 def names(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
     known = set(loaded.sources.spellings) | set(loaded.sources.not_names)
+    # The first word of a spelling of several words ("Leon" of "Leon Trotsky"): a capitalised word holds
+    # no space, so it can only begin one, and the smallest spelling not below it is the one it may begin.
+    several = sorted(form for form in known if " " in form)
     for page in chapter.pages:
         for block in page.paragraphs:
             text = block.text
+            previous = 0  # the end of the last capitalised word: what lies before this one starts there
             for match in CAPITALISED.finditer(text):
                 word = match.group().rstrip("’'-")
-                before = text[: match.start()].rstrip()
-                if not before or before[-1] in SENTENCE_END or word in known or word.rstrip("s").rstrip("’'") in known:
+                # the character before the word and the white space before it (the white space runs
+                # before successive words are apart, so the whole paragraph is read once)
+                between = text[previous : match.start()].rstrip()
+                before = between[-1] if between else text[previous - 1] if previous else ""
+                previous = match.end()
+                if not before or before in SENTENCE_END or word in known or word.rstrip("s").rstrip("’'") in known:
                     continue
-                if any(form.startswith(word) or word.startswith(form) for form in known if " " in form):
+                at = bisect.bisect_left(several, word)
+                if at < len(several) and several[at].startswith(word):
                     continue
                 yield page.at(
                     NAME_UNKNOWN,

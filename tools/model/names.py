@@ -31,7 +31,7 @@ def _word(char: str) -> bool:
 def names_in(text: str, sources: SourceList) -> list[Named]:
     """Every spelling of a person in `text`, as whole words, in order."""
     forms = sources.spellings
-    pattern = _pattern(tuple(sorted(forms, key=lambda f: (-len(f), f))))
+    pattern = _pattern(sources.spellings_longest_first)
     if pattern is None:
         return []
     found = []

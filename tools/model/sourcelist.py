@@ -309,6 +309,11 @@ class SourceList(Record):
                 table.setdefault(form, person.id)
         return table
 
+    @cached_property
+    def spellings_longest_first(self) -> tuple[str, ...]:
+        """The spellings, longest first (then in order): sorted once a check, not once a paragraph."""
+        return tuple(sorted(self.spellings, key=lambda f: (-len(f), f)))
+
     def entries(self) -> Iterator[tuple[str, int, Entry]]:
         """Every record with an id, with its section and index (its place in the YAML)."""
         for section in SECTIONS:
