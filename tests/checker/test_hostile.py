@@ -181,6 +181,47 @@ def test_hostile_input_from_the_command_line(case: str) -> None:
     assert done.stdout.strip() and all(FINDING.match(line) for line in done.stdout.splitlines())
 
 
+# --- YAML tags -----------------------------------------------------------------------------------
+
+ANCHORS = "anchors.yml"
+TAGGED = [
+    "!!bool maybe",
+    "!!timestamp notadate",
+    "!!int 0xZZ",
+    "!!float abc",
+    "!!python/name:os.system",
+    "!!str 1953-03-05",
+    "! plain",
+    "!!map {a: b}",
+    "!!str [a, b]",
+]
+# Where a tagged value goes: a date of a person, and a redirect.
+TAG_PLACES = [
+    (SOURCES, b"    died: 1953-03-05\n", b"    died: %s\n"),
+    (ANCHORS, b"redirects: {}\n", b"redirects:\n  chapter.html: %s\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), TAG_PLACES, ids=[n for n, _, _ in TAG_PLACES])
+@pytest.mark.parametrize("value", TAGGED)
+def test_a_yaml_tag_is_one_finding_at_its_place(name: str, old: bytes, new: bytes, value: str) -> None:
+    """Once `!!bool maybe` and `!!timestamp notadate` were tracebacks: no tag is constructed now."""
+    data = replaced(name, old, new % value.encode())
+    line = data[: data.index(b"!")].count(b"\n") + 1
+    col = len(data[: data.index(b"!")].rsplit(b"\n", 1)[-1]) + 1
+    with hostile(name, data) as root:
+        found = [str(f) for f in checked(root).findings]
+    assert len(found) == 1 and found[0].startswith(f"{name}:{line}:{col}: yaml-syntax uses the tag {value.split()[0]};")
+
+
+@pytest.mark.parametrize(("name", "old", "new"), TAG_PLACES, ids=[n for n, _, _ in TAG_PLACES])
+def test_a_yaml_tag_from_the_command_line(name: str, old: bytes, new: bytes) -> None:
+    with hostile(name, replaced(name, old, new % b"!!bool maybe")) as root:
+        done = run(root)
+    assert done.returncode == (2 if name == SOURCES else 1) and "Traceback" not in done.stderr
+    assert len([line for line in done.stdout.splitlines() if FINDING.match(line)]) == 1
+
+
 # --- random input ------------------------------------------------------------------------------
 
 CHAPTER_SYNTAX = [

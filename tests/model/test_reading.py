@@ -56,6 +56,12 @@ def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     [
         ("a: &x 1\nb: *x\n", "1:4"),  # anchors and aliases (an alias bomb)
         ("a: !!python/object/apply:os.system ['true']\n", "1:4"),
+        # every tag, even one naming plain data: PyYAML's constructors crashed on some (KeyError)
+        ("a: !!bool maybe\n", "1:4"),
+        ("a: !!str {b: c}\n", "1:4"),  # a tag on a mapping, which nothing would have looked at
+        ("!!str a: b\n", "1:1"),  # on a key
+        ("%TAG !e! tag:yaml.org,2002:\n---\na: !e!bool maybe\n", "3:4"),  # spelled through a directive
+        ("a: 0b_\n", "1:4"),  # no tag, but read as a number PyYAML cannot make
         ("a: 1\na: 2\n", "2:1"),  # a duplicate key YAML would silently drop
         ("a: [[[[[[[[[[[[[[1]]]]]]]]]]]]]]\n", "1:"),
         ("a: b: c\n", "1:5"),

@@ -25,9 +25,6 @@ YAML_SYNTAX = Rule(
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 12  # the schema needs 5 levels; anything deeper is a mistake or an attack
 YAML_TAG = "tag:yaml.org,2002:"
-PLAIN_TAGS = frozenset(
-    f"{YAML_TAG}{name}" for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
-)
 STR_TAG = f"{YAML_TAG}str"
 Positions = dict[PathKey, tuple[int, int]]
 
@@ -42,7 +39,7 @@ def _where(event: yaml.Event, shown: str) -> tuple[str, int, int]:
 
 
 def guard_events(text: str, shown: str) -> None:
-    """Reject anchors, aliases, custom tags and deep nesting before anything is built."""
+    """Reject anchors, aliases, tags and deep nesting before anything is built."""
     depth = 0
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -51,14 +48,18 @@ def guard_events(text: str, shown: str) -> None:
                     *_where(event, shown), "uses a YAML anchor or alias (& or *); write each value out in full"
                 )
             )
-        # A written tag is always explicit (the parser leaves `tag` None otherwise). Scalars carry
-        # `implicit` as a tuple, and `!!python/object` expands into the yaml.org namespace, so
-        # neither may be used to let a tag through: only the plain-data tags are allowed.
+        # No tag at all, not even !!bool or !!str: the editorial files use none (quoting makes a
+        # value text), and a tag hands its value to a PyYAML constructor the resolver never vetted
+        # it for (`!!bool maybe` raised KeyError, `!!timestamp x` AttributeError), while one on a
+        # mapping or list was silently ignored. `tag` is None unless written (`!`, `!!x`, `!e!x`).
         tag = getattr(event, "tag", None)
-        if tag is not None and tag not in PLAIN_TAGS:
+        if tag is not None:
             shown_tag = tag.replace(YAML_TAG, "!!", 1)
             raise UnusableInput(
-                YAML_SYNTAX.at(*_where(event, shown), f"uses the tag {shown_tag}; only plain YAML values are allowed")
+                YAML_SYNTAX.at(
+                    *_where(event, shown),
+                    f"uses the tag {shown_tag}; write the value plainly (quoted, to make it text)",
+                )
             )
         if isinstance(event, OPENING):
             depth += 1
@@ -116,7 +117,10 @@ class _Builder:
             return node.value  # what SafeConstructor makes of a string, without its dispatch
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+        # Only the resolver's own tags reach here, but what PyYAML's constructor raises on a value
+        # it cannot make is its own affair (ValueError for 1936-02-30, others besides): the call is
+        # PyYAML's alone, so catching everything hides no bug of ours, and bad input never crashes.
+        except Exception:
             if node.tag == f"{YAML_TAG}timestamp":
                 self.add(node, f"'{node.value}' is not a real date")
             else:
