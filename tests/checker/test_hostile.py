@@ -76,6 +76,13 @@ def billion_laughs() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def front_bomb() -> bytes:
+    """500 bytes the engine expanded into 9**8 values, and published as a 31 MB page."""
+    lines = ["a0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 8)]
+    return ("---\n" + "\n".join(lines) + "\ntitle: *a7\n---\n\n").encode()
+
+
 def with_controls(data: bytes) -> bytes:
     middle = len(data) // 2
     return data[:middle] + b"\x00\x01\x07\x1b[31m\x7f\x0b\x0c" + data[middle:]
@@ -157,6 +164,8 @@ HOSTILE: list[tuple[str, str, bytes]] = [
     ("editors' page: 100,000 nested brackets", INDEX, b"[" * 100_000 + b"x" + b"](y)" * 10),
     ("editors' page: an unclosed comment", INDEX, real(INDEX) + b"<!--" + b" x" * 100_000),
     ("editors' page: lists 1,000 deep", INDEX, b"".join(b"  " * i + b"- x\n" for i in range(1000))),
+    ("editors' page: an alias bomb in its front matter", INDEX, front_bomb() + real(INDEX)),
+    ("editors' page: front matter of 1 MB", INDEX, b"---\ntitle: " + b"x" * 999_000 + b"\n---\n" + real(INDEX)),
     ("original: invalid UTF-8", ORIGINAL, b"\xff" * 10),
     ("original: empty", ORIGINAL, b""),
 ]
@@ -172,7 +181,9 @@ def test_hostile_input_is_refused_in_clean_lines(case: str, name: str, data: byt
     assert result.findings or case in BLANK, "hostile input must not pass as clean"
 
 
-@pytest.mark.parametrize("case", ["yaml: a billion laughs", "page: NUL and controls"])
+@pytest.mark.parametrize(
+    "case", ["yaml: a billion laughs", "page: NUL and controls", "editors' page: an alias bomb in its front matter"]
+)
 def test_hostile_input_from_the_command_line(case: str) -> None:
     [(name, data)] = [(n, d) for i, n, d in HOSTILE if i == case]
     with hostile(name, data) as root:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, Project, copy_project
 from inprocess import render
+from properdocs.utils.meta import get_data
 
 from tools.checker import check
 from tools.model.edition import Checked, Site
@@ -94,6 +95,20 @@ def test_each_build_keeps_its_own_variant_with_the_sites_address(checked: Checke
     assert "Offline copies of the whole edition" in online and "This is the offline copy" not in online
     assert "This is the offline copy" in offline and "Offline copies of the whole edition" not in offline
     assert f"[{ONLINE.url}]({ONLINE.url})" in offline
+
+
+def test_the_engine_reads_only_the_front_matter_the_site_writes(mini: Project) -> None:
+    """An editors' page's own lines never reach the engine as front matter (tools/model/frontmatter.py):
+    its title is written again, and a page without one opens with an empty front matter, so that not
+    even `key: value` lines the engine would take for meta-data are read as such."""
+    index = mini.read("docs/index.md")
+    mini.write("docs/index.md", "---\ntitle: 'About: this edition'  # quoted for its colon\n---\n\n" + index)
+    body, meta = get_data(pages(checked_of(mini.root), ONLINE)["index.md"])
+    assert meta == {"title": "About: this edition"} and body.startswith(index.split("\n", 1)[0])
+    mini.write("docs/index.md", "template: main.html\n\n" + index)
+    made = pages(checked_of(mini.root), ONLINE)["index.md"]
+    body, meta = get_data(made)
+    assert made.startswith("---\n{}\n---\n\n") and meta == {} and body.startswith("template: main.html\n")
 
 
 # --- a name written once --------------------------------------------------------------------------------

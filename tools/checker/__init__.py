@@ -4,10 +4,10 @@ at its place (`path:line:col: rule message`).
     python -m tools.checker        # exit 0 clean, 1 findings, 2 unusable input
 
 It reads data/sources.yml (tools/model/sourcelist.py), the chapter pages (tools/model/chapter.py), the
-original, the editors' pages and anchors.yml, and hands on what it established (`Checked`) to the
-site. The output guard (tools/guard) checks the built pages again, as the reader gets them; the
-editors' pages are already rendered here and put through its content check, so that a page that
-would be refused says so while it is being written.
+original, the editors' pages with their front matter (tools/model/frontmatter.py) and anchors.yml, and
+hands on what it established (`Checked`) to the site. The output guard (tools/guard) checks the built
+pages again, as the reader gets them; the editors' pages are already rendered here and put through its
+content check, so that a page that would be refused says so while it is being written.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..guard.page import Allowed, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
+from ..model.frontmatter import front_matter
 from ..model.html import blocks, parse_fragment
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
@@ -114,6 +115,11 @@ def _run(result: Result, root: Path) -> None:
         for name in edition.editorial
         if (text := _read(result, root / "docs" / name, f"docs/{name}")) is not None
     }
+    bodies = {}  # each editors' page as the engine renders it: without its front matter, on its own lines
+    for name, text in editorial.items():
+        matter = front_matter(f"docs/{name}", text)
+        result.findings += matter.findings
+        bodies[name] = "\n" * text.count("\n", 0, len(text) - len(matter.body)) + matter.body
     result.findings += undeclared(root, loaded)
     result.findings += reserved(loaded)
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
@@ -148,8 +154,8 @@ def _run(result: Result, root: Path) -> None:
     corpus = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True)
     result.findings += prose.check(loaded, loaded.texts, corpus)
     allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
-    for name, text in editorial.items():
-        result.findings += editorial_page(f"docs/{name}", text, allowed)
+    for name, body in bodies.items():
+        result.findings += editorial_page(f"docs/{name}", body, allowed)
     result.checked = Checked(loaded.sources, the_chapter, editorial)
 
 

@@ -10,6 +10,7 @@ from ..guard.page import RULES as GUARD_PAGE
 from ..guard.site import GUARD_FILE, PHRASE_LINK
 from ..model.chapter import PAGE_BLOCK, PAGE_MARK
 from ..model.findings import Rule
+from ..model.frontmatter import FRONT_MATTER
 from ..model.moves import ANCHORS
 from ..model.sourcelist import YAML_SCHEMA
 from ..model.textfile import FILE_MISSING, FILE_TEXT, FILE_TOO_LARGE
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     *CHAPTER,
     *PROSE,
     *CHECKER,
+    FRONT_MATTER,
     ANCHORS,
     *GUARD_PAGE,
     GUARD_FILE,

@@ -143,6 +143,12 @@ def load_yaml(path: Path, shown: str, *, may_be_empty: bool = False) -> Yaml:
     """Plain data, the position of every value, its texts and findings; UnusableInput if nothing
     can be read, or if the file holds no value and `may_be_empty` is not set (then: None)."""
     text, findings = read_text(path, shown)
+    return read_yaml(text, shown, findings, may_be_empty=may_be_empty)
+
+
+def read_yaml(text: str, shown: str, findings: list[Finding] | None = None, *, may_be_empty: bool = False) -> Yaml:
+    """load_yaml of a text already read (a page's front matter): `findings` are the reading's own."""
+    findings = findings or []
     try:
         guard_events(text, shown)
         node = yaml.compose(text, Loader=Loader)

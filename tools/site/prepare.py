@@ -8,6 +8,7 @@ pages; `downloads()` the data files. The MkDocs hook hands both to the engine (t
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import re2
 from markupsafe import Markup
 
 from ..model.edition import Checked, Site
+from ..model.frontmatter import front_matter
 from .apparatus import glossary_page, people_page, quotations_page, trials_page
 from .chapter import render
 from .citing import chapter_citations
@@ -34,8 +36,12 @@ VARIANT = re2.compile(r"<!-- (online|offline) edition -->\n((?s:.)*?)<!-- end --
 SITE_URL_MARK = "{site_url}"
 
 
-def front(title: str, body: str) -> str:
-    return f"---\ntitle: {title}\n---\n\n{body}"
+def front(title: str | None, body: str) -> str:
+    """A page with the only front matter the engine reads: written here, its title a JSON string
+    (which YAML reads back as it is), so no line of the page itself is ever read as front matter
+    (tools/model/frontmatter.py); an empty one for a page titled by its first heading."""
+    matter = "{}" if title is None else f"title: {json.dumps(title, ensure_ascii=False)}"
+    return f"---\n{matter}\n---\n\n{body}"
 
 
 def pages(checked: Checked, site: Site) -> dict[str, str]:
@@ -43,7 +49,8 @@ def pages(checked: Checked, site: Site) -> dict[str, str]:
     for page in checked.chapter.pages:
         out[page.name] = render(page, checked) + str(chapter_citations(checked, site, page.name))
     for name, markdown in checked.editorial.items():
-        out[name] = editorial(markdown, checked, site, with_ids=name == "index.md")
+        matter = front_matter(f"docs/{name}", markdown)  # checked: a title of plain words, or none
+        out[name] = front(matter.title, editorial(matter.body, checked, site, with_ids=name == "index.md"))
     legend = status_legend(checked, with_ids=False)
     out["people.md"] = front("People", people_page(checked))
     out["quotations.md"] = front("Quotations", quotations_page(checked, legend))
