@@ -298,6 +298,14 @@ OLD = [
         "yaml-schema",
         "Stalin is innocent",
     ),
+    edit(  # a quotation unmarked and declared away from its footnote (a fresh attack, C9)
+        "a sentence declared a scare quote",
+        YML,
+        "  - text: network of conspiracy links",
+        "  - text: every one of the defendants was a spy and a traitor",
+        "yaml-schema",
+        "text: every one of the defendants",
+    ),
     edit(
         "a scare quote the chapter does not have",
         YML,

@@ -111,6 +111,10 @@ def test_which_dates_need_a_calendar() -> None:
         ("http://img.example.com./detail.php", "malformed host"),
         ("https:///path", "has no host"),
         ("https://example.org:99999/", "not a valid address"),
+        ("https://edition.example.org/history/../../evil/x.html", "'..' segment"),
+        ("https://edition.example.org/history/%2e%2E/x.html", "'..' segment"),
+        ("https://edition.example.org/history/%252e%252e/x.html", "'..' segment"),
+        ("https://edition.example.org/history/./x.html", "'..' segment"),
         ("&#106;avascript:alert(1)", None),  # a relative address to a page named so: leads nowhere (guard-link)
         ("", "is empty"),
     ],

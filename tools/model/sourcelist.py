@@ -34,6 +34,7 @@ from .values import (
     OriginalPath,
     PageName,
     ReadAt,
+    ScareTerm,
     Spelling,
     Status,
     Text,
@@ -178,7 +179,7 @@ class Quotation(Entry):
 
 
 class ScareQuote(Record):
-    text: Text
+    text: ScareTerm
     page: Text
     count: Annotated[int, Field(ge=1)] = 1
 

@@ -65,6 +65,10 @@ def url_problem(value: str, *, relative: bool = True) -> str | None:
         return "carries a user name or password before the host"
     if parts.hostname.endswith(".") or port == 0:
         return f"has a malformed host '{parts.netloc}'"
+    if {".", ".."} & set(unquote(parts.path).lower().replace("%2e", ".").split("/")):
+        # A browser resolves them (%2e too) before it asks: https://host/history/../../x is not under
+        # /history/, though it starts so; whoever compares prefixes would be misled.
+        return "has a '.' or '..' segment in its path: write the address it leads to"
     return None
 
 

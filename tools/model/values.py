@@ -72,6 +72,21 @@ def _spelling(value: str) -> str:
 
 
 Spelling = Annotated[str, AfterValidator(_text), AfterValidator(_spelling)]
+# Words the chapter puts in quotation marks without quoting anyone ("confessions", "network of
+# conspiracy links"): a term of one to five words, never a sentence, which would be a quotation
+# declared away from its footnote.
+SCARE_TERM = re2.compile(r"^[\p{L}\p{N}'’-]+(?: [\p{L}\p{N}'’-]+){0,4}[,.]?$")
+
+
+def _scare_term(value: str) -> str:
+    if not SCARE_TERM.match(value):
+        raise ValueError(
+            f"'{value[:60]}' is not a term of one to five words; a sentence in quotation marks is a quotation: mark it"
+        )
+    return value
+
+
+ScareTerm = Annotated[str, AfterValidator(_text), AfterValidator(_scare_term)]
 
 
 def _url(value: str) -> str:
