@@ -31,6 +31,7 @@ COPIED = (
     "tools",
     "anchors.yml",
     "anchors.lock",
+    "original.lock",
     "mkdocs.yml",
     "mkdocs.offline.yml",
 )

@@ -442,13 +442,27 @@ OLD = [
         "Stalin is",
     ),
     edit(
-        "the reference copy changed",
-        "original/chapter.txt",
-        "For this reason",
-        "For that reason",
+        "the reference copy changed", "original/chapter.txt", "For this reason", "For that reason", "text-original", ""
+    ),
+    # The text and its page changed together, with a pin in the source list (a fresh attack, C1): the
+    # pin is original.lock's, which is code, and the source list has no field for one.
+    Attack(
+        "the reference copy and its page changed together",
+        (
+            ("original/chapter.txt", "For this reason", "For that reason"),
+            (PRAISE, "For this reason", "For that reason"),
+        ),
         "text-original",
-        "original_sha256",
+        "",
+        "original/chapter.txt",
+    ),
+    edit(
+        "a pin of the text in the source list",
         YML,
+        "  original: original/chapter.txt\n",
+        "  original: original/chapter.txt\n  original_sha256: " + "0" * 64 + "\n",
+        "yaml-schema",
+        "original_sha256",
     ),
     # ... and on its sources, facts and dates
     edit(

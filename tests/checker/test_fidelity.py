@@ -1,7 +1,7 @@
 """The chapter is the text as received. The checker holds the pages to original/ and original/ to the
-SHA-256 in the edition block, but both are editorial input: an edit of the original, its hash and a
-page together would pass them. The hash of the text as received is therefore pinned here, in code,
-as the old suite pinned it: any change to original/ fails the tests, in every clone."""
+SHA-256 in original.lock, which is code, not editorial input. The hash of the text as received is
+pinned here too, as the old suite pinned it: a change to original/ and original.lock together, in a
+reviewed commit, still fails the tests, in every clone."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ def cite(*covers: str) -> list[dict[str, Any]]:
     return [{"work": "todaychina-series", "said": SAID, "covers": list(covers)}]
 
 
-def source_list(pages: int, digest: str) -> dict[str, Any]:
+def source_list(pages: int) -> dict[str, Any]:
     person: dict[str, Any] = {
         "id": "rosengolts",
         "name": "Rosenholz",
@@ -52,7 +52,6 @@ def source_list(pages: int, digest: str) -> dict[str, Any]:
             "title": "A synthetic book",
             "slug": "synthetic-book",
             "original": "original/book.txt",
-            "original_sha256": digest,
             "pages": [f"page-{n}.md" for n in range(pages)],
             "work": "todaychina-series",
             "translation": "todaychina-series",
@@ -92,7 +91,8 @@ def write_book(root: Path, pages: int) -> int:
         page = f"# Page {n} {{ #page-{n} .editor-heading }}\n\n{quoted}\n\n{PROSE}\n{{: #p-{n}-1 }}\n"
         (root / "docs" / f"page-{n}.md").write_text(page, encoding="utf-8")
     digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
-    listing = yaml.safe_dump(source_list(pages, digest), allow_unicode=True, sort_keys=False, width=1000)
+    listing = yaml.safe_dump(source_list(pages), allow_unicode=True, sort_keys=False, width=1000)
     (root / "data" / "sources.yml").write_text(listing, encoding="utf-8")
+    (root / "original.lock").write_text(f"{digest}  original/book.txt\n", encoding="utf-8")
     (root / "anchors.yml").write_text("redirects: {}\naliases: {}\n", encoding="utf-8")
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())

@@ -128,7 +128,7 @@ def _run(result: Result, root: Path) -> None:
     if original is None or len(pages) != len(edition.pages):
         return
     the_chapter = Chapter(pages)
-    result.findings += chapter.check_original(original, loaded)
+    result.findings += chapter.check_original(original, edition.original, chapter.pinned(root))
     result.findings += chapter.fidelity(the_chapter, original)
     result.findings += chapter.ids(the_chapter)
     result.findings += chapter.quotations(the_chapter, loaded)

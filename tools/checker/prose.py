@@ -26,7 +26,7 @@ PROSE_QUOTE = Rule(
 )
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})
-QUOTED_FIELDS |= {"original", "original_sha256", "pages", "editorial", "domain", "page", "paragraph", "person"}
+QUOTED_FIELDS |= {"original", "pages", "editorial", "domain", "page", "paragraph", "person"}
 QUOTED_FIELDS |= {"speaker", "trial", "report", "prosecutor", "kind", "copy", "status", "not_names", "introduced_as"}
 
 

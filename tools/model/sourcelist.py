@@ -254,8 +254,7 @@ class EditionFacts(Record):
 
     title: Text
     slug: Id  # the downloads' file names: <slug>.pdf, <slug>.epub …
-    original: OriginalPath  # the reference copy of the chapter, relative to the project
-    original_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    original: OriginalPath  # the reference copy of the chapter, relative to the project (pinned in original.lock)
     pages: Annotated[tuple[PageName, ...], Field(min_length=1, strict=False)]  # the chapter pages in reading order
     editorial: Annotated[tuple[PageName, ...], LAX] = ()  # every other Markdown page under docs/
     work: Id  # the book the text is (a translation of) part of

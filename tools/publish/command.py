@@ -45,7 +45,7 @@ from .export import Exported, ExportFailed, Pending, Renderer
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 # What the exports are made from (for the guess whether the PDFs need rendering at all).
-INPUTS = ("docs", "data", "original", "overrides", "tools", "mkdocs.yml", "mkdocs.offline.yml")
+INPUTS = ("docs", "data", "original", "original.lock", "overrides", "tools", "mkdocs.yml", "mkdocs.offline.yml")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
 
 
