@@ -20,6 +20,9 @@ from tools.model.quotes import tokens_of
 SMALL = 10_000  # characters of hostile input; ten times that is still under the file limit
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
 SAID = "        said: Bukharin was overwhelmed with emotion in court; a defendant"
+PARTICIPANT = "      - {person: vyshinsky, as: prosecutor}\n"
+COVERS = '"participants:vyshinsky"]'
+PROSECUTOR = "State Prosecutor A. Y. Vyshinsky;"
 Edit = Callable[[str, int], str]
 KINDS: dict[str, tuple[str, Edit]] = {
     "chapter page: spaces in a paragraph": (
@@ -49,6 +52,11 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "docs/index.md",
         lambda t, n: t + ("\n\nSee [the notes](praise.md) on *Velicki*." * (n // 40)),
     ),
+    # each problem is found in the page once for all of them, not by reading the page again for each
+    "editorial page: a quotation no source holds in each paragraph": (
+        "docs/index.md",
+        lambda t, n: t + "".join(f"\n\nSaid “*e{i}* f{i}” here.\n" for i in range(n // 24)),
+    ),
     "editorial page: nested lists": (
         "docs/index.md",
         lambda t, n: t + "\n" + "".join("  " * (i % 40) + "- x\n" for i in range(n // 40)),
@@ -60,6 +68,17 @@ KINDS: dict[str, tuple[str, Edit]] = {
     "source-list prose: quotation marks": (
         "data/sources.yml",
         lambda t, n: t.replace(SUMMARY, '    summary: "' + "“a ‘b " * (n // 6) + '"'),
+    ),
+    # a trial's participants are facts: each covered by one citation, whose words are read once
+    "source-list trial: participants covered by one citation of long words": (
+        "data/sources.yml",
+        lambda t, n: (
+            t.replace(
+                PARTICIPANT, PARTICIPANT + "".join(f"      - {{person: p{i}, as: defendant}}\n" for i in range(n // 80))
+            )
+            .replace(COVERS, COVERS[:-1] + "".join(f', "participants:p{i}"' for i in range(n // 80)) + "]")
+            .replace(PROSECUTOR, PROSECUTOR + " 1" * (n // 4))
+        ),
     ),
     # the words quotations may be grow with the quotations: each is looked up, never searched for
     "source-list prose: quotations and sources' words": (

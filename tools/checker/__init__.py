@@ -12,7 +12,9 @@ content check, so that a page that would be refused says so while it is being wr
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -285,24 +287,68 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
         return [EDITORIAL_MARKUP.at(shown, 1, 1, "nests too deeply to render")]
     lines = LineIndex(text)
     found = []
-    for problem in check_content(parse_fragment(html), "editorial", allowed):
-        offset = problem.offset_in(text)
+    content = list(check_content(parse_fragment(html), "editorial", allowed))
+    occurrences = Occurrences(text, (needle for problem in content for needle in problem.needles()))
+    for problem in content:
+        offset = problem.offset_in(text, occurrences.find)
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         rule = EDITORIAL_MARKUP if problem.rule.id in ("guard-markup", "guard-url") else problem.rule
         found.append(rule.at(shown, line, col, problem.message))
     if found and any("nests elements" in f.message for f in found):
         return found
-    for _element, words in blocks(parse_fragment(html)):
-        problems = list(quotations_in(words, allowed.corpus))
-        if not problems:
-            continue
-        block = max(0, replace(problems[0], text="", near=first_lines(words)).offset_in(text))
+    quoted = [
+        (replace(problems[0], text="", near=first_lines(words)), problems)
+        for _element, words in blocks(parse_fragment(html))
+        if (problems := list(quotations_in(words, allowed.corpus)))
+    ]
+    occurrences = Occurrences(
+        text,
+        (
+            needle
+            for first, problems in quoted
+            for needle in (
+                *first.needles(),
+                *(n for p in problems for n in (p.text[:40], *p.near, *p.needles())),
+            )
+        ),
+    )
+    for first, problems in quoted:
+        block = max(0, first.offset_in(text, occurrences.find))
         for problem in problems:  # its words within its block: the same words may stand earlier
-            offset = next((at for n in (problem.text[:40], *problem.near) if (at := text.find(n, block)) >= 0), -1)
-            offset = offset if offset >= 0 else problem.offset_in(text)
+            offset = next(
+                (at for n in (problem.text[:40], *problem.near) if (at := occurrences.find(n, block)) >= 0), -1
+            )
+            offset = offset if offset >= 0 else problem.offset_in(text, occurrences.find)
             line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
             found.append(prose.PROSE_QUOTE.at(shown, line, col, problem.message))
     return found
+
+
+class Occurrences:
+    """`text.find(needle, start)` for each of some needles known beforehand, in one pass over the text
+    for each length of needle rather than one pass for each question: a page with a problem in each of
+    its paragraphs is not read again for each of them."""
+
+    def __init__(self, text: str, needles: Iterable[str]) -> None:
+        self.text = text
+        by_length: dict[int, set[str]] = {}
+        for needle in needles:
+            if needle:
+                by_length.setdefault(len(needle), set()).add(needle)
+        self.at: dict[str, list[int]] = {}  # each needle -> where it starts, in order
+        for length, wanted in by_length.items():
+            for needle in wanted:
+                self.at[needle] = []
+            for start in range(len(text) - length + 1):
+                if (piece := text[start : start + length]) in wanted:
+                    self.at[piece].append(start)
+
+    def find(self, needle: str, start: int = 0) -> int:
+        if not needle:
+            return self.text.find(needle, start)
+        at = self.at[needle]
+        index = bisect_left(at, start)
+        return at[index] if index < len(at) else -1
 
 
 def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:

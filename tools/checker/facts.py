@@ -133,11 +133,19 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                             f"a reference work may not support '{name}' here (policy.reference_covers)",
                         )
                     )
+        # Each citation's covers and numbers are read once an entry, not once a field: a trial's
+        # participants are fields, and one citation may cover them all.
+        covers: dict[str, list[int]] = {}
+        for j, citation in enumerate(citations):
+            for name in dict.fromkeys(citation.covers):
+                covers.setdefault(name, []).append(j)
+        said: dict[int, set[int]] = {}
         for name, value in values.items():
             if value is None or value == ():
                 continue
             facts += 1
-            covering = [c for c in citations if name in c.covers and _may_cover(c, name, loaded.sources, entry)]
+            covering_at = [j for j in covers.get(name, ()) if _may_cover(citations[j], name, loaded.sources, entry)]
+            covering = [citations[j] for j in covering_at]
             where = (*key, name.split(":")[0])
             if not covering:
                 findings.append(
@@ -146,7 +154,10 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                 continue
             covered += 1
             stated = set() if name in REFERENCES else numbers(value)
-            missing = stated - set().union(*(said_numbers(c) for c in covering))
+            for j in covering_at if stated else ():
+                if j not in said:
+                    said[j] = said_numbers(citations[j])
+            missing = {n for n in stated if not any(n in said[j] for j in covering_at)}
             if missing:
                 shown = ", ".join(str(n) for n in sorted(missing))
                 findings.append(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 import re2
@@ -84,16 +84,26 @@ class Problem:
     text: str  # the words or markup the problem is about: used to find its place in the input
     near: tuple[str, ...] = ()  # words around it, where the input does not spell `text` as it is
 
-    def offset_in(self, source: str) -> int:
+    def offset_in(self, source: str, find: Callable[[str], int] | None = None) -> int:
         """Where in its input (a page's Markdown, the source list) the problem stands, or -1: its
-        words, else the first words around it that the input spells as they are shown."""
+        words, else the first words around it that the input spells as they are shown. `find` is
+        `source.find`, or one that answers as it does (the checker's, for many problems on a page)."""
+        find = source.find if find is None else find
         for needle in (self.text[:40], " ".join(self.text.split())[:40], *self.near):
-            at = source.find(needle) if needle.strip() else -1
+            at = find(needle) if needle.strip() else -1
             if at < 0 and ".html" in needle:  # a link as the page's Markdown writes it
-                at = source.find(needle.replace(".html", ".md"))
+                at = find(needle.replace(".html", ".md"))
             if at >= 0:
                 return at
         return -1
+
+    def needles(self) -> Iterator[str]:
+        """Every string `offset_in` may look for."""
+        for needle in (self.text[:40], " ".join(self.text.split())[:40], *self.near):
+            if needle.strip():
+                yield needle
+                if ".html" in needle:
+                    yield needle.replace(".html", ".md")
 
 
 def near(element: ET.Element, parent: dict[ET.Element, ET.Element]) -> tuple[str, ...]:
