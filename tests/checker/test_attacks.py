@@ -984,7 +984,7 @@ def test_the_guard_refuses_what_the_checker_refuses_on_an_editors_page(name: str
         "published; “(19)” is the number of the instalment.",
         "published; the epithets “great,” “genius,” stand side by side as in the chapter.",
         "published; names in a list, “Stalin”, “Velicki”, are mentions.",
-        "published; in the ’30s the trials were public; the editors’ notes say so.",
+        "published; in the 1930s the trials were public; the editors’ notes say so.",
         "published; see [the chapter](praise.md) and the *Report*.",
     ],
 )

@@ -143,7 +143,20 @@ def test_hidden_characters_are_refused_in_every_text(text: str) -> None:
 
 @pytest.mark.parametrize(
     "char",
-    ["\u3164", "\u2aa1", "\u02f5", "\u02c2", "\u2032", "\uff02", "\u0313", "\u05f3", "\U0001f4ac", "\u0391"],
+    [
+        "\u3164",
+        "\u2aa1",
+        "\u02f5",
+        "\u02c2",
+        "\u2032",
+        "\uff02",
+        "\u0313",
+        "\u05f3",
+        "\U0001f4ac",
+        "\u0391",
+        "\ua67e",
+        "\u0343",
+    ],
     ids=[
         "hangul filler",
         "nested less-than",
@@ -155,6 +168,8 @@ def test_hidden_characters_are_refused_in_every_text(text: str) -> None:
         "geresh",
         "emoji",
         "greek",
+        "cyrillic kavyka",
+        "greek koronis",
     ],
 )
 def test_a_character_the_edition_does_not_print_is_refused(char: str) -> None:
@@ -167,6 +182,18 @@ def test_a_character_the_edition_does_not_print_is_refused(char: str) -> None:
     )
     chapter = f'<p id="p-bukharin" class="chapter-paragraph">{CHAPTER.replace(" ", char, 1)}</p>'
     assert any("does not print" in p for p in page(chapter, kind="chapter"))
+
+
+def test_a_quotation_may_not_run_on_past_its_block() -> None:
+    """Opened in one paragraph, closed in the next: each half alone is allowed words ("Stalin", and
+    nothing), so an unclosed quotation is refused as such (a second attack)."""
+    problems = page("<p>Orlov wrote in 1953 that “Stalin</p><p>was entirely innocent of every crime.”</p>")
+    assert sum("does not close" in p for p in problems) == 2
+
+
+def test_a_downloads_file_name_is_held_as_seen_words() -> None:
+    problems = page('<p><a href="warning.html" download="Orlov: “Stalin was innocent” \u5350.pdf">x</a></p>')
+    assert any(p.startswith("guard-quote") for p in problems) and any("does not print" in p for p in problems)
 
 
 def test_the_chapter_and_the_russian_wordings_print() -> None:

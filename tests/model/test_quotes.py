@@ -71,7 +71,7 @@ def test_spans_of_every_spelling(text: str, quoted: list[str]) -> None:
 
 
 def test_apostrophes_open_no_quotation() -> None:
-    assert spans("Stalin’s threat and Trotsky’s story, the defendants’ lawyers, don't, the ’30s and ’40s") == []
+    assert spans("Stalin’s threat and Trotsky’s story, the defendants’ lawyers, don't, the judges’") == []
 
 
 @pytest.mark.parametrize(
@@ -95,8 +95,34 @@ def test_an_initial_mark_opens_whatever_follows_it(text: str, quoted: str) -> No
     assert [s.text for s in spans(text)] == [quoted]
 
 
-def test_the_thirties_and_the_editors_notes_are_apostrophes() -> None:
-    assert [s.text for s in spans("in the ’30s. He said ‘no’; the editors’ notes say so.")] == ["no"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orlov wrote '1937 was the year Stalin saved the country from traitors' in his book.",
+        "Orlov wrote ›Stalin was innocent of every crime‹ in his book.",
+        "Orlov wrote ' Stalin was innocent of all crimes ' in his book.",
+        "Orlov wrote ’Stalin was innocent of any crime‘ in his book.",
+        "Orlov wrote ‚Stalin was innocent of each crime‘ in his book.",
+        "Orlov wrote 'Stalin never harmed anybody at all'in his book.",
+        "in the ’30s the trials were public",
+    ],
+    ids=[
+        "before a digit",
+        "reversed guillemets",
+        "spaced",
+        "reversed",
+        "low then high",
+        "closed inside a word",
+        "a decade",
+    ],
+)
+def test_a_single_mark_no_word_precedes_opens_a_quotation(text: str) -> None:
+    """A second attack's spellings: a single mark after a space, a digit after it, guillemets either
+    way round, a quotation that never closes. An apostrophe-like mark (' ’ ʼ) is an apostrophe only
+    inside a word or after one; any other single mark is always a quotation mark. A reader cannot
+    tell the ’30s from a quotation that opens, so the edition writes the 1930s."""
+    [span] = spans(text)
+    assert "Stalin" in span.text or span.text.startswith("30s")
 
 
 def test_an_unclosed_mark_reads_to_the_end() -> None:

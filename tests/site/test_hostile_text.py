@@ -36,20 +36,21 @@ from tools.model import sourcelist
 from tools.model.edition import Site
 from tools.model.findings import Finding
 from tools.model.html import local, parse, text_of
+from tools.model.textfile import CSV_FORMULA_START
 from tools.model.values import _text
 from tools.publish.bookmeta import book_meta
 from tools.publish.bookpages import Page, allowed_of, article_of, page_anchor
 from tools.publish.epub import epub_files
 from tools.publish.singlefile import single_file
 from tools.site.citing import heads
-from tools.site.data import CSV_FORMULA_START
 from tools.site.prepare import downloads
 
 Field = tuple[str, str]  # (model, field)
 ATTACK = (
     "{mark} <script>alert(document.domain)</script> <img src=x onerror=alert(document.domain)> "
     "<iframe srcdoc=&lt;script&gt;alert(document.domain)&lt;/script&gt;></iframe> "
-    "' onmouseover=alert(document.domain) x=' [here](javascript:alert(document.domain)) "
+    # (each ' after a word: a single-quoted attribute's break-out, which is no quotation mark)
+    "x' onmouseover=alert(document.domain) x=y' [here](javascript:alert(document.domain)) "
     "{{: onclick=alert(document.domain) }} *em* &amp; =HYPERLINK(evil)"
 )
 PER_FIELD = 2  # values attacked in each field: every field, not every value (the guard reads them all alike)

@@ -66,11 +66,13 @@ HIDDEN = re2.compile(
 # What a reader's text may hold: a closed set, not a list of bad characters, so that no character
 # nobody thought of (an invisible letter such as U+3164, a mark-like symbol such as ⪡ ˵ ˂) can stand
 # in for a quotation mark, or for a letter of the chapter. Letters of the Latin and Cyrillic
-# alphabets (the Russian wordings), digits, the diacritics the two use, white space, ASCII
+# alphabets (the Russian wordings), digits, the accents the two use, white space, ASCII
 # punctuation, and the typographic punctuation the edition and its theme print. An instalment that
 # needs another alphabet adds it here, in review.
 PRINTED = (
-    r"\p{Latin}\p{Cyrillic}0-9\x{300}-\x{311}\x{316}-\x{36f} \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
+    r"\p{Latin}\x{400}-\x{481}\x{48a}-\x{52f}"  # Latin; Cyrillic letters (not ҂, its combining marks, ꙾)
+    r"0-9\x{300}-\x{308}\x{30a}-\x{30c}\x{327}\x{328}"  # the accents, not a comma or koronis above
+    r" \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
     "§©«»¶·–—‘’‚“”„‹›…№°×→↩"
 )
 UNPRINTED = re2.compile(f"[^{PRINTED}]")
@@ -365,6 +367,14 @@ CITATION = "cite-form"  # a citation the CSL processor rendered: it quotes the c
 
 def quotations_in(words: str, corpus: Corpus, titles: frozenset[str] = frozenset()) -> Iterator[Problem]:
     for span in quotations(words):
+        if not span.closed:  # a quotation may not run on past its block, where no check would follow it
+            yield Problem(
+                GUARD_QUOTE,
+                f"“{span.text[:60]}” opens a quotation that its paragraph does not close",
+                words[span.start : span.end],
+                (span.text[:30],),
+            )
+            continue
         if core(span.text) in titles:
             continue
         if not corpus.allows(span.text):  # an unclosed mark is read to the end of its block, as a reader would

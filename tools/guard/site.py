@@ -19,7 +19,7 @@ from ..model.html import local, parse, text_of
 from ..model.kindpages import generated_pages
 from ..model.moves import Moves
 from ..model.quotes import core
-from ..model.textfile import LineIndex
+from ..model.textfile import CSV_FORMULA_START, LineIndex
 from ..model.urls import scheme_of, site_path
 from . import allow
 from .page import GUARD_LINK, GUARD_MARKUP, Allowed, Problem, check_document, quotations_in
@@ -150,7 +150,9 @@ def data_quotations(path: Path, allowed: Allowed) -> Iterator[Problem]:
     """Every quotation in a data download, cell by cell or string by string, as on a page."""
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".csv":
-        values: list[object] = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        # (the apostrophe before a formula is the CSV's own, which a spreadsheet shows as nothing)
+        values: list[object] = [c[1:] if c[:1] == "'" and c[1:].startswith(CSV_FORMULA_START) else c for c in cells]
     else:
         try:
             values = [json.loads(text)]

@@ -20,11 +20,12 @@ double mark too.
 Double marks toggle: outside a quotation any double mark opens one, inside any closes it (so
 German „…“, French «…» and the chapter's stray `” Most beloved”` are all read), and one that never
 closes quotes to the end of its text; marks doubled where a quotation opens (`““…`) open it
-together. An initial single mark (‘ ‛ ‹, Unicode's Pi) always opens a quotation, whatever stands
-around it (‘…, ‘—, ‘1938). Any other single mark opens one only where no letter or digit precedes
-it and neither white space nor a digit follows, and closes one only where no letter or digit
-follows: the apostrophe inside a word (Stalin’s, don't) never opens or closes a quotation, nor does
-one before a number (the ’30s), and one that never closes is an apostrophe (’tis).
+together. A single mark that is typed as an apostrophe too (' ’ ʼ) is one inside a word (Stalin’s,
+don't), and after a word when no quotation is open (the defendants’ lawyers); anywhere else it
+opens a quotation, or closes the open one where no letter or digit follows. Every other single
+mark (‘ ‚ ‛ ‹ › …) is never an apostrophe: each one opens a quotation or closes the open one. A
+single mark that never closes quotes to the end of its text, as a double one does, so the ’30s
+reads as a quotation: a reader cannot tell it from one, and the edition writes the 1930s.
 Quotations with nothing but white space between them are read as one (`“Trotsky” “invented”` is
 one claim, not two quoted words): `quotations()`.
 Every scan is one pass of an RE2 expression: linear in the text.
@@ -41,6 +42,9 @@ from importlib import resources
 import re2
 
 PROTOTYPES_SINGLE = frozenset({"'", "`"})
+# The single marks typed as apostrophes too (' ’ ʼ): inside a word, or after one with no quotation
+# open, each is an apostrophe. Every other single mark (‘ ‚ ‛ ‹ › ꞌ …) is a quotation mark, always.
+APOSTROPHES = frozenset("'\u2019\u02bc")
 PROTOTYPES_DOUBLE = frozenset({"<<", ">>"})  # and any run of two or more apostrophes or graves
 LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})  # letters of alphabets; modifier letters (Lm) stay
 TYPED_DOUBLE = ",,|<<|>>"  # double marks typed on a typewriter, besides two single marks in a row
@@ -145,19 +149,24 @@ def spans(text: str) -> list[Span]:
             continue
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        initial = unicodedata.category(text[start]) == "Pi"  # ‘ ‛ ‹: an opening mark, never an apostrophe
-        if single_at is not None and not _is_word(after) and not initial:
+        if text[start] not in APOSTROPHES:  # ‘ ‚ ‛ ‹ › …: never an apostrophe, each opens or closes
+            if single_at is None:
+                single_at = (start, 1)
+            else:
+                found.append(Span(single_at[0], end, text[single_at[0] + 1 : start]))
+                single_at = None
+        elif _is_word(before) and _is_word(after):
+            continue  # inside a word: Stalin’s, don't
+        elif single_at is not None and not _is_word(after):
             found.append(Span(single_at[0], end, text[single_at[0] + 1 : start]))
             single_at = None
-        elif initial and single_at is None:
-            single_at = (start, 1)  # whatever stands around it: ‘…, ‘—, ‘ , ‘1938
-        elif single_at is None and not _is_word(before) and after and not after.isspace() and not after.isdigit():
-            # Not before a digit (the ’30s), nor before a space (the defendants’ lawyers): there it
-            # is an apostrophe, as a reader reads it.
+        elif single_at is None and not _is_word(before):  # before a letter, a digit, a space: '1937 …'
             single_at = (start, 1)
+        # else after a word with none open: a plural's apostrophe (the defendants’ lawyers)
     if double_at is not None:  # a double mark that never closes quotes to the end, as a reader reads it
         found.append(Span(double_at[0], len(text), text[double_at[0] + double_at[1] :], closed=False))
-    # a single mark that never closes is an apostrophe (the ’30s, ’tis), not a quotation
+    if single_at is not None:  # and so does a single one ('…at all'in, ’tis): refused unless allowed
+        found.append(Span(single_at[0], len(text), text[single_at[0] + 1 :], closed=False))
     return sorted(found, key=lambda s: (s.start, -s.end))
 
 

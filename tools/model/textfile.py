@@ -122,3 +122,8 @@ def read_text(path: Path, shown: str) -> tuple[str, list[Finding]]:
             )
         )
     return text, findings
+
+
+# What a spreadsheet would run as a formula at a cell's start: the edition's CSV puts an apostrophe
+# before it (tools/site/data.py), which spreadsheets show as nothing (tools/guard/site.py skips it).
+CSV_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")

@@ -10,13 +10,13 @@ import json
 from ..model.dates import iso
 from ..model.edition import Checked, Site
 from ..model.sourcelist import Citation, Wording
+from ..model.textfile import CSV_FORMULA_START
 from .markup import plain
 
 Row = dict[str, str | None]
 NOT_KNOWN, NOT_SEEN, NOT_MADE = "not known", "not seen", "not made"
 # What a CSV cell says for a value the JSON gives as null.
 UNSAID = {"russian": NOT_SEEN, "report_wording": NOT_SEEN, "editors_literal_translation": NOT_MADE}
-CSV_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 
 def citation_text(citation: Citation | Wording, checked: Checked) -> str:
