@@ -16,18 +16,16 @@ input can get round it:
 from __future__ import annotations
 
 import json
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-
-import re2
 
 from ..model.findings import Example, Rule
 from ..model.html import MAX_DEPTH, blocks, classes, depth, local, parents, text_of
 from ..model.quotes import Corpus, core, has_mark, quotations
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow
+from .printed import unprinted
 from .scripts import theme_script
 
 GUARD_MARKUP = Rule(
@@ -59,23 +57,6 @@ GUARD_LINK = Rule(
     "every link inside the site reaches a page and an id that exist",
     Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](warning.md#nowhere)"),
 )
-# Control and format characters, and a combining mark on no letter (tools/model/textfile.py).
-HIDDEN = re2.compile(
-    r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\p{Cf}\x{2028}\x{2029}]|(?:^|[^\p{L}\p{N}\p{M}])\p{M}"
-)
-# What a reader's text may hold: a closed set, not a list of bad characters, so that no character
-# nobody thought of (an invisible letter such as U+3164, a mark-like symbol such as ⪡ ˵ ˂) can stand
-# in for a quotation mark, or for a letter of the chapter. Letters of the Latin and Cyrillic
-# alphabets (the Russian wordings), digits, the accents the two use, white space, ASCII
-# punctuation, and the typographic punctuation the edition and its theme print. An instalment that
-# needs another alphabet adds it here, in review.
-PRINTED = (
-    r"\p{Latin}\x{400}-\x{481}\x{48a}-\x{52f}"  # Latin; Cyrillic letters (not ҂, its combining marks, ꙾)
-    r"0-9\x{300}-\x{308}\x{30a}-\x{30c}\x{327}\x{328}"  # the accents, not a comma or koronis above
-    r" \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
-    "§©«»¶·–—‘’‚“”„‹›…№°×→↩"
-)
-UNPRINTED = re2.compile(f"[^{PRINTED}]")
 APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})
 
 
@@ -310,17 +291,6 @@ def json_texts(data: str, corpus: Corpus) -> Iterator[Problem]:
 
 VERBATIM = "verbatim"  # the class the edition's renderers give words they quote from the chapter or a source
 STAND_IN = "…"  # what a verbatim quotation counts as in the text around it: no words, no marks
-
-
-def unprinted(words: str, what: str = "") -> str | None:
-    """Why a reader may not be shown `words`: a character hidden, or one the edition does not print."""
-    if HIDDEN.search(words):
-        return f"{what or ''}hides or reorders characters (a control or format character)".lstrip()
-    if (found := UNPRINTED.search(words)) is not None:
-        char = found.group()
-        name = unicodedata.name(char, "an unnamed character")
-        return f"{what}holds {name} (U+{ord(char):04X}), a character the edition does not print".lstrip()
-    return None
 
 
 def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
