@@ -48,6 +48,8 @@ def test_a_page_without_front_matter_is_all_body() -> None:
         (["title: [About, this]"], "2:1 front-matter a title is plain words"),
         (["title: 1953"], "2:1 front-matter a title is plain words"),
         (["title: ''"], "2:1 front-matter a title is plain words"),
+        (["title: Orlov says “Stalin was innocent”"], "2:1 front-matter a title is plain words"),
+        (["title: Orlov says ‚Stalin was innocent‘"], "2:1 front-matter a title is plain words"),
         (["title: 'About", "", "  this edition'"], "2:1 front-matter a title is plain words"),
         (["title: " + "About " * 30], "2:1 front-matter a title is plain words"),
         (["title: About", "template: main.html"], "3:1 front-matter front matter holds only a title, not 'template'"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import re2
 
 from .findings import Example, Finding, Rule, UnusableInput
+from .quotes import spans
 from .yamlread import read_yaml
 
 FRONT_MATTER = Rule(
@@ -67,9 +68,13 @@ def front_matter(shown: str, text: str) -> FrontMatter:
             at((key,), f"front matter holds only a title, not '{key}'")
     title = (data or {}).get("title")
     if "title" in (data or {}) and (
-        not isinstance(title, str) or not title.strip() or "\n" in title or len(title) > MAX_TITLE
+        not isinstance(title, str)
+        or not title.strip()
+        or "\n" in title
+        or len(title) > MAX_TITLE
+        or bool(spans(title))  # the editors' words, as an editors' heading: no quotation
     ):
-        at(("title",), f"a title is plain words on one line, of at most {MAX_TITLE} characters")
+        at(("title",), f"a title is plain words on one line, no quotation mark, of at most {MAX_TITLE} characters")
     if found:
         return FrontMatter(None, body, tuple(found))
     return FrontMatter(title if isinstance(title, str) else None, body)
