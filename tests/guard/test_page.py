@@ -191,6 +191,17 @@ def test_a_quotation_may_not_run_on_past_its_block() -> None:
     assert sum("does not close" in p for p in problems) == 2
 
 
+@pytest.mark.parametrize("dropped", ["medium-screen", "medium-paper", "headerlink"])
+def test_a_quotation_is_held_as_each_medium_reads_it(dropped: str) -> None:
+    """Words for one medium inside a quotation: whole, it is the chapter's; as the other medium reads
+    it (the exports drop the other's words and the site's controls), a word is gone (a third attack:
+    [not]{.medium-screen} inside a quotation printed it turned round)."""
+    whole = page("<p>Orlov: “Stalin – the author) is the hope of mankind!”</p>", kind="editorial")
+    assert [p for p in whole if p.startswith("guard-quote")] == []
+    cut = f'<p>Orlov: “Stalin – the author) is <span class="{dropped}">the hope</span> of mankind!”</p>'
+    assert [p for p in page(cut, kind="editorial") if p.startswith("guard-quote")] != []
+
+
 def test_a_downloads_file_name_is_held_as_seen_words() -> None:
     problems = page('<p><a href="warning.html" download="Orlov: “Stalin was innocent” \u5350.pdf">x</a></p>')
     assert any(p.startswith("guard-quote") for p in problems) and any("does not print" in p for p in problems)

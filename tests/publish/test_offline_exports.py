@@ -381,13 +381,18 @@ def test_splice_is_linear() -> None:
     """Taking out every other child of a wide element costs about twice as much for twice as many."""
 
     def seconds(count: int) -> float:
-        root = ET.Element("section")
-        for i in range(count):
-            ET.SubElement(root, "span", {"class": "quote-link" if i % 2 else "x"}).tail = f" {i} "
-        start = time.perf_counter()
-        for_medium(root, "paper")
-        assert len(root) == count // 2
-        return time.perf_counter() - start
+        """This process's CPU time, the least of three runs (another process on a loaded machine, or
+        a pause, does not count: the wall clock failed this once with three workers and a build)."""
+        best = float("inf")
+        for _ in range(3):
+            root = ET.Element("section")
+            for i in range(count):
+                ET.SubElement(root, "span", {"class": "quote-link" if i % 2 else "x"}).tail = f" {i} "
+            start = time.process_time()
+            for_medium(root, "paper")
+            best = min(best, time.process_time() - start)
+            assert len(root) == count // 2
+        return best
 
     seconds(2000)
     assert seconds(100_000) < 40 * max(seconds(10_000), 1e-3)

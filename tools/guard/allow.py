@@ -60,6 +60,10 @@ DATA_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json"})
 # A <link> with one of these relations names a page; it does not load anything.
 LINK_NAMING = frozenset({"canonical", "alternate", "author", "license", "help", "schema.dc", "schema.dcterms"})
 # Attributes whose words a reader sees or hears.
+# The site's controls, which no export keeps (tools/publish/bookpages.py `for_medium`), and the words
+# meant for one medium only: what a reader of each medium reads is the page without the others.
+CONTROLS = frozenset({"headerlink", "quote-link", "note-link", "md-button"})
+MEDIUM_VIEWS = (frozenset({"medium-paper"}), frozenset({"medium-screen"}) | CONTROLS)  # screen, paper
 SEEN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "download")  # (a download's file name is shown)
 # <meta> whose content is shown by other programs (search results, link previews, reference managers).
 SEEN_META = re2.compile(r"^(description|citation_.*|dc\..*|og:.*|twitter:.*)$")

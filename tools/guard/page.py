@@ -309,6 +309,7 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
                 words,
             )
     marked = {id(e) for e in verbatim}
+    told: set[str] = set()  # the quotation problems said, once each whatever the medium
     for element, words in blocks(root, opaque=lambda e: STAND_IN if id(e) in marked else None):
         if (why := unprinted(words)) is not None:
             yield Problem(GUARD_TEXT, why, words[:60])
@@ -319,7 +320,27 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
             yield Problem(GUARD_QUOTE, "an editors' heading holds a quotation mark", words[:60])
             continue
         titles = allowed.titles if CITATION in classes(element) else frozenset()
-        yield from quotations_in(words, allowed.corpus, titles)
+        for problem in quotations_in(words, allowed.corpus, titles):
+            told.add(problem.message)
+            yield problem
+    # Each medium reads the page without the other's words and (on paper) the controls: a quotation
+    # must be allowed as each one reads it, not only whole ([not]{.medium-screen} inside a
+    # quotation would print it turned round).
+    for dropped in allow.MEDIUM_VIEWS:
+        if not any(classes(e) & dropped for e in root.iter()):
+            continue
+
+        def as_read(e: ET.Element, dropped: frozenset[str] = dropped) -> str | None:
+            return STAND_IN if id(e) in marked else "" if classes(e) & dropped else None
+
+        for element, words in blocks(root, opaque=as_read):
+            if kind == "chapter" and "chapter-paragraph" in classes(element):
+                continue  # held word for word to the chapter above
+            titles = allowed.titles if CITATION in classes(element) else frozenset()
+            for problem in quotations_in(words, allowed.corpus, titles):
+                if problem.message not in told:
+                    told.add(problem.message)
+                    yield problem
     for element in root.iter():
         seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
         if local(element.tag) == "meta" and allow.SEEN_META.match(

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 import re2
 
+from ..guard.allow import CONTROLS
 from ..guard.page import Allowed, chapter_paragraph, check_content
 from ..guard.site import page_kind
 from ..model.edition import Checked
@@ -46,7 +47,6 @@ FIRST_PAGE = "index.html"
 # "Read offline" is about the downloads themselves: the books leave it out.
 ONLINE_ONLY = frozenset({"offline.html"})
 # The site's controls, meaningless in a file, a book or on paper.
-CONTROLS = frozenset({"headerlink", "quote-link", "note-link", "md-button"})
 MEDIA = ("screen", "paper")
 # What a reader does with a pointer or a finger: never asked of a reader of paper or an e-book.
 INTERACTION = re2.compile(r"(?i)\b(hover\w*|tap|taps|tapp\w*|click\w*|mouse\w*|tooltips?)\b")
