@@ -679,6 +679,19 @@ NEW_SPELLINGS = [
     for how, marks in SPELLINGS
 ]
 NEW_SPELLINGS += [
+    # one medium's words inside a quotation: whole it is the chapter's, as the other medium reads it
+    # (the PDF drops the screen's words) a word is gone (a third attack)
+    *(
+        in_index(
+            f"a quotation cut by words for {medium} only",
+            "published; Orlov: “He (naturally, Stalin – the author) is [the hope]{ .medium-"
+            + medium
+            + " } of mankind!”",
+            "prose-quote",
+            "“He (naturally",
+        )
+        for medium in ("screen", "paper")
+    ),
     # a combining mark on no letter draws a quotation mark of its own: refused as hidden text
     in_index(
         "a quotation in combining double acute accents",

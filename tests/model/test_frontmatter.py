@@ -61,9 +61,11 @@ def test_a_page_without_front_matter_is_all_body() -> None:
     ],
 )
 def test_anything_but_a_title_is_one_finding_at_its_line(lines: list[str], where: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     matter = front_matter("docs/index.md", fronted(*lines))
-    assert time.perf_counter() - start < 0.5, "read as it stands, never expanded"
+    assert time.process_time() - start < 0.5, (
+        "read as it stands, never expanded (CPU time: a loaded machine does not count)"
+    )
     [finding] = [str(f) for f in matter.findings]
     line_col, rule_message = where.split(" ", 1)
     assert finding.startswith(f"docs/index.md:{line_col}: {rule_message}") and "\n" not in finding
