@@ -86,6 +86,9 @@
       const {go, otherwise} = asked || {};
       asked = null;
       if (ready && go) { go(); } else if (otherwise) { otherwise(); }
+      // A selection made while it loaded is offered its link whatever else was asked meanwhile:
+      // a double click selects a word before its second click, which takes back what was asked.
+      if (ready) { reading.select(); }
     };
     document.head.appendChild(loading);
   }
