@@ -12,7 +12,6 @@ content check, so that a page that would be refused says so while it is being wr
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -22,14 +21,14 @@ from pathlib import Path
 import markdown
 import re2
 
-from ..guard.allow import EDITION_ASSET, MEDIUM_VIEWS
+from ..guard.allow import EDITION_ASSET
 from ..guard.configs import EXTENSIONS
-from ..guard.page import Allowed, Problem, check_content, first_lines, quotations_in
+from ..guard.page import Allowed, Problem, as_each_medium_reads, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
 from ..model.frontmatter import front_matter
-from ..model.html import blocks, classes, parse_fragment
+from ..model.html import blocks, parse_fragment
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
 from ..model.sourcelist import Loaded, load
@@ -300,20 +299,16 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     # The page whole, then as the screen and as paper read it (the guard does the same, page.py
     # seen_texts): a quotation with one medium's words in it must be allowed in each reading.
     fragment = parse_fragment(html)
-    whole = {id(element): words for element, words in blocks(fragment)}  # where a block is found
+    read_whole = list(blocks(fragment))
+    whole = {id(element): words for element, words in read_whole}  # where a block is found
     said: set[str] = set()
     quoted: list[tuple[Problem, list[Problem]]] = []
-    for dropped in (frozenset(), *MEDIUM_VIEWS):
-
-        def as_read(e: ET.Element, dropped: frozenset[str] = dropped) -> str | None:
-            return "" if classes(e) & dropped else None
-
-        for element, words in blocks(fragment, opaque=as_read if dropped else None):
-            problems = [p for p in quotations_in(words, allowed.corpus) if p.message not in said]
-            said.update(p.message for p in problems)
-            if problems:
-                near = first_lines(whole.get(id(element), words))
-                quoted.append((replace(problems[0], text="", near=near), problems))
+    for element, words in (*read_whole, *as_each_medium_reads(fragment)):
+        problems = [p for p in quotations_in(words, allowed.corpus) if p.message not in said]
+        said.update(p.message for p in problems)
+        if problems:
+            near = first_lines(whole.get(id(element), words))
+            quoted.append((replace(problems[0], text="", near=near), problems))
     occurrences = Occurrences(
         text,
         (

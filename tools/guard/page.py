@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 
 from ..model.findings import Example, Rule
@@ -293,6 +293,18 @@ VERBATIM = "verbatim"  # the class the edition's renderers give words they quote
 STAND_IN = "…"  # what a verbatim quotation counts as in the text around it: no words, no marks
 
 
+def as_each_medium_reads(root: ET.Element, marked: Collection[int] = frozenset()) -> Iterator[tuple[ET.Element, str]]:
+    """Every block as each medium reads it (allow.MEDIUM_VIEWS), where a page has words for one: a
+    quotation is allowed in each reading or not at all. `marked` (ids) stand in as quoted things."""
+    for dropped in allow.MEDIUM_VIEWS:
+
+        def as_read(e: ET.Element, dropped: frozenset[str] = dropped) -> str | None:
+            return STAND_IN if id(e) in marked else "" if classes(e) & dropped else None
+
+        if any(classes(e) & dropped for e in root.iter()):
+            yield from blocks(root, opaque=as_read)
+
+
 def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
     """Every text a reader sees or hears: block by block, and the words of attributes and metadata.
     Words the renderers mark `verbatim` (a source's recorded words, the chapter's quotation) must be
@@ -323,24 +335,14 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
         for problem in quotations_in(words, allowed.corpus, titles):
             told.add(problem.message)
             yield problem
-    # Each medium reads the page without the other's words and (on paper) the controls: a quotation
-    # must be allowed as each one reads it, not only whole ([not]{.medium-screen} inside a
-    # quotation would print it turned round).
-    for dropped in allow.MEDIUM_VIEWS:
-        if not any(classes(e) & dropped for e in root.iter()):
-            continue
-
-        def as_read(e: ET.Element, dropped: frozenset[str] = dropped) -> str | None:
-            return STAND_IN if id(e) in marked else "" if classes(e) & dropped else None
-
-        for element, words in blocks(root, opaque=as_read):
-            if kind == "chapter" and "chapter-paragraph" in classes(element):
-                continue  # held word for word to the chapter above
-            titles = allowed.titles if CITATION in classes(element) else frozenset()
-            for problem in quotations_in(words, allowed.corpus, titles):
-                if problem.message not in told:
-                    told.add(problem.message)
-                    yield problem
+    for element, words in as_each_medium_reads(root, marked):
+        if kind == "chapter" and "chapter-paragraph" in classes(element):
+            continue  # held word for word to the chapter above
+        titles = allowed.titles if CITATION in classes(element) else frozenset()
+        for problem in quotations_in(words, allowed.corpus, titles):
+            if problem.message not in told:
+                told.add(problem.message)
+                yield problem
     for element in root.iter():
         seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
         if local(element.tag) == "meta" and allow.SEEN_META.match(
