@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tools.checker import Result, check
+from tools.checker import SOURCE_LIST, Result, check
+from tools.checker.readings import write_lock
 from tools.model.edition import Checked, Site
 from tools.model.findings import Finding
+from tools.model.sourcelist import load
 from tools.site.prepare import pages
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,7 @@ COPIED = (
     "anchors.yml",
     "anchors.lock",
     "original.lock",
+    "readings.lock",
     "mkdocs.yml",
     "mkdocs.offline.yml",
 )
@@ -61,6 +64,12 @@ class Project:
 
     def check(self) -> Result:
         return check(self.root)
+
+    def admit_readings(self) -> None:
+        """A reviewer's step: pin the source list's readings as they now are (readings.lock)."""
+        loaded, _ = load(self.path(SOURCE_LIST), SOURCE_LIST)
+        assert loaded is not None
+        write_lock(self.root, loaded.sources)
 
     def findings(self) -> list[str]:
         return [str(f) for f in self.check().findings]

@@ -1051,6 +1051,7 @@ def test_a_declared_mirror_beside_another_source_passes(mini: Project) -> None:
         "    - {domain: liquisearch.com, copies: Wikipedia articles}",
         "    - {domain: enacademic.com, copies: Wikipedia articles}",
     )
+    mini.admit_readings()
     assert [str(f) for f in mini.check().findings] == []
 
 

@@ -1,6 +1,6 @@
 """Synthetic books of any number of pages that the checker passes with no finding: each page a
 marked quotation (statuses in turn) introduced by a speaker's name, then a paragraph of prose; the
-original is the pages' text, its SHA-256 pinned; one work, one person and one entry per quotation."""
+original is the pages' text, its SHA-256 pinned, and its readings admitted; one work, one person and one entry per quotation."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..checker import SOURCE_LIST
+from ..checker.readings import write_lock
+from ..model.sourcelist import load
 
 WORDS = ("loyal", "guilty", "shameful", "bitter", "honest", "final", "whole", "sincere", "deep", "open")
 STATUSES = ("unverified", "attributed", "paraphrase")  # `verified` needs the official Report's words
@@ -94,5 +98,8 @@ def write_book(root: Path, pages: int) -> int:
     listing = yaml.safe_dump(source_list(pages), allow_unicode=True, sort_keys=False, width=1000)
     (root / "data" / "sources.yml").write_text(listing, encoding="utf-8")
     (root / "original.lock").write_text(f"{digest}  original/book.txt\n", encoding="utf-8")
+    loaded, _ = load(root / SOURCE_LIST, SOURCE_LIST)
+    assert loaded is not None, "the synthetic source list has the schema's shape"
+    write_lock(root, loaded.sources)
     (root / "anchors.yml").write_text("redirects: {}\naliases: {}\n", encoding="utf-8")
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())

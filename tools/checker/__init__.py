@@ -34,7 +34,7 @@ from ..model.moves import Moves, moves_or_finding
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
 from ..model.values import KINDS
-from . import chapter, facts, prose, sourcelist
+from . import chapter, facts, prose, readings, sourcelist
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = "data/sources.yml"
@@ -102,6 +102,7 @@ def _run(result: Result, root: Path) -> None:
         return
     edition = loaded.sources.edition
     result.findings += sourcelist.check(loaded)
+    result.findings += readings.check(loaded, readings.pinned(root))
     coverage_findings, result.coverage = facts.check(loaded)
     result.findings += coverage_findings
     pages: list[ChapterPage] = []

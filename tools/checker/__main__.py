@@ -7,13 +7,30 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import PROJECT, SOURCE_LIST, check
+from ..model.findings import UnusableInput
+from ..model.sourcelist import load
+from . import PROJECT, SOURCE_LIST, check, readings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.checker", description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=PROJECT, help="project folder (default: this project)")
+    parser.add_argument(
+        "--admit-readings",
+        action="store_true",
+        help=f"pin every reading of the source list in {readings.READINGS_LOCK}: a reviewer's step, once read",
+    )
     args = parser.parse_args(argv)
+    if args.admit_readings:
+        try:
+            loaded, findings = load(args.root / SOURCE_LIST, SOURCE_LIST)
+        except UnusableInput as err:
+            loaded, findings = None, [err.finding]
+        for finding in findings:
+            print(finding, file=sys.stderr)
+        if loaded is None:
+            return 1
+        print(f"{readings.READINGS_LOCK}: {readings.write_lock(args.root, loaded.sources)} readings")
     result = check(args.root)
     for finding in result.findings:
         print(finding)

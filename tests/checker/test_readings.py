@@ -1,0 +1,60 @@
+"""readings.lock: any change to what a source was read as saying, or where, or in what copy, is a
+finding at its citation until the reading is admitted; what a reading covers stays editorial."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Project
+
+YML = "data/sources.yml"
+STALIN_DATES = (
+    "        read_at: https://en.wikipedia.org/wiki/Joseph_Stalin\n"
+    "        said: 18 December [O.S. 6 December] 1878 – 5 March 1953\n"
+)
+
+
+def reading_findings(mini: Project) -> list[str]:
+    return [f"{f.line} {f.message}" for f in mini.check().findings if f.rule == "source-reading"]
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("5 March 1953", "5 March 1954"),  # the words
+        ("wiki/Joseph_Stalin", "wiki/Joseph_Stalin_(invented)"),  # the address
+        ("        said: 18 Dec", "        copy: archive\n        said: 18 Dec"),  # the copy
+        (
+            "        read_at: https://en.wikipedia.org/wiki/Joseph_Stalin\n",
+            "        locator: p. 1\n",
+        ),  # locator, work url
+    ],
+    ids=["words", "address", "copy", "locator"],
+)
+def test_a_changed_reading_is_a_finding_at_its_citation(mini: Project, old: str, new: str) -> None:
+    changed = STALIN_DATES.replace(old, new)
+    mini.replace(YML, STALIN_DATES, changed)
+    text = mini.read(YML)
+    line = text.count("\n", 0, text.rindex("- work:", 0, text.index(changed))) + 1  # the citation's first line
+    assert [f.split()[0] for f in reading_findings(mini)] == [str(line)]
+    mini.admit_readings()
+    assert reading_findings(mini) == []
+
+
+def test_what_a_reading_covers_is_not_pinned(mini: Project) -> None:
+    mini.replace(
+        YML, "        covers: [born, born_old_style, died]\n", "        covers: [born, died, born_old_style]\n"
+    )
+    assert reading_findings(mini) == []
+
+
+def test_a_work_s_own_address_is_where_a_citation_without_one_was_read(mini: Project) -> None:
+    mini.replace(
+        YML, "    url: https://en.wikipedia.org/wiki/Main_Page", "    url: https://en.wikipedia.org/wiki/Other_Page"
+    )
+    assert len(reading_findings(mini)) == 1  # the wikipedia work's own citation, read at its url
+
+
+def test_without_the_lock_nothing_is_admitted(mini: Project) -> None:
+    locked = [line for line in mini.read("readings.lock").splitlines() if not line.startswith("#")]
+    mini.path("readings.lock").unlink()
+    assert len(reading_findings(mini)) >= len(locked) > 20
