@@ -924,6 +924,52 @@ NEW_OTHER += [
         "sources-press-4.md",
     ),
 ]
+
+# Semantic attacks, which no syntax rule sees: a fact made to rest on made-up evidence, or given to
+# another person by moving a spelling (readings.lock, fact-person, spelling).
+BUKHARIN_DATES = (
+    "read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin\n        said: 9 October [O.S. 27 September] 1888"
+)
+NEW_OTHER += [
+    edit(
+        "a false death date, with the source's words rewritten to give it",
+        YML,
+        "        said: 9 October [O.S. 27 September] 1888 – 15 March 1938\n        covers: [born, born_old_style, died]",
+        "        said: 9 October [O.S. 27 September] 1888 – 15 March 1939\n        covers: [born, born_old_style, died]",
+        "source-reading",
+        "work: wikipedia\n        read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+    ),
+    edit(
+        "the same words, said to be read at a made-up address",
+        YML,
+        BUKHARIN_DATES,
+        BUKHARIN_DATES.replace("Nikolai_Bukharin", "Nikolai_Bukharin_(revised)"),
+        "source-reading",
+        "work: wikipedia\n        read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin_(revised)",
+    ),
+    edit(
+        "a quotation given to a speaker its sources do not name",
+        YML,
+        "    speaker: rosengolts\n    introduced_as: Rosenholz",
+        "    speaker: bukharin\n    introduced_as: Rosenholz",
+        "fact-person",
+        "speaker: bukharin\n    introduced_as: Rosenholz",
+    ),
+    Attack(
+        "a surname moved into another person's spellings, with his quotation",
+        (
+            (YML, "    variants: [Bukharin]\n", "    variants: [Bukharin-N]\n"),
+            (YML, "    variants: [Rosenholz, Rosengolts]\n", "    variants: [Rosenholz, Rosengolts, Bukharin]\n"),
+            (
+                YML,
+                "    speaker: bukharin\n    introduced_as: Bukharin",
+                "    speaker: rosengolts\n    introduced_as: Bukharin",
+            ),
+        ),
+        "spelling",
+        "Bukharin]",
+    ),
+]
 ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
 # Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.
 NOT_YET: set[str] = set()

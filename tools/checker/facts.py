@@ -13,6 +13,7 @@ covers it when its `covers` names the field; a trial's participants are covered 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ import re2
 
 from ..model.dates import format_date, month_names
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, Record, SourceList, Trial
+from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
 
 FACT_UNCOVERED = Rule(
@@ -47,6 +48,12 @@ FACT_SCOPE = Rule(
         "        covers: [born, born_old_style, died]\n",
         "        covers: [born, born_old_style, died, role]\n",
     ),
+)
+FACT_PERSON = Rule(
+    "fact-person",
+    "a fact that names a person (a speaker, a prosecutor, a participant, a meeting's person, a person's own "
+    "name) is covered by words that spell that person, as the source list spells them (case and accents aside)",
+    Example("data/sources.yml", "    speaker: rosengolts", "    speaker: bukharin"),
 )
 NUMBER = re2.compile(r"[0-9]+")
 # A word (letters and their combining marks: "Гео́ргий" is one) or a number.
@@ -140,6 +147,7 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
             for name in dict.fromkeys(citation.covers):
                 covers.setdefault(name, []).append(j)
         said: dict[int, set[int]] = {}
+        spelled_in: dict[int, frozenset[str]] = {}  # each citation's words as names are matched, read once
         for name, value in values.items():
             if value is None or value == ():
                 continue
@@ -163,6 +171,16 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                 findings.append(
                     loaded.at(FACT_NUMBERS, where, f"'{name}' gives {shown}, which the words of its sources do not")
                 )
+            person = _person_named(name, value, entry)
+            if person is not None and not _spelled(person, covering, loaded.sources, spelled_in):
+                findings.append(
+                    loaded.at(
+                        FACT_PERSON,
+                        where,
+                        f"'{name}' names {loaded.sources.name_of(person)}, whom the words of its sources do not "
+                        "name (by a spelling of theirs in the source list)",
+                    )
+                )
             stated_month = None if name in REFERENCES else month(value)
             if stated_month is not None and not said_month(
                 covering, value, stated_month, loaded.sources.policy.languages
@@ -176,6 +194,44 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                     )
                 )
     return findings, Coverage(facts, covered)
+
+
+GRAMS = 4  # a spelling of up to four words ("Eduard Solomonovich Holtzman") is matched whole
+
+
+def folded_words(text: str) -> list[str]:
+    """A text's words as spellings are matched: without accents (Го́льцман), in one case (РОММ)."""
+    letters = unicodedata.normalize("NFD", text.casefold())
+    kept = "".join(c if c.isalnum() else " " for c in letters if unicodedata.category(c) != "Mn")
+    return kept.split()
+
+
+def _grams(citation: Citation) -> frozenset[str]:
+    words = [w for excerpt in citation.said for w in [*folded_words(excerpt), ""]]
+    return frozenset(" ".join(words[i : i + n]) for n in range(1, GRAMS + 1) for i in range(len(words) - n + 1))
+
+
+def _person_named(field: str, value: object, entry: Record) -> str | None:
+    """The id of the person a fact names: a reference to one, a participant, or a person's own name."""
+    if field.startswith("participants:"):
+        return field.split(":", 1)[1]
+    if field in REFERENCES and field != "trial" and isinstance(value, str):
+        return value
+    if field == "name" and isinstance(entry, Person):
+        return entry.id
+    return None
+
+
+def _spelled(person_id: str, covering: list[Citation], sources: SourceList, cache: dict[int, frozenset[str]]) -> bool:
+    person = sources.person.get(person_id)
+    if person is None:
+        return True  # the reference rule says so
+    forms = {" ".join(folded_words(form)) for form in (*person.variants, person.name)}
+    for citation in covering:
+        grams = cache.setdefault(id(citation), _grams(citation))
+        if not forms.isdisjoint(grams):
+            return True
+    return False
 
 
 SELF_DESCRIBED = frozenset({"title", "author", "publisher", "place", "year", "container", "edition"})
@@ -218,4 +274,4 @@ def _entries(s: SourceList) -> Iterator[tuple[Key, str, Record, tuple[Citation, 
                 yield ("meetings", i, part, k), "sources", account, account.sources
 
 
-RULES = (FACT_UNCOVERED, FACT_NUMBERS, FACT_SCOPE)
+RULES = (FACT_UNCOVERED, FACT_NUMBERS, FACT_SCOPE, FACT_PERSON)

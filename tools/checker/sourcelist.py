@@ -26,7 +26,8 @@ REFERENCE = Rule(
 )
 SPELLING = Rule(
     "spelling",
-    "a spelling belongs to one person only, and is never also declared not a name",
+    "a spelling belongs to one person only (each word of a person's name is theirs), and is never also "
+    "declared not a name",
     Example("data/sources.yml", "not_names: [", "not_names: [Bukharin, "),
 )
 SOURCE_DENIED = Rule(
@@ -127,6 +128,8 @@ def citations(s: SourceList) -> Iterator[tuple[tuple[str | int, ...], Citation |
 
 def spellings(loaded: Loaded) -> Iterator[Finding]:
     owner: dict[str, str] = {}
+    # A surname moved into another person's spellings would give him the first one's words.
+    name_words = {word: p.id for p in loaded.sources.people for word in p.name.replace("-", " ").split()}
     not_names = {name: index for index, name in enumerate(loaded.sources.not_names)}
     for i, person in enumerate(loaded.sources.people):
         for j, form in enumerate(dict.fromkeys((*person.variants, person.name))):
@@ -136,6 +139,12 @@ def spellings(loaded: Loaded) -> Iterator[Finding]:
                     SPELLING, key, f"the spelling '{form}' is also {owner[form]}'s: a spelling names one person"
                 )
             owner.setdefault(form, person.id)
+            if name_words.get(form, person.id) != person.id:
+                yield loaded.at(
+                    SPELLING,
+                    key,
+                    f"'{form}' is a word of {loaded.sources.name_of(name_words[form])}'s name: a spelling names one person",
+                )
             if form in not_names:
                 yield loaded.at(
                     SPELLING, ("not_names", not_names[form]), f"'{form}' is {person.id}'s spelling, so it is a name"
