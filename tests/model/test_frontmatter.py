@@ -43,7 +43,7 @@ def test_a_page_without_front_matter_is_all_body() -> None:
         (alias_bomb(8), "2:5 yaml-syntax uses a YAML anchor or alias"),
         (["a: &t About", "title: *t"], "2:4 yaml-syntax uses a YAML anchor or alias"),
         (["title: !!str About"], "2:8 yaml-syntax uses the tag !!str"),
-        (["title: !!python/name:os.system"], "2:8 yaml-syntax uses the tag"),
+        (["title: !!python/name:os.system About"], "2:8 yaml-syntax uses the tag"),
         (["title: {text: About}"], "2:1 front-matter a title is plain words"),
         (["title: [About, this]"], "2:1 front-matter a title is plain words"),
         (["title: 1953"], "2:1 front-matter a title is plain words"),

@@ -3,6 +3,7 @@ schema (sourcelist.py). Every way a file can be unreadable or misshapen is one f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from tools.model.findings import UnusableInput
 from tools.model.sourcelist import load
 from tools.model.textfile import MAX_BYTES, read_text
-from tools.model.yamlread import load_yaml
+from tools.model.yamlread import QUOTED, load_yaml, read_yaml
 
 
 def read(tmp_path: Path, data: bytes) -> tuple[str, list[str]]:
@@ -201,11 +202,69 @@ def test_a_tag_is_never_constructed(tmp_path: Path) -> None:
     path.write_text(
         f"a: !!python/object/apply:os.system ['touch {marker}']\nb: 1  # an &anchor and *alias in a comment\n"
     )
-    with pytest.raises(UnusableInput):
-        load_yaml(path, "s.yml")
+    read_back = load_yaml(path, "s.yml")
+    assert [f.rule for f in read_back.findings] == ["yaml-syntax"] and read_back.data == {
+        "a": [f"touch {marker}"],
+        "b": 1,
+    }
     assert not marker.exists()
     path.write_text("b: 1  # an &anchor and *alias in a comment\n")
     assert load_yaml(path, "s.yml").findings == []
+
+
+@pytest.mark.parametrize(
+    ("tagged", "plainly"),
+    [
+        ("a: !!bool maybe\n", "a: maybe\n"),
+        ("a: !!str 1953-03-05\n", "a: 1953-03-05\n"),  # a date, as it would be without the tag
+        ("a: !!int '7'\n", "a: '7'\n"),  # text: quoted
+        ("a: !!python/name:os.system\n", "a:\n"),
+        ("a: ! 7\n", "a: 7\n"),
+        ("a: !!map {b: c}\n", "a: {b: c}\n"),
+        ("!!str 1: b\n", "1: b\n"),  # a key: a number still, and refused as a key
+        ("a: !!timestamp 1936-02-30\n", "a: 1936-02-30\n"),
+        ("%TAG !e! tag:yaml.org,2002:\n---\na: !e!bool maybe\n", "---\na: maybe\n"),
+    ],
+)
+def test_a_tag_is_a_finding_and_the_value_reads_as_without_it(tmp_path: Path, tagged: str, plainly: str) -> None:
+    """Not a file that cannot be read (the checker's exit 2 for the source list, 1 for anchors.yml):
+    one finding at the tag, and the rest of the file is read, and checked, as if it were not there."""
+    read_back, read_plainly = (read_yaml(text, "s.yml") for text in (tagged, plainly))
+    found, found_plainly = ([str(f) for f in r.findings] for r in (read_back, read_plainly))
+    tag = tagged.splitlines()[-1].index("!") + 1
+    line = tagged.count("\n")
+    assert read_back.data == read_plainly.data
+    assert found[0].startswith(f"s.yml:{line}:{tag}: yaml-syntax uses the tag ")
+    assert [f.split(": ", 1)[1] for f in found[1:]] == [f.split(": ", 1)[1] for f in found_plainly]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!int " + "9" * 5000 + "\n",  # more digits than Python makes an int of
+        "a: " + "9" * 5000 + "\n",
+        "a: !<tag:" + "x" * 5000 + "> b\n",
+        f"? {'a' * 5000}\n: 1\n? {'a' * 5000}\n: 2\n",  # a key longer than 1,024 characters is written `? key`
+        f"? {'2' * 5000}\n: 1\n",
+    ],
+    ids=["a tagged number", "a number", "a tag", "a repeated key", "a key"],
+)
+def test_a_finding_quotes_a_long_value_shortened(text: str) -> None:
+    """At most its first 40 characters, and `…`: not 5,000 digits on one line."""
+    [finding] = read_yaml(text, "s.yml").findings[-1:]
+    quoted = re.search(r"(?:'|tag )(tag:x*|[a29]+)…", finding.message)
+    assert quoted is not None and len(quoted.group(1)) == QUOTED and len(finding.message) < 150, finding.message
+
+
+@pytest.mark.parametrize("key", ["true", "no", "null", "~", "1", "1.5", "0x1f", "2026-01-01", "[a, b]", "{a: b}"])
+def test_a_key_is_text_as_written(key: str) -> None:
+    """`true:` is the bool True to YAML, `1:` a number, `null:` nothing: none is a key of ours."""
+    read_back = read_yaml(f"{key}: x\nb: y\n", "s.yml")
+    [finding] = [str(f) for f in read_back.findings]
+    assert finding.startswith("s.yml:1:") and " yaml-syntax keys must be plain words" in finding
+    assert read_back.data == {"b": "y"}
+    quoted = read_yaml(f"'{key}': x\n", "s.yml")
+    assert quoted.findings == [] and quoted.data == {key: "x"}
 
 
 MINI_SOURCES = PROJECT / "tests" / "fixtures" / "mini" / "data" / "sources.yml"

@@ -27,6 +27,8 @@ MAX_DEPTH = 12  # the schema needs 5 levels; anything deeper is a mistake or an 
 YAML_TAG = "tag:yaml.org,2002:"
 STR_TAG = f"{YAML_TAG}str"
 Positions = dict[PathKey, tuple[int, int]]
+QUOTED = 40  # the characters of a value a finding quotes
+RESOLVER = yaml.resolver.Resolver()  # what a plain scalar is read as (int, bool, date …), as the loader reads it
 
 
 OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -38,9 +40,13 @@ def _where(event: yaml.Event, shown: str) -> tuple[str, int, int]:
     return (shown, mark.line + 1, mark.column + 1) if mark is not None else (shown, 1, 1)
 
 
-def guard_events(text: str, shown: str) -> None:
-    """Reject anchors, aliases, tags and deep nesting before anything is built."""
+def guard_events(text: str, shown: str) -> tuple[list[Finding], dict[int, str]]:
+    """Reject anchors, aliases and deep nesting before anything is built. A tag is a finding, not a
+    refusal: the file is read on as if it were not written, and the second value returned says how
+    each tagged scalar reads plainly (its tag without the tag written), by where it starts."""
     depth = 0
+    findings: list[Finding] = []
+    plainly: dict[int, str] = {}
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise UnusableInput(
@@ -52,28 +58,41 @@ def guard_events(text: str, shown: str) -> None:
         # value text), and a tag hands its value to a PyYAML constructor the resolver never vetted
         # it for (`!!bool maybe` raised KeyError, `!!timestamp x` AttributeError), while one on a
         # mapping or list was silently ignored. `tag` is None unless written (`!`, `!!x`, `!e!x`).
+        # It is a finding like a repeated key, whatever the file: the value is read as it would be
+        # without the tag, so the tag is never constructed and the rest of the file is still checked.
         tag = getattr(event, "tag", None)
         if tag is not None:
-            shown_tag = tag.replace(YAML_TAG, "!!", 1)
-            raise UnusableInput(
+            shown_tag = shortened(tag.replace(YAML_TAG, "!!", 1))
+            findings.append(
                 YAML_SYNTAX.at(
                     *_where(event, shown),
                     f"uses the tag {shown_tag}; write the value plainly (quoted, to make it text)",
                 )
             )
+            if isinstance(event, yaml.ScalarEvent) and event.start_mark is not None:
+                plain = not event.style  # the C parser says '' for a plain scalar, the Python one None
+                read_as = RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, not plain))  # type: ignore[no-untyped-call]
+                plainly[event.start_mark.index] = str(read_as)
         if isinstance(event, OPENING):
             depth += 1
             if depth > MAX_DEPTH:
                 raise UnusableInput(YAML_SYNTAX.at(*_where(event, shown), f"nests more than {MAX_DEPTH} levels deep"))
         elif isinstance(event, CLOSING):
             depth -= 1
+    return findings, plainly
+
+
+def shortened(text: str) -> str:
+    """A value as a finding quotes it: a long one (5,000 digits) cut to its first 40 characters."""
+    return text if len(text) <= QUOTED else text[:QUOTED] + "…"
 
 
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and duplicate keys."""
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, plainly: dict[int, str] | None = None) -> None:
         self.shown = shown
+        self.plainly = plainly or {}  # a tagged scalar's tag read plainly, by where it starts
         self.positions: Positions = {}
         self.findings: list[Finding] = []
         self.texts: list[tuple[PathKey, str]] = []  # every text value, in the file's order
@@ -85,14 +104,21 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 name = self.scalar(key_node)
-                if not isinstance(name, (str, int)):
-                    self.add(key_node, "keys must be plain words")
+                # Text as written: `true:`, `1:`, `null:` or `2026-01-01:` reads as a bool, number,
+                # nothing or date, and a key of 1 would pass for a list's index in a value's place.
+                if not isinstance(name, str):
+                    message = "keys must be plain words"
+                    if isinstance(key_node, yaml.ScalarNode):
+                        read_as = "null" if name is None else type(name).__name__
+                        message += f": '{shortened(key_node.value)}' reads as {read_as}; quote it to make it text"
+                    self.add(key_node, message)
                     continue
                 if name in result:
                     first = self.positions[(*key, name)][0]
                     self.add(
                         key_node,
-                        f"repeats the key '{name}' (first on line {first}); YAML would silently keep only the last",
+                        f"repeats the key '{shortened(name)}' (first on line {first}); "
+                        "YAML would silently keep only the last",
                     )
                     continue
                 result[name] = self.build(value_node, (*key, name))
@@ -109,6 +135,8 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return None
+        if (tag := self.plainly.get(node.start_mark.index, node.tag)) != node.tag:  # the tag written is not read
+            node = yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
         if node.tag == STR_TAG:
             # An escape in a quoted value ("\u202e") makes a character the file itself may not hold.
             if (hidden := HIDDEN_CHAR.search(node.value)) is not None:
@@ -122,9 +150,9 @@ class _Builder:
         # PyYAML's alone, so catching everything hides no bug of ours, and bad input never crashes.
         except Exception:
             if node.tag == f"{YAML_TAG}timestamp":
-                self.add(node, f"'{node.value}' is not a real date")
+                self.add(node, f"'{shortened(node.value)}' is not a real date")
             else:
-                self.add(node, f"'{node.value}' is not a valid {node.tag.replace(YAML_TAG, '!!', 1)}")
+                self.add(node, f"'{shortened(node.value)}' is not a valid {node.tag.replace(YAML_TAG, '!!', 1)}")
             return str(node.value)
 
     def add(self, node: yaml.Node, message: str) -> None:
@@ -150,7 +178,7 @@ def read_yaml(text: str, shown: str, findings: list[Finding] | None = None, *, m
     """load_yaml of a text already read (a page's front matter): `findings` are the reading's own."""
     findings = findings or []
     try:
-        guard_events(text, shown)
+        tagged, plainly = guard_events(text, shown)
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -169,6 +197,7 @@ def read_yaml(text: str, shown: str, findings: list[Finding] | None = None, *, m
         if may_be_empty:
             return Yaml(None, {}, findings, [])
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "is empty"))
-    builder = _Builder(shown)
+    builder = _Builder(shown, plainly)
     data = builder.build(node)
-    return Yaml(data, builder.positions, findings + builder.findings, builder.texts)
+    found = sorted(tagged + builder.findings, key=lambda f: (f.line, f.col))
+    return Yaml(data, builder.positions, findings + found, builder.texts)
