@@ -1031,6 +1031,29 @@ def test_the_guard_refuses_what_the_checker_refuses_on_an_editors_page(name: str
     assert any(f.rule.startswith("guard-") and f.path == INDEX for f in guard), [str(f) for f in guard]
 
 
+# An editor's name is printed in every citation: what the guard refuses there, the checker refuses
+# first, at the name's line (tools/checker/prose.py, tools/guard/printed.py).
+EDITOR_NAMES = [
+    ("Σ. Papadopoulos", True),  # an alphabet the edition does not print (yet)
+    ("Jane 😀 Doe", True),
+    ("Jane\u3164Doe", True),  # HANGUL FILLER: an invisible letter
+    ("Zoë Ørsted-Łukasz", False),
+    ("Иван Петров", False),
+    ("Ann O’Neill, Jr.", False),
+]
+
+
+@pytest.mark.parametrize(("name", "refused"), EDITOR_NAMES, ids=[n for n, _ in EDITOR_NAMES])
+def test_an_editors_name_the_guard_would_refuse_is_refused_at_its_line(name: str, refused: bool, mini: Project) -> None:
+    mini.replace(YML, "  editors: [the editors of this edition]", f"  editors:\n    - the editors\n    - {name}")
+    result, guard = guarded(mini.root)
+    assert any(f.rule == "guard-text" for f in guard) is refused, [str(f) for f in guard][:3]
+    line, col = position(mini.read(YML), f"- {name}")
+    assert [(f.path, f.line, f.col, f.rule) for f in result.findings] == (
+        [(YML, line, col + 2, "editor-name")] if refused else []
+    )
+
+
 # --- what is allowed stays allowed ------------------------------------------------------------
 
 

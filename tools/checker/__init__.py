@@ -125,6 +125,7 @@ def _run(result: Result, root: Path) -> None:
         bodies[name] = "\n" * text.count("\n", 0, len(text) - len(matter.body)) + matter.body
     result.findings += undeclared(root, loaded)
     result.findings += reserved(loaded)
+    result.findings += prose.editors(loaded)
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
     result.moves, found = moves_or_finding(root, {n.removesuffix(".md") + ".html" for n in made})
     result.findings += found

@@ -1,4 +1,4 @@
-"""The editors' own texts in the source list quote only what may be quoted.
+"""The editors' own texts in the source list quote only what may be quoted, and their names are printed.
 
 Any words in quotation marks (of any kind: tools/model/quotes.py) in a note, a summary, a role, a
 status, a claim, a glossary entry … must be the chapter's words, words a source is recorded as
@@ -6,12 +6,17 @@ saying, or a title (tools/model/edition.py, `allowed_quotations`). The words tha
 source's or the chapter's (`said`, a wording's `text`, a quotation's `text`, titles) are what may be
 quoted, not what is checked. The built pages are checked again, as the reader gets them, by the
 output guard (tools/guard); this rule says where in the file the problem is.
+
+The editors' names (`edition.editors`) are printed as they stand, in every citation of the edition:
+they hold only the characters the edition prints, as the guard holds every text of a built page to
+(tools/guard/printed.py), so that a name the build would refuse is found at its line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
 from ..model.quotes import Corpus, quotations
 from ..model.sourcelist import Loaded
@@ -23,6 +28,12 @@ PROSE_QUOTE = Rule(
     Example(
         "data/sources.yml", "    meaning: Orlov's word only;", "    meaning: Orlov called it “a lie from start to end”;"
     ),
+)
+EDITOR_NAME = Rule(
+    "editor-name",
+    "an editor's name (edition.editors), printed in every citation, holds only characters the edition prints "
+    "(tools/guard/printed.py)",
+    Example("data/sources.yml", "  editors: [the editors of this edition]", "  editors: [Σ. Papadopoulos]"),
 )
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})
@@ -56,4 +67,10 @@ def check(loaded: Loaded, texts: list[tuple[PathKey, str]], corpus: Corpus) -> I
                 )
 
 
-RULES = (PROSE_QUOTE,)
+def editors(loaded: Loaded) -> Iterator[Finding]:
+    for index, name in enumerate(loaded.sources.edition.editors):
+        if (why := unprinted(name)) is not None:
+            yield loaded.at(EDITOR_NAME, ("edition", "editors", index), why)
+
+
+RULES = (PROSE_QUOTE, EDITOR_NAME)
