@@ -559,7 +559,7 @@ OLD = [
         YML,
         "    date: 1938-03-12\n    date_inferred: true\n    status: unverified",
         "    date: 1938-03-13\n    date_inferred: true\n    status: unverified",
-        "fact-numbers",
+        "fact-date",
         "date: 1938-03-13",
     ),
     edit(
@@ -876,7 +876,7 @@ NEW_OTHER = [
         YML,
         "    date: 1938-03-12\n    date_inferred: true\n    status: unverified",
         "    date: 1938-01-12\n    date_inferred: true\n    status: unverified",
-        "fact-numbers",
+        "fact-date",
         "date: 1938-01-12",
     ),
     *[
@@ -946,6 +946,14 @@ NEW_OTHER += [
         BUKHARIN_DATES.replace("Nikolai_Bukharin", "Nikolai_Bukharin_(revised)"),
         "source-reading",
         "work: wikipedia\n        read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin_(revised)",
+    ),
+    edit(
+        "a false death date whose day, month and year are each in the source's words",
+        YML,
+        "    died: 1938-03-15\n    role: principal",
+        "    died: 1938-10-09\n    role: principal",
+        "fact-date",
+        "died: 1938-10-09",
     ),
     edit(
         "a quotation given to a speaker its sources do not name",

@@ -2,10 +2,13 @@
 
 A fact is a non-null field marked `Fact` in tools/model/sourcelist.py. A citation of the same entry
 covers it when its `covers` names the field; a trial's participants are covered one by one
-(`participants:<person-id>`). Three more things are held mechanically:
-- every number written in a fact (a date's day and year, "170 million") appears among the numbers of
-  the words its covering citations record (`said`), and a date's month among them or as one of its
-  names in a language of `policy.languages`: a date cannot be stated that no source was read giving;
+(`participants:<person-id>`). More is held mechanically:
+- a day's date is written as one date in the words its covering citations record (`said`): its day
+  beside its month (a number, or a name in a language of `policy.languages`) and its year the first
+  that follows, so a date cannot be stitched from numbers a source gives for other days;
+- every other number written in a fact (a year, an Old Style date, "170 million") appears among the
+  numbers of those words, and a month among them or as one of its names;
+- a fact that names a person is covered by words that spell that person;
 - a reference work (and a mirror of one) covers only the fields `policy.reference_covers` allows;
 - a citation covers only fields its entry has.
 """
@@ -36,9 +39,14 @@ FACT_UNCOVERED = Rule(
 )
 FACT_NUMBERS = Rule(
     "fact-numbers",
-    "every number written in a fact, and a date's month, appears in the words (`said`) of a citation that "
-    "covers it (a month as a number, or by a name of it in a language of `policy.languages`)",
-    Example("data/sources.yml", "    died: 1953-03-05", "    died: 1954-03-05"),
+    "every number written in a fact that is not a day's date (a year, a month, an Old Style date, a count), "
+    "and its month, appears in the words (`said`) of a citation that covers it (a month as a number, or by a "
+    "name of it in a language of `policy.languages`)",
+    Example(
+        "data/sources.yml",
+        "    summary: Bolshevik theorist; shot after the 1938 trial.",
+        "    summary: Bolshevik theorist; shot after the 1937 trial.",
+    ),
 )
 FACT_SCOPE = Rule(
     "fact-scope",
@@ -55,11 +63,24 @@ FACT_PERSON = Rule(
     "name) is covered by words that spell that person, as the source list spells them (case and accents aside)",
     Example("data/sources.yml", "    speaker: rosengolts", "    speaker: bukharin"),
 )
+FACT_DATE = Rule(
+    "fact-date",
+    "a day's date (its Old Style twin aside, which date-calendar ties to it) is written as one date in the "
+    "words of a citation that covers it: its day beside its month, and its year the first that follows them "
+    "closely (or, when none does, one the words give elsewhere)",
+    Example(
+        "data/sources.yml", "    died: 1938-03-15\n    role: principal", "    died: 1938-10-09\n    role: principal"
+    ),
+)
 NUMBER = re2.compile(r"[0-9]+")
 # A word (letters and their combining marks: "Гео́ргий" is one) or a number.
 TOKEN = re2.compile(r"[\pL\pM]+|[0-9]+")
 NEAR = 3  # a month's name counts within this many words of the date's year or day
 MONTH_NAME_MIN = 3
+DAY_NEAR = 2  # a day stands within two words of its month: "15 March", "March 15", "6 (18) августа"
+YEAR_NEAR = 6  # and its year within six words after: "Dec. 18 (Dec. 6, Old Style), 1878"
+ISO_DATE = re2.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
+DOTTED_DATE = re2.compile(r"\b([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\b")
 # Fields that name another entry by its id ("trial-1938"): their numbers are the id's, not a fact's.
 REFERENCES = frozenset({"speaker", "trial", "prosecutor", "person"})
 
@@ -106,6 +127,34 @@ def said_month(citations: list[Citation], value: dt.date | str, number: int, lan
             if len(word) >= MONTH_NAME_MIN and word in names and near & set(words[max(0, at - NEAR) : at + NEAR + 1]):
                 return True
     return False
+
+
+def writes_date(citations: list[Citation], date: dt.date, languages: tuple[str, ...]) -> bool:
+    """Do the words give this day as a date: numerically (1938-03-15, 15.03.1938), or by its month's
+    name with the day beside it and the year the first that follows closely? A day and month with no
+    year close after may take a year the words give elsewhere (“August 21 … August 19-24, 1936”)."""
+    names = frozenset().union(*(month_names(language)[date.month] for language in languages))
+    excerpts = [excerpt for c in citations for excerpt in c.said]
+    years: set[int] = set()
+    loose = False  # the day and month, written with no year close after
+    for excerpt in excerpts:
+        years |= {int(n) for n in NUMBER.findall(excerpt) if len(n) == 4}
+        numeric = [(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(excerpt)]
+        numeric += [(int(y), int(m), int(d)) for d, m, y in DOTTED_DATE.findall(excerpt)]
+        if (date.year, date.month, date.day) in numeric:
+            return True
+        words = [w.lower() for w in TOKEN.findall(excerpt)]
+        for at, word in enumerate(words):
+            if len(word) < MONTH_NAME_MIN or word not in names:
+                continue
+            near = words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR]
+            if str(date.day) not in near and f"{date.day:02d}" not in near:
+                continue
+            after = [int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4]
+            if after[:1] == [date.year]:
+                return True
+            loose = loose or not after
+    return loose and date.year in years
 
 
 def said_numbers(citation: Citation) -> set[int]:
@@ -161,7 +210,9 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                 )
                 continue
             covered += 1
-            stated = set() if name in REFERENCES else numbers(value)
+            # A day's date is held whole (fact-date), its Old Style twin and every other fact by its numbers.
+            whole_date = isinstance(value, dt.date) and not name.endswith("_old_style")
+            stated = set() if name in REFERENCES or whole_date else numbers(value)
             for j in covering_at if stated else ():
                 if j not in said:
                     said[j] = said_numbers(citations[j])
@@ -181,7 +232,15 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                         "name (by a spelling of theirs in the source list)",
                     )
                 )
-            stated_month = None if name in REFERENCES else month(value)
+            if whole_date and not writes_date(covering, value, loaded.sources.policy.languages):
+                findings.append(
+                    loaded.at(
+                        FACT_DATE,
+                        where,
+                        f"'{name}' gives {format_date(value)}, which the words of its sources do not write as one date",
+                    )
+                )
+            stated_month = None if name in REFERENCES or whole_date else month(value)
             if stated_month is not None and not said_month(
                 covering, value, stated_month, loaded.sources.policy.languages
             ):
@@ -274,4 +333,4 @@ def _entries(s: SourceList) -> Iterator[tuple[Key, str, Record, tuple[Citation, 
                 yield ("meetings", i, part, k), "sources", account, account.sources
 
 
-RULES = (FACT_UNCOVERED, FACT_NUMBERS, FACT_SCOPE, FACT_PERSON)
+RULES = (FACT_UNCOVERED, FACT_NUMBERS, FACT_DATE, FACT_SCOPE, FACT_PERSON)
