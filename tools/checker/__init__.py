@@ -156,7 +156,8 @@ def _run(result: Result, root: Path) -> None:
                 )
             )
     corpus = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True)
-    result.findings += prose.check(loaded, loaded.texts, corpus)
+    shared = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True, sources_words=False)
+    result.findings += prose.check(loaded, loaded.texts, shared)
     allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
     for name, body in bodies.items():
         result.findings += editorial_page(f"docs/{name}", body, allowed)

@@ -1,8 +1,8 @@
 """The editors' own texts in the source list quote only what may be quoted, and their names are printed.
 
 Any words in quotation marks (of any kind: tools/model/quotes.py) in a note, a summary, a role, a
-status, a claim, a glossary entry … must be the chapter's words, words a source is recorded as
-saying, or a title (tools/model/edition.py, `allowed_quotations`). The words that are themselves a
+status, a claim, a glossary entry … must be the chapter's words, words one of the entry's own sources
+is recorded as saying, or a title (tools/model/edition.py, `allowed_quotations`). The words that are themselves a
 source's or the chapter's (`said`, a wording's `text`, a quotation's `text`, titles) are what may be
 quoted, not what is checked. The built pages are checked again, as the reader gets them, by the
 output guard (tools/guard); this rule says where in the file the problem is.
@@ -17,14 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..guard.printed import unprinted
+from ..model.edition import words_read
 from ..model.findings import Example, Finding, Rule
 from ..model.quotes import Corpus, quotations
-from ..model.sourcelist import Loaded
+from ..model.sourcelist import SECTIONS, Loaded
 from ..model.yamlread import PathKey
 
 PROSE_QUOTE = Rule(
     "prose-quote",
-    "a quotation in the editors' texts is the chapter's words, a source's recorded words, or a title",
+    "a quotation in the editors' texts is the chapter's words, the recorded words of a source of its own "
+    "entry, or a title",
     Example(
         "data/sources.yml", "    meaning: Orlov's word only;", "    meaning: Orlov called it “a lie from start to end”;"
     ),
@@ -51,14 +53,18 @@ def quoting(key: PathKey) -> bool:
     return True
 
 
-def check(loaded: Loaded, texts: list[tuple[PathKey, str]], corpus: Corpus) -> Iterator[Finding]:
+def check(loaded: Loaded, texts: list[tuple[PathKey, str]], shared: Corpus) -> Iterator[Finding]:
+    """`shared`: what any text may quote (the chapter, titles); an entry may quote its own sources too,
+    never another entry's (words a source gave on Rosengolts, set in Bukharin's summary, would be
+    given to the wrong man)."""
+    own: dict[PathKey, Corpus] = {}
     for key, value in texts:
         if not quoting(key):
             continue
         for span in quotations(value):
             if not span.closed:
                 yield loaded.at(PROSE_QUOTE, key, f"a quotation mark opens “{span.text[:40]}” and never closes")
-            elif not corpus.allows(span.text):
+            elif not shared.allows(span.text) and not _own(loaded, key, own).allows(span.text):
                 yield loaded.at(
                     PROSE_QUOTE,
                     key,
@@ -71,6 +77,17 @@ def editors(loaded: Loaded) -> Iterator[Finding]:
     for index, name in enumerate(loaded.sources.edition.editors):
         if (why := unprinted(name)) is not None:
             yield loaded.at(EDITOR_NAME, ("edition", "editors", index), why)
+
+
+def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus]) -> Corpus:
+    """The words an entry's own sources gave (made once an entry; none outside an entry)."""
+    entry_key = key[:2]
+    if entry_key not in made:
+        section, index = (*entry_key, "", "")[:2]
+        entries = getattr(loaded.sources, str(section), ()) if section in SECTIONS else ()
+        entry = entries[index] if isinstance(index, int) and index < len(entries) else None
+        made[entry_key] = Corpus(words_read(entry) if entry is not None else [], set())
+    return made[entry_key]
 
 
 RULES = (PROSE_QUOTE, EDITOR_NAME)

@@ -10,7 +10,7 @@ import re2
 
 from .chapter import Chapter, Heading, Placed
 from .quotes import Corpus
-from .sourcelist import Citation, Note, Quotation, SourceList
+from .sourcelist import Citation, Entry, Meeting, Note, Quotation, SourceList
 
 
 @dataclass(frozen=True)
@@ -122,25 +122,31 @@ def _read_as(title: str, citations: tuple[Citation, ...], field: str) -> bool:
     return any(wanted in _letters(excerpt) for c in citations if field in c.covers for excerpt in c.said)
 
 
-def allowed_quotations(sources: SourceList, chapter: Chapter, *, titles_as_read: bool = False) -> Corpus:
+def words_read(entry: Entry) -> list[str]:
+    """What an entry's sources were read as saying: its citations' words, a quotation's wordings."""
+    texts = [excerpt for citation in getattr(entry, "sources", ()) or () for excerpt in citation.said]
+    if isinstance(entry, Meeting):
+        for account in (*entry.refutations, *entry.dissent):
+            texts += [excerpt for citation in account.sources for excerpt in citation.said]
+        texts += [excerpt for citation in entry.claim_sources for excerpt in citation.said]
+    if isinstance(entry, Quotation):
+        texts += [w.text for w in (entry.russian, entry.report_wording) if w is not None]
+    return texts
+
+
+def allowed_quotations(
+    sources: SourceList, chapter: Chapter, *, titles_as_read: bool = False, sources_words: bool = True
+) -> Corpus:
     """What any quotation in the editors' texts may be: the chapter's words, the words sources are
     recorded as saying (`said`, and the wordings of the quotations), and the titles of works and
     trials. With `titles_as_read` (the editors' own prose), only a title the words read for it give:
     a title made up in the source list cannot then be quoted in a summary or on a page. The built
     pages' citations quote titles as recorded (the styles set an article's title in quotation marks),
-    so the output guard allows every title. A single quoted word must be a name as spelled, a scare quote or an annotated term."""
+    so the output guard allows every title. A single quoted word must be a name as spelled, a scare quote or an annotated term.
+    Without `sources_words`, what sources said is left out: the checker allows an entry only its own."""
     texts = [b.text for _, b in chapter.blocks_in_order() if not (isinstance(b, Heading) and b.editors)]
-    for _, _, entry in sources.entries():
-        for citation in getattr(entry, "sources", ()) or ():
-            texts += citation.said
-    for meeting in sources.meetings:
-        for citation in (
-            *meeting.claim_sources,
-            *(c for a in (*meeting.refutations, *meeting.dissent) for c in a.sources),
-        ):
-            texts += citation.said
-    for q in sources.quotations:
-        texts += [w.text for w in (q.russian, q.report_wording) if w is not None]
+    for _, _, entry in sources.entries() if sources_words else ():
+        texts += words_read(entry)
     # A title may be quoted only as the words read give it: a made-up title could otherwise be quoted anywhere.
     titles = (
         [w.title for w in sources.works if not titles_as_read or _read_as(w.title, w.sources, "title")]
