@@ -40,11 +40,19 @@ def test_a_changed_reading_is_a_finding_at_its_citation(mini: Project, old: str,
     assert reading_findings(mini) == []
 
 
-def test_what_a_reading_covers_is_not_pinned(mini: Project) -> None:
-    mini.replace(
-        YML, "        covers: [born, born_old_style, died]\n", "        covers: [born, died, born_old_style]\n"
-    )
-    assert reading_findings(mini) == []
+def test_what_a_reading_supports_is_pinned_with_it(mini: Project) -> None:
+    """What the words are admitted for: the fields they cover, the values stated, the entry's spellings."""
+    mini.replace(YML, "        covers: [born, born_old_style, died]\n", "        covers: [born, born_old_style]\n", 1)
+    assert len(reading_findings(mini)) == 1
+    mini.admit_readings()
+    mini.replace(YML, "    variants: [Rosenholz, Rosengolts]", "    variants: [Rosenholz]")
+    assert len(reading_findings(mini)) == 2  # every citation of Rosengolts's entry
+
+
+def test_the_policy_and_the_statuses_are_pinned(mini: Project) -> None:
+    mini.replace(YML, "    label: Unverified", "    label: Verified")
+    mini.replace(YML, "      reason: a far-right wiki\n", "      reason: a wiki\n")
+    assert sorted(f.split(" ", 2)[1] for f in reading_findings(mini)) == ["policy", "statuses"]
 
 
 def test_a_work_s_own_address_is_where_a_citation_without_one_was_read(mini: Project) -> None:
@@ -58,3 +66,14 @@ def test_without_the_lock_nothing_is_admitted(mini: Project) -> None:
     locked = [line for line in mini.read("readings.lock").splitlines() if not line.startswith("#")]
     mini.path("readings.lock").unlink()
     assert len(reading_findings(mini)) >= len(locked) > 20
+
+
+def test_a_work_shown_under_another_name_or_a_reading_moved_to_another_entry_is_a_finding(mini: Project) -> None:
+    mini.replace(YML, "    short: Orlov 1953", "    short: Conquest 1968")  # every citation of it would say so
+    assert [f.split(" ", 2)[1] for f in reading_findings(mini)] == ["works/orlov-1953"]
+    mini.admit_readings()
+    # Rosengolts's dates, pinned, copied into Bukharin's entry to give him Rosengolts's birth
+    rosengolts = "        said: 16 November [O.S. 4 November] 1889 – 15 March 1938\n"
+    text = mini.read(YML)
+    mini.write(YML, text.replace("        said: 9 October [O.S. 27 September] 1888 – 15 March 1938\n", rosengolts, 1))
+    assert [f.split(" ", 2)[1] for f in reading_findings(mini)] == ["people/bukharin"]

@@ -186,7 +186,9 @@ def test_a_build_the_checker_refuses_is_its_findings_one_line_each(checker_refus
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     expected = [str(f) for f in check(root).findings]
-    assert any(re.match(r"data/sources\.yml:\d+:\d+: fact-date 'born' gives 19 December 1878", f) for f in expected), expected
+    assert any(re.match(r"data/sources\.yml:\d+:\d+: fact-date 'born' gives 19 December 1878", f) for f in expected), (
+        expected
+    )
     lines = done.stderr.splitlines()
     findings = [line for line in lines if FINDING.match(line)]
     assert findings == expected  # the build says what the checker says, nothing more

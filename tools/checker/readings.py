@@ -1,17 +1,23 @@
-"""readings.lock: every reading the source list rests on, admitted by a reviewer.
+"""readings.lock: every reading the source list rests on, and what it is admitted to support.
 
 A reading is what the editors saw: a work, where in it, the address they read it at, what kind of
-copy that was, and the words it gave (a citation's `said`, a wording's `text`). The checker can hold
-a fact to the words recorded for it, but no rule can tell words a page gave from words someone made
-up, nor a real address from an invented one. So a reading enters the edition the way the chapter's
-text does (original.lock): its SHA-256 is pinned in a file reviewed as code, never editorial input.
-A new or changed reading is a `source-reading` finding until a reviewer, having read the page, adds
-it:
+copy that was, and the words it gave (a citation's `said`, a wording's `text`). The checker holds a
+fact to the words recorded for it (its numbers, its dates, the people it names), but no rule can
+tell words a page gave from words someone made up, a real address from an invented one, or a date a
+source asserts from one it mentions to doubt. So a reading enters the edition as the chapter's text
+does (original.lock), on review: readings.lock pins, by SHA-256, each citation and wording together
+with its entry (section, id), the facts it covers as they are stated, and that entry's fields which
+are neither facts nor citations (a person's spellings, a work's kind and short title, a quotation's
+status). The source list's policy and statuses, the rules readings are held to, are pinned too.
+The file is reviewed as code, never editorial input: a new or changed reading, a fact changed or
+moved, a spelling moved to another person, is a `source-reading` finding until a reviewer, having
+read the source, admits it:
 
     python -m tools.checker                     # a reading the lock does not hold is a finding
-    python -m tools.checker --admit-readings    # pin the source list's readings (after review)
+    python -m tools.checker --admit-readings    # pin the source list as it stands (after review)
 
-What a reading is *for* (`covers`) stays editorial, and the other rules hold it.
+An entry that cites nothing (a term of the edition's own vocabulary) is pinned whole. What stays
+editorial, unpinned: the pages, the notes' placing in the chapter's words, and the `edition` block.
 """
 
 from __future__ import annotations
@@ -19,16 +25,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, SourceList, Wording
-from .sourcelist import citations
+from ..model.sourcelist import Citation, Loaded, Meeting, Quotation, Record, SourceList, Trial, Wording
+from ..model.yamlread import PathKey
 
 SOURCE_READING = Rule(
     "source-reading",
-    "every reading (work, locator, address, copy, words read) is one a reviewer admitted: its SHA-256 is "
-    "in readings.lock, a file reviewed as code",
+    "every reading (work, locator, address, copy, words read), with the facts it is admitted to support and "
+    "its entry, and the source list's policy and statuses, are as a reviewer admitted them: their SHA-256 is in "
+    "readings.lock, a file reviewed as code",
     Example(
         "data/sources.yml",
         "said: Wikipedia, the free encyclopedia",
@@ -38,9 +47,23 @@ SOURCE_READING = Rule(
 )
 READINGS_LOCK = "readings.lock"
 HEADER = (
-    "# The readings the source list rests on, admitted on review: the SHA-256 of each citation's work, locator,\n"
-    "# address, copy and words read (tools/checker/readings.py). Reviewed as code, never editorial input.\n"
+    "# The readings the source list rests on, as admitted on review, each with its entry and the facts it\n"
+    "# supports; then the policy and statuses (tools/checker/readings.py). Reviewed as code, never editorial input.\n"
 )
+# The fields that hold readings: pinned one by one, never as part of their entry's context.
+READING_FIELDS = frozenset({"sources", "claim_sources", "refutations", "dissent", "russian", "report_wording"})
+RULEBOOK = ("policy", "statuses")  # the rules readings are held to, pinned as wholes
+
+
+@dataclass(frozen=True)
+class Reading:
+    key: PathKey  # where it is in the source list
+    label: str  # what a reviewer reads in the lock: entry, work, address
+    payload: object  # everything the digest pins
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def address(reading: Citation | Wording, sources: SourceList) -> str:
@@ -49,15 +72,59 @@ def address(reading: Citation | Wording, sources: SourceList) -> str:
     return reading.read_at or (work.url if work is not None and work.url else "") or "-"
 
 
-def digest(reading: Citation | Wording, sources: SourceList) -> str:
-    words = list(reading.said) if isinstance(reading, Citation) else [reading.text]
-    fields = [reading.work, reading.locator, address(reading, sources), reading.copy_kind, reading.canonical, words]
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+def context(record: Record) -> dict[str, Any]:
+    """A record's fields that are neither facts nor readings: what its readings are admitted beside."""
+    shown = set(type(record).model_fields) - set(record.fact_fields()) - READING_FIELDS
+    return record.model_dump(mode="json", by_alias=True, include=shown)
+
+
+def covered(record: Record, citation: Citation) -> dict[str, Any]:
+    """The facts a citation covers, as the record states them."""
+    values = record.model_dump(
+        mode="json", by_alias=True, include=set(citation.covers) & set(type(record).model_fields)
+    )
+    for name in citation.covers:
+        person = name.removeprefix("participants:")
+        if person != name and isinstance(record, Trial):
+            values[name] = [p.capacity for p in record.participants if p.person == person]
+    return values
+
+
+def readings(sources: SourceList) -> Iterator[Reading]:
+    """Every reading of the source list with what the lock pins of it, then the rulebook."""
+    for section, index, entry in sources.entries():
+        owners: list[tuple[PathKey, Record, Record, tuple[Citation, ...]]] = []
+        if isinstance(entry, Meeting):
+            owners.append(((section, index, "claim_sources"), entry, entry, entry.claim_sources))
+            for part in ("refutations", "dissent"):
+                for k, account in enumerate(getattr(entry, part)):
+                    owners.append(((section, index, part, k, "sources"), entry, account, account.sources))
+        else:
+            owners.append(((section, index, "sources"), entry, entry, getattr(entry, "sources", ()) or ()))
+        around = context(entry)
+        if not any(cited for *_, cited in owners):  # the editors' own entry (a term of the edition's): pinned whole
+            yield Reading((section, index), f"{section}/{entry.id} (the editors')", entry.model_dump(mode="json"))
+        for key, _, record, cited in owners:
+            inner = context(record) if record is not entry else {}
+            for j, citation in enumerate(cited):
+                label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"
+                dumped = citation.model_dump(mode="json", by_alias=True)
+                payload = [section, entry.id, list(key[2:]), around, inner, covered(record, citation), dumped]
+                yield Reading((*key, j), label, payload)
+        if isinstance(entry, Quotation):
+            for part in ("russian", "report_wording"):
+                wording = getattr(entry, part)
+                if wording is not None:
+                    label = f"{section}/{entry.id} {wording.work} {address(wording, sources)}"
+                    payload = [section, entry.id, part, around, wording.model_dump(mode="json", by_alias=True)]
+                    yield Reading((section, index, part), label, payload)
+    for name in RULEBOOK:
+        yield Reading((name,), name, sources.model_dump(mode="json", include={name}))
 
 
 def lock_lines(sources: SourceList) -> list[str]:
-    """The lock's lines for every reading: the digest, then the work and address a reviewer reads."""
-    lines = {f"{digest(c, sources)}  {c.work} {address(c, sources)}" for _, c in citations(sources)}
+    """The lock's lines: each digest, then the entry, work and address a reviewer reads."""
+    lines = {f"{r.digest}  {r.label}" for r in readings(sources)}
     return sorted(lines, key=lambda line: (line.split("  ", 1)[1], line))
 
 
@@ -78,13 +145,13 @@ def pinned(root: Path) -> frozenset[str]:
 
 
 def check(loaded: Loaded, admitted: frozenset[str]) -> Iterator[Finding]:
-    for key, reading in citations(loaded.sources):
-        if digest(reading, loaded.sources) not in admitted:
+    for reading in readings(loaded.sources):
+        if reading.digest not in admitted:
             yield loaded.at(
                 SOURCE_READING,
-                key,
-                f"this reading of '{reading.work}' at {address(reading, loaded.sources)} is not in {READINGS_LOCK}: "
-                "a new or changed reading (work, locator, address, copy, words) is admitted on review",
+                reading.key,
+                f"{reading.label} is not as {READINGS_LOCK} admits it: a new or changed reading, a fact it supports, "
+                "or its entry's spellings, kind or status, is admitted on review",
             )
 
 
