@@ -25,12 +25,13 @@ from ..guard.allow import EDITION_ASSET
 from ..guard.configs import EXTENSIONS
 from ..guard.page import Allowed, Problem, as_each_medium_reads, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
-from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
+from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations, words_read
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
 from ..model.frontmatter import front_matter
 from ..model.html import blocks, parse_fragment
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
+from ..model.quotes import Corpus
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
 from ..model.values import KINDS
@@ -155,9 +156,10 @@ def _run(result: Result, root: Path) -> None:
                     f"paragraph '{note.paragraph}' does not have the words “{note.term}” the note is on",
                 )
             )
-    corpus = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True)
     shared = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True, sources_words=False)
     result.findings += prose.check(loaded, loaded.texts, shared)
+    read = [text for _, _, entry in loaded.sources.entries() for text in words_read(entry)]
+    corpus = Corpus(read, set(), beside=(shared,))  # an editors' page may quote any source's words
     allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
     for name, body in bodies.items():
         result.findings += editorial_page(f"docs/{name}", body, allowed)

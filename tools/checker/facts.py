@@ -287,7 +287,9 @@ def _spelled(person_id: str, covering: list[Citation], sources: SourceList, cach
         return True  # the reference rule says so
     forms = {" ".join(folded_words(form)) for form in (*person.variants, person.name)}
     for citation in covering:
-        grams = cache.setdefault(id(citation), _grams(citation))
+        grams = cache.get(id(citation))
+        if grams is None:
+            grams = cache[id(citation)] = _grams(citation)
         if not forms.isdisjoint(grams):
             return True
     return False

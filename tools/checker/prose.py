@@ -64,7 +64,7 @@ def check(loaded: Loaded, texts: list[tuple[PathKey, str]], shared: Corpus) -> I
         for span in quotations(value):
             if not span.closed:
                 yield loaded.at(PROSE_QUOTE, key, f"a quotation mark opens “{span.text[:40]}” and never closes")
-            elif not shared.allows(span.text) and not _own(loaded, key, own).allows(span.text):
+            elif not _own(loaded, key, own, shared).allows(span.text):
                 yield loaded.at(
                     PROSE_QUOTE,
                     key,
@@ -79,14 +79,14 @@ def editors(loaded: Loaded) -> Iterator[Finding]:
             yield loaded.at(EDITOR_NAME, ("edition", "editors", index), why)
 
 
-def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus]) -> Corpus:
-    """The words an entry's own sources gave (made once an entry; none outside an entry)."""
+def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corpus) -> Corpus:
+    """What an entry's texts may quote: the shared words, and its own sources' (made once an entry)."""
     entry_key = key[:2]
     if entry_key not in made:
         section, index = (*entry_key, "", "")[:2]
         entries = getattr(loaded.sources, str(section), ()) if section in SECTIONS else ()
         entry = entries[index] if isinstance(index, int) and index < len(entries) else None
-        made[entry_key] = Corpus(words_read(entry) if entry is not None else [], set())
+        made[entry_key] = Corpus(words_read(entry) if entry is not None else [], set(), beside=(shared,))
     return made[entry_key]
 
 

@@ -317,11 +317,14 @@ class Corpus:
     quote, an annotated term) or a whole text: single words of the chapter could otherwise be
     stitched into a sentence nobody wrote (Orlov calls “Stalin” “innocent”)."""
 
-    def __init__(self, texts: list[str], single_words: set[str]) -> None:
+    def __init__(self, texts: list[str], single_words: set[str], beside: tuple[Corpus, ...] = ()) -> None:
         self.texts = Tokens()
         for text in texts:
             self.texts.extend(core(text))
         self.single = {core(w) for w in single_words} | {core(t) for t in texts}
+        # Corpora whose words are allowed too: the same as one corpus of all their texts (a span
+        # must stand within one text), without building the shared part again for each use.
+        self.beside = beside
 
     def allows(self, span_text: str) -> bool:
         """Are these quoted words allowed? An editors' cut, […], splits them into parts, each checked."""
@@ -334,5 +337,7 @@ class Corpus:
         if not words:
             return True  # a mark with nothing between: no words are attributed
         if " " not in words:
-            return words in self.single or not any(c.isalpha() for c in words)
-        return words in self.texts
+            found = words in self.single or not any(c.isalpha() for c in words)
+        else:
+            found = words in self.texts
+        return found or any(other._allows(span_text) for other in self.beside)
