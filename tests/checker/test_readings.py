@@ -49,10 +49,11 @@ def test_what_a_reading_supports_is_pinned_with_it(mini: Project) -> None:
     assert len(reading_findings(mini)) == 2  # every citation of Rosengolts's entry
 
 
-def test_the_policy_and_the_statuses_are_pinned(mini: Project) -> None:
+def test_the_policy_the_statuses_and_what_the_text_is_are_pinned(mini: Project) -> None:
     mini.replace(YML, "    label: Unverified", "    label: Verified")
     mini.replace(YML, "      reason: a far-right wiki\n", "      reason: a wiki\n")
-    assert sorted(f.split(" ", 2)[1] for f in reading_findings(mini)) == ["policy", "statuses"]
+    mini.replace(YML, "  relation: an English machine translation", "  relation: the official English translation")
+    assert sorted(f.split(" ", 2)[1] for f in reading_findings(mini)) == ["edition", "policy", "statuses"]
 
 
 def test_a_work_s_own_address_is_where_a_citation_without_one_was_read(mini: Project) -> None:

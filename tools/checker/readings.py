@@ -8,7 +8,8 @@ source asserts from one it mentions to doubt. So a reading enters the edition as
 does (original.lock), on review: readings.lock pins, by SHA-256, each citation and wording together
 with its entry (section, id), the facts it covers as they are stated, and that entry's fields which
 are neither facts nor citations (a person's spellings, a work's kind and short title, a quotation's
-status). The source list's policy and statuses, the rules readings are held to, are pinned too.
+status). The source list's policy and statuses, the rules readings are held to, are pinned too, and
+what the edition says the text is (its title, the work and translation it is of, the relation).
 The file is reviewed as code, never editorial input: a new or changed reading, a fact changed or
 moved, a spelling moved to another person, is a `source-reading` finding until a reviewer, having
 read the source, admits it:
@@ -17,7 +18,7 @@ read the source, admits it:
     python -m tools.checker --admit-readings    # pin the source list as it stands (after review)
 
 An entry that cites nothing (a term of the edition's own vocabulary) is pinned whole. What stays
-editorial, unpinned: the pages, the notes' placing in the chapter's words, and the `edition` block.
+editorial, unpinned: the pages, and the edition's date, editors, contact and lists of pages.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ HEADER = (
 # The fields that hold readings: pinned one by one, never as part of their entry's context.
 READING_FIELDS = frozenset({"sources", "claim_sources", "refutations", "dissent", "russian", "report_wording"})
 RULEBOOK = ("policy", "statuses")  # the rules readings are held to, pinned as wholes
+# What the edition says the text is, printed in every citation and download: pinned as a reading is.
+# (Its date, editors, contact and page lists are the editors' to change.)
+DESCRIBED = {"title", "slug", "original", "work", "translation", "relation"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ def readings(sources: SourceList) -> Iterator[Reading]:
                     yield Reading((section, index, part), label, payload)
     for name in RULEBOOK:
         yield Reading((name,), name, sources.model_dump(mode="json", include={name}))
+    yield Reading(("edition",), "edition", sources.edition.model_dump(mode="json", include=DESCRIBED))
 
 
 def lock_lines(sources: SourceList) -> list[str]:
