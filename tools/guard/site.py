@@ -104,7 +104,7 @@ def check_site(
     on_page: Callable[[str, ET.Element], None] | None = None,
 ) -> list[Finding]:
     """Every file of the folder; `on_page` sees each page's tree (parsed once, for the guard and for it)."""
-    titles = frozenset(core(s.title) for s in checked.sections)
+    titles = frozenset(core(s.cited_title) for s in checked.sections)
     allowed = Allowed(
         checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, built.url
     )

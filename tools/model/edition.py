@@ -93,7 +93,7 @@ class Checked:
             headings = [b for b in page.blocks if isinstance(b, Heading)]
             heading = next((h for h in headings if h.editors), headings[0] if headings else None)
             if heading is not None and numbers:
-                found.append(Section(page.name, heading.id, heading.text, min(numbers), max(numbers)))
+                found.append(Section(page.name, heading.id, heading.text, min(numbers), max(numbers), heading.editors))
         return found
 
 
@@ -104,6 +104,13 @@ class Section:
     title: str
     first: int
     last: int
+    supplied: bool = False  # its title is the editors' heading, not the author's
+
+    @property
+    def cited_title(self) -> str:
+        """The title a citation gives: one the editors supplied in square brackets, as catalogues set
+        a devised title, so that no citation gives the editors' words as the author's."""
+        return f"[{self.title}]" if self.supplied else self.title
 
     @property
     def html(self) -> str:

@@ -324,7 +324,7 @@ def replaced(root: ET.Element, standing: dict[int, list[ET.Element]]) -> None:
 
 
 def allowed_of(checked: Checked, contact: str | None, site_url: str) -> Allowed:
-    titles = frozenset(core(s.title) for s in checked.sections)
+    titles = frozenset(core(s.cited_title) for s in checked.sections)
     return Allowed(
         checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, site_url
     )

@@ -81,7 +81,7 @@ def facts_of(checked: Checked, site: Site) -> CitedEdition:
         sections.append(
             ChapterSection(
                 section.page.removesuffix(".md"),
-                section.title,
+                section.cited_title,
                 site.url + section.html,
                 section.first,
                 section.last,
