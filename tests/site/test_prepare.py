@@ -173,3 +173,21 @@ def test_the_wording_chain_is_in_the_notes_and_on_the_quotations_page(
     unseen = sum(q.report_wording is None for q in checked.sources.quotations)
     assert listing.count("the official Report: not seen") == unseen
     assert "the editors’ literal translation of it (theirs, not Orlov’s)" in chapter
+
+
+def test_no_citation_gives_an_editors_heading_as_the_author_s_title(checked: Checked) -> None:
+    """The chapter's sections are cited under the editors' headings, set in square brackets (a title
+    someone other than the author supplied), in every style and in the page's metadata."""
+    import html
+
+    from tools.site.citing import chapter_citations, heads
+
+    site = Site("https://edition.example.org/history/")
+    assert [s.supplied for s in checked.sections] == [True] * 4
+    head = heads(checked, site)
+    for section in checked.sections:
+        box = html.unescape(str(chapter_citations(checked, site, section.page)))
+        title = section.title.lower()
+        assert box.lower().count(f"[{title}]") >= 4, section.title  # Chicago, MLA, APA, the copy templates
+        assert f"“{title}," not in box.lower() and f"“{title}.”" not in box.lower()
+        assert f'content="[{section.title}]"' in html.unescape(head[section.html]), section.page
