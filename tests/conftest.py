@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tools.checker import SOURCE_LIST, Result, check
-from tools.checker.readings import write_lock
+from tools.checker.review import write_lock
 from tools.model.edition import Checked, Site
 from tools.model.findings import Finding
 from tools.model.sourcelist import load
@@ -35,6 +35,7 @@ COPIED = (
     "anchors.lock",
     "original.lock",
     "readings.lock",
+    "pages.lock",
     "mkdocs.yml",
     "mkdocs.offline.yml",
 )
@@ -65,8 +66,8 @@ class Project:
     def check(self) -> Result:
         return check(self.root)
 
-    def admit_readings(self) -> None:
-        """A reviewer's step: pin the source list's readings as they now are (readings.lock)."""
+    def admit(self) -> None:
+        """A reviewer's step: pin the source list's readings and the pages as they now are."""
         loaded, _ = load(self.path(SOURCE_LIST), SOURCE_LIST)
         assert loaded is not None
         write_lock(self.root, loaded.sources)

@@ -130,7 +130,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     planted: set[tuple[str, str]] = set()
     plant(sourcelist.SourceList, data, planted)
     project.write("data/sources.yml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000))
-    project.admit_readings()  # the planted words are the point here, not whether a source gave them
+    project.admit()  # the planted words are the point here, not whether a source gave them
     result = project.check()
     site = tmp_path_factory.mktemp("site")
     found = guard(write_site(result, project.root, site), result) if result.checked is not None else []

@@ -336,7 +336,7 @@ def test_unknowns_are_said_to_be_not_known(mini: Project) -> None:
         "    born: 1883-12-10\n    born_old_style: 1883-11-28\n    died: 1954-11-22\n",
         "    born: null\n    died: null\n",
     )
-    mini.admit_readings()  # a reviewer admits the change
+    mini.admit()  # a reviewer admits the change
     checked = checked_of(mini.root)
     assert checked.sources.work["orlov-1953"].year is None and checked.sources.person["vyshinsky"].born is None
     made = {n: m for n, m in pages(checked, SITE).items() if not n.endswith(".csv")}

@@ -88,7 +88,7 @@ def test_a_formula_in_the_source_list_is_text_in_the_csv_and_data_in_the_json(mi
         "    occasion: probably his last plea",
         "    occasion: =HYPERLINK(evil) probably his last plea",
     )
-    mini.admit_readings()  # a reviewer admits the change
+    mini.admit()  # a reviewer admits the change
     result = mini.check()
     assert result.checked is not None and not result.errors, [str(f) for f in result.errors]
     rows = list(csv.reader(io.StringIO(quotations_csv(result.checked, SITE))))

@@ -173,7 +173,7 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> Attacked:
     planted = Planted(set(), {})
     plant(sourcelist.SourceList, data, planted)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    project.admit_readings()  # what the planted words are is the point here, not whether they were read
+    project.admit()  # what the planted words are is the point here, not whether they were read
     trees: dict[str, ET.Element] = {}
     result, found = guarded(project.root, on_page=trees.__setitem__)
     assert result.checked is not None

@@ -76,7 +76,7 @@ def test_a_status_label_is_text_wherever_it_stands(mini: Project) -> None:
     """The counts sentence stands in a Markdown paragraph of the landing page: a label stays words there."""
     label = "[Unverified](javascript:alert(document.domain)) *really* {: #x }"
     mini.replace("data/sources.yml", "    label: Unverified", f"    label: '{label}'")
-    mini.admit_readings()  # a reviewer admits the change
+    mini.admit()  # a reviewer admits the change
     result = mini.check()
     assert result.checked is not None and not result.errors, [str(f) for f in result.errors]
     index = parse(render(pages(result.checked, ONLINE)["index.md"]))
@@ -104,9 +104,11 @@ def test_the_engine_reads_only_the_front_matter_the_site_writes(mini: Project) -
     even `key: value` lines the engine would take for meta-data are read as such."""
     index = mini.read("docs/index.md")
     mini.write("docs/index.md", "---\ntitle: 'About: this edition'  # quoted for its colon\n---\n\n" + index)
+    mini.admit()
     body, meta = get_data(pages(checked_of(mini.root), ONLINE)["index.md"])
     assert meta == {"title": "About: this edition"} and body.startswith(index.split("\n", 1)[0])
     mini.write("docs/index.md", "template: main.html\n\n" + index)
+    mini.admit()
     made = pages(checked_of(mini.root), ONLINE)["index.md"]
     body, meta = get_data(made)
     assert made.startswith("---\n{}\n---\n\n") and meta == {} and body.startswith("template: main.html\n")
@@ -124,7 +126,7 @@ VERBATIM = re.compile(r'<span class="verbatim">[^<]*</span>')  # a source's own 
 def test_a_new_name_reaches_every_page_and_download(tmp_path: Path, checked: Checked) -> None:
     project = copy_project(tmp_path / "project")
     project.replace("data/sources.yml", f"    name: {OLD}\n", f"    name: {NEW}\n")
-    project.admit_readings()  # a reviewer admits the change
+    project.admit()  # a reviewer admits the change
     renamed = checked_of(project.root)
     made = {**pages(renamed, ONLINE), **downloads(renamed, ONLINE)}
     assert [p.paragraph.text for p in renamed.placed] == [p.paragraph.text for p in checked.placed]

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..checker import SOURCE_LIST
-from ..checker.readings import write_lock
+from ..checker.review import write_lock
 from ..model.sourcelist import load
 
 WORDS = ("loyal", "guilty", "shameful", "bitter", "honest", "final", "whole", "sincere", "deep", "open")

@@ -35,7 +35,7 @@ from ..model.quotes import Corpus
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
 from ..model.values import KINDS
-from . import chapter, facts, prose, readings, sourcelist
+from . import chapter, facts, prose, review, sourcelist
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = "data/sources.yml"
@@ -103,7 +103,8 @@ def _run(result: Result, root: Path) -> None:
         return
     edition = loaded.sources.edition
     result.findings += sourcelist.check(loaded)
-    result.findings += readings.check(loaded, readings.pinned(root))
+    result.findings += review.check(loaded, review.pinned(root))
+    result.findings += review.check_pages(root, loaded.sources)
     coverage_findings, result.coverage = facts.check(loaded)
     result.findings += coverage_findings
     pages: list[ChapterPage] = []

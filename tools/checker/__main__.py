@@ -9,19 +9,20 @@ from pathlib import Path
 
 from ..model.findings import UnusableInput
 from ..model.sourcelist import load
-from . import PROJECT, SOURCE_LIST, check, readings
+from . import PROJECT, SOURCE_LIST, check, review
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.checker", description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=PROJECT, help="project folder (default: this project)")
     parser.add_argument(
-        "--admit-readings",
+        "--admit",
         action="store_true",
-        help=f"pin every reading of the source list in {readings.READINGS_LOCK}: a reviewer's step, once read",
+        help=f"pin the source list's readings and the pages in {review.READINGS_LOCK} and {review.PAGES_LOCK}: "
+        "a reviewer's step, once read",
     )
     args = parser.parse_args(argv)
-    if args.admit_readings:
+    if args.admit:
         try:
             loaded, findings = load(args.root / SOURCE_LIST, SOURCE_LIST)
         except UnusableInput as err:
@@ -30,7 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(finding, file=sys.stderr)
         if loaded is None:
             return 1
-        print(f"{readings.READINGS_LOCK}: {readings.write_lock(args.root, loaded.sources)} readings")
+        print(
+            f"{review.READINGS_LOCK}: {review.write_lock(args.root, loaded.sources)} readings; {review.PAGES_LOCK}: the pages"
+        )
     result = check(args.root)
     for finding in result.findings:
         print(finding)

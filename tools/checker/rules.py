@@ -19,7 +19,7 @@ from . import RULES as CHECKER
 from .chapter import RULES as CHAPTER
 from .facts import RULES as FACTS
 from .prose import RULES as PROSE
-from .readings import RULES as READINGS
+from .review import RULES as REVIEW
 from .sourcelist import RULES as SOURCE_LIST
 
 RULES: tuple[Rule, ...] = (
@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     YAML_SYNTAX,
     YAML_SCHEMA,
     *SOURCE_LIST,
-    *READINGS,
+    *REVIEW,
     *FACTS,
     PAGE_BLOCK,
     PAGE_MARK,

@@ -1,7 +1,10 @@
-"""readings.lock: any change to what a source was read as saying, or where, or in what copy, is a
-finding at its citation until the reading is admitted; what a reading covers stays editorial."""
+"""readings.lock and pages.lock: a change to what a source was read as saying, where or in what
+copy, to what a reading is admitted to support, or to a listed page, is a finding at its place until
+a reviewer admits it."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from conftest import Project
@@ -36,7 +39,7 @@ def test_a_changed_reading_is_a_finding_at_its_citation(mini: Project, old: str,
     text = mini.read(YML)
     line = text.count("\n", 0, text.rindex("- work:", 0, text.index(changed))) + 1  # the citation's first line
     assert [f.split()[0] for f in reading_findings(mini)] == [str(line)]
-    mini.admit_readings()
+    mini.admit()
     assert reading_findings(mini) == []
 
 
@@ -44,7 +47,7 @@ def test_what_a_reading_supports_is_pinned_with_it(mini: Project) -> None:
     """What the words are admitted for: the fields they cover, the values stated, the entry's spellings."""
     mini.replace(YML, "        covers: [born, born_old_style, died]\n", "        covers: [born, born_old_style]\n", 1)
     assert len(reading_findings(mini)) == 1
-    mini.admit_readings()
+    mini.admit()
     mini.replace(YML, "    variants: [Rosenholz, Rosengolts]", "    variants: [Rosenholz]")
     assert len(reading_findings(mini)) == 2  # every citation of Rosengolts's entry
 
@@ -72,9 +75,31 @@ def test_without_the_lock_nothing_is_admitted(mini: Project) -> None:
 def test_a_work_shown_under_another_name_or_a_reading_moved_to_another_entry_is_a_finding(mini: Project) -> None:
     mini.replace(YML, "    short: Orlov 1953", "    short: Conquest 1968")  # every citation of it would say so
     assert [f.split(" ", 2)[1] for f in reading_findings(mini)] == ["works/orlov-1953"]
-    mini.admit_readings()
+    mini.admit()
     # Rosengolts's dates, pinned, copied into Bukharin's entry to give him Rosengolts's birth
     rosengolts = "        said: 16 November [O.S. 4 November] 1889 – 15 March 1938\n"
     text = mini.read(YML)
     mini.write(YML, text.replace("        said: 9 October [O.S. 27 September] 1888 – 15 March 1938\n", rosengolts, 1))
     assert [f.split(" ", 2)[1] for f in reading_findings(mini)] == ["people/bukharin"]
+
+
+def page_findings(mini: Project) -> list[str]:
+    return [f"{f.path}:{f.line}" for f in mini.check().findings if f.rule == "page-reviewed"]
+
+
+def test_a_chapter_page_s_markup_and_an_editors_page_are_admitted_on_review(mini: Project) -> None:
+    praise = mini.read("docs/praise.md")
+    first, second = re.findall(r"\{: #(p-[a-z-]+) \}", praise)[:2]
+    swapped = praise.replace(first, "SWAP").replace(second, first).replace("SWAP", second)
+    mini.write("docs/praise.md", swapped)  # a shared link to one passage now lands on another
+    mini.replace("docs/index.md", "as it was\npublished;", "as it was\nfirst published;")
+    assert page_findings(mini) == ["docs/index.md:1", "docs/praise.md:1"]
+    mini.admit()
+    assert page_findings(mini) == []
+
+
+def test_a_page_is_admitted_as_itself_not_as_another(mini: Project) -> None:
+    warning, praise = mini.read("docs/warning.md"), mini.read("docs/praise.md")
+    mini.write("docs/warning.md", praise)
+    mini.write("docs/praise.md", warning)
+    assert page_findings(mini) == ["docs/praise.md:1", "docs/warning.md:1"]

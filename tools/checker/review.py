@@ -1,4 +1,6 @@
-"""readings.lock: every reading the source list rests on, and what it is admitted to support.
+"""What no rule can judge is admitted on review: readings.lock and pages.lock, reviewed as code.
+
+readings.lock: every reading the source list rests on, and what it is admitted to support.
 
 A reading is what the editors saw: a work, where in it, the address they read it at, what kind of
 copy that was, and the words it gave (a citation's `said`, a wording's `text`). The checker holds a
@@ -8,17 +10,23 @@ source asserts from one it mentions to doubt. So a reading enters the edition as
 does (original.lock), on review: readings.lock pins, by SHA-256, each citation and wording together
 with its entry (section, id), the facts it covers as they are stated, and that entry's fields which
 are neither facts nor citations (a person's spellings, a work's kind and short title, a quotation's
-status). The source list's policy and statuses, the rules readings are held to, are pinned too, and
-what the edition says the text is (its title, the work and translation it is of, the relation).
+status). The source list's policy and statuses, the rules readings are held to, are pinned too.
 The file is reviewed as code, never editorial input: a new or changed reading, a fact changed or
 moved, a spelling moved to another person, is a `source-reading` finding until a reviewer, having
 read the source, admits it:
 
-    python -m tools.checker                     # a reading the lock does not hold is a finding
-    python -m tools.checker --admit-readings    # pin the source list as it stands (after review)
+    python -m tools.checker             # a reading or a page the locks do not hold is a finding
+    python -m tools.checker --admit     # pin the source list and the pages as they stand (after review)
 
-An entry that cites nothing (a term of the edition's own vocabulary) is pinned whole. What stays
-editorial, unpinned: the pages, and the edition's date, editors, contact and lists of pages.
+An entry that cites nothing (a term of the edition's own vocabulary) is pinned whole, and so is the
+`edition` block (what the text is, its editors, date, contact and pages).
+
+pages.lock: every page of docs/ the edition lists, by the SHA-256 of its file. A chapter page's
+words are the original's (the checker compares them), but its markup is the editors': the ids a
+shared link lands on, which words a quotation's marker gives to which entry, the headings. An
+editors' page is the editors' own prose, which no rule can hold to the truth. Both are admitted on
+review as a reading is; anchors.yml is not (the guard holds every redirect and alias to a page or
+anchor that exists).
 """
 
 from __future__ import annotations
@@ -46,7 +54,20 @@ SOURCE_READING = Rule(
         at="- work: wikipedia\n        said: Wikipedia, the encyclopedia",
     ),
 )
+PAGE_REVIEWED = Rule(
+    "page-reviewed",
+    "every page the edition lists is as a reviewer admitted it (its SHA-256 is in pages.lock, reviewed as code): "
+    "the editors' pages, and the chapter pages' ids, quotation markers and headings",
+    Example(
+        "docs/index.md",
+        "as it was\npublished;",
+        "as it was\nfirst published;",
+        at="# About this edition",
+    ),
+)
 READINGS_LOCK = "readings.lock"
+PAGES_LOCK = "pages.lock"
+PAGES_HEADER = "# The pages as admitted on review, by SHA-256 (tools/checker/review.py). Reviewed as code.\n"
 HEADER = (
     "# The readings the source list rests on, as admitted on review, each with its entry and the facts it\n"
     "# supports; then the policy and statuses (tools/checker/readings.py). Reviewed as code, never editorial input.\n"
@@ -54,9 +75,6 @@ HEADER = (
 # The fields that hold readings: pinned one by one, never as part of their entry's context.
 READING_FIELDS = frozenset({"sources", "claim_sources", "refutations", "dissent", "russian", "report_wording"})
 RULEBOOK = ("policy", "statuses")  # the rules readings are held to, pinned as wholes
-# What the edition says the text is, printed in every citation and download: pinned as a reading is.
-# (Its date, editors, contact and page lists are the editors' to change.)
-DESCRIBED = {"title", "slug", "original", "work", "translation", "relation"}
 
 
 @dataclass(frozen=True)
@@ -124,7 +142,8 @@ def readings(sources: SourceList) -> Iterator[Reading]:
                     yield Reading((section, index, part), label, payload)
     for name in RULEBOOK:
         yield Reading((name,), name, sources.model_dump(mode="json", include={name}))
-    yield Reading(("edition",), "edition", sources.edition.model_dump(mode="json", include=DESCRIBED))
+    # What the text is, who edited it, when, and where to write: in every citation and download.
+    yield Reading(("edition",), "edition", sources.edition.model_dump(mode="json"))
 
 
 def lock_lines(sources: SourceList) -> list[str]:
@@ -134,19 +153,53 @@ def lock_lines(sources: SourceList) -> list[str]:
 
 
 def write_lock(root: Path, sources: SourceList) -> int:
-    """Pin every reading of the source list (what a reviewer does, having read them); how many."""
+    """Pin every reading of the source list and every listed page (a reviewer's step, having read
+    them); how many readings."""
     lines = lock_lines(sources)
     (root / READINGS_LOCK).write_text(HEADER + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    pages = [f"{digest}  {shown}" for shown, digest in page_digests(root, sources).items()]
+    (root / PAGES_LOCK).write_text(PAGES_HEADER + "".join(f"{line}\n" for line in pages), encoding="utf-8")
     return len(lines)
 
 
-def pinned(root: Path) -> frozenset[str]:
-    """The admitted readings' digests (none when the lock is missing or unreadable)."""
+def pinned(root: Path, lock: str = READINGS_LOCK) -> frozenset[str]:
+    """The admitted digests of a lock (none when it is missing or unreadable)."""
     try:
-        text = (root / READINGS_LOCK).read_text(encoding="utf-8")
+        text = (root / lock).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return frozenset()
     return frozenset(line.split("  ", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def page_digests(root: Path, sources: SourceList) -> dict[str, str]:
+    """Each listed page that can be read, by its path as findings show it: its file's SHA-256."""
+    found = {}
+    for name in (*sources.edition.pages, *sources.edition.editorial):
+        try:
+            found[f"docs/{name}"] = hashlib.sha256((root / "docs" / name).read_bytes()).hexdigest()
+        except OSError:
+            continue  # a missing page is file-missing's
+    return found
+
+
+def check_pages(root: Path, sources: SourceList) -> Iterator[Finding]:
+    try:
+        lines = (root / PAGES_LOCK).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    # By path: a page's admitted text is its own, not another page's (index.md's words as offline.md).
+    admitted = {
+        path: digest for digest, _, path in (line.partition("  ") for line in lines if not line.startswith("#"))
+    }
+    for shown, digest in page_digests(root, sources).items():
+        if admitted.get(shown) != digest:
+            yield PAGE_REVIEWED.at(
+                shown,
+                1,
+                1,
+                f"is not as {PAGES_LOCK} admits it: a page's markup (its ids, quotation markers, headings) and "
+                "the editors' pages are admitted on review",
+            )
 
 
 def check(loaded: Loaded, admitted: frozenset[str]) -> Iterator[Finding]:
@@ -160,4 +213,4 @@ def check(loaded: Loaded, admitted: frozenset[str]) -> Iterator[Finding]:
             )
 
 
-RULES = (SOURCE_READING,)
+RULES = (SOURCE_READING, PAGE_REVIEWED)
