@@ -87,6 +87,7 @@ def test_a_file_that_is_neither_a_page_nor_an_asset_is_refused(mini: Project, na
 
 
 def test_moves_that_are_fine(mini: Project) -> None:
+    mini.write("anchors.lock", "chapter.html\nold/deep.html\npraise.html#q-old\nchapter.html#q-x\n")  # once published
     mini.write(
         "anchors.yml",
         "redirects:\n  chapter.html: praise.html\n  old/deep.html: warning.html\n"
@@ -97,6 +98,14 @@ def test_moves_that_are_fine(mini: Project) -> None:
     assert result.findings == []
     assert result.moves.redirects == {"chapter.html": "praise.html", "old/deep.html": "warning.html"}
     assert result.moves.aliases["chapter.html#q-x"] == "praise.html#p-praise-in-speeches"
+
+
+def test_a_move_keeps_a_published_address_and_makes_up_none(mini: Project) -> None:
+    """An alias named to mislead (a Vyshinsky address landing on Bukharin's words) was never published."""
+    mini.write("anchors.yml", "aliases:\n  praise.html#q-vyshinsky-hope: praise.html#q-bukharin-hope-of-mankind\n")
+    assert [f.message.split(": ")[-1] for f in mini.check().findings] == [
+        "praise.html#q-vyshinsky-hope was never published (it is not in anchors.lock)"
+    ]
 
 
 @pytest.mark.parametrize("text", [None, "# nothing moved yet\n"], ids=["absent", "a comment"])

@@ -29,8 +29,8 @@ PHRASE = re2.compile(r"^([^#]+)#([A-Za-z0-9_:.-]*):~:text=([^&#]+)$")
 
 ANCHORS = Rule(
     "anchors",
-    "a redirect goes from a page that is gone to a published page; an alias from an anchor to an anchor "
-    "of the same (or redirected) page; a phrase link names a page and a phrase",
+    "a redirect goes from a published page that is gone to a published page; an alias from a published "
+    "anchor to an anchor of the same (or redirected) page; a phrase link names a page and a phrase",
     Example("anchors.yml", "redirects: {}", "redirects: {praise.html: javascript:alert(1)}"),
 )
 
@@ -92,12 +92,16 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
             report(("redirects", old), f"{old} -> {new}: a page is a name such as chapter.html, inside the site")
         elif old in pages:
             report(("redirects", old), f"{old} -> {new}: {old} is still a page of the site")
+        elif old not in lock:  # a redirect keeps a published address working; it makes up none
+            report(("redirects", old), f"{old} -> {new}: {old} was never published (it is not in {LOCK})")
         elif new not in published or new in moves.redirects:
             report(("redirects", old), f"{old} -> {new}: {new} is not a published page")
     for old, new in moves.aliases.items():
         (old_page, _, old_id), (new_page, _, new_id) = old.partition("#"), new.partition("#")
         if not all(PAGE.match(p) for p in (old_page, new_page)) or not all(ANCHOR.match(i) for i in (old_id, new_id)):
             report(("aliases", old), f"{old} -> {new}: an anchor is page.html#id")
+        elif old not in anchors:  # an alias keeps a shared link working; a new name could say anything
+            report(("aliases", old), f"{old} -> {new}: {old} was never published (it is not in {LOCK})")
         elif old_page != new_page and moves.redirects.get(old_page) != new_page:
             report(("aliases", old), f"{old} -> {new}: moves the page too, so also redirect {old_page} -> {new_page}")
         elif new not in anchors and new_page not in pages:
