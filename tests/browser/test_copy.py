@@ -223,7 +223,7 @@ def test_each_chapter_page_copies_the_chapters_words_alone_and_says_what_it_is(
     done = []
     for section in checked.sections:
         page.goto(published_url + section.html, wait_until="load")
-        reference_metadata(page, section.html, section.title)
+        reference_metadata(page, section.html, section.cited_title)  # the editors' heading, bracketed
         ids = page.evaluate("() => [...document.querySelectorAll('article p[id^=\"p-\"]')].map(p => p.id)")
         assert ids, section.html
         for pid in ids:
