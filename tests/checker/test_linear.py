@@ -17,7 +17,8 @@ from conftest import Project
 from tools.checker import check
 from tools.model.quotes import tokens_of
 
-SMALL = 10_000  # characters of hostile input; ten times that is still under the file limit
+SMALL = 6_000  # characters of hostile input: enough to outweigh the fixed cost (a quadratic path would
+# take some fifty times the time for ten times the input, a linear one at most ten)
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
 SAID = "        said: Bukharin was overwhelmed with emotion in court; a defendant"
 PARTICIPANT = "      - {person: vyshinsky, as: prosecutor}\n"

