@@ -16,6 +16,7 @@ covers it when its `covers` names the field; a trial's participants are covered 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -129,26 +130,39 @@ def said_month(citations: list[Citation], value: dt.date | str, number: int, lan
     return False
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def dated(excerpt: str) -> tuple[frozenset[int], frozenset[tuple[int, int, int]], tuple[str, ...]]:
+    """An excerpt's four-digit numbers, its numeric dates and its words, lower case. Kept, as
+    tokens_of keeps a text's tokens: a check reads the same words as the last one did."""
+    years = frozenset(int(n) for n in NUMBER.findall(excerpt) if len(n) == 4)
+    numeric = {(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(excerpt)}
+    numeric |= {(int(y), int(m), int(d)) for d, m, y in DOTTED_DATE.findall(excerpt)}
+    return years, frozenset(numeric), tuple(w.lower() for w in TOKEN.findall(excerpt))
+
+
+@functools.cache
+def _month_called(month_number: int, languages: tuple[str, ...]) -> frozenset[str]:
+    names = frozenset().union(*(month_names(language)[month_number] for language in languages))
+    return frozenset(name for name in names if len(name) >= MONTH_NAME_MIN)
+
+
 def writes_date(citations: list[Citation], date: dt.date, languages: tuple[str, ...]) -> bool:
     """Do the words give this day as a date: numerically (1938-03-15, 15.03.1938), or by its month's
     name with the day beside it and the year the first that follows closely? A day and month with no
     year close after may take a year the words give elsewhere (“August 21 … August 19-24, 1936”)."""
-    names = frozenset().union(*(month_names(language)[date.month] for language in languages))
-    excerpts = [excerpt for c in citations for excerpt in c.said]
+    names = _month_called(date.month, languages)
+    days = {str(date.day), f"{date.day:02d}"}
     years: set[int] = set()
     loose = False  # the day and month, written with no year close after
-    for excerpt in excerpts:
-        years |= {int(n) for n in NUMBER.findall(excerpt) if len(n) == 4}
-        numeric = [(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(excerpt)]
-        numeric += [(int(y), int(m), int(d)) for d, m, y in DOTTED_DATE.findall(excerpt)]
+    for excerpt in (excerpt for c in citations for excerpt in c.said):
+        written, numeric, words = dated(excerpt)
+        years |= written
         if (date.year, date.month, date.day) in numeric:
             return True
-        words = [w.lower() for w in TOKEN.findall(excerpt)]
         for at, word in enumerate(words):
-            if len(word) < MONTH_NAME_MIN or word not in names:
+            if word not in names:
                 continue
-            near = words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR]
-            if str(date.day) not in near and f"{date.day:02d}" not in near:
+            if days.isdisjoint(words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR]):
                 continue
             after = [int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4]
             if after[:1] == [date.year]:
@@ -196,7 +210,6 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
             for name in dict.fromkeys(citation.covers):
                 covers.setdefault(name, []).append(j)
         said: dict[int, set[int]] = {}
-        spelled_in: dict[int, frozenset[str]] = {}  # each citation's words as names are matched, read once
         for name, value in values.items():
             if value is None or value == ():
                 continue
@@ -223,7 +236,7 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                     loaded.at(FACT_NUMBERS, where, f"'{name}' gives {shown}, which the words of its sources do not")
                 )
             person = _person_named(name, value, entry)
-            if person is not None and not _spelled(person, covering, loaded.sources, spelled_in):
+            if person is not None and not _spelled(person, covering, loaded.sources):
                 findings.append(
                     loaded.at(
                         FACT_PERSON,
@@ -265,8 +278,10 @@ def folded_words(text: str) -> list[str]:
     return kept.split()
 
 
-def _grams(citation: Citation) -> frozenset[str]:
-    words = [w for excerpt in citation.said for w in [*folded_words(excerpt), ""]]
+@functools.lru_cache(maxsize=1 << 12)
+def grams_of(said: tuple[str, ...]) -> frozenset[str]:
+    """Every run of up to GRAMS words of the words read, folded (kept across checks, as _dated is)."""
+    words = [w for excerpt in said for w in [*folded_words(excerpt), ""]]
     return frozenset(" ".join(words[i : i + n]) for n in range(1, GRAMS + 1) for i in range(len(words) - n + 1))
 
 
@@ -281,16 +296,13 @@ def _person_named(field: str, value: object, entry: Record) -> str | None:
     return None
 
 
-def _spelled(person_id: str, covering: list[Citation], sources: SourceList, cache: dict[int, frozenset[str]]) -> bool:
+def _spelled(person_id: str, covering: list[Citation], sources: SourceList) -> bool:
     person = sources.person.get(person_id)
     if person is None:
         return True  # the reference rule says so
     forms = {" ".join(folded_words(form)) for form in (*person.variants, person.name)}
     for citation in covering:
-        grams = cache.get(id(citation))
-        if grams is None:
-            grams = cache[id(citation)] = _grams(citation)
-        if not forms.isdisjoint(grams):
+        if not forms.isdisjoint(grams_of(citation.said)):
             return True
     return False
 
