@@ -103,3 +103,9 @@ def test_a_page_is_admitted_as_itself_not_as_another(mini: Project) -> None:
     mini.write("docs/warning.md", praise)
     mini.write("docs/praise.md", warning)
     assert page_findings(mini) == ["docs/praise.md:1", "docs/warning.md:1"]
+
+
+def test_a_script_or_stylesheet_under_docs_is_admitted_as_code_is(mini: Project) -> None:
+    """docs/ is editorial input, and every .js under docs/assets/javascripts/ would be published."""
+    mini.write("docs/assets/javascripts/reader.js", "alert(document.domain)\n")
+    assert page_findings(mini) == ["docs/assets/javascripts/reader.js:1"]
