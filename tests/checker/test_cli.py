@@ -39,7 +39,9 @@ def test_findings_exit_1_one_line_each_sorted_by_place(mini: Project, capsys: py
     mini.replace("data/sources.yml", "    died: 1953-03-05", "    died: 1954-03-05")
     assert main(["--root", str(mini.root)]) == 1
     lines = capsys.readouterr().out.splitlines()
+    # the changed reading is not the admitted one, and the admitted one is gone: both, at the entry
     assert [line.split(" ", 2)[1] for line in lines] == [
+        "source-reading",
         "fact-date",
         "source-reading",
         "page-reviewed",

@@ -16,8 +16,14 @@ STALIN_DATES = (
 )
 
 
-def reading_findings(mini: Project) -> list[str]:
-    return [f"{f.line} {f.message}" for f in mini.check().findings if f.rule == "source-reading"]
+def reading_findings(mini: Project, gone: bool = False) -> list[str]:
+    """The readings not admitted as they stand (or, with `gone`, those admitted and no longer there:
+    a changed reading is both)."""
+    return [
+        f"{f.line} {f.message}"
+        for f in mini.check().findings
+        if f.rule == "source-reading" and ("admits a reading that is gone" in f.message) is gone
+    ]
 
 
 @pytest.mark.parametrize(
@@ -108,4 +114,23 @@ def test_a_page_is_admitted_as_itself_not_as_another(mini: Project) -> None:
 def test_a_script_or_stylesheet_under_docs_is_admitted_as_code_is(mini: Project) -> None:
     """docs/ is editorial input, and every .js under docs/assets/javascripts/ would be published."""
     mini.write("docs/assets/javascripts/reader.js", "alert(document.domain)\n")
+    assert page_findings(mini) == ["docs/assets/javascripts/reader.js:1"]
+
+
+def test_a_reading_removed_or_moved_and_an_asset_removed_are_findings(mini: Project) -> None:
+    """A lock is an inventory: what it admits must still be there, in its place."""
+    text = mini.read(YML)
+    start = text.index(
+        "      - work: orlov-1953\n        read_at: https://www.kirkusreviews.com", text.index("  - id: stalin")
+    )
+    end = text.index("\n\n", start)
+    mini.write(YML, text[:start] + text[end + 1 :])  # Stalin's second citation, gone
+    assert [f.split(" (", 1)[1].split(" ", 1)[0] for f in reading_findings(mini, gone=True)] == ["people/stalin"]
+    swapped = text.replace("  - id: stalin\n", "  - id: TMP\n").replace("  - id: bukharin\n", "  - id: stalin\n")
+    mini.write(YML, swapped.replace("  - id: TMP\n", "  - id: bukharin\n"))  # two entries' places swapped
+    assert reading_findings(mini, gone=True)
+    mini.write(YML, text)
+    mini.write("docs/assets/javascripts/reader.js", "// the edition's own\n")
+    mini.admit()
+    mini.path("docs/assets/javascripts/reader.js").unlink()
     assert page_findings(mini) == ["docs/assets/javascripts/reader.js:1"]

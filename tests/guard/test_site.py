@@ -62,3 +62,23 @@ def test_a_quotation_in_a_data_download_is_held_too(mini_root: Path, tmp_path: P
         ("guard-quote", "site/quotations.csv"),
         ("guard-quote", "site/quotations.json"),
     ]
+
+
+def test_the_published_site_keeps_every_address_ever_published(mini_root: Path, tmp_path: Path) -> None:
+    """A note or an id removed, a page gone: a link a teacher shared would break. The published build
+    is refused unless anchors.yml says where each went; the offline copies and the preview are not held."""
+    project = tmp_path / "project"
+    shutil.copytree(mini_root, project)
+    result = check(project)
+    assert result.checked is not None
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "praise.html").write_text('<p id="p-here">x</p>', encoding="utf-8")
+    (project / "anchors.lock").write_text("praise.html\npraise.html#p-here\npraise.html#n-gone\nold.html\n")
+    built = Built(tmp_path / "site", "site", project, THEME_ASSETS, published=True)
+    found = [f.message for f in check_site(built, result.checked, result.moves) if f.rule == "guard-link"]
+    assert [m.split(": ", 1)[1] for m in found] == [
+        "old.html was published and is gone: say where it went in anchors.yml",
+        "praise.html#n-gone was published and is gone: say where it went in anchors.yml",
+    ]
+    unheld = Built(tmp_path / "site", "dist/.offline-site", project, THEME_ASSETS)
+    assert [f for f in check_site(unheld, result.checked, result.moves) if "was published" in f.message] == []

@@ -103,7 +103,7 @@ def _run(result: Result, root: Path) -> None:
         return
     edition = loaded.sources.edition
     result.findings += sourcelist.check(loaded)
-    result.findings += review.check(loaded, review.pinned(root))
+    result.findings += review.check(loaded, root)
     result.findings += review.check_pages(root, loaded.sources)
     coverage_findings, result.coverage = facts.check(loaded)
     result.findings += coverage_findings

@@ -87,7 +87,9 @@ class Reading:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(json.dumps(self.payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+        """Its place is pinned with it: a reading moved, copied or reordered is another reading."""
+        pinned = [list(self.key), self.payload]
+        return hashlib.sha256(json.dumps(pinned, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def address(reading: Citation | Wording, sources: SourceList) -> str:
@@ -164,13 +166,14 @@ def write_lock(root: Path, sources: SourceList) -> int:
     return len(lines)
 
 
-def pinned(root: Path, lock: str = READINGS_LOCK) -> frozenset[str]:
-    """The admitted digests of a lock (none when it is missing or unreadable)."""
+def locked(root: Path, lock: str) -> dict[str, str]:
+    """A lock's lines, digest -> what it names (an entry and its reading, or a page's path): none when
+    the lock is missing or unreadable. A lock is an inventory: what it admits must still be there."""
     try:
-        text = (root / lock).read_text(encoding="utf-8")
+        lines = (root / lock).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return frozenset()
-    return frozenset(line.split("  ", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
+        return {}
+    return {digest: named for digest, _, named in (line.partition("  ") for line in lines if line and line[0] != "#")}
 
 
 def page_digests(root: Path, sources: SourceList) -> dict[str, str]:
@@ -189,15 +192,10 @@ def page_digests(root: Path, sources: SourceList) -> dict[str, str]:
 
 
 def check_pages(root: Path, sources: SourceList) -> Iterator[Finding]:
-    try:
-        lines = (root / PAGES_LOCK).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
     # By path: a page's admitted text is its own, not another page's (index.md's words as offline.md).
-    admitted = {
-        path: digest for digest, _, path in (line.partition("  ") for line in lines if not line.startswith("#"))
-    }
-    for shown, digest in page_digests(root, sources).items():
+    admitted = {path: digest for digest, path in locked(root, PAGES_LOCK).items()}
+    present = page_digests(root, sources)
+    for shown, digest in present.items():
         if admitted.get(shown) != digest:
             yield PAGE_REVIEWED.at(
                 shown,
@@ -206,17 +204,31 @@ def check_pages(root: Path, sources: SourceList) -> Iterator[Finding]:
                 f"is not as {PAGES_LOCK} admits it: a page (its words, ids, quotation markers, headings) or a "
                 "file of the edition's assets is admitted on review",
             )
+    for shown in sorted(set(admitted) - set(present)):
+        yield PAGE_REVIEWED.at(shown, 1, 1, f"is gone, but {PAGES_LOCK} admits it: a removal is admitted on review")
 
 
-def check(loaded: Loaded, admitted: frozenset[str]) -> Iterator[Finding]:
+def check(loaded: Loaded, root: Path) -> Iterator[Finding]:
+    admitted = locked(root, READINGS_LOCK)
+    present = set()
     for reading in readings(loaded.sources):
+        present.add(reading.digest)
         if reading.digest not in admitted:
             yield loaded.at(
                 SOURCE_READING,
                 reading.key,
-                f"{reading.label} is not as {READINGS_LOCK} admits it: a new or changed reading, a fact it supports, "
-                "or its entry's spellings, kind or status, is admitted on review",
+                f"{reading.label} is not as {READINGS_LOCK} admits it: a new, changed or moved reading, a fact it "
+                "supports, or its entry's spellings, kind or status, is admitted on review",
             )
+    places = {f"{section}/{entry.id}": (section, index) for section, index, entry in loaded.sources.entries()}
+    for digest in sorted(set(admitted) - present, key=admitted.__getitem__):
+        named = admitted[digest]
+        where = places.get(named.split(" ", 1)[0], (named.split("/", 1)[0],))
+        yield loaded.at(
+            SOURCE_READING,
+            where,
+            f"{READINGS_LOCK} admits a reading that is gone or moved ({named}): a removal is admitted on review",
+        )
 
 
 RULES = (SOURCE_READING, PAGE_REVIEWED)

@@ -17,7 +17,7 @@ from ..model.edition import Checked
 from ..model.findings import Example, Finding, Rule
 from ..model.html import local, parse, text_of
 from ..model.kindpages import generated_pages
-from ..model.moves import Moves
+from ..model.moves import LOCK, Moves, lost, read_lock
 from ..model.quotes import core
 from ..model.textfile import CSV_FORMULA_START, LineIndex
 from ..model.urls import scheme_of, site_path
@@ -61,6 +61,7 @@ class Built:
     url: str = "/"  # the published address (the 404 page links from its path)
     redirects: tuple[str, ...] = ()
     extra_files: tuple[str, ...] = ()  # files the build adds on purpose (downloads …)
+    published: bool = False  # the site that is published: it keeps every address anchors.lock holds
 
 
 def page_kind(name: str, checked: Checked) -> str:
@@ -139,6 +140,7 @@ def check_site(
         texts[name] = text_of(article) if article is not None else ""
     findings += broken_links(links, ids, files, built, checked)
     findings += aliases(moves, ids, built)
+    findings += kept(moves, ids, built)
     findings += phrase_links(moves, texts, built)
     return findings
 
@@ -177,6 +179,21 @@ def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Findin
         if page in ids and ident not in ids[page]:
             problem = Problem(GUARD_LINK, f"the alias {old} -> {new} leads to no element with the id '{ident}'", old)
             found += locate([problem], "anchors.yml", built, page)
+    return found
+
+
+def kept(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
+    """The published site keeps every page and anchor ever published, or anchors.yml says where it
+    went: a link a teacher shared never breaks (tools/publish/anchors.py adds the new ones)."""
+    if not built.published:
+        return []
+    present = set(ids) | {f"{page}#{i}" for page, found in ids.items() for i in found if not i.startswith("__")}
+    present |= set(built.redirects)
+    gone = lost(read_lock(built.project / LOCK), present, moves)
+    found = []
+    for anchor in gone:
+        problem = Problem(GUARD_LINK, f"{anchor} was published and is gone: say where it went in anchors.yml", "")
+        found += locate([problem], "anchors.yml", built, anchor.partition("#")[0])
     return found
 
 

@@ -7,7 +7,7 @@
     phrases:                         # a name -> a link to a phrase (a text fragment) on a page
       brass-wall: praise.html#p-defence-attorneys:~:text=brass%20wall
 
-anchors.lock lists every page and anchor ever published; the tests fail if one disappears.
+anchors.lock lists every page and anchor ever published; the output guard refuses a build that loses one.
 """
 
 from __future__ import annotations
@@ -111,6 +111,19 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
         if match is None or not PAGE.match(match.group(1)) or match.group(1) not in pages:
             report(("phrases", name), f"{target}: a phrase link is page.html#p-id:~:text=words, on a page of the site")
     return moves, findings
+
+
+def lost(locked: set[str], present: set[str], moves: Moves) -> list[str]:
+    """The locked pages and anchors a site no longer has, nor says where they went."""
+    gone = []
+    for anchor in sorted(locked):
+        page = anchor.partition("#")[0]
+        if page.startswith("EPUB/"):
+            continue  # inside the e-book: not an address anyone can link to
+        if anchor in present or anchor in moves.aliases or page in moves.redirects:
+            continue
+        gone.append(anchor)
+    return gone
 
 
 def moves_or_finding(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:

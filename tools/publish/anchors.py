@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..model.html import parse
-from ..model.moves import LOCK, Moves, read_lock
+from ..model.moves import LOCK, lost, read_lock
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 HEADER = "# Published pages and anchors: a fresh build must keep every one. See tools/publish/anchors.py.\n"
@@ -30,19 +30,6 @@ def site_anchors(folder: Path) -> set[str]:
         root = parse(path.read_text(encoding="utf-8", errors="replace"))
         found |= {f"{name}#{e.get('id')}" for e in root.iter() if e.get("id") and not str(e.get("id")).startswith("__")}
     return found
-
-
-def lost(locked: set[str], present: set[str], moves: Moves) -> list[str]:
-    """The locked pages and anchors a site no longer has, nor says where they went."""
-    gone = []
-    for anchor in sorted(locked):
-        page = anchor.partition("#")[0]
-        if page.startswith("EPUB/"):
-            continue  # inside the e-book: not an address anyone can link to
-        if anchor in present or anchor in moves.aliases or page in moves.redirects:
-            continue
-        gone.append(anchor)
-    return gone
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,7 +84,14 @@ def postprocess(
     for name, html in pages.items():
         output_path(output.folder, name).write_text(with_figures(html, figures), encoding="utf-8")
     built = Built(
-        output.folder, output.shown, project, output.theme_assets, site.url, tuple(moves.redirects), output.extra_files
+        output.folder,
+        output.shown,
+        project,
+        output.theme_assets,
+        site.url,
+        tuple(moves.redirects),
+        output.extra_files,
+        published=not site.offline and not site.preview,
     )
     policies: dict[str, str] = {}
 
