@@ -71,8 +71,8 @@ READINGS_LOCK = "readings.lock"
 PAGES_LOCK = "pages.lock"
 PAGES_HEADER = "# The pages as admitted on review, by SHA-256 (tools/checker/review.py). Reviewed as code.\n"
 HEADER = (
-    "# The readings the source list rests on, as admitted on review, each with its entry and the facts it\n"
-    "# supports; then the policy and statuses (tools/checker/readings.py). Reviewed as code, never editorial input.\n"
+    "# The readings the source list rests on, as admitted on review, each with its place, its entry and the facts\n"
+    "# it supports; then the policy, statuses and edition (tools/checker/review.py). Reviewed as code.\n"
 )
 # The fields that hold readings: pinned one by one, never as part of their entry's context.
 READING_FIELDS = frozenset({"sources", "claim_sources", "refutations", "dissent", "russian", "report_wording"})
@@ -212,8 +212,9 @@ def check(loaded: Loaded, root: Path) -> Iterator[Finding]:
     admitted = locked(root, READINGS_LOCK)
     present = set()
     for reading in readings(loaded.sources):
-        present.add(reading.digest)
-        if reading.digest not in admitted:
+        digest = reading.digest
+        present.add(digest)
+        if digest not in admitted:
             yield loaded.at(
                 SOURCE_READING,
                 reading.key,
