@@ -280,7 +280,7 @@ def folded_words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 12)
 def grams_of(said: tuple[str, ...]) -> frozenset[str]:
-    """Every run of up to GRAMS words of the words read, folded (kept across checks, as _dated is)."""
+    """Every run of up to GRAMS words of the words read, folded (kept across checks, as `dated` is)."""
     words = [w for excerpt in said for w in [*folded_words(excerpt), ""]]
     return frozenset(" ".join(words[i : i + n]) for n in range(1, GRAMS + 1) for i in range(len(words) - n + 1))
 
