@@ -1118,6 +1118,7 @@ def test_a_scare_quote_declared_as_the_finding_shows_it_matches(mini: Project) -
         "  - text: counter-revolutionary underground organizations",
         "  - text: counter-revolutionary underground organizations,",
     )
+    mini.admit()
     assert mini.check().findings == []
 
 

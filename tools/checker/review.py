@@ -10,7 +10,8 @@ source asserts from one it mentions to doubt. So a reading enters the edition as
 does (original.lock), on review: readings.lock pins, by SHA-256, each citation and wording together
 with its entry (section, id), the facts it covers as they are stated, and that entry's fields which
 are neither facts nor citations (a person's spellings, a work's kind and short title, a quotation's
-status). The source list's policy and statuses, the rules readings are held to, are pinned too.
+status). The source list's policy and statuses, the rules readings are held to, are pinned too, and
+its scare quotes and words that are no name.
 The file is reviewed as code, never editorial input: a new or changed reading, a fact changed or
 moved, a spelling moved to another person, is a `source-reading` finding until a reviewer, having
 read the source, admits it:
@@ -72,11 +73,13 @@ PAGES_LOCK = "pages.lock"
 PAGES_HEADER = "# The pages as admitted on review, by SHA-256 (tools/checker/review.py). Reviewed as code.\n"
 HEADER = (
     "# The readings the source list rests on, as admitted on review, each with its place, its entry and the facts\n"
-    "# it supports; then the policy, statuses and edition (tools/checker/review.py). Reviewed as code.\n"
+    "# it supports; then the rest of the list as wholes (tools/checker/review.py). Reviewed as code.\n"
 )
 # The fields that hold readings: pinned one by one, never as part of their entry's context.
 READING_FIELDS = frozenset({"sources", "claim_sources", "refutations", "dissent", "russian", "report_wording"})
-RULEBOOK = ("policy", "statuses")  # the rules readings are held to, pinned as wholes
+# The rules readings are held to, and what the chapter's words may be without a footnote (Orlov's own
+# scare quotes, words that are no name): pinned as wholes. With the entries, the whole list is pinned.
+RULEBOOK = ("policy", "statuses", "scare_quotes", "not_names")
 
 
 @dataclass(frozen=True)
