@@ -104,6 +104,21 @@ def test_moves_that_are_fine(mini: Project) -> None:
     assert result.moves.aliases["chapter.html#q-x"] == "praise.html#p-praise-in-speeches"
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["praise.html#p-old", "praise.html#__drawer"],  # another alias (made in file order), the theme's own
+)
+def test_an_alias_leads_to_an_element_of_the_page(mini: Project, target: str) -> None:
+    mini.write("anchors.lock", "praise.html#q-old\npraise.html#p-old\n")
+    mini.write(
+        "anchors.yml",
+        f"aliases:\n  praise.html#q-old: {target}\n  praise.html#p-old: praise.html#p-praise-in-speeches\n",
+    )
+    assert [f.message.split(": ")[-1] for f in mini.check().findings] == [
+        "an alias leads to an element of the page, not another alias or the theme's own"
+    ]
+
+
 def test_a_move_keeps_a_published_address_and_makes_up_none(mini: Project) -> None:
     """An alias named to mislead (a Vyshinsky address landing on Bukharin's words) was never published."""
     mini.write("anchors.yml", "aliases:\n  praise.html#q-vyshinsky-hope: praise.html#q-bukharin-hope-of-mankind\n")

@@ -100,6 +100,11 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
         (old_page, _, old_id), (new_page, _, new_id) = old.partition("#"), new.partition("#")
         if not all(PAGE.match(p) for p in (old_page, new_page)) or not all(ANCHOR.match(i) for i in (old_id, new_id)):
             report(("aliases", old), f"{old} -> {new}: an anchor is page.html#id")
+        elif new in moves.aliases or new_id.startswith("__"):  # its span is made beside a real element
+            report(
+                ("aliases", old),
+                f"{old} -> {new}: an alias leads to an element of the page, not another alias or the theme's own",
+            )
         elif old not in anchors:  # an alias keeps a shared link working; a new name could say anything
             report(("aliases", old), f"{old} -> {new}: {old} was never published (it is not in {LOCK})")
         elif old_page != new_page and moves.redirects.get(old_page) != new_page:
@@ -120,7 +125,8 @@ def lost(locked: set[str], present: set[str], moves: Moves) -> list[str]:
         page = anchor.partition("#")[0]
         if page.startswith("EPUB/"):
             continue  # inside the e-book: not an address anyone can link to
-        if anchor in present or anchor in moves.aliases or page in moves.redirects:
+        # (an alias counts only if its <span> was made: the site's ids say so, not anchors.yml)
+        if anchor in present or page in moves.redirects:
             continue
         gone.append(anchor)
     return gone

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..guard.site import Built, check_site
+from ..guard.page import GUARD_LINK, Problem
+from ..guard.site import Built, check_site, locate
 from ..model.edition import Checked, Site
 from ..model.findings import Finding
 from ..model.html import local, parse
@@ -67,12 +68,12 @@ def postprocess(
     `downloads`, if given, is called once the pages are indexed and lighter, and before the guard: it
     puts the downloads into the folder (waiting for them if they are still being made) and gives their
     figures by file name, for the pages' download markers."""
-    write_redirects(output.folder, moves)
+    redirects, refused = write_redirects(output.folder, moves)
     readers = {name.removesuffix(".md") + ".html" for name in reading_order(checked)}
     pages: dict[str, str] = {}
     for page in sorted(output.folder.rglob("*.html")):
         name = page.relative_to(output.folder).as_posix()
-        if name in moves.redirects or name.startswith(EXPORTED):
+        if name in redirects or name.startswith(EXPORTED):
             continue
         html = page.read_text(encoding="utf-8")
         html = with_skip_link(valid_toggles(with_aliases(html, name, moves)))
@@ -89,7 +90,7 @@ def postprocess(
         project,
         output.theme_assets,
         site.url,
-        tuple(moves.redirects),
+        redirects,
         output.extra_files,
         published=not site.offline and not site.preview,
     )
@@ -105,7 +106,8 @@ def postprocess(
             policy([sha256(s) for s in scripts]) if not site.preview else policy(script_src="'self' 'unsafe-inline'")
         )
 
-    findings = check_site(built, checked, moves, site.contact, on_page=remember_scripts)
+    findings = locate(refused, "anchors.yml", built, "")
+    findings += check_site(built, checked, moves, site.contact, on_page=remember_scripts)
     for name, tag in policies.items():
         if name.startswith(EXPORTED):
             continue
@@ -194,14 +196,20 @@ def redirect_page(target: str, script: str) -> str:
     )
 
 
-def write_redirects(folder: Path, moves: Moves) -> None:
-    """One redirect page per `redirects` entry, never over a page and never outside the folder."""
+def write_redirects(folder: Path, moves: Moves) -> tuple[tuple[str, ...], list[Problem]]:
+    """One redirect page per `redirects` entry, never over a page and never outside the folder: the
+    pages written, and a problem for each redirect from a page the build made (the checker knows the
+    edition's pages, not the theme's: 404.html)."""
+    written, refused = [], []
     for old, new in moves.redirects.items():
         path = output_path(folder, old)
         if path.exists():
-            continue  # the checker has said so: `anchors` (a redirect from a page that is still there)
+            refused.append(Problem(GUARD_LINK, f"a redirect from {old}, a page the site still has", f"{old}:"))
+            continue
+        written.append(old)
         here = Path(old).parent.as_posix() or "."
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
             redirect_page(os.path.relpath(new, here), os.path.relpath(REDIRECT_SCRIPT, here)), encoding="utf-8"
         )
+    return tuple(written), refused
