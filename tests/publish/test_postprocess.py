@@ -107,9 +107,7 @@ def test_a_redirect_page_runs_no_inline_script_and_carries_the_policy_first(tmp_
     )
     # a page the build made (the theme's 404.html, which the checker does not know) is never skipped
     # as a redirect: the redirect over it is refused, and the page is guarded as any other
-    assert written == ("old/deep.html",) and [p.message for p in refused] == [
-        "a redirect from praise.html, a page the site still has"
-    ]
+    assert written == ("old/deep.html",) and refused == ("praise.html",)
     page = (tmp_path / "old" / "deep.html").read_text(encoding="utf-8")
     root = parse(page)
     scripts = [e for e in root.iter() if local(e.tag) == "script"]

@@ -188,7 +188,6 @@ def kept(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
     if not built.published:
         return []
     present = set(ids) | {f"{page}#{i}" for page, found in ids.items() for i in found if not i.startswith("__")}
-    present |= set(built.redirects)
     gone = lost(read_lock(built.project / LOCK), present, moves)
     found = []
     for anchor in gone:

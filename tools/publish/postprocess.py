@@ -106,7 +106,10 @@ def postprocess(
             policy([sha256(s) for s in scripts]) if not site.preview else policy(script_src="'self' 'unsafe-inline'")
         )
 
-    findings = locate(refused, "anchors.yml", built, "")
+    findings = []
+    for old in refused:  # the guard would skip the page as a redirect: say so, at the redirect
+        problem = Problem(GUARD_LINK, f"a redirect from {old}, a page the site still has", f"{old}:")
+        findings += locate([problem], "anchors.yml", built, old)
     findings += check_site(built, checked, moves, site.contact, on_page=remember_scripts)
     for name, tag in policies.items():
         if name.startswith(EXPORTED):
@@ -196,15 +199,15 @@ def redirect_page(target: str, script: str) -> str:
     )
 
 
-def write_redirects(folder: Path, moves: Moves) -> tuple[tuple[str, ...], list[Problem]]:
+def write_redirects(folder: Path, moves: Moves) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """One redirect page per `redirects` entry, never over a page and never outside the folder: the
-    pages written, and a problem for each redirect from a page the build made (the checker knows the
+    pages written, and those not written because the build made the page (the checker knows the
     edition's pages, not the theme's: 404.html)."""
     written, refused = [], []
     for old, new in moves.redirects.items():
         path = output_path(folder, old)
         if path.exists():
-            refused.append(Problem(GUARD_LINK, f"a redirect from {old}, a page the site still has", f"{old}:"))
+            refused.append(old)
             continue
         written.append(old)
         here = Path(old).parent.as_posix() or "."
@@ -212,4 +215,4 @@ def write_redirects(folder: Path, moves: Moves) -> tuple[tuple[str, ...], list[P
         path.write_text(
             redirect_page(os.path.relpath(new, here), os.path.relpath(REDIRECT_SCRIPT, here)), encoding="utf-8"
         )
-    return tuple(written), refused
+    return tuple(written), tuple(refused)
