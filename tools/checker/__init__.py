@@ -31,7 +31,7 @@ from ..model.frontmatter import front_matter
 from ..model.html import blocks, parse_fragment
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
-from ..model.quotes import Corpus
+from ..model.quotes import corpus_of
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
 from ..model.values import KINDS
@@ -160,7 +160,7 @@ def _run(result: Result, root: Path) -> None:
     shared = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True, sources_words=False)
     result.findings += prose.check(loaded, loaded.texts, shared)
     read = [text for _, _, entry in loaded.sources.entries() for text in words_read(entry)]
-    corpus = Corpus(read, set(), beside=(shared,))  # an editors' page may quote any source's words
+    corpus = corpus_of(tuple(read), beside=(shared,))  # an editors' page may quote any source's words
     allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
     for name, body in bodies.items():
         result.findings += editorial_page(f"docs/{name}", body, allowed)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..guard.printed import unprinted
 from ..model.edition import words_read
 from ..model.findings import Example, Finding, Rule
-from ..model.quotes import Corpus, quotations
+from ..model.quotes import Corpus, corpus_of, quotations
 from ..model.sourcelist import SECTIONS, Loaded
 from ..model.yamlread import PathKey
 
@@ -86,7 +86,7 @@ def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corp
         section, index = (*entry_key, "", "")[:2]
         entries = getattr(loaded.sources, str(section), ()) if section in SECTIONS else ()
         entry = entries[index] if isinstance(index, int) and index < len(entries) else None
-        made[entry_key] = Corpus(words_read(entry) if entry is not None else [], set(), beside=(shared,))
+        made[entry_key] = corpus_of(tuple(words_read(entry)) if entry is not None else (), beside=(shared,))
     return made[entry_key]
 
 

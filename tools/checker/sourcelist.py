@@ -189,17 +189,16 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
             yield loaded.at(SOURCE_COPY, (*key, "copy"), "a mirror names the page it copies: add `canonical:`")
         if c.copy_kind != "mirror" and c.canonical is not None:
             yield loaded.at(SOURCE_COPY, (*key, "canonical"), "only a mirror has a canonical page: say `copy: mirror`")
-        if c.read_at is not None and c.copy_kind != "mirror":
-            site = next((m for m in copiers if on_domain(host_of(c.read_at), m.domain)), None)
+        read_host = host_of(c.read_at) if c.read_at is not None else None
+        if read_host is not None and c.copy_kind != "mirror":
+            site = next((m for m in copiers if on_domain(read_host, m.domain)), None)
             if site is not None:
-                yield loaded.at(
-                    SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} copies {site.copies}: say `copy: mirror`"
-                )
-        if c.read_at is not None and c.copy_kind != "unauthorised":
-            pirate = next((u for u in s.policy.unauthorised if on_domain(host_of(c.read_at), u.domain)), None)
+                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{read_host} copies {site.copies}: say `copy: mirror`")
+        if read_host is not None and c.copy_kind != "unauthorised":
+            pirate = next((u for u in s.policy.unauthorised if on_domain(read_host, u.domain)), None)
             if pirate is not None:
                 yield loaded.at(
-                    SOURCE_COPY, (*key, "read_at"), f"{host_of(c.read_at)} is {pirate.what}: say `copy: unauthorised`"
+                    SOURCE_COPY, (*key, "read_at"), f"{read_host} is {pirate.what}: say `copy: unauthorised`"
                 )
         work = s.work.get(c.work)
         if (

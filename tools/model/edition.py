@@ -9,7 +9,7 @@ from functools import cached_property
 import re2
 
 from .chapter import Chapter, Heading, Placed
-from .quotes import Corpus
+from .quotes import Corpus, corpus_of
 from .sourcelist import Citation, Entry, Meeting, Note, Quotation, SourceList
 
 
@@ -169,4 +169,4 @@ def allowed_quotations(
     single = set(sources.spellings) | {s.text for s in sources.scare_quotes} | {n.term for n in sources.notes}
     single |= {part for q in sources.quotations for part in q.text}  # a quotation's own words, part by part
     single |= {g.term for g in sources.glossary} | set(sources.not_names)
-    return Corpus(texts, single)
+    return corpus_of(tuple(texts), frozenset(single))

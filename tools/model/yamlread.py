@@ -6,6 +6,7 @@ tagged objects; so the file is read as events and nodes first, and only plain da
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,7 +177,14 @@ def load_yaml(path: Path, shown: str, *, may_be_empty: bool = False) -> Yaml:
 
 def read_yaml(text: str, shown: str, findings: list[Finding] | None = None, *, may_be_empty: bool = False) -> Yaml:
     """load_yaml of a text already read (a page's front matter): `findings` are the reading's own."""
-    findings = findings or []
+    read = _read_yaml(text, shown, may_be_empty)
+    return Yaml(read.data, read.positions, (findings or []) + read.findings, read.texts)
+
+
+# The same text reads the same every time: `serve` and the tests check an unchanged source list again
+# and again, and reading it is a third of a check. What is read is never changed by its readers.
+@functools.lru_cache(maxsize=16)
+def _read_yaml(text: str, shown: str, may_be_empty: bool) -> Yaml:
     try:
         tagged, plainly = guard_events(text, shown)
         node = yaml.compose(text, Loader=Loader)
@@ -195,9 +203,9 @@ def read_yaml(text: str, shown: str, findings: list[Finding] | None = None, *, m
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "nests too deeply to read")) from None
     if node is None:
         if may_be_empty:
-            return Yaml(None, {}, findings, [])
+            return Yaml(None, {}, [], [])
         raise UnusableInput(YAML_SYNTAX.at(shown, 1, 1, "is empty"))
     builder = _Builder(shown, plainly)
     data = builder.build(node)
     found = sorted(tagged + builder.findings, key=lambda f: (f.line, f.col))
-    return Yaml(data, builder.positions, findings + found, builder.texts)
+    return Yaml(data, builder.positions, found, builder.texts)
