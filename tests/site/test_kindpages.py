@@ -21,7 +21,6 @@ from tools.model.kindpages import (
     APPARATUS,
     PART_WEIGHT,
     balanced,
-    citations,
     generated_pages,
     kind_of_page,
     kind_pages,
@@ -177,7 +176,7 @@ def test_every_citation_is_shown_in_full_at_its_work(checked: Checked, trees: di
     locator, the address it was read at and the kind of copy, the words read, and a link to what
     relies on it."""
     sources = checked.sources
-    for section, record, cited in citations(sources):
+    for (section, *_), record, cited in sources.readings():
         page = work_page(cited.work, sources)
         assert page is not None, cited.work
         entry = by_id(trees[page.html], cited.work)

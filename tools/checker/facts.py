@@ -18,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import re2
 
 from ..model.dates import format_date, month_names
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial
+from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial, cited_by
 from ..model.values import YEAR_MONTH
 
 FACT_UNCOVERED = Rule(
@@ -178,7 +177,13 @@ def said_numbers(citation: Citation) -> set[int]:
 def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
     findings: list[Finding] = []
     facts = covered = 0
-    for key, field, entry, citations in _entries(loaded.sources):
+    records = (  # every record that states facts, with its key, its citations' field and its citations
+        ((section, index, *within[:-1]), within[-1], record, citations)
+        for section, index, entry in loaded.sources.entries()
+        if not getattr(entry, "editorial", False)  # the editors' own term states no source's fact
+        for within, record, citations in cited_by(entry)
+    )
+    for key, field, entry, citations in records:
         names = [*type(entry).fact_fields()]
         values = {name: getattr(entry, name) for name in names}
         if isinstance(entry, Trial):
@@ -332,19 +337,6 @@ KIND_OF = {
     "Account": "meeting",
     "GlossaryEntry": "glossary",
 }
-
-
-def _entries(s: SourceList) -> Iterator[tuple[Key, str, Record, tuple[Citation, ...]]]:
-    """Every record that states facts: its YAML key, the field of its citations, and the citations."""
-    for section, index, entry in s.entries():
-        if section == "meetings" or getattr(entry, "editorial", False):
-            continue
-        yield (section, index), "sources", entry, getattr(entry, "sources", ())
-    for i, m in enumerate(s.meetings):
-        yield ("meetings", i), "claim_sources", m, m.claim_sources
-        for part in ("refutations", "dissent"):
-            for k, account in enumerate(getattr(m, part)):
-                yield ("meetings", i, part, k), "sources", account, account.sources
 
 
 RULES = (FACT_UNCOVERED, FACT_NUMBERS, FACT_DATE, FACT_SCOPE, FACT_PERSON)

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, Meeting, Quotation, Record, SourceList, Trial, Wording
+from ..model.sourcelist import Citation, Loaded, Quotation, Record, SourceList, Trial, Wording, cited_by
 from ..model.yamlread import PathKey
 
 SOURCE_READING = Rule(
@@ -122,24 +122,17 @@ def covered(record: Record, citation: Citation) -> dict[str, Any]:
 def readings(sources: SourceList) -> Iterator[Reading]:
     """Every reading of the source list with what the lock pins of it, then the rulebook."""
     for section, index, entry in sources.entries():
-        owners: list[tuple[PathKey, Record, Record, tuple[Citation, ...]]] = []
-        if isinstance(entry, Meeting):
-            owners.append(((section, index, "claim_sources"), entry, entry, entry.claim_sources))
-            for part in ("refutations", "dissent"):
-                for k, account in enumerate(getattr(entry, part)):
-                    owners.append(((section, index, part, k, "sources"), entry, account, account.sources))
-        else:
-            owners.append(((section, index, "sources"), entry, entry, getattr(entry, "sources", ()) or ()))
+        owners = list(cited_by(entry))
         around = context(entry)
         if not any(cited for *_, cited in owners):  # the editors' own entry (a term of the edition's): pinned whole
             yield Reading((section, index), f"{section}/{entry.id} (the editors')", entry.model_dump(mode="json"))
-        for key, _, record, cited in owners:
+        for within, record, cited in owners:
             inner = context(record) if record is not entry else {}
             for j, citation in enumerate(cited):
                 label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"
                 dumped = citation.model_dump(mode="json", by_alias=True)
-                payload = [section, entry.id, list(key[2:]), around, inner, covered(record, citation), dumped]
-                yield Reading((*key, j), label, payload)
+                payload = [section, entry.id, list(within), around, inner, covered(record, citation), dumped]
+                yield Reading((section, index, *within, j), label, payload)
         if isinstance(entry, Quotation):
             for part in ("russian", "report_wording"):
                 wording = getattr(entry, part)

@@ -10,7 +10,7 @@ import re2
 
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, SourceList, Wording
+from ..model.sourcelist import Loaded, Wording
 from ..model.urls import host_of, on_domain, site_of
 from ..model.values import NEW_STYLE_FROM
 
@@ -89,7 +89,7 @@ def references(loaded: Loaded) -> Iterator[Finding]:
 
     yield from need(("edition", "work"), s.edition.work, s.work, "work")  # type: ignore[arg-type]
     yield from need(("edition", "translation"), s.edition.translation, s.work, "work")  # type: ignore[arg-type]
-    for key, citation in citations(s):
+    for key, _, citation in s.readings():
         yield from need((*key, "work"), citation.work, s.work, "work")  # type: ignore[arg-type]
     for i, t in enumerate(s.trials):
         yield from need(("trials", i, "prosecutor"), t.prosecutor, s.person, "person")  # type: ignore[arg-type]
@@ -105,25 +105,6 @@ def references(loaded: Loaded) -> Iterator[Finding]:
     for status in s.statuses:
         if status not in s.statuses:
             yield loaded.at(REFERENCE, ("statuses",), f"no status '{status}'")
-
-
-def citations(s: SourceList) -> Iterator[tuple[tuple[str | int, ...], Citation | Wording]]:
-    """Every citation and wording of the source list, with its YAML key."""
-    for section, index, entry in s.entries():
-        for j, c in enumerate(getattr(entry, "sources", ()) or ()):
-            yield (section, index, "sources", j), c
-    for i, m in enumerate(s.meetings):
-        for j, c in enumerate(m.claim_sources):
-            yield ("meetings", i, "claim_sources", j), c
-        for part in ("refutations", "dissent"):
-            for k, account in enumerate(getattr(m, part)):
-                for j, c in enumerate(account.sources):
-                    yield ("meetings", i, part, k, "sources", j), c
-    for i, q in enumerate(s.quotations):
-        for part in ("russian", "report_wording"):
-            wording = getattr(q, part)
-            if wording is not None:
-                yield ("quotations", i, part), wording
 
 
 def spellings(loaded: Loaded) -> Iterator[Finding]:
@@ -169,7 +150,7 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
                 ("works", index, "url"),
                 f"{host} is {pirate.what}: a work's own address is never an unauthorised copy",
             )
-    for key, c in citations(s):
+    for key, _, c in s.readings():
         if c.read_at is not None and c.read_at.startswith("original/") and c.read_at != s.edition.original:
             yield loaded.at(
                 SOURCE_COPY, (*key, "read_at"), f"a file read is only the chapter as received, {s.edition.original}"

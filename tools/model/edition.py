@@ -10,7 +10,7 @@ import re2
 
 from .chapter import Chapter, Heading, Placed
 from .quotes import Corpus, corpus_of
-from .sourcelist import Citation, Entry, Meeting, Note, Quotation, SourceList
+from .sourcelist import Citation, Entry, Note, Quotation, SourceList, read_for
 
 
 @dataclass(frozen=True)
@@ -131,14 +131,7 @@ def _read_as(title: str, citations: tuple[Citation, ...], field: str) -> bool:
 
 def words_read(entry: Entry) -> list[str]:
     """What an entry's sources were read as saying: its citations' words, a quotation's wordings."""
-    texts = [excerpt for citation in getattr(entry, "sources", ()) or () for excerpt in citation.said]
-    if isinstance(entry, Meeting):
-        for account in (*entry.refutations, *entry.dissent):
-            texts += [excerpt for citation in account.sources for excerpt in citation.said]
-        texts += [excerpt for citation in entry.claim_sources for excerpt in citation.said]
-    if isinstance(entry, Quotation):
-        texts += [w.text for w in (entry.russian, entry.report_wording) if w is not None]
-    return texts
+    return [words for _, reading in read_for(entry) for words in reading.words]
 
 
 def allowed_quotations(

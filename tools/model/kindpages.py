@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import gzip
 import itertools
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .sourcelist import Citation, Entry, SourceList, Wording
+from .sourcelist import Citation, SourceList, Wording
 from .values import KINDS
 
 APPARATUS = ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
@@ -52,27 +51,10 @@ class KindPage:
         return self.name.removesuffix(".md") + ".html"
 
 
-def citations(sources: SourceList) -> Iterator[tuple[str, Entry, Citation | Wording]]:
-    """Every citation in the source list with the entry that makes it and its section, in the
-    list's order: the entries' sources, a meeting's accounts', and a quotation's wordings."""
-    for section, _, entry in sources.entries():
-        for citation in getattr(entry, "sources", ()) or ():
-            yield section, entry, citation
-        if section == "quotations":
-            for wording in (getattr(entry, "russian", None), getattr(entry, "report_wording", None)):
-                if wording is not None:
-                    yield section, entry, wording
-        if section == "meetings":
-            accounts = (*getattr(entry, "refutations", ()), *getattr(entry, "dissent", ()))
-            for citation in (*getattr(entry, "claim_sources", ()), *(c for a in accounts for c in a.sources)):
-                yield section, entry, citation
-
-
 def reading_key(citation: Citation | Wording) -> tuple[object, ...]:
     """What was read: the same words at the same place of the same copy are one reading, whatever
     fields of whichever entries they cover."""
-    words = citation.said if isinstance(citation, Citation) else (citation.text,)
-    return (citation.work, citation.locator, citation.read_at, citation.copy_kind, citation.canonical, words)
+    return (citation.work, citation.locator, citation.read_at, citation.copy_kind, citation.canonical, citation.words)
 
 
 def weight(sources: SourceList) -> dict[str, int]:
@@ -85,7 +67,7 @@ def weight(sources: SourceList) -> dict[str, int]:
         texts[w.id] = [part for part in said if part]
         marks[w.id] = WORK_WEIGHT
     seen: set[tuple[object, ...]] = set()
-    for _, _, citation in citations(sources):
+    for _, _, citation in sources.readings():
         if citation.work not in texts:
             continue  # the checker says so
         marks[citation.work] += USE_WEIGHT
@@ -93,8 +75,12 @@ def weight(sources: SourceList) -> dict[str, int]:
         if key in seen:
             continue
         seen.add(key)
-        words = citation.said if isinstance(citation, Citation) else (citation.text,)
-        texts[citation.work] += [citation.locator or "", citation.read_at or "", citation.canonical or "", *words]
+        texts[citation.work] += [
+            citation.locator or "",
+            citation.read_at or "",
+            citation.canonical or "",
+            *citation.words,
+        ]
         marks[citation.work] += READING_WEIGHT
     return {w: len(gzip.compress("\n".join(texts[w]).encode(), 9)) + marks[w] for w in texts}
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..model.edition import Checked
-from ..model.kindpages import KindPage, citations, kind_pages, reading_key
+from ..model.kindpages import KindPage, kind_pages, reading_key
 from ..model.sourcelist import Citation, Meeting, Note, Quotation, Wording
 from .apparatus import NOT_SEARCHED, entry, page, shorten_quotation
 from .cited import said, verbatim, where_read, work_href
@@ -81,7 +81,8 @@ def readings(checked: Checked) -> dict[str, dict[object, Reading]]:
         for c in work.sources:
             if c.work == work.id:
                 add(c.work, reading_key(c), c, Markup("its own details"), own=True)
-    for section, record, cited in citations(sources):
+    for key, record, cited in sources.readings():
+        section = str(key[0])
         if section == "works" and cited.work == getattr(record, "id", None):
             continue
         use = use_of(section, record, checked)
