@@ -27,6 +27,7 @@ from tools.model.kindpages import (
     weight,
     work_page,
 )
+from tools.model.readings import readings
 from tools.model.sourcelist import Citation, Wording
 from tools.model.values import KINDS
 from tools.publish.engine import with_kind_pages
@@ -176,17 +177,17 @@ def test_every_citation_is_shown_in_full_at_its_work(checked: Checked, trees: di
     locator, the address it was read at and the kind of copy, the words read, and a link to what
     relies on it."""
     sources = checked.sources
-    for (section, *_), record, cited in sources.readings():
+    for (section, *_), record, cited in readings(sources):
         page = work_page(cited.work, sources)
         assert page is not None, cited.work
         entry = by_id(trees[page.html], cited.work)
         assert entry is not None
-        readings = [li for li in entry.iter() if local(li.tag) == "li" and not any(local(c.tag) == "ul" for c in li)]
+        items = [li for li in entry.iter() if local(li.tag) == "li" and not any(local(c.tag) == "ul" for c in li)]
         relied = getattr(record, "id", "")
         own = section == "works" and relied == cited.work
         # The same words may be read at two places of the work's entry (its own details, and for
         # another work): the reading is the one that names what relies on it.
-        matching = [li for li in readings if shows(li, cited) and (own or relies(li, relied))]
+        matching = [li for li in items if shows(li, cited) and (own or relies(li, relied))]
         assert matching, (section, relied, cited.work, cited.locator)
         li = matching[0]
         address = cited.read_at or sources.work[cited.work].url

@@ -25,13 +25,14 @@ from ..guard.allow import EDITION_ASSET
 from ..guard.configs import EXTENSIONS
 from ..guard.page import Allowed, Problem, as_each_medium_reads, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
-from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations, words_read
+from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput
 from ..model.frontmatter import front_matter
 from ..model.html import blocks, parse_fragment
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
 from ..model.quotes import corpus_of
+from ..model.readings import words_read
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, LineIndex, read_text
 from ..model.values import KINDS

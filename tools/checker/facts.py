@@ -24,7 +24,8 @@ import re2
 
 from ..model.dates import format_date, month_names
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial, cited_by
+from ..model.readings import cited_by
+from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
 
 FACT_UNCOVERED = Rule(

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..guard.printed import unprinted
-from ..model.edition import words_read
 from ..model.findings import Example, Finding, Rule
 from ..model.quotes import Corpus, corpus_of, quotations
+from ..model.readings import words_read
 from ..model.sourcelist import SECTIONS, Loaded
 from ..model.yamlread import PathKey
 

@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model.findings import Example, Finding, Rule
-from ..model.sourcelist import Citation, Loaded, Quotation, Record, SourceList, Trial, Wording, cited_by
+from ..model.readings import cited_by
+from ..model.sourcelist import Citation, Loaded, Quotation, Record, SourceList, Trial, Wording
 from ..model.yamlread import PathKey
 
 SOURCE_READING = Rule(
@@ -83,7 +84,9 @@ RULEBOOK = ("policy", "statuses", "scare_quotes", "not_names")
 
 
 @dataclass(frozen=True)
-class Reading:
+class Pin:
+    """A line of readings.lock: a reading (or a whole entry, or a block of rules) and what it is admitted beside."""
+
     key: PathKey  # where it is in the source list
     label: str  # what a reviewer reads in the lock: entry, work, address
     payload: object  # everything the digest pins
@@ -119,36 +122,36 @@ def covered(record: Record, citation: Citation) -> dict[str, Any]:
     return values
 
 
-def readings(sources: SourceList) -> Iterator[Reading]:
+def pins(sources: SourceList) -> Iterator[Pin]:
     """Every reading of the source list with what the lock pins of it, then the rulebook."""
     for section, index, entry in sources.entries():
         owners = list(cited_by(entry))
         around = context(entry)
         if not any(cited for *_, cited in owners):  # the editors' own entry (a term of the edition's): pinned whole
-            yield Reading((section, index), f"{section}/{entry.id} (the editors')", entry.model_dump(mode="json"))
+            yield Pin((section, index), f"{section}/{entry.id} (the editors')", entry.model_dump(mode="json"))
         for within, record, cited in owners:
             inner = context(record) if record is not entry else {}
             for j, citation in enumerate(cited):
                 label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"
                 dumped = citation.model_dump(mode="json", by_alias=True)
                 payload = [section, entry.id, list(within), around, inner, covered(record, citation), dumped]
-                yield Reading((section, index, *within, j), label, payload)
+                yield Pin((section, index, *within, j), label, payload)
         if isinstance(entry, Quotation):
             for part in ("russian", "report_wording"):
                 wording = getattr(entry, part)
                 if wording is not None:
                     label = f"{section}/{entry.id} {wording.work} {address(wording, sources)}"
                     payload = [section, entry.id, part, around, wording.model_dump(mode="json", by_alias=True)]
-                    yield Reading((section, index, part), label, payload)
+                    yield Pin((section, index, part), label, payload)
     for name in RULEBOOK:
-        yield Reading((name,), name, sources.model_dump(mode="json", include={name}))
+        yield Pin((name,), name, sources.model_dump(mode="json", include={name}))
     # What the text is, who edited it, when, and where to write: in every citation and download.
-    yield Reading(("edition",), "edition", sources.edition.model_dump(mode="json"))
+    yield Pin(("edition",), "edition", sources.edition.model_dump(mode="json"))
 
 
 def lock_lines(sources: SourceList) -> list[str]:
     """The lock's lines: each digest, then the entry, work and address a reviewer reads."""
-    lines = {f"{r.digest}  {r.label}" for r in readings(sources)}
+    lines = {f"{r.digest}  {r.label}" for r in pins(sources)}
     return sorted(lines, key=lambda line: (line.split("  ", 1)[1], line))
 
 
@@ -207,14 +210,14 @@ def check_pages(root: Path, sources: SourceList) -> Iterator[Finding]:
 def check(loaded: Loaded, root: Path) -> Iterator[Finding]:
     admitted = locked(root, READINGS_LOCK)
     present = set()
-    for reading in readings(loaded.sources):
-        digest = reading.digest
+    for pin in pins(loaded.sources):
+        digest = pin.digest
         present.add(digest)
         if digest not in admitted:
             yield loaded.at(
                 SOURCE_READING,
-                reading.key,
-                f"{reading.label} is not as {READINGS_LOCK} admits it: a new, changed or moved reading, a fact it "
+                pin.key,
+                f"{pin.label} is not as {READINGS_LOCK} admits it: a new, changed or moved reading, a fact it "
                 "supports, or its entry's spellings, kind or status, is admitted on review",
             )
     places = {f"{section}/{entry.id}": (section, index) for section, index, entry in loaded.sources.entries()}

@@ -10,6 +10,7 @@ import re2
 
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
+from ..model.readings import readings
 from ..model.sourcelist import Loaded, Wording
 from ..model.urls import host_of, on_domain, site_of
 from ..model.values import NEW_STYLE_FROM
@@ -89,7 +90,7 @@ def references(loaded: Loaded) -> Iterator[Finding]:
 
     yield from need(("edition", "work"), s.edition.work, s.work, "work")  # type: ignore[arg-type]
     yield from need(("edition", "translation"), s.edition.translation, s.work, "work")  # type: ignore[arg-type]
-    for key, _, citation in s.readings():
+    for key, _, citation in readings(s):
         yield from need((*key, "work"), citation.work, s.work, "work")  # type: ignore[arg-type]
     for i, t in enumerate(s.trials):
         yield from need(("trials", i, "prosecutor"), t.prosecutor, s.person, "person")  # type: ignore[arg-type]
@@ -150,7 +151,7 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
                 ("works", index, "url"),
                 f"{host} is {pirate.what}: a work's own address is never an unauthorised copy",
             )
-    for key, _, c in s.readings():
+    for key, _, c in readings(s):
         if c.read_at is not None and c.read_at.startswith("original/") and c.read_at != s.edition.original:
             yield loaded.at(
                 SOURCE_COPY, (*key, "read_at"), f"a file read is only the chapter as received, {s.edition.original}"

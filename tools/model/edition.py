@@ -10,7 +10,8 @@ import re2
 
 from .chapter import Chapter, Heading, Placed
 from .quotes import Corpus, corpus_of
-from .sourcelist import Citation, Entry, Note, Quotation, SourceList, read_for
+from .readings import words_read
+from .sourcelist import Citation, Note, Quotation, SourceList
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,6 @@ def _read_as(title: str, citations: tuple[Citation, ...], field: str) -> bool:
     digits, in order, whatever the punctuation and case?"""
     wanted = _letters(title)
     return any(wanted in _letters(excerpt) for c in citations if field in c.covers for excerpt in c.said)
-
-
-def words_read(entry: Entry) -> list[str]:
-    """What an entry's sources were read as saying: its citations' words, a quotation's wordings."""
-    return [words for _, reading in read_for(entry) for words in reading.words]
 
 
 def allowed_quotations(

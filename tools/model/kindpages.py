@@ -16,7 +16,8 @@ import gzip
 import itertools
 from dataclasses import dataclass
 
-from .sourcelist import Citation, SourceList, Wording
+from .readings import reading_key, readings
+from .sourcelist import SourceList
 from .values import KINDS
 
 APPARATUS = ("people.md", "quotations.md", "trials.md", "sources.md", "glossary.md", "teachers.md")
@@ -51,12 +52,6 @@ class KindPage:
         return self.name.removesuffix(".md") + ".html"
 
 
-def reading_key(citation: Citation | Wording) -> tuple[object, ...]:
-    """What was read: the same words at the same place of the same copy are one reading, whatever
-    fields of whichever entries they cover."""
-    return (citation.work, citation.locator, citation.read_at, citation.copy_kind, citation.canonical, citation.words)
-
-
 def weight(sources: SourceList) -> dict[str, int]:
     """How much each work's full entry weighs: its text at gzip -9 (what it says of the work, and of
     each place read: the locator, the addresses, the words), and a reckoning of its markup."""
@@ -67,7 +62,7 @@ def weight(sources: SourceList) -> dict[str, int]:
         texts[w.id] = [part for part in said if part]
         marks[w.id] = WORK_WEIGHT
     seen: set[tuple[object, ...]] = set()
-    for _, _, citation in sources.readings():
+    for _, _, citation in readings(sources):
         if citation.work not in texts:
             continue  # the checker says so
         marks[citation.work] += USE_WEIGHT

@@ -220,30 +220,6 @@ class Meeting(Entry):
     dissent: Annotated[tuple[Account, ...], LAX]
 
 
-def cited_by(entry: Entry) -> Iterator[tuple[PathKey, Record, tuple[Citation, ...]]]:
-    """The parts of an entry that cite, each with its citations' field as a key within the entry:
-    the entry's `sources`, or a meeting's `claim_sources` and each of its accounts' `sources`."""
-    if isinstance(entry, Meeting):
-        yield ("claim_sources",), entry, entry.claim_sources
-        for part in ("refutations", "dissent"):
-            for k, account in enumerate(getattr(entry, part)):
-                yield (part, k, "sources"), account, account.sources
-    else:
-        yield ("sources",), entry, getattr(entry, "sources", ()) or ()
-
-
-def read_for(entry: Entry) -> Iterator[tuple[PathKey, Citation | Wording]]:
-    """Every reading of an entry, with its key within the entry: its citations, then a quotation's
-    wordings (in Russian, as the trial's report gives it)."""
-    for field, _, citations in cited_by(entry):
-        for j, citation in enumerate(citations):
-            yield (*field, j), citation
-    if isinstance(entry, Quotation):
-        for part in ("russian", "report_wording"):
-            if (wording := getattr(entry, part)) is not None:
-                yield (part,), wording
-
-
 class GlossaryEntry(Entry):
     term: Text
     definition: Annotated[Text, Fact]
@@ -351,12 +327,6 @@ class SourceList(Record):
         for section in SECTIONS:
             for index, entry in enumerate(getattr(self, section)):
                 yield section, index, entry
-
-    def readings(self) -> Iterator[tuple[PathKey, Entry, Citation | Wording]]:
-        """Every citation and wording of the source list, with its key and entry, in the list's order."""
-        for section, index, entry in self.entries():
-            for key, reading in read_for(entry):
-                yield (section, index, *key), entry, reading
 
 
 SECTIONS = ("works", "trials", "people", "quotations", "meetings", "notes", "glossary")

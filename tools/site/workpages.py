@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..model.edition import Checked
-from ..model.kindpages import KindPage, kind_pages, reading_key
+from ..model.kindpages import KindPage, kind_pages
+from ..model.readings import reading_key, readings
 from ..model.sourcelist import Citation, Meeting, Note, Quotation, Wording
 from .apparatus import NOT_SEARCHED, entry, page, shorten_quotation
 from .cited import said, verbatim, where_read, work_href
@@ -65,7 +66,7 @@ def use_of(section: str, entry: object, checked: Checked) -> Markup | None:
     return None
 
 
-def readings(checked: Checked) -> dict[str, dict[object, Reading]]:
+def readings_by_work(checked: Checked) -> dict[str, dict[object, Reading]]:
     """Every citation of each work in the whole source list, by work id, then by what was read
     (the same words at the same place are one reading): first those of its own details, then in the
     source list's order; a trial's report, cited as a whole, last."""
@@ -81,7 +82,7 @@ def readings(checked: Checked) -> dict[str, dict[object, Reading]]:
         for c in work.sources:
             if c.work == work.id:
                 add(c.work, reading_key(c), c, Markup("its own details"), own=True)
-    for key, record, cited in sources.readings():
+    for key, record, cited in readings(sources):
         section = str(key[0])
         if section == "works" and cited.work == getattr(record, "id", None):
             continue
@@ -150,7 +151,7 @@ def other_parts(here: KindPage, checked: Checked) -> Markup:
 
 def entries_page(checked: Checked, here: KindPage) -> str:
     """The full entries of the works on one page of a kind."""
-    read = readings(checked)
+    read = readings_by_work(checked)
     body = [full_entry(work_id, checked, read.get(work_id, {})) for work_id in here.works]
     intro = Markup(
         "<p><em>{}</em></p><p>Each work with every place the edition cites in it: where the editors read it and "
