@@ -60,6 +60,12 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "docs/index.md",
         lambda t, n: t + "".join(f"\n\nSaid “*e{i}* f{i}” here.\n" for i in range(n // 24)),
     ),
+    # each problem is reported near the words around it, and the page's words are read once for all
+    "editorial page: a heading of one letter, repeated": ("docs/index.md", lambda t, n: t + "\n\n# a\n" * (n // 5)),
+    "editorial page: short paragraphs with ids of no edition": (
+        "docs/index.md",
+        lambda t, n: t + "".join(f"\n\nx\n{{: #X{i} }}" for i in range(n // 14)),
+    ),
     "editorial page: nested lists": (
         "docs/index.md",
         lambda t, n: t + "\n" + "".join("  " * (i % 40) + "- x\n" for i in range(n // 40)),

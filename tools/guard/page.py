@@ -89,14 +89,19 @@ class Problem:
                     yield needle.replace(".html", ".md")
 
 
-def near(element: ET.Element, parent: dict[ET.Element, ET.Element]) -> tuple[str, ...]:
+def near(
+    element: ET.Element, parent: dict[ET.Element, ET.Element], read: dict[ET.Element, tuple[str, ...]]
+) -> tuple[str, ...]:
     """The first lines of words in or around an element (itself, else its nearest ancestor with
-    words): where a problem with markup that the input does not spell literally is reported."""
+    words): where a problem with markup that the input does not spell literally is reported. `read`
+    keeps each element's lines: twenty thousand wordless problems would otherwise read their common
+    ancestor, the whole page, once each."""
     node: ET.Element | None = element
     while node is not None:
-        found = first_lines(text_of(node))
-        if found:
-            return found
+        if node not in read:
+            read[node] = first_lines(text_of(node))
+        if read[node]:
+            return read[node]
         node = parent.get(node)
     return ()
 
@@ -130,11 +135,12 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
         yield problem
         return
     parent: dict[ET.Element, ET.Element] = {}
+    read: dict[ET.Element, tuple[str, ...]] = {}
     for element in root.iter():
         found = list(_element(element, root, kind, allowed, page))
         if found and not parent:
             parent = parents(root)
-        words = near(element, parent) if found else ()
+        words = near(element, parent, read) if found else ()
         yield from (replace(problem, near=words) for problem in found)
 
 
