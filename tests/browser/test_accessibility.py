@@ -10,7 +10,7 @@ keyboard: test_reading_tools.py.)
 Colours do not depend on the width, nor sizes on the scheme: every page is checked once in each
 scheme and once at each width, and the chapter page in all four pairings (here, by the palette).
 One Chromium serves every test; the build is served over HTTP at its published path. A violation
-is fixed in docs/assets/stylesheets/edition.css or overrides/, never by disabling an axe rule.
+is fixed in overrides/assets/stylesheets/edition.css or overrides/, never by disabling an axe rule.
 """
 
 from __future__ import annotations

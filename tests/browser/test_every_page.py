@@ -13,7 +13,7 @@ place, the copy toolbar, the palette toggle, search (its worker and index).
 So every page is checked by axe once in each scheme and once at each width (colours do not depend
 on the width, nor sizes on the scheme; test_accessibility.py checks the chapter page in the other
 two pairings, and the pages' interactive states). A violation is fixed in
-docs/assets/stylesheets/edition.css or overrides/, never by disabling an axe rule.
+overrides/assets/stylesheets/edition.css or overrides/, never by disabling an axe rule.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Page weight as the reader's browser gets it, on the session's build: every request Chromium makes
 for a page's first view until the network is idle, each body at gzip -9. Every page stays within
 65 kB and 7 requests; search (its worker and index) is no part of a first view, it loads when the
-reader searches (docs/assets/javascripts/search.js, tests/browser/test_search.py), nor are the
+reader searches (overrides/assets/javascripts/search.js, tests/browser/test_search.py), nor are the
 reading aids, which load on their first use (edition-tools.js, tests/browser/test_lazy_tools.py).
 The budget is fixed: if a page is over, make it lighter, never raise it.
 

@@ -1,6 +1,6 @@
 """Search in a real Chromium (issue 20), on the session's build: the whole edition is searchable
 passage by passage (tools/publish/searchindex.py), and search loads when the reader searches
-(docs/assets/javascripts/search.js).
+(overrides/assets/javascripts/search.js).
 
 - each term finds its passage, and the result the reader opens (Enter: the best one) lands on it,
   the term marked and in view below the sticky header, on a desktop and on a phone (a tap);

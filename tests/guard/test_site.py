@@ -1,5 +1,5 @@
 """tools/guard/site.py on a folder made by hand: a built folder holds only the files the edition makes.
-What the engine copies as it is (a file in overrides/, the theme's folder, or in docs/assets/) is
+What the engine copies as it is (a file in overrides/, the theme's folder, where the edition's own assets are) is
 refused unless it is the theme's or one of the edition's own assets (tools/guard/allow.py)."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_pat
     files = {
         "evil.svg": "<svg><script>alert(1)</script></svg>",  # overrides/evil.svg, copied by the theme
         "partials/x.js": "alert(1)",  # overrides/partials/x.js
-        "assets/evil.svg": "<svg><script>alert(1)</script></svg>",  # docs/assets/evil.svg
+        "assets/evil.svg": "<svg><script>alert(1)</script></svg>",  # overrides/assets/evil.svg
         "assets/javascripts/page.html": "<script>alert(1)</script>",
         "assets/javascripts/edition.js": "",  # the edition's own: a script runs where a template loads it
         "assets/images/pixel.png": "",  # no page needs it

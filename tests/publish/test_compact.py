@@ -99,14 +99,14 @@ def test_what_a_theme_script_can_make() -> None:
 def test_compact_css_keeps_strings_and_drops_comments() -> None:
     css = '/* a */ .x  >  .y ,\n .z {\n  content: "  a  /* b */ ;{ ";\n  color : red !important;\n}\n@media print { .x { y: z } }'
     assert compact_css(css) == '.x > .y , .z{content:"  a  /* b */ ;{ ";color:red!important}@media print{.x{y:z}}'
-    edition = (PROJECT / "docs" / "assets" / "stylesheets" / "edition.css").read_text(encoding="utf-8")
+    edition = (PROJECT / "overrides" / "assets" / "stylesheets" / "edition.css").read_text(encoding="utf-8")
     assert compact_css(compact_css(edition)) == compact_css(edition)  # readable, and nothing left to drop
 
 
 def test_the_editions_scripts_can_be_compacted_line_by_line() -> None:
     """compact_js drops whole-line comments and indentation only; a template literal or a string over
     several lines would be changed, so the edition's scripts have none."""
-    for script in (PROJECT / "docs" / "assets" / "javascripts").glob("*.js"):
+    for script in (PROJECT / "overrides" / "assets" / "javascripts").glob("*.js"):
         js = script.read_text(encoding="utf-8")
         assert "`" not in js and "\\\n" not in js, script.name
     assert compact_js("  // note\n  var a = 1;  // kept\n\n  f(a);\n") == "var a = 1;  // kept\nf(a);\n"

@@ -129,7 +129,7 @@ def builds(work: Path) -> tuple[Section, Path, float]:
         f"EDITION_SITE_URL={SITE_URL} and EDITION_CONTACT={CONTACT}, as tests/session.py runs it, through "
         "`tools/bench/stages.py` (the command's own `main`, with a timer around each stage it calls). The plain build: "
         "`python -m properdocs build` of the online build's pages as the hook hands them to the engine "
-        "(`tools.publish.engine.prepared`, written out beside docs/assets), with mkdocs.yml minus its `hooks:` entry: "
+        "(`tools.publish.engine.prepared`, written out beside a copy of docs/), with mkdocs.yml minus its `hooks:` entry: "
         "one site; no checker, offline build, exports, postprocess or guard.",
         "",
         *table(("Build", "Runs (s)", "Median (s)", "÷ plain"), rows),

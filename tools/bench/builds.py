@@ -61,7 +61,7 @@ def edition_build(root: Path, times: Path) -> tuple[float, dict[str, float]]:
 
 def prepare_plain(root: Path) -> None:
     """The online build's pages as the hook hands them to the engine (tools/publish/engine.py
-    `prepared`), written beside docs/assets into PLAIN_DOCS, and PLAIN_CONFIG to build them."""
+    `prepared`), written beside a copy of docs/ into PLAIN_DOCS, and PLAIN_CONFIG to build them."""
     result = check(root)
     if result.checked is None or result.errors:
         raise Failed(f"the checker found {len(result.errors)} problem(s) in the copy")

@@ -51,7 +51,7 @@ def wrapped_build(out: Path, site_url: str, command: tuple[str, ...] = DEFAULT_E
     state = engine.State(result.checked, Site(site_url, False, contact), result)
     with tempfile.TemporaryDirectory(dir=project, prefix=".wrapped-") as folder:
         docs, config = Path(folder) / "docs", Path(folder) / "mkdocs.yml"
-        prepare(project, docs, result.checked, state.site)
+        prepare(docs, result.checked, state.site)
         config.write_text(plain_config(project, docs, out, site_url, result.checked), encoding="utf-8")
         shutil.rmtree(out, ignore_errors=True)
         env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)}

@@ -21,7 +21,6 @@ from pathlib import Path
 import markdown
 import re2
 
-from ..guard.allow import EDITION_ASSET
 from ..guard.configs import EXTENSIONS
 from ..guard.page import Allowed, Problem, as_each_medium_reads, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
@@ -44,8 +43,8 @@ MAX_PER_RULE = 50  # a reader can act on fifty findings of a rule in a file, not
 
 PAGE_UNDECLARED = Rule(
     "page-undeclared",
-    "every Markdown page under docs/ is a chapter page or a declared editors' page, and every other file there is "
-    "one of the edition's assets (tools/guard/allow.py)",
+    "every file under docs/ is a chapter page or a declared editors' page: the edition's scripts and stylesheet "
+    "are code, in overrides/assets/",
     Example("docs/extra.md", "", "# An extra page { #extra }\n"),
 )
 EDITORIAL_MARKUP = Rule(
@@ -215,18 +214,16 @@ def reserved(loaded: Loaded) -> list[Finding]:
 
 
 def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
-    """Every file under docs/ is a declared page or an asset."""
+    """Every file under docs/ is a declared page. Any other file would be published as it is, and
+    nothing of the editorial input may run in or style a page: a script could rewrite the chapter's
+    words after the guard has read them, a stylesheet's `content:` add words of its own."""
     edition = loaded.sources.edition
     declared = {*edition.pages, *edition.editorial}
     found = []
     for path in sorted((root / "docs").rglob("*")):
         name = path.relative_to(root / "docs").as_posix()
-        if path.is_file() and name not in declared and EDITION_ASSET.match(name) is None:
-            found.append(
-                PAGE_UNDECLARED.at(
-                    f"docs/{name}", 1, 1, f"is neither a page declared in {SOURCE_LIST} nor one of the edition's assets"
-                )
-            )
+        if path.is_file() and name not in declared:
+            found.append(PAGE_UNDECLARED.at(f"docs/{name}", 1, 1, f"is not a page declared in {SOURCE_LIST}"))
     return found
 
 

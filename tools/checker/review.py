@@ -22,8 +22,7 @@ read the source, admits it:
 An entry that cites nothing (a term of the edition's own vocabulary) is pinned whole, and so is the
 `edition` block (what the text is, its editors, date, contact and pages).
 
-pages.lock: every page of docs/ the edition lists, and every file of docs/assets/ (a script there
-is published whatever its name), by the SHA-256 of its file. A chapter page's
+pages.lock: every page of docs/ the edition lists, by the SHA-256 of its file. A chapter page's
 words are the original's (the checker compares them), but its markup is the editors': the ids a
 shared link lands on, which words a quotation's marker gives to which entry, the headings. An
 editors' page is the editors' own prose, which no rule can hold to the truth. Both are admitted on
@@ -59,9 +58,8 @@ SOURCE_READING = Rule(
 )
 PAGE_REVIEWED = Rule(
     "page-reviewed",
-    "every page the edition lists, and every file of docs/assets/, is as a reviewer admitted it (its SHA-256 is "
-    "in pages.lock, reviewed as code): the editors' pages, the chapter pages' ids, quotation markers and "
-    "headings, the edition's scripts and stylesheet",
+    "every page the edition lists is as a reviewer admitted it (its SHA-256 is in pages.lock, reviewed as "
+    "code): the editors' pages, and the chapter pages' ids, quotation markers and headings",
     Example(
         "docs/index.md",
         "as it was\npublished;",
@@ -176,13 +174,9 @@ def locked(root: Path, lock: str) -> dict[str, str]:
 
 
 def page_digests(root: Path, sources: SourceList) -> dict[str, str]:
-    """Each listed page that can be read, and every file of docs/assets/ (the edition's scripts and
-    stylesheet, which docs/ holds although they are code), by its path as findings show it: its SHA-256."""
-    assets = root / "docs" / "assets"
-    names = [*sources.edition.pages, *sources.edition.editorial]
-    names += sorted(p.relative_to(root / "docs").as_posix() for p in assets.rglob("*") if p.is_file())
+    """Each listed page that can be read, by its path as findings show it: its SHA-256."""
     found = {}
-    for name in names:
+    for name in (*sources.edition.pages, *sources.edition.editorial):
         try:
             found[f"docs/{name}"] = hashlib.sha256((root / "docs" / name).read_bytes()).hexdigest()
         except OSError:
@@ -200,8 +194,8 @@ def check_pages(root: Path, sources: SourceList) -> Iterator[Finding]:
                 shown,
                 1,
                 1,
-                f"is not as {PAGES_LOCK} admits it: a page (its words, ids, quotation markers, headings) or a "
-                "file of the edition's assets is admitted on review",
+                f"is not as {PAGES_LOCK} admits it: a page (its words, ids, quotation markers, headings) is "
+                "admitted on review",
             )
     for shown in sorted(set(admitted) - set(present)):
         yield PAGE_REVIEWED.at(shown, 1, 1, f"is gone, but {PAGES_LOCK} admits it: a removal is admitted on review")

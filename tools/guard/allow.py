@@ -68,7 +68,7 @@ SEEN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "download")  # (
 # <meta> whose content is shown by other programs (search results, link previews, reference managers).
 SEEN_META = re2.compile(r"^(description|citation_.*|dc\..*|og:.*|twitter:.*)$")
 
-# The edition's own assets, published from docs/assets/ as they are (a file there is code): its scripts,
+# The edition's own assets, published from overrides/assets/ (code) by the theme: its scripts,
 # stylesheets and their licences. A script runs only where a template or a config (code) loads it;
 # anything that runs when opened on its own (a page, an SVG, XML) or that no page needs is refused.
 EDITION_ASSET = re2.compile(

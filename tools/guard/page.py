@@ -57,6 +57,7 @@ GUARD_LINK = Rule(
     "every link inside the site reaches a page and an id that exist",
     Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](warning.md#nowhere)"),
 )
+Lines = tuple[str, ...]  # the beginnings of a text's first lines, to find it by in the input
 APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})
 
 
@@ -65,48 +66,38 @@ class Problem:
     rule: Rule
     message: str
     text: str  # the words or markup the problem is about: used to find its place in the input
-    near: tuple[str, ...] = ()  # words around it, where the input does not spell `text` as it is
+    near: Lines = ()  # words around it, where the input does not spell `text` as it is
 
     def offset_in(self, source: str, find: Callable[[str], int] | None = None) -> int:
         """Where in its input (a page's Markdown, the source list) the problem stands, or -1: its
         words, else the first words around it that the input spells as they are shown. `find` is
         `source.find`, or one that answers as it does (the checker's, for many problems on a page)."""
         find = source.find if find is None else find
-        for needle in (self.text[:40], " ".join(self.text.split())[:40], *self.near):
-            at = find(needle) if needle.strip() else -1
-            if at < 0 and ".html" in needle:  # a link as the page's Markdown writes it
-                at = find(needle.replace(".html", ".md"))
-            if at >= 0:
-                return at
-        return -1
+        return next((at for needle in self.needles() if (at := find(needle)) >= 0), -1)
 
     def needles(self) -> Iterator[str]:
-        """Every string `offset_in` may look for."""
+        """Every string `offset_in` looks for, in order."""
         for needle in (self.text[:40], " ".join(self.text.split())[:40], *self.near):
             if needle.strip():
                 yield needle
-                if ".html" in needle:
+                if ".html" in needle:  # a link as the page's Markdown writes it
                     yield needle.replace(".html", ".md")
 
 
-def near(
-    element: ET.Element, parent: dict[ET.Element, ET.Element], read: dict[ET.Element, tuple[str, ...]]
-) -> tuple[str, ...]:
+def near(element: ET.Element, parent: dict[ET.Element, ET.Element], read: dict[ET.Element, Lines]) -> Lines:
     """The first lines of words in or around an element (itself, else its nearest ancestor with
     words): where a problem with markup that the input does not spell literally is reported. `read`
-    keeps each element's lines: twenty thousand wordless problems would otherwise read their common
-    ancestor, the whole page, once each."""
+    keeps each element's: many wordless problems would read the whole page, their ancestor, once each."""
     node: ET.Element | None = element
     while node is not None:
-        if node not in read:
-            read[node] = first_lines(text_of(node))
+        read[node] = read[node] if node in read else first_lines(text_of(node))
         if read[node]:
             return read[node]
         node = parent.get(node)
     return ()
 
 
-def first_lines(words: str) -> tuple[str, ...]:
+def first_lines(words: str) -> Lines:
     """The beginnings of the first lines of some words that are long enough to find in the input."""
     lines = [" ".join(line.split()) for line in words.split("\n")]
     return tuple(line[:30] for line in lines if len(line) >= 4)[:3]
@@ -135,7 +126,7 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
         yield problem
         return
     parent: dict[ET.Element, ET.Element] = {}
-    read: dict[ET.Element, tuple[str, ...]] = {}
+    read: dict[ET.Element, Lines] = {}
     for element in root.iter():
         found = list(_element(element, root, kind, allowed, page))
         if found and not parent:

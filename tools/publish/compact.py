@@ -127,7 +127,7 @@ def lighter(
 ) -> dict[str, str]:
     """Rewrite the built folder's stylesheets and scripts in place: the theme's (those of
     `theme_assets`) trimmed and the palette's folded into the main one, the edition's own (those of
-    `own_assets`, docs/assets, not its vendored subfolders) compacted. `pages` are the built pages'
+    `own_assets`, overrides/assets, not its vendored subfolders) compacted. `pages` are the built pages'
     text by name, `trees` the same pages parsed; the pages are returned, without their link to the
     palette's stylesheet if it was folded."""
     styles, scripts = folder / "assets" / "stylesheets", folder / "assets" / "javascripts"

@@ -132,7 +132,7 @@ def searched_and_lighter(
     ]
     write_index(output.folder, searched, checked.sources.edition.title, site.offline)
     own = {name: without_search_attributes(pages[name], tree) for name, tree in trees.items()}
-    return {**pages, **lighter(output.folder, own, trees, output.theme_assets, project / "docs" / "assets")}
+    return {**pages, **lighter(output.folder, own, trees, output.theme_assets, project / "overrides" / "assets")}
 
 
 def reading_order(checked: Checked) -> list[str]:

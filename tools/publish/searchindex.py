@@ -23,7 +23,7 @@ by Material's search worker; titles and texts are HTML (the worker marks the mat
 results show them as HTML), so the pages' text is escaped here, a <p> for each block of the page (a
 result shows the blocks that hold the words found). `config` is what Material's search plugin wrote
 (lang, separator, pipeline, fields), with `stopwords` added: the words the worker's stop-word filter
-leaves out of the index, which docs/assets/javascripts/search-results.js leaves out of queries too.
+leaves out of the index, which overrides/assets/javascripts/search-results.js leaves out of queries too.
 The offline copy reads the same index as a script, `search/search_index.js`, as Material's offline
 plugin writes it (file:// allows no request, only a <script>).
 """

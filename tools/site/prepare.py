@@ -9,7 +9,6 @@ pages; `downloads()` the data files. The MkDocs hook hands both to the engine (t
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import re2
@@ -74,10 +73,9 @@ def downloads(checked: Checked, site: Site) -> dict[str, str]:
     return {**data, **citation_files(checked, site)}
 
 
-def prepare(project: Path, dest: Path, checked: Checked, site: Site) -> None:
-    """Write every page and download into `dest`, with the assets of docs/: a docs folder that any
-    engine can build as it is."""
-    shutil.copytree(project / "docs" / "assets", dest / "assets", dirs_exist_ok=True)
+def prepare(dest: Path, checked: Checked, site: Site) -> None:
+    """Write every page and download into `dest`: a docs folder that any engine can build as it is,
+    with the theme's folder (overrides/, which holds the edition's scripts and stylesheet)."""
     for name, content in {**pages(checked, site), **downloads(checked, site)}.items():
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         (dest / name).write_text(content, encoding="utf-8")
