@@ -631,6 +631,12 @@ OLD = [
         "praise.html#q-old",
     ),
     anchors(
+        "anchors: an address of half a megabyte, in every finding that names it",
+        "aliases:\n  praise.html#q-old: praise.html#q-" + "9" * 500_000 + "\n",
+        "anchors",
+        "praise.html#q-old",
+    ),
+    anchors(
         "anchors: a phrase link breaking out",
         'phrases:\n  x: "praise.html#p-praise-in-speeches:~:text=a\\" onclick=\\"alert(1)"\n',
         "phrase-link",

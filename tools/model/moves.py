@@ -19,12 +19,13 @@ from urllib.parse import unquote
 import re2
 
 from .findings import Example, Finding, Rule, UnusableInput
-from .yamlread import load_yaml
+from .yamlread import load_yaml, shortened
 
 MOVES = "anchors.yml"
 LOCK = "anchors.lock"
 PAGE = re2.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*\.html$")
 ANCHOR = re2.compile(r"^[A-Za-z0-9_][A-Za-z0-9_:.-]*$")
+MAX_ADDRESS = 300  # characters of an address in anchors.yml, a text fragment's words included
 PHRASE = re2.compile(r"^([^#]+)#([A-Za-z0-9_:.-]*):~:text=([^&#]+)$")
 
 ANCHORS = Rule(
@@ -84,8 +85,13 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
             isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
         ):
             report((name,), f"'{name}' maps text to text")
-        else:
-            sections[name] = value or {}
+        else:  # an address is short: a long one would fill every finding that names it
+            sections[name] = {}
+            for old, new in (value or {}).items():
+                if len(old) <= MAX_ADDRESS >= len(new):
+                    sections[name][old] = new
+                else:
+                    report((name, old), f"{shortened(old)} -> {shortened(new)}: longer than {MAX_ADDRESS} characters")
     moves = Moves(sections.get("redirects", {}), sections.get("aliases", {}), sections.get("phrases", {}))
     for old, new in moves.redirects.items():
         if not PAGE.match(old) or not PAGE.match(new) or ".." in f"{old}/{new}".split("/"):
