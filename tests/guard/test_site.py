@@ -47,6 +47,34 @@ def test_only_the_files_the_edition_makes_are_published(mini_root: Path, tmp_pat
     ]
 
 
+# Five ways a stylesheet loads from another site, escapes and all, and two that stay on the site.
+STYLESHEET = r"""body { background-image: url("htt\70s://evil.example/t.png") }
+@font-face { font-family: E; src: url(\68ttps://evil.example/f.woff2) }
+@import "https://evil.example/x.css";
+@import url(//evil.example/y.css);
+a { background: image-set("https://evil.example/z.png" 1x) }
+b { mask-image: url("data:image/svg+xml;charset=utf-8,<svg/>") }
+c { background: url(../images/x.png) }
+"""
+
+
+def test_a_stylesheet_loads_only_from_the_site(mini_root: Path, tmp_path: Path) -> None:
+    """The theme's stylesheet and the edition's are code, but what the reader's browser would fetch
+    is held to the site as a page's resources are, not left to the privacy plugin and the policy."""
+    result = check(mini_root)
+    assert result.checked is not None
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "assets" / "stylesheets" / "edition.css").write_text(STYLESHEET, encoding="utf-8")
+    found = check_site(Built(tmp_path, "site", mini_root, THEME_ASSETS), result.checked, result.moves)
+    assert sorted(f.message.split("'")[1] for f in found if f.rule == "guard-url") == [
+        "//evil.example/y.css",
+        "https://evil.example/f.woff2",
+        "https://evil.example/t.png",
+        "https://evil.example/x.css",
+        "https://evil.example/z.png",
+    ]
+
+
 def test_a_quotation_in_a_data_download_is_held_too(mini_root: Path, tmp_path: Path) -> None:
     """The old suite checked the downloads line by line: a quotation in the CSV or the JSON is the
     chapter's words or a source's, as on a page."""

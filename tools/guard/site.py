@@ -1,6 +1,6 @@
 """The output guard over a whole built folder: every file is one the edition makes, every page passes
-tools/guard/page.py, every link inside the site arrives, and each finding points at the input it came
-from (`docs/index.md:12:5: guard-quote site/index.html: …`)."""
+tools/guard/page.py, every stylesheet loads only from the site, every link inside the site arrives,
+and each finding points at the input it came from (`docs/index.md:12:5: guard-quote site/index.html: …`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import tinycss2
+
 from ..model.edition import Checked
 from ..model.findings import Example, Finding, Rule
 from ..model.html import local, parse, text_of
@@ -22,7 +24,7 @@ from ..model.quotes import core
 from ..model.textfile import CSV_FORMULA_START, LineIndex
 from ..model.urls import scheme_of, site_path
 from . import allow
-from .page import GUARD_LINK, GUARD_MARKUP, Allowed, Problem, check_document, quotations_in
+from .page import GUARD_LINK, GUARD_MARKUP, GUARD_URL, Allowed, Problem, check_document, quotations_in, resource_problem
 
 GUARD_FILE = Rule(
     "guard-file",
@@ -125,6 +127,11 @@ def check_site(
             continue
         if name in DATA_TEXTS:
             findings += locate(list(data_quotations(path, allowed)), "data/sources.yml", built, name)
+        if name.endswith(".css"):  # the theme's or the edition's own (code), held as a page's resources are
+            source = f"overrides/{name}" if (built.project / "overrides" / name).is_file() else f"{built.shown}/{name}"
+            findings += locate(
+                list(stylesheet_problems(path.read_text(encoding="utf-8", errors="replace"), name)), source, built, name
+            )
         if not name.endswith(".html") or name in built.redirects:
             continue
         root = parse(path.read_text(encoding="utf-8", errors="replace"))
@@ -143,6 +150,26 @@ def check_site(
     findings += kept(moves, ids, built)
     findings += phrase_links(moves, texts, built)
     return findings
+
+
+# What loads an address in a stylesheet: url(), and the functions and rules that take one as a string.
+CSS_LOADING = frozenset({"url", "src", "image-set", "-webkit-image-set", "import"})
+
+
+def stylesheet_problems(css: str, name: str) -> Iterator[Problem]:
+    """Every address a stylesheet loads, as the browser reads it (escapes decoded: `htt\\70s:`), comes
+    from the site itself, as a page's resources do: not left to the privacy plugin and the policy."""
+    stack = list(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    while stack:
+        node = stack.pop()
+        inner = [c for part in ("prelude", "content", "arguments") for c in getattr(node, part, None) or ()]
+        stack += inner
+        addresses = [node.value] if node.type == "url" else []
+        if getattr(node, "lower_name", getattr(node, "lower_at_keyword", None)) in CSS_LOADING:
+            addresses += [c.value for c in inner if c.type == "string"]
+        for address in addresses:
+            if (problem := resource_problem(address, name)) is not None:
+                yield Problem(GUARD_URL, f"{address[:80]!r} in a stylesheet {problem}", address)
 
 
 DATA_TEXTS = ("quotations.csv", "quotations.json")  # the downloads whose texts a reader reads as such
