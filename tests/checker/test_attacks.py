@@ -992,7 +992,93 @@ NEW_OTHER.append(
         "another man's source's words, quoted as if of him", "“People's Commissar of Foreign Trade”.", "prose-quote"
     )
 )
-ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER]
+
+# --- new attacks: what a screen reader says, and the build's own marks -------------------------
+
+PARAGRAPH_ID = "{: #p-what-this-is }"
+BUTTON = "[Start reading](warning.md){ .md-button .md-button--primary }"
+NEW_A11Y = [
+    # a language the page cannot stand behind: a screen reader reads the words in it (WCAG 3.1.1, 3.1.2)
+    edit(
+        "a language on English words",
+        INDEX,
+        PARAGRAPH_ID,
+        '{: #p-what-this-is lang="ru" }',
+        "editorial-markup",
+        'lang="ru"',
+    ),
+    edit(
+        "a private use language",
+        INDEX,
+        PARAGRAPH_ID,
+        '{: #p-what-this-is lang="zz-Qaaa-x-evil" }',
+        "editorial-markup",
+        'lang="zz',
+    ),
+    edit(
+        "a language in capitals", INDEX, PARAGRAPH_ID, '{: #p-what-this-is lang="EN" }', "editorial-markup", 'lang="EN"'
+    ),
+    edit(
+        "a language with a script",
+        INDEX,
+        PARAGRAPH_ID,
+        '{: #p-what-this-is lang="en-Latn" }',
+        "editorial-markup",
+        'lang="en-Latn"',
+    ),
+    edit(
+        "a language after a space",
+        INDEX,
+        PARAGRAPH_ID,
+        '{: #p-what-this-is lang=" en" }',
+        "editorial-markup",
+        'lang=" en"',
+    ),
+    # a link with no name: a screen reader says "link" and nothing more (WCAG 2.4.4, 4.1.2)
+    in_index("an empty link", "published; [](warning.md).", "editorial-markup", "[](warning.md)"),
+    in_index("a link of a space", "published; [ ](warning.md).", "editorial-markup", "This site"),
+    in_index("a link of a no-break space", "published; [\u00a0](warning.md).", "editorial-markup", "This site"),
+    in_index(
+        "a link of a zero-width space's reference", "published; [&#8203;](warning.md).", "editorial-markup", "This site"
+    ),
+    in_index(
+        "a link with only a title", 'published; [](warning.md "The warning").', "editorial-markup", "[](warning.md"
+    ),
+    # what the build adds is the build's: a download, its controls' classes, a status badge
+    edit(
+        "a download on an editors' link",
+        INDEX,
+        BUTTON,
+        '[Start reading](warning.md){ .md-button download="chapter-update.exe" }',
+        "editorial-markup",
+        "download=",
+    ),
+    edit(
+        "the build's ¶ link class",
+        INDEX,
+        BUTTON,
+        "[Start reading](warning.md){ .headerlink }",
+        "editorial-markup",
+        "headerlink",
+    ),
+    edit(
+        "the build's print address class",
+        INDEX,
+        PARAGRAPH_ID,
+        "{: #p-what-this-is .print-url }",
+        "editorial-markup",
+        "print-url",
+    ),
+    edit(
+        "a status badge on the editors' prose",
+        INDEX,
+        PARAGRAPH_ID,
+        "{: #p-what-this-is .status .status-verified }",
+        "editorial-markup",
+        "status .status-verified",
+    ),
+]
+ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER, *NEW_A11Y]
 # Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.
 NOT_YET: set[str] = set()
 
@@ -1036,6 +1122,14 @@ def test_an_undeclared_page_and_a_planted_file(mini: Project) -> None:
 
 BEHIND = [
     "a javascript: link behind a reference",
+    "a language on English words",
+    "a private use language",
+    "an empty link",
+    "a link of a no-break space",
+    "a download on an editors' link",
+    "the build's ¶ link class",
+    "the build's print address class",
+    "a status badge on the editors' prose",
     "the theme's quotation box by its class",
     "hidden: numeric references",
     "stitched quotations, each the chapter's words",
@@ -1194,3 +1288,25 @@ def test_an_entry_quotes_its_own_sources_words(mini: Project) -> None:
     mini.replace(YML, SUMMARY, "    summary: Bolshevik theorist, “principal defendant in 1938”.")
     mini.admit()  # a reviewer admits the change
     assert mini.findings() == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "refused"),
+    [("Это русский текст.", False), ("This is English.", True)],
+    ids=["Russian words", "English words"],
+)
+def test_a_declared_language_holds_on_its_own_letters_only(marked: str, refused: bool, mini: Project) -> None:
+    """ru declared in the policy: lang="ru" on Cyrillic words passes, on Latin ones it is refused
+    (by the checker at the attribute, and by the guard on the built page)."""
+    mini.replace(YML, "policy:\n", "policy:\n  languages: [en, ru]\n")
+    mini.replace(INDEX, "[Start reading]", f'{marked}\n{{: #p-russian lang="ru" }}\n\n[Start reading]')
+    mini.admit()
+    result, guard = guarded(mini.root)
+    checker = [str(f) for f in result.findings]
+    guarded_ = [str(f) for f in guard if f.rule == "guard-language"]
+    if refused:
+        line = mini.read(INDEX).split("\n").index('{: #p-russian lang="ru" }') + 1
+        assert any(f.startswith(f"{INDEX}:{line}:") and "editorial-markup" in f for f in checker), checker
+        assert guarded_, [str(f) for f in guard]
+    else:
+        assert checker == [] and guarded_ == [], (checker, guarded_)

@@ -13,12 +13,17 @@ from tools.model.quotes import Corpus
 CHAPTER = (
     "Bukharin was overwhelmed with emotion in court: “He (naturally, Stalin – the author) is the hope of mankind!”"
 )
-ALLOWED = Allowed(Corpus([CHAPTER], {"Stalin", "Bukharin"}), {"p-bukharin": CHAPTER}, "mailto:editors@example.org")
+ALLOWED = Allowed(
+    Corpus([CHAPTER], {"Stalin", "Bukharin"}),
+    {"p-bukharin": CHAPTER},
+    "mailto:editors@example.org",
+    languages=frozenset({"en", "ru"}),  # the source list's policy.languages
+)
 MADE_UP = "Stalin is innocent of every crime"
 
 
-def page(article: str, head: str = "", kind: str = "generated") -> list[str]:
-    html = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title>{head}</head><body><article class="md-content__inner">{article}</article></body></html>'
+def page(article: str, head: str = "", kind: str = "generated", body: str = "", lang: str = "en") -> list[str]:
+    html = f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>x</title>{head}</head><body>{body}<article class="md-content__inner">{article}</article></body></html>'
     return [p.rule.id + ": " + p.message for p in check_document(parse(html), "people.html", kind, ALLOWED)]
 
 
@@ -229,3 +234,141 @@ def test_what_a_config_makes_the_theme_print_is_held_too(where: str, rule: str) 
     html = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title>{head}</head><body>{body}<article class="md-content__inner"><p>x</p></article></body></html>'
     problems = [p.rule.id for p in check_document(parse(html), "index.html", "theme", ALLOWED)]
     assert rule in problems
+
+
+# --- a language is one the edition declares, well formed, on letters of its script (WCAG 3.1.1, 3.1.2)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        '<p lang="ru">These are plain English words.</p>',  # a declared language on another script
+        '<p lang="en">Враг народа</p>',  # and the other way round
+        '<p lang="zz-Qaaa-x-evil">Words.</p>',  # well formed, declared by no one
+        '<p lang="ru-Latn">Vrag naroda</p>',  # a script the edition does not declare for it
+        '<p lang="RU">Враг народа</p>',  # one spelling a language, as the edition writes it
+        '<p lang=" ru">Враг народа</p>',  # not a language tag at all
+        '<p lang="en-x-a">Words.</p>',  # a private use subtag
+        '<p lang="">Words.</p>',  # "unknown": a screen reader falls back to a guess
+        '<p lang="de">Words.</p>',  # well formed, not declared
+        '<p lang="ru">Враг <span>of the</span> народа</p>',  # a part the language does not cover
+        '<p lang="ru">Враг <span lang="fr">du</span> народа</p>',  # nested, and undeclared
+    ],
+)
+def test_a_language_the_page_cannot_stand_behind_is_refused(marked: str) -> None:
+    for kind in ("generated", "editorial"):
+        assert any(p.startswith("guard-language") for p in page(marked, kind=kind)), (kind, marked)
+
+
+def test_a_language_is_held_outside_the_content_too() -> None:
+    assert any(p.startswith("guard-language") for p in page("<p>x</p>", body='<div lang="ru">Home</div>'))
+    assert any(p.startswith("guard-language") for p in page("<p>x</p>", body='<div xml:lang="ru">Home</div>'))
+    assert any(p.startswith("guard-language") for p in page("<p>x</p>", lang="zz-Qaaa-x-evil"))
+    svg = '<svg><text xml:lang="ru">Home</text></svg>'  # the XML namespace, as SVG reads it
+    assert any(p.startswith("guard-language") for p in page("<p>x</p>", body=svg))
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        '<p>Orlov: <span lang="ru">Враг народа</span>, 1937.</p>',
+        '<p lang="ru">Враг народа <span lang="en">(enemy of the people)</span>, 1937.</p>',
+        '<p lang="en">Plain words, 1937.</p>',
+        '<p lang="ru">1937</p>',  # no letters: nothing to say otherwise
+    ],
+)
+def test_a_declared_language_on_its_own_script_passes(marked: str) -> None:
+    assert [p for p in page(marked, kind="editorial") if p.startswith("guard-language")] == []
+
+
+def test_the_pages_own_language_is_allowed_where_the_policy_does_not_list_it() -> None:
+    assert [p for p in page('<p lang="de">Wörter</p>', lang="de") if p.startswith("guard-language")] == []
+
+
+# --- every link and button has a name, and shows something (WCAG 2.4.4, 2.4.7, 4.1.2) -------------
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<a href="warning.html"></a>',
+        '<a href="warning.html"> </a>',
+        '<a href="warning.html">\u00a0\n</a>',
+        '<a href="warning.html">\u200b</a>',  # a zero-width space
+        '<a href="warning.html">\u3164</a>',  # a Hangul filler: a letter that shows nothing
+        '<a href="warning.html">\u2800</a>',  # the blank Braille pattern
+        '<a href="warning.html">\u0301</a>',  # a combining mark on nothing
+        '<a href="warning.html" aria-label="   ">\u00a0</a>',  # a label of spaces
+        '<a href="warning.html" title="The warning"></a>',  # a name, but nothing to see or focus on
+        '<a href="warning.html" aria-label="The warning"></a>',
+        '<a href="warning.html"><span aria-hidden="true">¶</span></a>',  # seen, but no name
+        '<a href="warning.html"><span hidden>The warning</span></a>',
+        '<a href="#p-x" class="headerlink"><svg viewBox="0 0 1 1"><path d="M0 0"></path></svg></a>',
+        '<button type="button"></button>',
+        '<button type="button" aria-labelledby="nowhere"><svg viewBox="0 0 1 1"></svg></button>',
+        '<span role="button">\u2060</span>',
+    ],
+)
+def test_a_link_or_button_without_a_name_is_refused(control: str) -> None:
+    assert any(p.startswith("guard-name") for p in page(f"<p>Read {control} first.</p>")), control
+
+
+def test_a_nameless_control_is_refused_outside_the_content_too() -> None:
+    for control in ('<a href="index.html"><img src="logo.png"></a>', '<a href="index.html"><img alt=" "></a>'):
+        assert any(p.startswith("guard-name") for p in page("<p>x</p>", body=control)), control
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<a href="warning.html">The warning</a>',
+        '<a href="#p-x" class="headerlink" title="Link to this section">¶</a>',
+        '<a href="index.html" aria-label="Home"><svg viewBox="0 0 1 1"><path d="M0 0"></path></svg></a>',
+        '<button type="button" aria-labelledby="l"><svg viewBox="0 0 1 1"></svg></button><span id="l">Close</span>',
+        '<a href="warning.html"><span aria-hidden="true">¶</span><span>The warning</span></a>',
+        '<a name="old"></a>',  # not a link: no address, nothing to focus on
+    ],
+)
+def test_a_named_control_passes(control: str) -> None:
+    assert [p for p in page(f"<p>Read {control} first.</p>") if p.startswith("guard-name")] == []
+
+
+def test_the_themes_logo_link_passes() -> None:
+    logo = '<a href="index.html" title="T" class="md-header__button md-logo" aria-label="The edition"><img src="assets/logo.png" alt=""></a>'
+    assert [p for p in page("<p>x</p>", body=logo) if p.startswith("guard-name")] == []
+
+
+# --- an editors' page holds the editors' few classes; the build's only where the build puts them --
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<p><a href="warning.html" download="chapter-update.exe">the update</a></p>',
+        '<p><a href="warning.html" download>the update</a></p>',  # a download, outside the build's list
+        '<p><a href="warning.html" class="headerlink">the warning</a></p>',
+        '<h2 id="x">Notes <a href="#y" class="headerlink" title="Link">¶</a></h2>',  # another's ¶
+        '<h2 id="x"><a href="#x" class="headerlink" title="Link">¶</a> Notes</h2>',  # not the build's place
+        '<p class="print-url">https://edition.example.org/</p>',
+        '<h1 id="t">T</h1><p>x</p><p class="print-url">https://edition.example.org/</p>',
+        '<p class="status status-verified">Verified by the editors</p>',
+        '<p><span class="status status-verified">Verified</span> by the editors.</p>',
+        '<dl><dt><span class="status status-verified">Verified</span></dt><dd>x</dd></dl>',  # not the legend
+        '<p class="footnote">x</p>',
+        '<p class="toclink">x</p>',
+    ],
+)
+def test_the_builds_classes_and_attributes_are_not_the_editors(markup: str) -> None:
+    assert any(p.startswith("guard-markup") for p in page(markup, kind="editorial")), markup
+
+
+def test_what_the_build_adds_to_an_editors_page_passes() -> None:
+    built = (
+        '<h1 id="t">T<a class="headerlink" href="#t" title="Link to this section">¶</a></h1>'
+        '<p class="print-url">https://edition.example.org/</p>'
+        '<dl class="status-legend"><dt id="status-verified"><span class="status status-verified">Verified</span></dt>'
+        "<dd>x</dd></dl>"
+        '<ul class="downloads"><li><a href="downloads/x.pdf" download><strong>X</strong></a>: x.</li></ul>'
+        '<p class="medium-screen"><a class="md-button md-button--primary" href="warning.html">Start</a></p>'
+    )
+    assert page(built, kind="editorial") == []

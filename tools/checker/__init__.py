@@ -21,6 +21,7 @@ from pathlib import Path
 import markdown
 import re2
 
+from ..guard import language
 from ..guard.configs import EXTENSIONS
 from ..guard.page import Allowed, Problem, as_each_medium_reads, check_content, first_lines, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
@@ -60,6 +61,9 @@ EDITORIAL_MARKUP = Rule(
 # (mkdocs.yml's, which tools/guard/configs.py holds to this list), so that what the build's guard
 # would refuse is found here, at its line, while the page is written.
 EDITORIAL_EXTENSIONS = sorted(EXTENSIONS)
+# The guard's rules on a page's markup, which an editors' page breaks with its Markdown: found there
+# as editorial-markup (its language, the names of its links, are markup the editors wrote).
+MARKUP_RULES = frozenset({"guard-markup", "guard-url", "guard-language", "guard-name"})
 
 
 @dataclass
@@ -161,7 +165,10 @@ def _run(result: Result, root: Path) -> None:
     result.findings += prose.check(loaded, loaded.texts, shared)
     read = [text for _, _, entry in loaded.sources.entries() for text in words_read(entry)]
     corpus = corpus_of(tuple(read), beside=(shared,))  # an editors' page may quote any source's words
-    allowed = Allowed(corpus, {}, edition.contact, site_url="{site_url}")  # the placeholder editors write for it
+    languages = language.tags(loaded.sources.policy.languages)
+    allowed = Allowed(
+        corpus, {}, edition.contact, site_url="{site_url}", languages=languages
+    )  # {site_url}: the placeholder editors write
     for name, body in bodies.items():
         result.findings += editorial_page(f"docs/{name}", body, allowed)
     result.checked = Checked(loaded.sources, the_chapter, editorial)
@@ -296,7 +303,7 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     for problem in content:
         offset = problem.offset_in(text, occurrences.find)
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
-        rule = EDITORIAL_MARKUP if problem.rule.id in ("guard-markup", "guard-url") else problem.rule
+        rule = EDITORIAL_MARKUP if problem.rule.id in MARKUP_RULES else problem.rule
         found.append(rule.at(shown, line, col, problem.message))
     if found and any("nests elements" in f.message for f in found):
         return found

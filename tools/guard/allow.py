@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re2
 
+from ..model.values import STATUSES
+
 # Content the edition's own renderers make (chapter pages, the apparatus, the teachers' page).
 GENERATED_ELEMENTS = frozenset(
     "a abbr aside b blockquote br button cite code dd div dl dt em h1 h2 h3 h4 h5 h6 hr i li nav ol p section "
@@ -25,15 +27,22 @@ GENERATED_ATTRIBUTES = frozenset(
 EDITORIAL_ELEMENTS = frozenset(
     "a abbr b br code dd div dl dt em h1 h2 h3 h4 hr i li ol p small span strong sub sup ul".split()
 )
-EDITORIAL_ATTRIBUTES = frozenset("id class href download lang title".split())
+# (`lang` is held to the edition's languages, guard/language.py.)
+EDITORIAL_ATTRIBUTES = frozenset("id class href lang title".split())
 # The classes an editors' page may give: a theme class such as `admonition quote` would frame the
-# editors' words as a quotation box, `md-nav` would pose as the site's navigation. `medium-screen`
-# and `medium-paper` mark words meant for one medium: the site shows the screen's and prints the
-# paper's, each export keeps its medium's (tools/publish/bookpages.py `for_medium`).
-EDITORIAL_CLASSES = frozenset(
-    "md-button md-button--primary downloads headerlink toclink status-legend status status-verified "
-    "status-attributed status-unverified status-paraphrase footnote print-url medium-screen medium-paper".split()
-)
+# editors' words as a quotation box, `md-nav` would pose as the site's navigation. `md-button`
+# makes a link a button. `medium-screen` and `medium-paper` mark words meant for one medium: the
+# site shows the screen's and prints the paper's, each export keeps its medium's
+# (tools/publish/bookpages.py `for_medium`).
+EDITORIAL_CLASSES = frozenset("md-button md-button--primary medium-screen medium-paper".split())
+# A status badge says the edition verified (or attributed …) a quotation: only the build's status
+# legend, made from the source list's statuses, shows one on an editors' page.
+STATUS_BADGE = frozenset({"status", *(f"status-{status}" for status in STATUSES)})
+# What the build itself adds to an editors' page, never the editors': a heading's ¶ link, the
+# address under the title, the status legend, the downloads list and its links' `download` (a file
+# a link downloads instead of opening is the edition's own download, never a page). Each is allowed
+# only in the one shape the build gives it (guard/page.py `made_by_the_build`).
+BUILT = frozenset({"headerlink", "print-url", "status-legend", "downloads", "download"}) | STATUS_BADGE
 # An id the content may use: the edition's ids (lower case words, joined by - . or :); never one of
 # the theme's, which all begin with two underscores (`__config` is read by the theme's scripts).
 CONTENT_ID = re2.compile(r"^[a-z0-9][a-z0-9.:-]{0,120}$")

@@ -6,6 +6,8 @@ input can get round it:
   anything that embeds, runs or loads from elsewhere, and the only inline scripts are the theme's
   own, pinned by their text (tools/publish/csp.py);
 - every address is allowed where it stands (a link may leave the site; a resource may not);
+- every `lang` is a language the edition declares, on letters of its script (language.py), and
+  every link and button shows something and has a name a screen reader can say (names.py);
 - every text a reader sees or hears (text, titles, labels, metadata, data blocks) holds no hidden
   or reordering character, and every quotation in it is the chapter's words or a source's recorded
   words (tools/model/edition.py, `allowed_quotations`);
@@ -19,12 +21,16 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import pairwise
 
 from ..model.findings import Example, Rule
 from ..model.html import MAX_DEPTH, blocks, classes, depth, local, parents, text_of
 from ..model.quotes import Corpus, core, has_mark, quotations
 from ..model.urls import scheme_of, site_path, url_problem
-from . import allow
+from . import allow, language
+from .language import GUARD_LANGUAGE
+from .names import GUARD_NAME, is_control, unnamed
 from .printed import unprinted
 from .scripts import theme_script
 
@@ -112,6 +118,7 @@ class Allowed:
     contact: str | None = None
     titles: frozenset[str] = frozenset()  # the sections' titles (`core`), which a citation quotes
     site_url: str = ""  # the published address: an editors' page may link to it, and within the site
+    languages: frozenset[str] = frozenset()  # what a `lang` may say: the source list's policy.languages
 
 
 def too_deep(root: ET.Element) -> Problem | None:
@@ -120,39 +127,111 @@ def too_deep(root: ET.Element) -> Problem | None:
     return None
 
 
+class Tree:
+    """What a check may ask of the tree around an element, read once, when first asked."""
+
+    def __init__(self, root: ET.Element) -> None:
+        self.root = root
+
+    @cached_property
+    def parent(self) -> dict[ET.Element, ET.Element]:
+        return parents(self.root)
+
+    @cached_property
+    def previous(self) -> dict[ET.Element, ET.Element]:
+        """Each element's previous sibling element."""
+        return {b: a for node in self.root.iter() for a, b in pairwise(node)}
+
+    @cached_property
+    def by_id(self) -> dict[str, ET.Element]:
+        found: dict[str, ET.Element] = {}
+        for element in self.root.iter():
+            found.setdefault(element.get("id", ""), element)
+        return found
+
+
 def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "index.html") -> Iterator[Problem]:
-    """A page's content (its article, or a fragment): elements, attributes, classes, ids, addresses."""
+    """A page's content (its article, or a fragment): elements, attributes, classes, ids, addresses,
+    languages and the names of its controls."""
     if (problem := too_deep(root)) is not None:
         yield problem
         return
-    parent: dict[ET.Element, ET.Element] = {}
+    tree = Tree(root)
     read: dict[ET.Element, Lines] = {}
     for element in root.iter():
-        found = list(_element(element, root, kind, allowed, page))
-        if found and not parent:
-            parent = parents(root)
-        words = near(element, parent, read) if found else ()
-        yield from (replace(problem, near=words) for problem in found)
+        found = list(_element(element, tree, kind, allowed, page))
+        words = near(element, tree.parent, read) if found else ()
+        yield from (replace(problem, near=problem.near + words) for problem in found)
 
 
-def _element(element: ET.Element, root: ET.Element, kind: str, allowed: Allowed, page: str) -> Iterator[Problem]:
+def readers(element: ET.Element, tree: Tree, languages: frozenset[str]) -> Iterator[Problem]:
+    """What a screen reader makes of an element: the language it reads it in, the name it says."""
+    if (wrong := language.wrong(element, languages)) is not None:
+        value, why = wrong
+        yield Problem(GUARD_LANGUAGE, why, f'lang="{value}"')
+    if is_control(element) and (nameless := unnamed(element, lambda: tree.by_id)) is not None:
+        href = element.get("href")  # found in the Markdown as its link, else by the words around it
+        link = (f"[]({href}", ()) if href else (f"<{local(element.tag)}", ())
+        yield Problem(GUARD_NAME, nameless, *link)
+
+
+def made_by_the_build(element: ET.Element, tree: Tree, site_url: str) -> frozenset[str]:
+    """The classes and attributes the build itself gives an element of an editors' page, each only in
+    the one shape the build makes it (allow.BUILT): a heading's own ¶ link, last in it (the toc
+    extension); the page's address, within `site_url`, right under the title (postprocess.py); the
+    status legend's badges (tools/site/prepare.py); the downloads list's links (tools/site/downloads.py)."""
+    name, up = local(element.tag), tree.parent.get(element)
+    above = tree.parent.get(up) if up is not None else None
+    if name == "dl":
+        return frozenset({"status-legend"})
+    if name == "ul":
+        return frozenset({"downloads"})
+    if up is None:
+        return frozenset()
+    last = up[-1] is element and not (element.tail or "").strip()
+    if name == "a" and local(up.tag) in HEADINGS and last and element.get("href") == f"#{up.get('id')}":
+        return frozenset({"headerlink"})
+    if name == "p" and (before := tree.previous.get(element)) is not None and local(before.tag) == "h1":
+        address = (element.text or "").strip()
+        if not len(element) and address.startswith(site_url) and address and len(address.split()) == 1:
+            return frozenset({"print-url"})  # (an address, not words: they would show on paper only)
+    if above is None:
+        return frozenset()
+    if name == "span" and local(up.tag) == "dt" and "status-legend" in classes(above):
+        return allow.STATUS_BADGE
+    if name == "a" and local(up.tag) == "li" and "downloads" in classes(above) and element.get("download") == "":
+        return frozenset({"download"})
+    return frozenset()
+
+
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _element(element: ET.Element, tree: Tree, kind: str, allowed: Allowed, page: str) -> Iterator[Problem]:
     editorial = kind == "editorial"
     elements = allow.EDITORIAL_ELEMENTS if editorial else allow.GENERATED_ELEMENTS
     attributes = allow.EDITORIAL_ATTRIBUTES if editorial else allow.GENERATED_ATTRIBUTES
     name = local(element.tag)
     if not name:
         return
+    root = tree.root
     if element is not root and name not in elements:
         yield Problem(
             GUARD_MARKUP, f"<{name}> is not allowed on {'an editors' if editorial else 'this'} page", f"<{name}"
         )
         return
+    built: frozenset[str] | None = None  # what the build gives an element of this shape, when asked
     for attribute in element.attrib:
         attribute = local(attribute)
         if attribute not in attributes:
+            if editorial and attribute in allow.BUILT and element is not root:
+                built = made_by_the_build(element, tree, allowed.site_url) if built is None else built
+                if attribute in built:
+                    continue
             yield Problem(GUARD_MARKUP, f"the attribute {attribute}= on <{name}> is not allowed", attribute)
-    if editorial and element is not root:
-        for cls in sorted(classes(element) - allow.EDITORIAL_CLASSES):
+    if editorial and element is not root and (extra := classes(element) - allow.EDITORIAL_CLASSES):
+        built = made_by_the_build(element, tree, allowed.site_url) if built is None else built
+        for cls in sorted(extra - built):
             yield Problem(GUARD_MARKUP, f"the class '{cls}' is not one an editors' page may give", cls)
     ident = element.get("id")
     if ident is not None and not allow.CONTENT_ID.match(ident):
@@ -171,6 +250,7 @@ def _element(element: ET.Element, root: ET.Element, kind: str, allowed: Allowed,
             )
         if wrong:
             yield Problem(GUARD_URL, f"the link {href[:80]!r} {wrong}", href)
+    yield from readers(element, tree, allowed.languages)
 
 
 def link_problem(href: str, contact: str | None, page: str) -> str | None:
@@ -194,13 +274,21 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
     if (problem := too_deep(root)) is not None:
         yield problem
         return
+    own = root.get("lang")
+    if own is not None and not language.well_formed(own):
+        yield Problem(GUARD_LANGUAGE, f"the page's own language lang={own!r} is not a language tag Babel knows", own)
+    elif own is not None:  # the page's own language, which its parts may say again
+        allowed = replace(allowed, languages=allowed.languages | {own})
     article = next((e for e in root.iter() if local(e.tag) == "article"), None)
     if article is not None:
         yield from check_content(article, kind, allowed, page)
     content = {id(e) for e in article.iter()} if article is not None else set()
+    tree = Tree(root)
     seen_ids: set[str] = set()
     for element in root.iter():
         name = local(element.tag)
+        if id(element) not in content and element is not root:
+            yield from readers(element, tree, allowed.languages)
         if name in allow.NEVER:
             yield Problem(GUARD_MARKUP, f"<{name}> embeds or redirects and is allowed on no page", f"<{name}")
         if name == "meta" and element.get("http-equiv", "").lower() == "refresh":
@@ -394,4 +482,4 @@ def chapter_paragraph(element: ET.Element, allowed: Allowed) -> Iterator[Problem
         )
 
 
-RULES = (GUARD_MARKUP, GUARD_URL, GUARD_QUOTE, GUARD_TEXT, GUARD_LINK)
+RULES = (GUARD_MARKUP, GUARD_URL, GUARD_QUOTE, GUARD_TEXT, GUARD_LINK, GUARD_LANGUAGE, GUARD_NAME)

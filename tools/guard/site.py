@@ -24,6 +24,7 @@ from ..model.quotes import core
 from ..model.textfile import CSV_FORMULA_START, LineIndex
 from ..model.urls import scheme_of, site_path
 from . import allow
+from .language import tags
 from .page import GUARD_LINK, GUARD_MARKUP, GUARD_URL, Allowed, Problem, check_document, quotations_in, resource_problem
 
 GUARD_FILE = Rule(
@@ -109,7 +110,12 @@ def check_site(
     """Every file of the folder; `on_page` sees each page's tree (parsed once, for the guard and for it)."""
     titles = frozenset(core(s.cited_title) for s in checked.sections)
     allowed = Allowed(
-        checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, built.url
+        checked.corpus,
+        {p.paragraph.id: p.paragraph.text for p in checked.placed},
+        contact,
+        titles,
+        built.url,
+        tags(checked.sources.policy.languages),
     )
     findings: list[Finding] = []
     files = sorted(

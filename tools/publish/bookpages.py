@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 import re2
 
 from ..guard.allow import CONTROLS
+from ..guard.language import tags
 from ..guard.page import Allowed, chapter_paragraph, check_content
 from ..guard.site import page_kind
 from ..model.edition import Checked
@@ -326,7 +327,12 @@ def replaced(root: ET.Element, standing: dict[int, list[ET.Element]]) -> None:
 def allowed_of(checked: Checked, contact: str | None, site_url: str) -> Allowed:
     titles = frozenset(core(s.cited_title) for s in checked.sections)
     return Allowed(
-        checked.corpus, {p.paragraph.id: p.paragraph.text for p in checked.placed}, contact, titles, site_url
+        checked.corpus,
+        {p.paragraph.id: p.paragraph.text for p in checked.placed},
+        contact,
+        titles,
+        site_url,
+        tags(checked.sources.policy.languages),
     )
 
 

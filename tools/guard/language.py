@@ -1,0 +1,109 @@
+"""What a `lang` attribute may say (WCAG 3.1.1 and 3.1.2): a screen reader switches its voice and
+pronunciation to it, so a wrong one makes the words unintelligible.
+
+A closed set, not a list of bad tags: a `lang` names a language the edition declares (the source
+list's `policy.languages`, or the page's own, its <html lang>), spelled as the edition spells it
+(BCP 47: `ru`, `en-GB`), and the letters it covers are in that language's script as CLDR gives it
+(Babel's likely subtags: ru is Cyrillic, en Latin). A language of the same script (`de` on English
+words) is a matter for review; no rule can hear it.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+
+import re2
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+from ..model.findings import Example, Rule
+from ..model.html import UNSEEN, local
+
+GUARD_LANGUAGE = Rule(
+    "guard-language",
+    "every `lang` on a built page names a language the edition declares (policy.languages, or the page's own), "
+    "spelled as the edition spells it, on letters of that language's script",
+    Example("docs/index.md", "{: #p-what-this-is }", '{: #p-what-this-is lang="ru" }'),
+)
+# `lang`, and `xml:lang` (its name on an HTML element; SVG's, in the XML namespace, is `lang` again).
+NAMES = frozenset({"lang", "xml:lang"})
+
+
+def tags(codes: Iterable[str]) -> frozenset[str]:
+    """The source list's languages (CLDR identifiers, `en_GB`) as a page writes them (BCP 47, `en-GB`)."""
+    return frozenset(code.replace("_", "-") for code in codes)
+
+
+def language_of(element: ET.Element) -> str | None:
+    """The language an element says its words are in, or None if it says none."""
+    for attribute, value in element.attrib.items():
+        if local(attribute) in NAMES:
+            return value
+    return None
+
+
+@functools.cache
+def foreign_letter(tag: str) -> re2._Regexp | None:
+    """A letter outside the script of the language `tag` (which Babel knows), or None if `tag` is no
+    language Babel knows or its script is not one the one regular expression engine names."""
+    try:
+        locale = Locale.parse(tag, sep="-")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    likely: Mapping[str, str] = get_global("likely_subtags")
+    full = likely.get(str(locale)) or likely.get(locale.language) or ""
+    script = locale.script or next((part for part in full.split("_") if len(part) == 4 and part.istitle()), None)
+    name = Locale("en").scripts.get(script or "")
+    if name is None:
+        return None
+    quiet = re2.Options()
+    quiet.log_errors = False  # a script name the engine does not know is an answer here, not an error
+    try:  # Common and Inherited letters (a modifier letter) belong to every script
+        return re2.compile(rf"[^\P{{L}}\p{{{name.replace(' ', '_')}}}\p{{Common}}\p{{Inherited}}]", quiet)
+    except re2.error:
+        return None
+
+
+def own_letters(element: ET.Element) -> str:
+    """The words an element's language covers: its text, without that of elements inside it that
+    say a language of their own (or that no one reads: scripts, styles)."""
+    parts: list[str] = []
+
+    def walk(node: ET.Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if local(child.tag) not in UNSEEN and language_of(child) is None:
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "".join(parts)
+
+
+def well_formed(tag: str) -> bool:
+    """A page's own language (<html lang>): a language Babel knows, as BCP 47 writes it."""
+    return tag == tag.strip() and foreign_letter(tag) is not None
+
+
+def wrong(element: ET.Element, declared: frozenset[str]) -> tuple[str, str] | None:
+    """(the value, why) if the element's `lang` is not one it may say; None if it may (or says none)."""
+    value = language_of(element)
+    if value is None:
+        return None
+    if value not in declared:
+        listed = ", ".join(sorted(declared)) or "none"
+        return (
+            value,
+            f"lang={value!r} on <{local(element.tag)}> is not a language the edition declares ({listed}), as it spells it",
+        )
+    letters = foreign_letter(value)
+    if letters is None:
+        return value, f"lang={value!r} on <{local(element.tag)}> is a language whose script the edition cannot tell"
+    if (found := letters.search(own_letters(element))) is not None:
+        return value, (
+            f"lang={value!r} on <{local(element.tag)}> says its words are in that language, but '{found.group()}' "
+            "is not a letter of its script: mark the words in another language with their own lang"
+        )
+    return None
