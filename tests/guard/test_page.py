@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.guard.page import Allowed, check_content, check_document
+from tools.guard.page import check_content, check_document
+from tools.guard.problem import Allowed
 from tools.model.html import parse, parse_fragment
 from tools.model.quotes import Corpus
 

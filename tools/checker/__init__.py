@@ -23,7 +23,9 @@ import re2
 
 from ..guard import language
 from ..guard.configs import EXTENSIONS
-from ..guard.page import Allowed, Problem, as_each_medium_reads, check_content, first_lines, quotations_in
+from ..guard.page import check_content
+from ..guard.problem import Allowed, Problem, first_lines
+from ..guard.words import as_each_medium_reads, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import MARKERS, VARIANTS, Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput

@@ -10,29 +10,30 @@ input can get round it:
   every link and button shows something and has a name a screen reader can say (names.py);
 - every text a reader sees or hears (text, titles, labels, metadata, data blocks) holds no hidden
   or reordering character, and every quotation in it is the chapter's words or a source's recorded
-  words (tools/model/edition.py, `allowed_quotations`);
-- each chapter paragraph says exactly what the chapter says, and editors' headings hold no
-  quotation marks.
+  words (tools/model/edition.py, `allowed_quotations`); each chapter paragraph says exactly what the
+  chapter says, and editors' headings hold no quotation marks (words.py).
 """
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
 
 from ..model.findings import Example, Rule
-from ..model.html import MAX_DEPTH, blocks, classes, depth, local, parents, text_of
-from ..model.quotes import Corpus, core, has_mark, quotations
+from ..model.html import MAX_DEPTH, classes, depth, local, parents
+from ..model.quotes import Corpus
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow, language
 from .language import GUARD_LANGUAGE
 from .names import GUARD_NAME, is_control, unnamed
 from .printed import unprinted
+from .problem import Allowed, Lines, Problem, near
 from .scripts import theme_script
+from .words import GUARD_QUOTE, GUARD_TEXT, quotations_in, seen_texts
 
 GUARD_MARKUP = Rule(
     "guard-markup",
@@ -48,77 +49,11 @@ GUARD_URL = Rule(
     "every address on a built page is allowed where it stands: links inside the site or to https: pages, resources only from the site",
     Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](file:///etc/passwd)"),
 )
-GUARD_QUOTE = Rule(
-    "guard-quote",
-    "every quotation a built page shows is the chapter's words or a source's recorded words; editors' headings quote nothing",
-    Example("docs/index.md", "## What the statuses mean", "## What ''it is all lies''"),
-)
-GUARD_TEXT = Rule(
-    "guard-text",
-    "each chapter paragraph on a built page says exactly what the chapter says, and no text hides or reorders characters or holds one the edition does not print",
-    None,  # no edit of the input reaches it without an input finding first; tests/guard builds the page by hand
-)
 GUARD_LINK = Rule(
     "guard-link",
     "every link inside the site reaches a page and an id that exist",
     Example("docs/index.md", "[Start reading](warning.md)", "[Start reading](warning.md#nowhere)"),
 )
-Lines = tuple[str, ...]  # the beginnings of a text's first lines, to find it by in the input
-APPARATUS_IN_PARAGRAPH = frozenset({"para-number", "fn-ref", "quote-link"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    rule: Rule
-    message: str
-    text: str  # the words or markup the problem is about: used to find its place in the input
-    near: Lines = ()  # words around it, where the input does not spell `text` as it is
-
-    def offset_in(self, source: str, find: Callable[[str], int] | None = None) -> int:
-        """Where in its input (a page's Markdown, the source list) the problem stands, or -1: its
-        words, else the first words around it that the input spells as they are shown. `find` is
-        `source.find`, or one that answers as it does (the checker's, for many problems on a page)."""
-        find = source.find if find is None else find
-        return next((at for needle in self.needles() if (at := find(needle)) >= 0), -1)
-
-    def needles(self) -> Iterator[str]:
-        """Every string `offset_in` looks for, in order."""
-        for needle in (self.text[:40], " ".join(self.text.split())[:40], *self.near):
-            if needle.strip():
-                yield needle
-                if ".html" in needle:  # a link as the page's Markdown writes it
-                    yield needle.replace(".html", ".md")
-
-
-def near(element: ET.Element, parent: dict[ET.Element, ET.Element], read: dict[ET.Element, Lines]) -> Lines:
-    """The first lines of words in or around an element (itself, else its nearest ancestor with
-    words): where a problem with markup that the input does not spell literally is reported. `read`
-    keeps each element's: many wordless problems would read the whole page, their ancestor, once each."""
-    node: ET.Element | None = element
-    while node is not None:
-        read[node] = read[node] if node in read else first_lines(text_of(node))
-        if read[node]:
-            return read[node]
-        node = parent.get(node)
-    return ()
-
-
-def first_lines(words: str) -> Lines:
-    """The beginnings of the first lines of some words that are long enough to find in the input."""
-    lines = [" ".join(line.split()) for line in words.split("\n")]
-    return tuple(line[:30] for line in lines if len(line) >= 4)[:3]
-
-
-@dataclass(frozen=True)
-class Allowed:
-    """What pages may say, from the checked model."""
-
-    corpus: Corpus
-    paragraphs: dict[str, str]  # chapter paragraph id -> its exact text
-    contact: str | None = None
-    titles: frozenset[str] = frozenset()  # the sections' titles (`core`), which a citation quotes
-    site_url: str = ""  # the published address: an editors' page may link to it, and within the site
-    languages: frozenset[str] = frozenset()  # what a `lang` may say: the source list's policy.languages
 
 
 def too_deep(root: ET.Element) -> Problem | None:
@@ -372,114 +307,6 @@ def json_texts(data: str, corpus: Corpus) -> Iterator[Problem]:
             if (why := unprinted(item, "metadata ")) is not None:
                 yield Problem(GUARD_TEXT, why, item[:60])
             yield from quotations_in(item, corpus)
-
-
-VERBATIM = "verbatim"  # the class the edition's renderers give words they quote from the chapter or a source
-STAND_IN = "…"  # what a verbatim quotation counts as in the text around it: no words, no marks
-
-
-def as_each_medium_reads(root: ET.Element, marked: Collection[int] = frozenset()) -> Iterator[tuple[ET.Element, str]]:
-    """Every block as each medium reads it (allow.MEDIUM_VIEWS), where a page has words for one: a
-    quotation is allowed in each reading or not at all. `marked` (ids) stand in as quoted things."""
-    for dropped in allow.MEDIUM_VIEWS:
-
-        def as_read(e: ET.Element, dropped: frozenset[str] = dropped) -> str | None:
-            return STAND_IN if id(e) in marked else "" if classes(e) & dropped else None
-
-        if any(classes(e) & dropped for e in root.iter()):
-            yield from blocks(root, opaque=as_read)
-
-
-def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Problem]:
-    """Every text a reader sees or hears: block by block, and the words of attributes and metadata.
-    Words the renderers mark `verbatim` (a source's recorded words, the chapter's quotation) must be
-    allowed as a whole; inside the block they stand for one quoted thing, whatever marks they hold."""
-    verbatim = [e for e in root.iter() if VERBATIM in classes(e) or local(e.tag) == "cite"]  # a title is a whole
-    for element in verbatim:
-        words = text_of(element)
-        if (why := unprinted(words)) is not None:
-            yield Problem(GUARD_TEXT, why, words[:60])
-        if not allowed.corpus.allows(words):
-            yield Problem(
-                GUARD_QUOTE,
-                f"“{words[:60]}” is given as quoted words, but is neither the chapter's nor a source's",
-                words,
-            )
-    marked = {id(e) for e in verbatim}
-    told: set[str] = set()  # the quotation problems said, once each whatever the medium
-    for element, words in blocks(root, opaque=lambda e: STAND_IN if id(e) in marked else None):
-        if (why := unprinted(words)) is not None:
-            yield Problem(GUARD_TEXT, why, words[:60])
-        if kind == "chapter" and "chapter-paragraph" in classes(element):
-            yield from chapter_paragraph(element, allowed)
-            continue
-        if "editor-heading" in classes(element) and has_mark(words):
-            yield Problem(GUARD_QUOTE, "an editors' heading holds a quotation mark", words[:60])
-            continue
-        titles = allowed.titles if CITATION in classes(element) else frozenset()
-        for problem in quotations_in(words, allowed.corpus, titles):
-            told.add(problem.message)
-            yield problem
-    for element, words in as_each_medium_reads(root, marked):
-        if kind == "chapter" and "chapter-paragraph" in classes(element):
-            continue  # held word for word to the chapter above
-        titles = allowed.titles if CITATION in classes(element) else frozenset()
-        for problem in quotations_in(words, allowed.corpus, titles):
-            if problem.message not in told:
-                told.add(problem.message)
-                yield problem
-    for element in root.iter():
-        seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
-        if local(element.tag) == "meta" and allow.SEEN_META.match(
-            element.get("name", element.get("property", "")) or ""
-        ):
-            seen.append(element.get("content"))
-        for words in filter(None, seen):
-            if (why := unprinted(words, "an attribute ")) is not None:
-                yield Problem(GUARD_TEXT, why, words[:60])
-            yield from quotations_in(words, allowed.corpus)
-
-
-CITATION = "cite-form"  # a citation the CSL processor rendered: it quotes the cited section's title
-
-
-def quotations_in(words: str, corpus: Corpus, titles: frozenset[str] = frozenset()) -> Iterator[Problem]:
-    for span in quotations(words):
-        if not span.closed:  # a quotation may not run on past its block, where no check would follow it
-            yield Problem(
-                GUARD_QUOTE,
-                f"“{span.text[:60]}” opens a quotation that its paragraph does not close",
-                words[span.start : span.end],
-                (span.text[:30],),
-            )
-            continue
-        if core(span.text) in titles:
-            continue
-        if not corpus.allows(span.text):  # an unclosed mark is read to the end of its block, as a reader would
-            yield Problem(
-                GUARD_QUOTE,
-                f"“{span.text[:60]}” is quoted, but is neither the chapter's words nor a source's recorded words",
-                words[span.start : span.end],  # found in the input with its opening mark, else by its words
-                (span.text[:30],),
-            )
-
-
-def chapter_paragraph(element: ET.Element, allowed: Allowed) -> Iterator[Problem]:
-    """The paragraph's words, without the edition's ¶ number, note call and ¶ link, are the chapter's."""
-    ident = element.get("id", "")
-    expected = allowed.paragraphs.get(ident)
-    words = text_of(element, skip=lambda child: bool(classes(child) & APPARATUS_IN_PARAGRAPH))
-    if expected is None:
-        yield Problem(GUARD_TEXT, f"a chapter paragraph '{ident}' that the chapter does not have", words[:60])
-    elif words != expected:
-        at = next(
-            (i for i, (a, b) in enumerate(zip(words, expected, strict=False)) if a != b), min(len(words), len(expected))
-        )
-        yield Problem(
-            GUARD_TEXT,
-            f"paragraph '{ident}' differs from the chapter at “{words[at : at + 40]}” (the chapter: “{expected[at : at + 40]}”)",
-            words[at : at + 40],
-        )
 
 
 RULES = (GUARD_MARKUP, GUARD_URL, GUARD_QUOTE, GUARD_TEXT, GUARD_LINK, GUARD_LANGUAGE, GUARD_NAME)

@@ -25,7 +25,9 @@ from ..model.textfile import CSV_FORMULA_START, LineIndex
 from ..model.urls import scheme_of, site_path
 from . import allow
 from .language import tags
-from .page import GUARD_LINK, GUARD_MARKUP, GUARD_URL, Allowed, Problem, check_document, quotations_in, resource_problem
+from .page import GUARD_LINK, GUARD_MARKUP, GUARD_URL, check_document, resource_problem
+from .problem import Allowed, Problem
+from .words import quotations_in
 
 GUARD_FILE = Rule(
     "guard-file",

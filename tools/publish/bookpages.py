@@ -32,8 +32,10 @@ import re2
 
 from ..guard.allow import CONTROLS
 from ..guard.language import tags
-from ..guard.page import Allowed, chapter_paragraph, check_content
+from ..guard.page import check_content
+from ..guard.problem import Allowed
 from ..guard.site import page_kind
+from ..guard.words import chapter_paragraph
 from ..model.edition import Checked
 from ..model.html import classes, local, parents, parse, text_of
 from ..model.quotes import core

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..guard.page import Allowed
+from ..guard.problem import Allowed
 from ..model.html import classes, local, markup
 from .bookmeta import BookMeta
 from .bookpages import (

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from ..guard.page import Allowed
+from ..guard.problem import Allowed
 from ..model.edition import Checked
 from ..model.html import local, markup
 from .bookmeta import BookMeta

@@ -35,7 +35,7 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup
 
-from ..guard.page import Allowed
+from ..guard.problem import Allowed
 from ..model.html import classes, local, markup, parse_fragment, text_of
 from ..model.kindpages import kind_of_page
 from ..model.urls import scheme_of

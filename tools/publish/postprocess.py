@@ -14,7 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..guard.page import GUARD_LINK, Problem
+from ..guard.page import GUARD_LINK
+from ..guard.problem import Problem
 from ..guard.site import Built, check_site, locate
 from ..model.edition import Checked, Site
 from ..model.findings import Finding

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
 
-from ..guard.page import Allowed
+from ..guard.problem import Allowed
 from ..model.html import markup
 from .bookmeta import BookMeta
 from .bookpages import (

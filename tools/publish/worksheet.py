@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from ..guard.page import Allowed
+from ..guard.problem import Allowed
 from ..model.dates import date_text
 from ..model.edition import Checked
 from ..model.html import markup, parse_fragment
