@@ -110,6 +110,24 @@ def rules_of(findings: list[Finding]) -> set[str]:
     return {f.rule for f in findings}
 
 
+# A quotation mark in a character that only looks like one: a compatibility character (ŉ is ʼn, ＂ is ")
+# or a mark of another script. Refused as a character the edition does not print, or read as a mark.
+LOOKALIKES = {
+    "n after an apostrophe": "\u0149obody was guilty\u2019",
+    "fullwidth marks": "\uff02nobody was guilty\uff02",
+    "vertical corner brackets": "\ufe41nobody was guilty\ufe42",
+    "modifier apostrophes": "\u02bcnobody was guilty\u02bc",
+    "modifier double apostrophes": "\u02eenobody was guilty\u02ee",
+    "high reversed-9 marks": "\u201fnobody was guilty\u201d",
+    "low reversed-9 marks": "\u2e42nobody was guilty\u201c",
+    "double prime marks": "\u301dnobody was guilty\u301e",
+    "low double prime marks": "\u301fnobody was guilty\u301f",
+    "fullwidth apostrophes": "\uff07nobody was guilty\uff07",
+    "saltillos": "\ua78cnobody was guilty\ua78c",
+    "combining commas above after a space": " \u0313nobody was guilty \u0313",
+}
+
+
 # --- the real site, built once per session: tests/session.py ---------------------------------------
 
 from session import Built, _build_in_background, built  # noqa: E402,F401  (fixtures, shared by every test folder)

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from conftest import Project, position
+from conftest import LOOKALIKES, Project, position
 from inprocess import guarded
 
 from tools.checker import Result
 from tools.model.findings import Finding
+from tools.model.sourcelist import load
 
 YML = "data/sources.yml"
 PRAISE = "docs/praise.md"
@@ -1145,6 +1146,32 @@ def test_the_guard_refuses_what_the_checker_refuses_on_an_editors_page(name: str
     attack.apply(mini)
     _, guard = guarded(mini.root)
     assert any(f.rule.startswith("guard-") and f.path == INDEX for f in guard), [str(f) for f in guard]
+
+
+# A quotation mark in a character that only looks like one (ŉobody was guilty’ reads as ’nobody was
+# guilty’), wherever editors write: refused by the checker at its line, as a character the edition
+# does not print or as a quotation mark, even once a careless reviewer has admitted the change.
+WHERE_EDITORS_WRITE = {
+    "an editors' paragraph": (INDEX, SENTENCE, "published; Orlov wrote {}."),
+    "an editors' page's heading": (INDEX, "## What the statuses mean", "## What {}"),
+    "an editors' heading on a chapter page": (PRAISE, "# Praise in the courtroom", "# Praise: {}"),
+    "a summary": (YML, SUMMARY, "    summary: Bolshevik theorist; {}"),
+    "a status's meaning": (YML, "    meaning: Orlov's word only;", "    meaning: Orlov's word only; {};"),
+}
+REFUSING = {"prose-quote", "heading-quote", "text-printed", "guard-text", "guard-quote", "file-text", "yaml-schema"}
+
+
+@pytest.mark.parametrize("marks", LOOKALIKES.values(), ids=LOOKALIKES.keys())
+@pytest.mark.parametrize("where", WHERE_EDITORS_WRITE, ids=WHERE_EDITORS_WRITE.keys())
+def test_a_quotation_mark_in_a_lookalike_is_refused_where_editors_write(where: str, marks: str, mini: Project) -> None:
+    path, old, new = WHERE_EDITORS_WRITE[where]
+    line = mini.read(path).split(old)[0].count("\n") + 1
+    mini.replace(path, old, new.format(marks))
+    if load(mini.path(YML), YML)[0] is not None:  # admitted by a careless reviewer, where it can be
+        mini.admit()
+    lines = [str(f) for f in mini.check().findings]
+    assert any(f.startswith(f"{path}:{line}:") and f.split()[1] in REFUSING for f in lines), lines[:6]
+    assert all(FINDING.match(f) for f in lines), lines
 
 
 # An editor's name is printed in every citation: what the guard refuses there, the checker refuses

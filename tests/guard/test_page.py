@@ -5,6 +5,7 @@ only what the reader gets."""
 from __future__ import annotations
 
 import pytest
+from conftest import LOOKALIKES
 
 from tools.guard.page import check_content, check_document
 from tools.guard.problem import Allowed
@@ -75,6 +76,17 @@ def test_quotations_in_json_ld_are_checked() -> None:
 
 def test_an_editors_heading_holds_no_quotation_mark_at_all() -> None:
     assert any(p.startswith("guard-quote") for p in page('<h1 class="editor-heading">Praise: ‘Stalin’</h1>'))
+
+
+@pytest.mark.parametrize("marks", LOOKALIKES.values(), ids=LOOKALIKES.keys())
+@pytest.mark.parametrize(
+    "where",
+    ["<p>Orlov wrote {}.</p>", '<h2 id="h" class="editor-heading">Praise: {}</h2>', '<p><abbr title="{}">x</abbr></p>'],
+    ids=["a paragraph", "an editors' heading", "a title"],
+)
+def test_a_quotation_mark_in_a_lookalike_is_refused_where_a_reader_meets_it(marks: str, where: str) -> None:
+    problems = page(where.format(marks))
+    assert any(p.startswith(("guard-text", "guard-quote")) for p in problems), problems
 
 
 # --- five ways to smuggle markup, and more --------------------------------------------------------

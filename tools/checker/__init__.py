@@ -24,6 +24,7 @@ import re2
 from ..guard import language
 from ..guard.configs import EXTENSIONS
 from ..guard.page import check_content
+from ..guard.printed import first_unprinted, unprinted
 from ..guard.problem import Allowed, Problem, first_lines
 from ..guard.words import as_each_medium_reads, quotations_in
 from ..model.chapter import Chapter, ChapterPage, parse
@@ -134,6 +135,7 @@ def _run(result: Result, root: Path) -> None:
     result.findings += undeclared(root, loaded)
     result.findings += reserved(loaded)
     result.findings += prose.editors(loaded)
+    result.findings += prose.printed(loaded)
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
     result.moves, found = moves_or_finding(root, {n.removesuffix(".md") + ".html" for n in made})
     result.findings += found
@@ -318,6 +320,8 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     quoted: list[tuple[Problem, list[Problem]]] = []
     for element, words in (*read_whole, *as_each_medium_reads(fragment)):
         problems = [p for p in quotations_in(words, allowed.corpus) if p.message not in said]
+        if (why := unprinted(words)) is not None and why not in said:  # found at its character
+            problems.append(Problem(prose.TEXT_PRINTED, why, first_unprinted(words) or words[:40]))
         said.update(p.message for p in problems)
         if problems:
             near = first_lines(whole.get(id(element), words))
@@ -342,7 +346,8 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
             offset = offset if offset >= 0 else problem.offset_in(text, occurrences.find)
             offset = offset if offset >= 0 else block  # (words one medium cuts are not the page's)
             line, col = lines.line_col(offset)
-            found.append(prose.PROSE_QUOTE.at(shown, line, col, problem.message))
+            rule = prose.PROSE_QUOTE if problem.rule.id == "guard-quote" else problem.rule
+            found.append(rule.at(shown, line, col, problem.message))
     return found
 
 

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import re2
 
+from ..guard.printed import unprinted
 from ..model.chapter import PAGE_MARK, Chapter, ChapterPage, Heading, Mark, Paragraph
 from ..model.findings import Example, Finding, Rule
 from ..model.names import names_in
 from ..model.quotes import Span, core, outermost, spans
 from ..model.sourcelist import Loaded
+from .prose import TEXT_PRINTED
 from .sourcelist import ID_UNIQUE
 
 TEXT_ORIGINAL = Rule(
@@ -176,6 +178,8 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
         if isinstance(block, Heading):
             if block.editors and spans(block.text):
                 yield page.at(HEADING_QUOTE, block.offset, "an editors' heading holds no quotation marks")
+            if block.editors and (why := unprinted(block.text)) is not None:  # the original's are held to it
+                yield page.at(TEXT_PRINTED, block.offset, why)
             continue
         # Outermost spans are in order and never overlap (each starts at or after the last one's end), and
         # so are a paragraph's marks (tools/model/chapter.py builds them left to right): the one span or

@@ -8,8 +8,9 @@ quoted, not what is checked. The built pages are checked again, as the reader ge
 output guard (tools/guard); this rule says where in the file the problem is.
 
 The editors' names (`edition.editors`) are printed as they stand, in every citation of the edition:
-they hold only the characters the edition prints, as the guard holds every text of a built page to
-(tools/guard/printed.py), so that a name the build would refuse is found at its line.
+they, and every other text of the list, hold only the characters the edition prints, as the guard
+holds every text of a built page to (tools/guard/printed.py), so that a text the build would refuse
+is found at its line.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ EDITOR_NAME = Rule(
     "an editor's name (edition.editors), printed in every citation, holds only characters the edition prints "
     "(tools/guard/printed.py)",
     Example("data/sources.yml", "  editors: [the editors of this edition]", "  editors: [Σ. Papadopoulos]"),
+)
+TEXT_PRINTED = Rule(
+    "text-printed",
+    "the editors' texts (their pages, their headings on chapter pages) and every text of the source list hold "
+    "only characters the edition prints (tools/guard/printed.py): no compatibility character, such as ŉ for ’n, "
+    "stands in for a quotation mark or for letters",
+    Example(
+        "data/sources.yml",
+        "    summary: Bolshevik theorist; shot after the 1938 trial.",
+        "    summary: Bolshevik theorist; shot after the 1938 trial; \u0149obody was guilty\u2019.",
+    ),
 )
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})
@@ -79,6 +91,14 @@ def editors(loaded: Loaded) -> Iterator[Finding]:
             yield loaded.at(EDITOR_NAME, ("edition", "editors", index), why)
 
 
+def printed(loaded: Loaded) -> Iterator[Finding]:
+    """Every text is shown to readers somewhere (a note, a card, the apparatus), where the guard holds
+    it to the characters the edition prints: said here, at its line (the editors' names by their rule)."""
+    for key, value in loaded.texts:
+        if key[:2] != ("edition", "editors") and (why := unprinted(value)) is not None:
+            yield loaded.at(TEXT_PRINTED, key, why)
+
+
 def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corpus) -> Corpus:
     """What an entry's texts may quote: the shared words, and its own sources' (made once an entry)."""
     entry_key = key[:2]
@@ -90,4 +110,4 @@ def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corp
     return made[entry_key]
 
 
-RULES = (PROSE_QUOTE, EDITOR_NAME)
+RULES = (PROSE_QUOTE, EDITOR_NAME, TEXT_PRINTED)

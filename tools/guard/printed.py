@@ -6,9 +6,12 @@ gets), so that no character nobody thought of can stand in for a quotation mark 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import re2
+
+from ..model.quotes import PUNCTUATION_PLANES
 
 # Control and format characters, and a combining mark on no letter (tools/model/textfile.py).
 HIDDEN = re2.compile(
@@ -26,15 +29,44 @@ PRINTED = (
     r" \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
     "§©«»¶·–—‘’‚“”„‹›…№°×→↩"
 )
-UNPRINTED = re2.compile(f"[^{PRINTED}]")
+# Of those, the compatibility characters (those NFKC changes) are not printed: each looks like what it
+# decomposes to, which no check reads as such (ŉ is ʼn, so ŉobody was guilty’ is a quotation the mark
+# class never sees; ẚ is aʾ; Ｓtalin, ﬁ, Ⅰ). Derived from Unicode's data, as the marks are, but for
+# the typographic ones the edition prints, whose forms (... No, a space) hold no quotation mark.
+PRINTED_COMPATIBLE = "\u00a0…№"
+
+
+@functools.cache
+def _unprinted() -> re2._Regexp[str]:
+    within = re2.compile(f"[{PRINTED}]")
+    compatible = [
+        chr(code)
+        for code in range(PUNCTUATION_PLANES)  # \p{Latin} and the Cyrillic letters lie in planes 0 and 1
+        if not unicodedata.is_normalized("NFKC", chr(code))
+        and chr(code) not in PRINTED_COMPATIBLE
+        and within.match(chr(code))
+    ]
+    escaped = "".join(f"\\x{{{ord(c):x}}}" for c in compatible)
+    return re2.compile(f"[^{PRINTED}]|[{escaped}]")
+
+
+def first_unprinted(words: str) -> str | None:
+    """The first character of `words` that a reader may not be shown (a hidden one first)."""
+    found = HIDDEN.search(words) or _unprinted().search(words)
+    return found.group()[-1] if found is not None else None
 
 
 def unprinted(words: str, what: str = "") -> str | None:
     """Why a reader may not be shown `words`: a character hidden, or one the edition does not print."""
     if HIDDEN.search(words):
         return f"{what or ''}hides or reorders characters (a control or format character)".lstrip()
-    if (found := UNPRINTED.search(words)) is not None:
+    if (found := _unprinted().search(words)) is not None:
         char = found.group()
         name = unicodedata.name(char, "an unnamed character")
+        if not unicodedata.is_normalized("NFKC", char):
+            return (
+                f"{what}holds {name} (U+{ord(char):04X}), a compatibility character the edition does not print: "
+                f"it stands for “{unicodedata.normalize('NFKC', char)}”; write the plain characters"
+            ).lstrip()
         return f"{what}holds {name} (U+{ord(char):04X}), a character the edition does not print".lstrip()
     return None

@@ -1,0 +1,58 @@
+"""tools/guard/printed.py: the characters a reader's text may hold, a closed set derived from Unicode
+data, so that no letter of it can stand in for a quotation mark."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from tools.guard.printed import unprinted
+from tools.model.quotes import PUNCTUATION_PLANES, quotation_marks
+
+
+def test_no_printed_character_decomposes_to_a_quotation_mark_unless_it_is_one() -> None:
+    """ŉ is ʼn and ẚ is aʾ under NFKD: a letter of the Latin script that a reader sees as a mark and
+    the mark class does not. The class, not the character: every printed character whose
+    compatibility decomposition holds a quotation mark is itself in the mark class."""
+    double, single = quotation_marks()
+    marks = set(double + single)
+    found = [
+        f"U+{code:04X}"
+        for code in range(PUNCTUATION_PLANES)
+        if (char := chr(code)) not in marks
+        and set(unicodedata.normalize("NFKD", char)) & marks
+        and unprinted(char) is None
+    ]
+    assert found == []
+    beyond = (chr(c) for c in range(PUNCTUATION_PLANES, 0x110000))  # the derivation scans two planes
+    assert all(unprinted(c) is not None for c in beyond if not unicodedata.is_normalized("NFKC", c))
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u0149", "\u1e9a", "\ufb01", "\uff33", "\u00aa", "\u01c6", "\u2160", "\u212a", "\u017f", "\u1d43"],
+    ids=[
+        "n after an apostrophe",
+        "a with a half ring",
+        "fi",
+        "fullwidth S",
+        "ordinal a",
+        "dz",
+        "roman one",
+        "kelvin",
+        "long s",
+        "modifier a",
+    ],
+)
+def test_a_compatibility_character_is_not_printed(char: str) -> None:
+    """Not only the marks: a compatibility character (one NFKC changes) looks like the characters it
+    stands for, so the reader sees words no check read as they are (Ｓtalin is not Stalin)."""
+    why = unprinted(f"Orlov wrote {char}")
+    assert why is not None and f"U+{ord(char):04X}" in why and "compatibility" in why
+
+
+def test_the_typographic_characters_the_edition_prints_stay_printed() -> None:
+    """… № and the no-break space have compatibility forms too (... No and a space), but none is or
+    holds a quotation mark: the chapter (…) and the source list (№) use them."""
+    assert unprinted("Orlov: § 3 — Враг народа, № 1,\u00a012–13 March 1938… Го́льцман ё́") is None
