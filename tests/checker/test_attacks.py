@@ -1207,6 +1207,42 @@ def test_editors_names_the_edition_prints_pass_both(mini: Project) -> None:
     assert [str(f) for f in [*result.findings, *guard]] == []
 
 
+# A name in letters that look like another's (B5): a Cyrillic а in Bukhаrin, given to Trotsky, would
+# list him as "Other spellings: Bukharin". Refused as a spelling, even once a reviewer has admitted it:
+# a word that mixes scripts, or a spelling that looks like another person's (TR39's skeleton, in any
+# case and with any accents), or like a word declared not a name.
+LOOKALIKE_NAMES = {
+    "another's name with a Cyrillic a": ("    variants: [Trotsky]\n", "    variants: [Trotsky, Bukh\u0430rin]\n"),
+    "his own name with a Cyrillic o": ("    variants: [Trotsky]\n", "    variants: [Trotsky, Tr\u043etzki]\n"),
+    "another's name with a capital I for an l": ("    variants: [Trotsky]\n", "    variants: [Trotsky, RosenhoIz]\n"),
+    "another's name in capitals": ("    variants: [Trotsky]\n", "    variants: [Trotsky, BUKHARIN]\n"),
+    "another's name with an accent": ("    variants: [Trotsky]\n", "    variants: [Trotsky, Búkharin]\n"),
+    "a full name mixing scripts": ("    name: Joseph Stalin\n", "    name: Joseph St\u0430lin\n"),
+    "a word declared not a name, like a name": ("not_names: [", "not_names: [StaIin, "),
+    "a word declared not a name, mixing scripts": ("not_names: [", "not_names: [Mosc\u043ew, "),
+}
+
+
+@pytest.mark.parametrize(("old", "new"), LOOKALIKE_NAMES.values(), ids=LOOKALIKE_NAMES.keys())
+def test_a_spelling_that_looks_like_another_is_refused_at_its_place(old: str, new: str, mini: Project) -> None:
+    line = mini.read(YML).split(old)[0].count("\n") + 1
+    mini.replace(YML, old, new)
+    mini.admit()  # by a careless reviewer
+    lines = [str(f) for f in mini.check().findings]
+    assert any(f.startswith(f"{YML}:{line}:") and f.split()[1] == "spelling" for f in lines), lines[:6]
+
+
+def test_spellings_in_one_script_with_accents_pass(mini: Project) -> None:
+    """A Russian spelling, accents, an apostrophe, and one person's spellings that look alike."""
+    mini.replace(
+        YML,
+        "    variants: [Rosenholz, Rosengolts]",
+        "    variants: [Rosenholz, Rosengolts, Розенгольц, Rosengólts, Rosen'golts, ROSENGOLTS, Ёжов-Розенгольц]",
+    )
+    mini.admit()
+    assert [str(f) for f in mini.check().findings] == []
+
+
 # --- what is allowed stays allowed ------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import re2
 
 from ..model.dates import format_date, julian_to_gregorian, needs_calendar
 from ..model.findings import Example, Finding, Rule
+from ..model.names import looks, scripts_mixed
 from ..model.readings import readings
 from ..model.sourcelist import Loaded, Wording
 from ..model.urls import host_of, on_domain, site_of
@@ -28,7 +29,8 @@ REFERENCE = Rule(
 SPELLING = Rule(
     "spelling",
     "a spelling belongs to one person only (each word of a person's name is theirs), and is never also "
-    "declared not a name",
+    "declared not a name; spellings that look alike (Unicode's confusables, in any case and with any accents) "
+    "are one spelling, and no word of a spelling, or of a word declared not a name, mixes scripts",
     Example("data/sources.yml", "not_names: [", "not_names: [Bukharin, "),
 )
 SOURCE_DENIED = Rule(
@@ -110,27 +112,75 @@ def references(loaded: Loaded) -> Iterator[Finding]:
 
 def spellings(loaded: Loaded) -> Iterator[Finding]:
     owner: dict[str, str] = {}
+    # What each spelling looks like to a reader (tools/model/names.py): Bukhаrin with a Cyrillic а is
+    # Bukharin to the eye, so two spellings that look alike are one spelling, whatever their code points.
+    seen: dict[str, tuple[str, str]] = {}  # looks -> (person id, spelling)
     # A surname moved into another person's spellings would give him the first one's words.
     name_words = {word: p.id for p in loaded.sources.people for word in p.name.replace("-", " ").split()}
+    word_looks = {
+        key: (p.id, word)
+        for p in loaded.sources.people
+        for word in p.name.replace("-", " ").split()
+        for key in looks(word)
+    }
     not_names = {name: index for index, name in enumerate(loaded.sources.not_names)}
     for i, person in enumerate(loaded.sources.people):
         for j, form in enumerate(dict.fromkeys((*person.variants, person.name))):
             key = ("people", i, "variants", j) if form in person.variants else ("people", i, "name")
+            yield from _one_script(loaded, key, form)
             if form in owner and owner[form] != person.id:
                 yield loaded.at(
                     SPELLING, key, f"the spelling '{form}' is also {owner[form]}'s: a spelling names one person"
                 )
-            owner.setdefault(form, person.id)
             if name_words.get(form, person.id) != person.id:
                 yield loaded.at(
                     SPELLING,
                     key,
                     f"'{form}' is a word of {loaded.sources.name_of(name_words[form])}'s name: a spelling names one person",
                 )
+            elif owner.get(form, person.id) == person.id and (alike := _alike(form, person.id, seen, word_looks)):
+                yield loaded.at(SPELLING, key, f"'{form}' looks like {alike}: a spelling names one person")
+            owner.setdefault(form, person.id)
+            seen.update({k: (person.id, form) for k in looks(form) if k not in seen})
             if form in not_names:
                 yield loaded.at(
                     SPELLING, ("not_names", not_names[form]), f"'{form}' is {person.id}'s spelling, so it is a name"
                 )
+    for index, name in enumerate(loaded.sources.not_names):
+        yield from _one_script(loaded, ("not_names", index), name)
+        like = next((seen[k] for k in looks(name) if k in seen), None)
+        if like is not None and name not in owner:  # (the same spelling is said above)
+            yield loaded.at(
+                SPELLING,
+                ("not_names", index),
+                f"'{name}' looks like {like[0]}'s spelling '{like[1]}', so it would be read as a name",
+            )
+
+
+def _alike(form: str, person: str, seen: dict[str, tuple[str, str]], words: dict[str, tuple[str, str]]) -> str | None:
+    """Another person's spelling, or a word of another's name, that `form` looks like (Unicode's
+    confusables, in any case and with any accents), said as a finding says it."""
+    for k in looks(form):
+        if k in seen and seen[k][0] != person:
+            return f"{seen[k][0]}'s spelling '{seen[k][1]}' (Unicode's confusables, in any case and with any accents)"
+        if k in words and words[k][0] != person:
+            return f"'{words[k][1]}', a word of {words[k][0]}'s name"
+    return None
+
+
+def _one_script(loaded: Loaded, key: tuple[str | int, ...], spelling: str) -> Iterator[Finding]:
+    """Each word of a spelling is of one script (its accents and apostrophes aside): a word that mixes
+    them is made to look like a name it is not. The library's script data (confusable-homoglyphs, from
+    Unicode's Scripts.txt) says which script a letter is of: mixed is refused whether or not the letters
+    are in the confusables list, since what looks alike depends on the font."""
+    for word in spelling.split():
+        if mixed := scripts_mixed(word):
+            yield loaded.at(
+                SPELLING,
+                key,
+                f"'{word}' mixes scripts ({' and '.join(sorted(s.title() for s in mixed))}) in one word: a "
+                "spelling is written in one script, so that it cannot pass for another name",
+            )
 
 
 def policy(loaded: Loaded) -> Iterator[Finding]:

@@ -1,11 +1,14 @@
-"""People's names as the chapter spells them, found as whole words in one RE2 pass."""
+"""People's names as the chapter spells them, found as whole words in one RE2 pass; and what a
+spelling looks like to a reader (`looks`, `scripts_mixed`), which the spelling rule holds to one person."""
 
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 import re2
+from confusable_homoglyphs import categories, confusables
 
 from .sourcelist import SourceList
 
@@ -42,3 +45,53 @@ def names_in(text: str, sources: SourceList) -> list[Named]:
         if not (before and _word(before)) and not (after and _word(after)):
             found.append(Named(start, end, forms[match.group()], match.group()))
     return found
+
+
+# --- what a spelling looks like ------------------------------------------------------------------
+
+NO_SCRIPT = frozenset({"COMMON", "INHERITED"})  # punctuation, and the accents on a letter of any script
+
+
+def scripts_mixed(word: str) -> frozenset[str]:
+    """The scripts a word mixes (Bukhаrin: Latin and Cyrillic), or none: every letter of a name's word
+    is of one script, whatever accents or apostrophes it has (Го́льцман, Gol'tsman)."""
+    if not confusables.is_mixed_script(word, allowed_aliases=list(NO_SCRIPT)):
+        return frozenset()
+    return frozenset(categories.unique_aliases(word) - NO_SCRIPT)
+
+
+def _bare(text: str) -> str:
+    return text.replace("\u200e", "").replace("\u200f", "")
+
+
+@functools.cache
+def _prototype(char: str) -> str:
+    """The character (or characters) Unicode's confusables data (TR39) says `char` looks like. The data
+    (as confusable-homoglyphs ships it) lists, for a character that looks like another, that one only,
+    and for the other, every character that looks like it; a lone pair is told apart by order."""
+    found = confusables.is_confusable(char, greedy=True)
+    glyphs = [_bare(g["c"]) for g in found[0]["homoglyphs"]] if found else []
+    if len(glyphs) != 1:
+        return char  # none, or it is what several look like
+    other = glyphs[0]
+    if len(other) > 1:
+        return other  # m looks like rn
+    beside = confusables.is_confusable(other, greedy=True)
+    return other if beside and len(beside[0]["homoglyphs"]) > 1 else min(char, other)
+
+
+def skeleton(text: str) -> str:
+    """Unicode's skeleton (TR39, section 4): texts that look alike have the same one."""
+    mapped = "".join(_prototype(c) for c in unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFD", mapped)
+
+
+def _folded(text: str) -> str:
+    """In one case and without accents, as spellings are matched (tools/checker/facts.py)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if unicodedata.category(c) != "Mn")
+
+
+def looks(text: str) -> frozenset[str]:
+    """What a spelling looks like, in any case and with any accents: its skeleton folded, and the
+    skeleton of it folded (a capital I looks like an l, a small i does not)."""
+    return frozenset({_folded(skeleton(text)), skeleton(_folded(text))})
