@@ -1,7 +1,7 @@
 """Linear time by construction: for each kind of editorial input, ten times the input costs at most
 fifteen times the CPU of the checker (a quadratic path would cost a hundred times). Every pattern
 applied to the input runs on RE2; an editors' page is refused before any renderer sees a shape that
-would make one slow (tools/checker/__init__.py, editorial_shape).
+would make one slow (tools/checker/editorial.py, editorial_shape).
 
 CPU time of this process (another process on a loaded machine does not count); the absolute
 figures belong in BENCHMARKS.md, never in an assert."""

@@ -5,6 +5,7 @@ rules the same way: the id, the doc and the check side by side)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -72,3 +73,29 @@ class UnusableInput(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(str(finding))
         self.finding = finding
+
+
+MAX_PER_RULE = 50  # a reader can act on fifty findings of a rule in a file, not on a hundred thousand
+
+
+def capped(findings: list[Finding], limit: int = MAX_PER_RULE) -> list[Finding]:
+    """At most `limit` findings of one rule in one file, then one line saying how many more."""
+    counts = Counter((f.path, f.rule) for f in findings)
+    shown: Counter[tuple[str, str]] = Counter()
+    kept: list[Finding] = []
+    for finding in findings:
+        key = (finding.path, finding.rule)
+        shown[key] += 1
+        if shown[key] <= limit:
+            kept.append(finding)
+        if shown[key] == limit and counts[key] > limit:
+            kept.append(
+                Finding(
+                    finding.path,
+                    finding.line,
+                    finding.col,
+                    finding.rule,
+                    f"… and {counts[key] - limit} more like this in this file",
+                )
+            )
+    return kept

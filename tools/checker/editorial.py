@@ -1,0 +1,180 @@
+"""An editors' page, rendered as the site renders it and put through the output guard's content
+check, so that what the build would refuse is found here, at its line, while the page is written;
+a page of a shape a renderer would be slow on is refused before it is rendered."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import replace
+
+import markdown
+import re2
+
+from ..guard.configs import EXTENSIONS
+from ..guard.page import check_content
+from ..guard.printed import first_unprinted, unprinted
+from ..guard.problem import Allowed, Problem, first_lines
+from ..guard.words import as_each_medium_reads, quotations_in
+from ..model.edition import MARKERS, VARIANTS
+from ..model.findings import Example, Finding, Rule, capped
+from ..model.html import blocks, parse_fragment
+from ..model.textfile import LineIndex
+from . import prose
+
+EDITORIAL_MARKUP = Rule(
+    "editorial-markup",
+    "an editors' page, once rendered, holds only the markup, classes and addresses allowed there (tools/guard/allow.py)",
+    Example(
+        "docs/index.md",
+        "## What the statuses mean { #statuses }",
+        "## What the statuses mean { #statuses }\n\n<script>alert(1)</script>",
+    ),
+)
+# The Markdown extensions an editors' page is rendered with: those the engine renders it with
+# (mkdocs.yml's, which tools/guard/configs.py holds to this list), so that what the build's guard
+# would refuse is found here, at its line, while the page is written.
+EDITORIAL_EXTENSIONS = sorted(EXTENSIONS)
+# The guard's rules on a page's markup, which an editors' page breaks with its Markdown: found there
+# as editorial-markup (its language, the names of its links, are markup the editors wrote).
+MARKUP_RULES = frozenset({"guard-markup", "guard-url", "guard-language", "guard-name"})
+
+
+MAX_BLOCK = 2_000  # characters in a run of lines: the longest paragraph of an editors' page is half that
+MAX_INDENT = 12  # columns of indentation: lists three levels deep
+HTML_START = re2.compile(r"<[A-Za-z!?/]")
+
+
+def editorial_shape(shown: str, text: str) -> list[Finding]:
+    """An editors' page is Markdown of a bounded shape: no HTML of its own (the build fills in what
+    needs HTML, tools/model/edition.py MARKERS), paragraphs of at most MAX_BLOCK characters and
+    indentation of at most MAX_INDENT columns. So every renderer does work in proportion to the page:
+    Python-Markdown, for one, spends quadratic time on some long paragraphs (`[x](` repeated) and
+    recursion on deep lists."""
+    lines = LineIndex(text)
+    found: list[Finding] = []
+    bare = text
+    for marker in (*MARKERS, *VARIANTS):
+        bare = bare.replace(marker, " " * len(marker))
+    html = HTML_START.search(bare)
+    if html is not None:
+        found.append(
+            EDITORIAL_MARKUP.at(
+                shown, *lines.line_col(html.start()), "an editors' page holds no HTML of its own: write Markdown"
+            )
+        )
+    offset = block_start = block_length = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT:
+            found.append(
+                EDITORIAL_MARKUP.at(
+                    shown,
+                    *lines.line_col(offset),
+                    f"indented more than {MAX_INDENT} columns: nest lists at most three deep",
+                )
+            )
+        if line.strip():
+            block_start = block_start if block_length else offset
+            block_length += len(line) + 1
+            if block_length > MAX_BLOCK:
+                found.append(
+                    EDITORIAL_MARKUP.at(
+                        shown,
+                        *lines.line_col(block_start),
+                        f"a paragraph of more than {MAX_BLOCK:,} characters: split it",
+                    )
+                )
+                block_length = -(10**9)  # once per paragraph
+        else:
+            block_length = 0
+        offset += len(line) + 1
+    return capped(found, 5)
+
+
+def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
+    """An editors' page rendered as the site renders it, through the guard's content check; each
+    problem at the first line that holds its words. A page whose shape is refused is not rendered."""
+    shape = editorial_shape(shown, text)
+    if shape:
+        return shape
+    try:
+        html = markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)
+    except RecursionError:
+        return [EDITORIAL_MARKUP.at(shown, 1, 1, "nests too deeply to render")]
+    lines = LineIndex(text)
+    found = []
+    content = list(check_content(parse_fragment(html), "editorial", allowed))
+    occurrences = Occurrences(text, (needle for problem in content for needle in problem.needles()))
+    for problem in content:
+        offset = problem.offset_in(text, occurrences.find)
+        line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
+        rule = EDITORIAL_MARKUP if problem.rule.id in MARKUP_RULES else problem.rule
+        found.append(rule.at(shown, line, col, problem.message))
+    if found and any("nests elements" in f.message for f in found):
+        return found
+    # The page whole, then as the screen and as paper read it (the guard does the same, page.py
+    # seen_texts): a quotation with one medium's words in it must be allowed in each reading.
+    fragment = parse_fragment(html)
+    read_whole = list(blocks(fragment))
+    whole = {id(element): words for element, words in read_whole}  # where a block is found
+    said: set[str] = set()
+    quoted: list[tuple[Problem, list[Problem]]] = []
+    for element, words in (*read_whole, *as_each_medium_reads(fragment)):
+        problems = [p for p in quotations_in(words, allowed.corpus) if p.message not in said]
+        if (why := unprinted(words)) is not None and why not in said:  # found at its character
+            problems.append(Problem(prose.TEXT_PRINTED, why, first_unprinted(words) or words[:40]))
+        said.update(p.message for p in problems)
+        if problems:
+            near = first_lines(whole.get(id(element), words))
+            quoted.append((replace(problems[0], text="", near=near), problems))
+    occurrences = Occurrences(
+        text,
+        (
+            needle
+            for first, problems in quoted
+            for needle in (
+                *first.needles(),
+                *(n for p in problems for n in (p.text[:40], *p.near, *p.needles())),
+            )
+        ),
+    )
+    for first, problems in quoted:
+        block = max(0, first.offset_in(text, occurrences.find))
+        for problem in problems:  # its words within its block: the same words may stand earlier
+            offset = next(
+                (at for n in (problem.text[:40], *problem.near) if (at := occurrences.find(n, block)) >= 0), -1
+            )
+            offset = offset if offset >= 0 else problem.offset_in(text, occurrences.find)
+            offset = offset if offset >= 0 else block  # (words one medium cuts are not the page's)
+            line, col = lines.line_col(offset)
+            rule = prose.PROSE_QUOTE if problem.rule.id == "guard-quote" else problem.rule
+            found.append(rule.at(shown, line, col, problem.message))
+    return found
+
+
+class Occurrences:
+    """`text.find(needle, start)` for each of some needles known beforehand, in one pass over the text
+    for each length of needle rather than one pass for each question: a page with a problem in each of
+    its paragraphs is not read again for each of them."""
+
+    def __init__(self, text: str, needles: Iterable[str]) -> None:
+        self.text = text
+        by_length: dict[int, set[str]] = {}
+        for needle in needles:
+            if needle:
+                by_length.setdefault(len(needle), set()).add(needle)
+        self.at: dict[str, list[int]] = {}  # each needle -> where it starts, in order
+        for length, wanted in by_length.items():
+            for needle in wanted:
+                self.at[needle] = []
+            for start in range(len(text) - length + 1):
+                if (piece := text[start : start + length]) in wanted:
+                    self.at[piece].append(start)
+
+    def find(self, needle: str, start: int = 0) -> int:
+        if not needle:
+            return self.text.find(needle, start)
+        at = self.at[needle]
+        index = bisect_left(at, start)
+        return at[index] if index < len(at) else -1
