@@ -294,6 +294,23 @@ def test_a_declared_language_on_its_own_script_passes(marked: str) -> None:
     assert [p for p in page(marked, kind="editorial") if p.startswith("guard-language")] == []
 
 
+@pytest.mark.parametrize(
+    "unmarked",
+    [
+        "<p>Orlov's Russian has «Вышинский» here.</p>",  # in the content
+        "<p>x</p><cite>Тайная история</cite>",  # a title
+        '<p><span class="verbatim">Враг народа</span></p>',  # a source's words, as quoted
+        '<p lang="en">Враг народа</p>',  # said to be English again
+    ],
+)
+def test_words_in_another_script_than_the_pages_say_their_language(unmarked: str) -> None:
+    """WCAG 3.1.2: a screen reader reads a page's words in its language unless a part says another:
+    Russian words left in an English page are read as English letters."""
+    assert any(p.startswith("guard-language") for p in page(unmarked)), unmarked
+    for hidden in ('<script>var x = "Вышинский";</script>', '<p title="Вышинский">x</p>'):  # no text of the page's
+        assert [p for p in page(hidden) if p.startswith("guard-language")] == [], hidden
+
+
 def test_the_pages_own_language_is_allowed_where_the_policy_does_not_list_it() -> None:
     assert [p for p in page('<p lang="de">Wörter</p>', lang="de") if p.startswith("guard-language")] == []
 

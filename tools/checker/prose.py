@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..guard.language import tags, undeclared_letter
 from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
 from ..model.quotes import Corpus, corpus_of, quotations
@@ -48,6 +49,12 @@ TEXT_PRINTED = Rule(
         "    summary: Bolshevik theorist; shot after the 1938 trial.",
         "    summary: Bolshevik theorist; shot after the 1938 trial; \u0149obody was guilty\u2019.",
     ),
+)
+TEXT_LANGUAGE = Rule(
+    "text-language",
+    "every letter of the source list's texts is in the script of a language policy.languages declares, which "
+    "the build marks the words with for screen readers (WCAG 3.1.2: «Вышинский» read in Russian)",
+    Example("data/sources.yml", "  languages: [en, ru]", "  languages: [en]", at="    title: Тайная история"),
 )
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})
@@ -99,6 +106,22 @@ def printed(loaded: Loaded) -> Iterator[Finding]:
             yield loaded.at(TEXT_PRINTED, key, why)
 
 
+def languages(loaded: Loaded) -> Iterator[Finding]:
+    """Every text's letters are in the script of a declared language, which the build marks its
+    words with (tools/publish/languages.py): said here, at the text, not at build for a whole page."""
+    declared = tags(loaded.sources.policy.languages)
+    letter = undeclared_letter(declared)
+    for key, value in loaded.texts:  # (an editor's name is held to the printed letters by its own rule)
+        if key[:2] != ("edition", "editors") and letter is not None and (found := letter.search(value)) is not None:
+            listed = ", ".join(sorted(declared))
+            yield loaded.at(
+                TEXT_LANGUAGE,
+                key,
+                f"'{found.group()}' is a letter of no language policy.languages declares ({listed}): "
+                "declare the language these words are in",
+            )
+
+
 def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corpus) -> Corpus:
     """What an entry's texts may quote: the shared words, and its own sources' (made once an entry)."""
     entry_key = key[:2]
@@ -110,4 +133,4 @@ def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corp
     return made[entry_key]
 
 
-RULES = (PROSE_QUOTE, EDITOR_NAME, TEXT_PRINTED)
+RULES = (PROSE_QUOTE, EDITOR_NAME, TEXT_PRINTED, TEXT_LANGUAGE)

@@ -45,9 +45,9 @@ def language_of(element: ET.Element) -> str | None:
 
 
 @functools.cache
-def foreign_letter(tag: str) -> re2._Regexp | None:
-    """A letter outside the script of the language `tag` (which Babel knows), or None if `tag` is no
-    language Babel knows or its script is not one the one regular expression engine names."""
+def script_of(tag: str) -> str | None:
+    """The script the language `tag` is written in, as the regular expression engine names it
+    (`Cyrillic`), or None if `tag` is no language Babel knows or the engine has no such script."""
     try:
         locale = Locale.parse(tag, sep="-")
     except (ValueError, TypeError, UnknownLocaleError):
@@ -56,14 +56,52 @@ def foreign_letter(tag: str) -> re2._Regexp | None:
     full = likely.get(str(locale)) or likely.get(locale.language) or ""
     script = locale.script or next((part for part in full.split("_") if len(part) == 4 and part.istitle()), None)
     name = Locale("en").scripts.get(script or "")
-    if name is None:
-        return None
+    return None if name is None or _pattern(rf"\p{{{name.replace(' ', '_')}}}") is None else name.replace(" ", "_")
+
+
+def _pattern(pattern: str) -> re2._Regexp | None:
     quiet = re2.Options()
     quiet.log_errors = False  # a script name the engine does not know is an answer here, not an error
-    try:  # Common and Inherited letters (a modifier letter) belong to every script
-        return re2.compile(rf"[^\P{{L}}\p{{{name.replace(' ', '_')}}}\p{{Common}}\p{{Inherited}}]", quiet)
+    try:
+        return re2.compile(pattern, quiet)
     except re2.error:
         return None
+
+
+@functools.cache
+def foreign_letter(tag: str) -> re2._Regexp | None:
+    """A letter outside the script of the language `tag`, or None if its script cannot be told.
+    Common and Inherited letters (a modifier letter) belong to every script."""
+    script = script_of(tag)
+    return None if script is None else _pattern(rf"[^\P{{L}}\p{{{script}}}\p{{Common}}\p{{Inherited}}]")
+
+
+@functools.cache
+def undeclared_letter(declared: frozenset[str]) -> re2._Regexp | None:
+    """A letter in a script that none of the declared languages is written in: words no `lang` of
+    the edition can mark."""
+    scripts = "".join(rf"\p{{{script}}}" for tag in sorted(declared) if (script := script_of(tag)) is not None)
+    return _pattern(rf"[^\P{{L}}{scripts}\p{{Common}}\p{{Inherited}}]")
+
+
+@functools.cache
+def run_of(script: str) -> re2._Regexp | None:
+    """A run of words in `script`: from its first letter to its last, with the spaces, punctuation,
+    digits and accents between (`января 1937 года`), and the accents after."""
+    letter = rf"\p{{{script}}}"
+    return _pattern(rf"{letter}(?:[\p{{Common}}\p{{Inherited}}]*{letter}|\p{{Inherited}})*")
+
+
+def others(page: str, declared: Iterable[str]) -> dict[str, str]:
+    """Each script other than the page language's that exactly one declared language is written in,
+    with that language: the words of a run in it can be marked as that language's (`Cyrillic`: `ru`).
+    A script two languages share (German and Romanian, in Latin letters) says nothing of the words."""
+    languages: dict[str, set[str]] = {}
+    for tag in declared:
+        if (script := script_of(tag)) is not None:
+            languages.setdefault(script, set()).add(tag)
+    own = script_of(page)
+    return {script: next(iter(tags)) for script, tags in languages.items() if len(tags) == 1 and script != own}
 
 
 def own_letters(element: ET.Element) -> str:

@@ -214,6 +214,8 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
         yield Problem(GUARD_LANGUAGE, f"the page's own language lang={own!r} is not a language tag Babel knows", own)
     elif own is not None:  # the page's own language, which its parts may say again
         allowed = replace(allowed, languages=allowed.languages | {own})
+        if (unmarked := language.wrong(root, allowed.languages)) is not None:  # words of another language
+            yield Problem(GUARD_LANGUAGE, unmarked[1], "")
     article = next((e for e in root.iter() if local(e.tag) == "article"), None)
     if article is not None:
         yield from check_content(article, kind, allowed, page)

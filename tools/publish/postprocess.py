@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..guard.language import tags
 from ..guard.page import GUARD_LINK
 from ..guard.problem import Problem
 from ..guard.site import Built, check_site, locate
@@ -25,6 +26,7 @@ from ..model.moves import Moves
 from ..site.downloads import with_figures
 from .compact import lighter
 from .csp import meta, policy, sha256
+from .languages import with_languages
 from .paths import output_path
 from .searchindex import without_search_attributes, write_index
 
@@ -78,6 +80,7 @@ def postprocess(
             continue
         html = page.read_text(encoding="utf-8")
         html = with_skip_link(valid_toggles(with_aliases(html, name, moves)))
+        html = with_languages(html, tags(checked.sources.policy.languages))
         if name in readers:
             html = with_print_address(html, site.url + name)
         pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
