@@ -56,3 +56,21 @@ def test_the_typographic_characters_the_edition_prints_stay_printed() -> None:
     """… № and the no-break space have compatibility forms too (... No and a space), but none is or
     holds a quotation mark: the chapter (…) and the source list (№) use them."""
     assert unprinted("Orlov: § 3 — Враг народа, № 1,\u00a012–13 March 1938… Го́льцман ё́") is None
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Bᴜᴋʜᴀʀɪɴ", "ᵎᵎStalin was innocentᵎᵎ", "ǀǀStalin was innocentǀǀ", "Yagoda ıs", "ʙukharin", "ԁocument"],
+    ids=["small capitals", "turned i", "click letters", "dotless i", "small capital B", "Cyrillic komi de"],
+)
+def test_a_letter_that_looks_like_another_or_like_a_mark_is_not_printed(word: str) -> None:
+    """A closed set of letters: A to Z with the accents the edition prints, the few letters of their
+    own some languages write, and the Slavic Cyrillic. Small capitals read as capitals (a second
+    NIKOLAI BUKHARIN in the list of people), a turned i as a quotation mark, and no check reads
+    either as what it looks like."""
+    assert unprinted(word) is not None, word
+
+
+def test_the_letters_of_the_declared_languages_stay_printed() -> None:
+    """English, Russian (with ё and the pre-1918 ѣ), German, Romanian, and names from elsewhere."""
+    assert unprinted("Straße, Łukasz, Ørsted, Æsop, œuvre, Ștefan, țară, Göring, Ñ, ő, Врагъ, ѣ, ёж") is None

@@ -19,14 +19,38 @@ HIDDEN = re2.compile(
 )
 # What a reader's text may hold: a closed set, not a list of bad characters, so that no character
 # nobody thought of (an invisible letter such as U+3164, a mark-like symbol such as ⪡ ˵ ˂) can stand
-# in for a quotation mark, or for a letter of the chapter. Letters of the Latin and Cyrillic
-# alphabets (the Russian wordings), digits, the accents the two use, white space, ASCII
+# in for a quotation mark, or for a letter of the chapter. Letters of the Latin alphabet (as
+# latin_letters() gives them) and the Cyrillic (the Russian wordings), digits, the accents the two use, white space, ASCII
 # punctuation, and the typographic punctuation the edition and its theme print. An instalment that
 # needs another alphabet adds it here, in review.
+ACCENTS = r"\x{300}-\x{308}\x{30a}-\x{30c}\x{326}-\x{328}"  # a comma below (ș), not above or a koronis
+# Letters some languages write with no letter of A–Z under them (Dane, Pole, Croat, German, French).
+OWN_LETTERS = "æÆœŒøØßẞłŁđĐ"
+
+
+def latin_letters() -> str:
+    """The Latin letters the edition prints: A to Z, each bare or with accents it prints (é, ñ, ş,
+    ő: their canonical decomposition), and OWN_LETTERS. Not every letter of the Latin script: small
+    capitals, modifier and phonetic letters look like other letters or like marks (ʙᴜᴋʜᴀʀɪɴ reads
+    BUKHARIN; ᵎᵎ quotes), and no check reads them as what they look like."""
+    accent = re2.compile(f"[{ACCENTS}]")
+    letters = [
+        chr(code)
+        for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))  # Latin-1 to Extended-B, Additional
+        if (parts := unicodedata.normalize("NFD", chr(code)))[0].isascii()
+        and parts[0].isalpha()
+        and len(parts) > 1
+        and all(accent.match(mark) for mark in parts[1:])
+    ]
+    return "A-Za-z" + "".join(f"\\x{{{ord(c):x}}}" for c in [*letters, *OWN_LETTERS])
+
+
 PRINTED = (
-    r"\p{Latin}\x{400}-\x{481}\x{48a}-\x{52f}"  # Latin; Cyrillic letters (not ҂, its combining marks, ꙾)
-    r"0-9\x{300}-\x{308}\x{30a}-\x{30c}\x{327}\x{328}"  # the accents, not a comma or koronis above
-    r" \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
+    latin_letters()
+    # The Cyrillic of the Slavic alphabets, and ѣ ѳ ѵ of Russian before 1918: not ԁ ԛ ԝ and the other
+    # letters of the Cyrillic block that stand for Latin ones, nor ҂, its combining marks or ꙾.
+    + r"\x{400}-\x{45f}\x{462}\x{463}\x{472}-\x{475}\x{490}\x{491}"
+    "0-9" + ACCENTS + r" \t\n\r\x{a0}\x{21}-\x{2f}\x{3a}-\x{40}\x{5b}-\x{60}\x{7b}-\x{7e}"
     "§©«»¶·–—‘’‚“”„‹›…№°×→↩"
 )
 # Of those, the compatibility characters (those NFKC changes) are not printed: each looks like what it
@@ -47,7 +71,7 @@ def _unprinted() -> re2._Regexp[str]:
         and within.match(chr(code))
     ]
     escaped = "".join(f"\\x{{{ord(c):x}}}" for c in compatible)
-    return re2.compile(f"[^{PRINTED}]|[{escaped}]")
+    return re2.compile(f"[^{PRINTED}]" + (f"|[{escaped}]" if escaped else ""))
 
 
 def first_unprinted(words: str) -> str | None:
