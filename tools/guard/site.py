@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import tinycss2
 
 from ..model.edition import Checked
-from ..model.findings import Example, Finding, Rule
+from ..model.findings import MAX_PER_RULE, Example, Finding, Rule
 from ..model.html import local, parse, text_of
 from ..model.kindpages import generated_pages
 from ..model.moves import LOCK, Moves, lost, read_lock
@@ -213,8 +213,8 @@ def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Findin
         page, _, ident = new.partition("#")
         if page in ids and ident not in ids[page]:
             problem = Problem(GUARD_LINK, f"the alias {old} -> {new} leads to no element with the id '{ident}'", old)
-            found += locate([problem], "anchors.yml", built, page)
-    return found
+            found.append((page, problem))
+    return located(found, "anchors.yml", built)
 
 
 def kept(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
@@ -227,14 +227,14 @@ def kept(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
     found = []
     for anchor in gone:
         problem = Problem(GUARD_LINK, f"{anchor} was published and is gone: say where it went in anchors.yml", "")
-        found += locate([problem], "anchors.yml", built, anchor.partition("#")[0])
-    return found
+        found.append((anchor.partition("#")[0], problem))
+    return located(found, "anchors.yml", built)
 
 
 def broken_links(
     links: Iterable[tuple[str, str]], ids: dict[str, set[str]], files: list[str], built: Built, checked: Checked
 ) -> list[Finding]:
-    found = []
+    found: dict[str, list[tuple[str, Problem]]] = {}  # by the input each page is made from
     present = set(files) | set(built.extra_files)
     for page, href in links:
         if scheme_of(href) is not None or href.startswith("//"):
@@ -253,19 +253,36 @@ def broken_links(
         elif fragment and target in ids and fragment not in ids[target]:
             problem = f"{href} leads to no element with the id '{fragment}'"
         if problem:
-            kind = page_kind(page, checked)
-            found += locate([Problem(GUARD_LINK, problem, href)], source_of(page, kind, checked), built, page)
-    return found
+            source = source_of(page, page_kind(page, checked), checked)
+            found.setdefault(source, []).append((page, Problem(GUARD_LINK, problem, href)))
+    return [finding for source, problems in found.items() for finding in located(problems, source, built)]
 
 
 def phrase_links(moves: Moves, texts: dict[str, str], built: Built) -> list[Finding]:
     found = []
+    words = {page: " ".join(text.split()) for page, text in texts.items()}  # each page's, once
     for name in moves.phrases:
         page, _, phrase = moves.phrase(name)
-        count = " ".join(texts.get(page, "").split()).count(" ".join(phrase.split()))
+        count = words.get(page, "").count(" ".join(phrase.split()))
         if count != 1:
             message = f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
-            found += locate([Problem(PHRASE_LINK, message, f"{name}:")], "anchors.yml", built, page)
+            found.append((page, Problem(PHRASE_LINK, message, f"{name}:")))
+    return located(found, "anchors.yml", built)
+
+
+def located(problems: list[tuple[str, Problem]], source: str, built: Built) -> list[Finding]:
+    """Problems of one input, each with the page it is on, as findings: the first MAX_PER_RULE of a
+    rule at their places, the rest counted in one line. Twenty thousand broken links or phrase links
+    are not each looked for in the input, which would take time in proportion to the square of it."""
+    by_rule: dict[str, list[tuple[str, Problem]]] = {}
+    for page, problem in problems:
+        by_rule.setdefault(problem.rule.id, []).append((page, problem))
+    found = []
+    for listed in by_rule.values():
+        found += [f for page, problem in listed[:MAX_PER_RULE] for f in locate([problem], source, built, page)]
+        if len(listed) > MAX_PER_RULE:
+            more = f"… and {len(listed) - MAX_PER_RULE} more like this in this file"
+            found.append(listed[0][1].rule.at(source, 1, 1, f"{built.shown}: {more}"))
     return found
 
 
