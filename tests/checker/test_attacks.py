@@ -1037,8 +1037,12 @@ NEW_A11Y = [
     ),
     # a link with no name: a screen reader says "link" and nothing more (WCAG 2.4.4, 4.1.2)
     in_index("an empty link", "published; [](warning.md).", "editorial-markup", "[](warning.md)"),
-    in_index("a link of a space", "published; [ ](warning.md).", "editorial-markup", "This site"),
-    in_index("a link of a no-break space", "published; [\u00a0](warning.md).", "editorial-markup", "This site"),
+    in_index("a link named by a dot", "published; [.](warning.md).", "editorial-markup", "[.](warning.md)"),
+    in_index("a link named by an arrow", "published; [→](warning.md).", "editorial-markup", "[→](warning.md)"),
+    in_index("a link of a space", "published; [ ](warning.md).", "editorial-markup", "[ ](warning.md)"),
+    in_index(
+        "a link of a no-break space", "published; [\u00a0](warning.md).", "editorial-markup", "[\u00a0](warning.md)"
+    ),
     in_index(
         "a link of a zero-width space's reference", "published; [&#8203;](warning.md).", "editorial-markup", "This site"
     ),

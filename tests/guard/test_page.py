@@ -337,6 +337,11 @@ def test_the_pages_own_language_is_allowed_where_the_policy_does_not_list_it() -
         '<button type="button"></button>',
         '<button type="button" aria-labelledby="nowhere"><svg viewBox="0 0 1 1"></svg></button>',
         '<span role="button">\u2060</span>',
+        '<a href="warning.html">.</a>',  # a name a screen reader says as "dot"
+        '<a href="warning.html">,</a>',
+        '<a href="warning.html">·</a>',
+        '<a href="warning.html">→</a>',
+        '<a href="warning.html" aria-label="…">¶</a>',
     ],
 )
 def test_a_link_or_button_without_a_name_is_refused(control: str) -> None:

@@ -4,7 +4,8 @@ reader says a control by its name, and a reader who tabs to it must see where th
 The name is what a browser computes (the Accessible Name computation, in the steps a page of the
 edition can take): the words of the elements `aria-labelledby` names, else `aria-label`, else the
 control's own words, its images' `alt` and its pictures' labels, without what is hidden from
-screen readers. A `title` is no name here: it shows nothing. A name or a text is blank when it holds
+screen readers. A `title` is no name here: it shows nothing; but a name that is only a mark (¶, ·)
+must have one that says where the control leads. A name or a text is blank when it holds
 no letter, digit, punctuation or symbol that is drawn: white space, no-break spaces, format
 characters (a zero-width space), combining marks on nothing, and the few letters and symbols that
 Unicode draws as nothing are blank.
@@ -32,6 +33,9 @@ CONTROL_ROLES = frozenset(
     "searchbox slider spinbutton treeitem".split()
 )
 DRAWN = re2.compile(r"[\p{L}\p{N}\p{P}\p{S}]")
+# What says where a control leads: a letter or a digit, in its name or, beside a mark such as the
+# theme's ¶, in its title (a description a screen reader reads after the name).
+SAYS = re2.compile(r"[\p{L}\p{N}]")
 # Letters and a symbol that Unicode draws as nothing: the Hangul fillers (default ignorable) and
 # the blank Braille pattern.
 UNDRAWN = re2.compile(r"[\x{115f}\x{1160}\x{3164}\x{ffa0}\x{2800}]")
@@ -56,9 +60,15 @@ def unnamed(element: ET.Element, by_id: Callable[[], dict[str, ET.Element]]) -> 
     what = "link" if local(element.tag) == "a" else "button"
     if not _shows(element):
         return f"a {what} that shows nothing a reader can see or focus on: give it words"
-    if drawn(name_of(element, by_id)):
-        return None
-    return f"a {what} with no name a screen reader can say (its words are blank or hidden from it): give it words"
+    name = name_of(element, by_id)
+    if not drawn(name):
+        return f"a {what} with no name a screen reader can say (its words are blank or hidden from it): give it words"
+    if SAYS.search(name) is None and SAYS.search(element.get("title", "")) is None:
+        return (
+            f"a {what} named only by a mark or a symbol ('{' '.join(name.split())[:10]}'): a screen reader says "
+            "the mark, not where it leads; give it words"
+        )
+    return None
 
 
 def name_of(element: ET.Element, by_id: Callable[[], dict[str, ET.Element]]) -> str:

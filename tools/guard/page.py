@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from ..model.findings import Example, Rule
-from ..model.html import MAX_DEPTH, classes, depth, local, parents
+from ..model.html import MAX_DEPTH, classes, depth, local, parents, text_of
 from ..model.quotes import Corpus
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow, language
@@ -106,7 +106,7 @@ def readers(element: ET.Element, tree: Tree, languages: frozenset[str]) -> Itera
         yield Problem(GUARD_LANGUAGE, why, f'lang="{value}"')
     if is_control(element) and (nameless := unnamed(element, lambda: tree.by_id)) is not None:
         href = element.get("href")  # found in the Markdown as its link, else by the words around it
-        link = (f"[]({href}", ()) if href else (f"<{local(element.tag)}", ())
+        link = (f"[{text_of(element)}]({href}", ()) if href else (f"<{local(element.tag)}", ())
         yield Problem(GUARD_NAME, nameless, *link)
 
 
