@@ -307,8 +307,23 @@ def test_words_in_another_script_than_the_pages_say_their_language(unmarked: str
     """WCAG 3.1.2: a screen reader reads a page's words in its language unless a part says another:
     Russian words left in an English page are read as English letters."""
     assert any(p.startswith("guard-language") for p in page(unmarked)), unmarked
-    for hidden in ('<script>var x = "Вышинский";</script>', '<p title="Вышинский">x</p>'):  # no text of the page's
-        assert [p for p in page(hidden) if p.startswith("guard-language")] == [], hidden
+    hidden = '<script>var x = "Вышинский";</script>'  # no text of the page's
+    assert [p for p in page(hidden) if p.startswith("guard-language")] == []
+
+
+@pytest.mark.parametrize(
+    "spoken",
+    [
+        '<p><abbr title="Народный комиссариат">NKVD</abbr></p>',  # an editors' abbreviation, in Russian
+        '<p><a href="warning.html" title="Вышинский">Vyshinsky</a></p>',
+        '<p><a href="warning.html" aria-label="Читать">Read</a></p>',
+        '<p lang="ru"><span title="Read more">Враг</span></p>',  # the other way round, under a part's lang
+    ],
+)
+def test_an_attribute_read_out_is_in_its_elements_language(spoken: str) -> None:
+    """A title, an alt or a label is read out in its element's language, and cannot say another."""
+    assert any(p.startswith("guard-language") and "an attribute cannot" in p for p in page(spoken)), spoken
+    assert [p for p in page('<p><abbr title="People\'s Commissariat">NKVD</abbr></p>') if "guard-language" in p] == []
 
 
 def test_the_pages_own_language_is_allowed_where_the_policy_does_not_list_it() -> None:

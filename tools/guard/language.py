@@ -145,3 +145,32 @@ def wrong(element: ET.Element, declared: frozenset[str]) -> tuple[str, str] | No
             "is not a letter of its script: mark the words in another language with their own lang"
         )
     return None
+
+
+# The attributes a screen reader reads out, in the language of the element they are on: unlike
+# words, they cannot be marked as another language's.
+SPOKEN = ("title", "alt", "aria-label", "placeholder")
+
+
+def unspoken(element: ET.Element, up: Mapping[ET.Element, ET.Element], page: str | None) -> tuple[str, str, str] | None:
+    """(the attribute, its value, why) if an attribute a screen reader reads holds a letter of
+    another script than the element's language: its own lang, its nearest ancestor's, or the page's."""
+    said = [(name, value) for name in SPOKEN if (value := element.get(name))]
+    node: ET.Element | None = element
+    tag = None
+    while said and node is not None and (tag := language_of(node)) is None:
+        node = up.get(node)
+    tag = tag or page
+    if not said or tag is None or (letters := foreign_letter(tag)) is None:
+        return None
+    for name, value in said:
+        if (found := letters.search(value)) is not None:
+            return (
+                name,
+                value,
+                (
+                    f"the {name}= of <{local(element.tag)}> is read out as {tag}, but '{found.group()}' is a letter "
+                    f"of another script, and an attribute cannot say its own language: write it in {tag}"
+                ),
+            )
+    return None

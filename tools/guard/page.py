@@ -99,11 +99,13 @@ def check_content(root: ET.Element, kind: str, allowed: Allowed, page: str = "in
         yield from (replace(problem, near=problem.near + words) for problem in found)
 
 
-def readers(element: ET.Element, tree: Tree, languages: frozenset[str]) -> Iterator[Problem]:
+def readers(element: ET.Element, tree: Tree, languages: frozenset[str], page: str | None) -> Iterator[Problem]:
     """What a screen reader makes of an element: the language it reads it in, the name it says."""
     if (wrong := language.wrong(element, languages)) is not None:
         value, why = wrong
         yield Problem(GUARD_LANGUAGE, why, f'lang="{value}"')
+    if (spoken := language.unspoken(element, tree.parent, page)) is not None:
+        yield Problem(GUARD_LANGUAGE, spoken[2], f'{spoken[0]}="{spoken[1]}')
     if is_control(element) and (nameless := unnamed(element, lambda: tree.by_id)) is not None:
         href = element.get("href")  # found in the Markdown as its link, else by the words around it
         link = (f"[{text_of(element)}]({href}", ()) if href else (f"<{local(element.tag)}", ())
@@ -185,7 +187,7 @@ def _element(element: ET.Element, tree: Tree, kind: str, allowed: Allowed, page:
             )
         if wrong:
             yield Problem(GUARD_URL, f"the link {href[:80]!r} {wrong}", href)
-    yield from readers(element, tree, allowed.languages)
+    yield from readers(element, tree, allowed.languages, allowed.language)
 
 
 def link_problem(href: str, contact: str | None, page: str) -> str | None:
@@ -213,7 +215,7 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
     if own is not None and not language.well_formed(own):
         yield Problem(GUARD_LANGUAGE, f"the page's own language lang={own!r} is not a language tag Babel knows", own)
     elif own is not None:  # the page's own language, which its parts may say again
-        allowed = replace(allowed, languages=allowed.languages | {own})
+        allowed = replace(allowed, languages=allowed.languages | {own}, language=own)
         if (unmarked := language.wrong(root, allowed.languages)) is not None:  # words of another language
             yield Problem(GUARD_LANGUAGE, unmarked[1], "")
     article = next((e for e in root.iter() if local(e.tag) == "article"), None)
@@ -225,7 +227,7 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
     for element in root.iter():
         name = local(element.tag)
         if id(element) not in content and element is not root:
-            yield from readers(element, tree, allowed.languages)
+            yield from readers(element, tree, allowed.languages, allowed.language)
         if name in allow.NEVER:
             yield Problem(GUARD_MARKUP, f"<{name}> embeds or redirects and is allowed on no page", f"<{name}")
         if name == "meta" and element.get("http-equiv", "").lower() == "refresh":

@@ -66,3 +66,4 @@ class Allowed:
     titles: frozenset[str] = frozenset()  # the sections' titles (`core`), which a citation quotes
     site_url: str = ""  # the published address: an editors' page may link to it, and within the site
     languages: frozenset[str] = frozenset()  # what a `lang` may say: the source list's policy.languages
+    language: str | None = None  # the page's own (its <html lang>), which its parts are read in unless they say
