@@ -13,6 +13,7 @@ Unicode draws as nothing are blank.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
@@ -42,6 +43,7 @@ UNDRAWN = re2.compile(r"[\x{115f}\x{1160}\x{3164}\x{ffa0}\x{2800}]")
 PICTURES = frozenset({"img", "svg", "image"})
 
 
+@functools.lru_cache(maxsize=4096)  # the same names on every page: "Link to this section", "¶"
 def drawn(words: str) -> bool:
     return DRAWN.search(UNDRAWN.sub("", words)) is not None
 

@@ -15,32 +15,34 @@ import re2
 
 from ..guard.language import others, run_of
 
-# What is not a reader's text: a tag with its attributes, a comment, and elements whose content is
-# not HTML text (a script, a style, an SVG drawing, the title in <head>).
-NOT_TEXT = re2.compile(
-    r"(?s)<script\b.*?</script>|<style\b.*?</style>|<svg\b.*?</svg>|<title\b.*?</title>|<!--.*?-->|<[^>]*>"
-)
+# The elements whose content is not HTML text: a script, a style, an SVG drawing, the title in <head>.
+NOT_TEXT = ("script", "style", "svg", "title")
 PAGE_LANGUAGE = re2.compile(r'<html\b[^>]*\blang="([^"]+)"')
 
 
 def with_languages(html: str, declared: Iterable[str]) -> str:
     """The page with each run of words in another declared language's own script in a
-    `<span lang="…">`, in the body's text."""
+    `<span lang="…">`, in the body's text. The runs are found in one pass over the page (a tag's name
+    is a Latin word, so a run never spans one), and each is kept only where it stands in text."""
     page = PAGE_LANGUAGE.search(html)
     body = html.find("<body")
     scripts = others(page.group(1), declared) if page is not None else {}
-    runs = [(run, language) for script, language in scripts.items() if (run := run_of(script)) is not None]
-    if body == -1 or not runs:
-        return html
-    out, position = [html[:body]], body
-    for skipped in NOT_TEXT.finditer(html, body):
-        out += [marked(html[position : skipped.start()], runs), skipped.group()]
-        position = skipped.end()
-    out.append(marked(html[position:], runs))
-    return "".join(out)
+    for script, language in scripts.items():
+        run = run_of(script)
+        if body == -1 or run is None:
+            continue
+        out, position = [html[:body]], body
+        for words in run.finditer(html, body):
+            if in_text(html, words.start()):
+                out += [html[position : words.start()], f'<span lang="{language}">', words.group(), "</span>"]
+                position = words.end()
+        html = "".join([*out, html[position:]])
+    return html
 
 
-def marked(text: str, runs: list[tuple[re2._Regexp, str]]) -> str:
-    for run, language in runs:
-        text = run.sub(lambda words, language=language: f'<span lang="{language}">{words.group()}</span>', text)
-    return text
+def in_text(html: str, at: int) -> bool:
+    """Does the place `at` stand in the page's text: not inside a tag (its attributes), a comment, or
+    an element whose content is not text?"""
+    if html.rfind("<", 0, at) > html.rfind(">", 0, at) or html.rfind("<!--", 0, at) > html.rfind("-->", 0, at):
+        return False
+    return all(html.rfind(f"<{name}", 0, at) <= html.rfind(f"</{name}>", 0, at) for name in NOT_TEXT)
