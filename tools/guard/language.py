@@ -69,19 +69,22 @@ def _pattern(pattern: str) -> re2._Regexp | None:
 
 
 @functools.cache
+def letter_outside(scripts: frozenset[str]) -> re2._Regexp | None:
+    """A letter of none of `scripts`. Common and Inherited letters (a modifier letter) belong to every script."""
+    named = "".join(rf"\p{{{script}}}" for script in sorted(scripts))
+    return _pattern(rf"[^\P{{L}}{named}\p{{Common}}\p{{Inherited}}]")
+
+
 def foreign_letter(tag: str) -> re2._Regexp | None:
-    """A letter outside the script of the language `tag`, or None if its script cannot be told.
-    Common and Inherited letters (a modifier letter) belong to every script."""
+    """A letter outside the script of the language `tag`, or None if its script cannot be told."""
     script = script_of(tag)
-    return None if script is None else _pattern(rf"[^\P{{L}}\p{{{script}}}\p{{Common}}\p{{Inherited}}]")
+    return None if script is None else letter_outside(frozenset({script}))
 
 
-@functools.cache
 def undeclared_letter(declared: frozenset[str]) -> re2._Regexp | None:
     """A letter in a script that none of the declared languages is written in: words no `lang` of
     the edition can mark."""
-    scripts = "".join(rf"\p{{{script}}}" for tag in sorted(declared) if (script := script_of(tag)) is not None)
-    return _pattern(rf"[^\P{{L}}{scripts}\p{{Common}}\p{{Inherited}}]")
+    return letter_outside(frozenset(script for tag in declared if (script := script_of(tag)) is not None))
 
 
 @functools.cache

@@ -74,13 +74,14 @@ def postprocess(
     redirects, refused = write_redirects(output.folder, moves)
     readers = {name.removesuffix(".md") + ".html" for name in reading_order(checked)}
     pages: dict[str, str] = {}
+    languages = tags(checked.sources.policy.languages)
     for page in sorted(output.folder.rglob("*.html")):
         name = page.relative_to(output.folder).as_posix()
         if name in redirects or name.startswith(EXPORTED):
             continue
         html = page.read_text(encoding="utf-8")
         html = with_skip_link(valid_toggles(with_aliases(html, name, moves)))
-        html = with_languages(html, tags(checked.sources.policy.languages))
+        html = with_languages(html, languages)
         if name in readers:
             html = with_print_address(html, site.url + name)
         pages[name] = html.replace(HEAD_END, heads.get(name, "") + HEAD_END, 1)
