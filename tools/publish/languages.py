@@ -15,34 +15,35 @@ import re2
 
 from ..guard.language import others, run_of
 
-# The elements whose content is not HTML text: a script, a style, an SVG drawing, the title in <head>.
-NOT_TEXT = ("script", "style", "svg", "title")
+# What is not a reader's text: a tag with its attributes, a comment, and the elements whose content
+# is not HTML text (a script, a style, an SVG drawing, the title in <head>).
+NOT_TEXT = re2.compile(
+    r"(?s)<script\b.*?</script>|<style\b.*?</style>|<svg\b.*?</svg>|<title\b.*?</title>|<!--.*?-->|<[^>]*>"
+)
 PAGE_LANGUAGE = re2.compile(r'<html\b[^>]*\blang="([^"]+)"')
 
 
 def with_languages(html: str, declared: Iterable[str]) -> str:
     """The page with each run of words in another declared language's own script in a
-    `<span lang="…">`, in the body's text. The runs are found in one pass over the page (a tag's name
-    is a Latin word, so a run never spans one), and each is kept only where it stands in text."""
+    `<span lang="…">`, in the body's text. The runs and the places that are not text are each found
+    in one pass over the page, and walked together: a run inside a tag, a comment or a script is
+    left as it is (a tag's name is a Latin word, so no run spans one)."""
     page = PAGE_LANGUAGE.search(html)
     body = html.find("<body")
     scripts = others(page.group(1), declared) if page is not None else {}
     for script, language in scripts.items():
         run = run_of(script)
-        if body == -1 or run is None:
+        if body == -1 or run is None or run.search(html, body) is None:
             continue
+        skipped = NOT_TEXT.finditer(html, body)
+        around = next(skipped, None)
         out, position = [html[:body]], body
         for words in run.finditer(html, body):
-            if in_text(html, words.start()):
-                out += [html[position : words.start()], f'<span lang="{language}">', words.group(), "</span>"]
-                position = words.end()
+            while around is not None and around.end() <= words.start():
+                around = next(skipped, None)
+            if around is not None and around.start() <= words.start():
+                continue  # inside a tag, a comment or a script
+            out += [html[position : words.start()], f'<span lang="{language}">', words.group(), "</span>"]
+            position = words.end()
         html = "".join([*out, html[position:]])
     return html
-
-
-def in_text(html: str, at: int) -> bool:
-    """Does the place `at` stand in the page's text: not inside a tag (its attributes), a comment, or
-    an element whose content is not text?"""
-    if html.rfind("<", 0, at) > html.rfind(">", 0, at) or html.rfind("<!--", 0, at) > html.rfind("-->", 0, at):
-        return False
-    return all(html.rfind(f"<{name}", 0, at) <= html.rfind(f"</{name}>", 0, at) for name in NOT_TEXT)
