@@ -137,3 +137,23 @@ def test_many_phrase_links_cost_in_proportion_to_their_number(tmp_path: Path) ->
     (small, small_found), (large, large_found) = run(1_000), run(10_000)
     assert small_found == large_found == MAX_PER_RULE + 1  # the rest in one line
     assert large <= 15 * small, f"ten times the phrase links took {large / small:.1f} times the time"
+
+
+def test_an_alias_lands_only_on_an_element_that_may_hold_it(mini_root: Path, tmp_path: Path) -> None:
+    """Its empty <span> stands first inside the element: a list or a table may not hold one."""
+    project = tmp_path / "project"
+    shutil.copytree(mini_root, project)
+    result = check(project)
+    assert result.checked is not None
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "praise.html").write_text('<ul id="list"><li id="item">x</li></ul>', encoding="utf-8")
+    from tools.guard.site import aliases
+    from tools.model.moves import Moves
+
+    built = Built(tmp_path / "site", "site", project, THEME_ASSETS)
+    ids = {"praise.html": {"list": "ul", "item": "li"}}
+    wrong = aliases(Moves(aliases={"praise.html#q-a": "praise.html#list"}), ids, built)
+    assert [f.message.split(": ", 1)[1] for f in wrong] == [
+        "the alias praise.html#q-a -> praise.html#list leads to a <ul>, which may not hold the alias's <span>"
+    ]
+    assert aliases(Moves(aliases={"praise.html#q-a": "praise.html#item"}), ids, built) == []

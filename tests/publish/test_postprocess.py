@@ -117,11 +117,18 @@ def test_a_redirect_page_runs_no_inline_script_and_carries_the_policy_first(tmp_
     assert "<p id='x'>" in (tmp_path / "praise.html").read_text(), "a redirect is never written over a page"
 
 
-def test_an_alias_is_an_empty_element_just_before_its_anchor() -> None:
+def test_an_alias_is_an_empty_element_first_inside_its_anchor() -> None:
+    """Inside, not before: before a <dt> it would stand between a definition list's terms, which the
+    sixth hostile round did with an alias to the status legend (axe: definition-list, WCAG 1.3.1)."""
     moves = Moves(aliases={"praise.html#q-old": "praise.html#q-new", "people.html#a": "people.html#b"})
     page = '<p id="p-1">He said <span id="q-new">“…”</span></p>'
     assert with_aliases(page, "praise.html", moves) == (
-        '<p id="p-1">He said <span id="q-old"></span><span id="q-new">“…”</span></p>'
+        '<p id="p-1">He said <span id="q-new"><span id="q-old"></span>“…”</span></p>'
+    )
+    legend = '<dl class="status-legend"><dt id="status-verified">verified</dt><dd>x</dd></dl>'
+    moves = Moves(aliases={"index.html#p-orlov": "index.html#status-verified"})
+    assert with_aliases(legend, "index.html", moves) == legend.replace(
+        '"status-verified">', '"status-verified"><span id="p-orlov"></span>'
     )
     assert with_aliases('<p id="p-1"></p>', "praise.html", moves) == '<p id="p-1"></p>'  # no target: nothing
 

@@ -193,3 +193,14 @@ def test_no_citation_gives_an_editors_heading_as_the_author_s_title(checked: Che
         assert box.lower().count(f"[{title}]") >= 4, section.title  # Chicago, MLA, APA, the copy templates
         assert f"“{title}," not in box.lower() and f"“{title}.”" not in box.lower()
         assert f'content="[{section.title}]"' in html.unescape(head[section.html]), section.page
+
+
+def test_a_title_is_handed_to_the_engine_as_html_text() -> None:
+    """The engine's templates print a page's title as they find it, in the header and the navigation:
+    an editors' title that writes '</title><a href=…>' (the seventh hostile round) stays characters."""
+    from tools.site.prepare import front
+
+    handed = front('Offline </title><a href="https://evil.example/">Report</a> & more', "x")
+    assert handed.startswith(
+        '---\ntitle: "Offline &lt;/title&gt;&lt;a href=&#34;https://evil.example/&#34;&gt;Report&lt;/a&gt; &amp; more"'
+    )

@@ -123,7 +123,7 @@ def check_site(
     files = sorted(
         p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink()
     )
-    ids: dict[str, set[str]] = {}
+    ids: dict[str, dict[str, str]] = {}  # each page's ids, with the element each names
     links: list[tuple[str, str]] = []
     texts: dict[str, str] = {}
     for name in files:
@@ -149,7 +149,7 @@ def check_site(
         if on_page is not None:
             on_page(name, root)
         findings += locate(problems, source, built, name)
-        ids[name] = {e.get("id", "") for e in root.iter() if e.get("id")}
+        ids[name] = {e.get("id", ""): local(e.tag) for e in root.iter() if e.get("id")}
         links += [(name, e.get("href", "")) for e in root.iter() if local(e.tag) == "a" and e.get("href")]
         article = next((e for e in root.iter() if local(e.tag) == "article"), None)
         texts[name] = text_of(article) if article is not None else ""
@@ -180,7 +180,11 @@ def stylesheet_problems(css: str, name: str) -> Iterator[Problem]:
                 yield Problem(GUARD_URL, f"{address[:80]!r} in a stylesheet {problem}", address)
 
 
-DATA_TEXTS = ("quotations.csv", "quotations.json")  # the downloads whose texts a reader reads as such
+DATA_TEXTS = ("quotations.csv", "quotations.json")
+# The elements an alias may land on: those that hold words, where its empty <span> may stand first.
+ALIAS_TARGETS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote div section aside span a td th".split()
+)  # the downloads whose texts a reader reads as such
 
 
 def data_quotations(path: Path, allowed: Allowed) -> Iterator[Problem]:
@@ -206,7 +210,7 @@ def data_quotations(path: Path, allowed: Allowed) -> Iterator[Problem]:
             yield from quotations_in(value, allowed.corpus)
 
 
-def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
+def aliases(moves: Moves, ids: dict[str, dict[str, str]], built: Built) -> list[Finding]:
     """Every alias of anchors.yml lands on an element that the page it names has."""
     found = []
     for old, new in moves.aliases.items():
@@ -214,10 +218,13 @@ def aliases(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Findin
         if page in ids and ident not in ids[page]:
             problem = Problem(GUARD_LINK, f"the alias {old} -> {new} leads to no element with the id '{ident}'", old)
             found.append((page, problem))
+        elif page in ids and ids[page][ident] not in ALIAS_TARGETS:
+            where = f"<{ids[page][ident]}>, which may not hold the alias's <span>"
+            found.append((page, Problem(GUARD_LINK, f"the alias {old} -> {new} leads to a {where}", old)))
     return located(found, "anchors.yml", built)
 
 
-def kept(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
+def kept(moves: Moves, ids: dict[str, dict[str, str]], built: Built) -> list[Finding]:
     """The published site keeps every page and anchor ever published, or anchors.yml says where it
     went: a link a teacher shared never breaks (tools/publish/anchors.py adds the new ones)."""
     if not built.published:
@@ -232,7 +239,7 @@ def kept(moves: Moves, ids: dict[str, set[str]], built: Built) -> list[Finding]:
 
 
 def broken_links(
-    links: Iterable[tuple[str, str]], ids: dict[str, set[str]], files: list[str], built: Built, checked: Checked
+    links: Iterable[tuple[str, str]], ids: dict[str, dict[str, str]], files: list[str], built: Built, checked: Checked
 ) -> list[Finding]:
     found: dict[str, list[tuple[str, Problem]]] = {}  # by the input each page is made from
     present = set(files) | set(built.extra_files)

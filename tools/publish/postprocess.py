@@ -179,16 +179,18 @@ def valid_toggles(html: str) -> str:
 
 
 def with_aliases(html: str, page: str, moves: Moves) -> str:
-    """An empty <span id="old"> just before each element an alias on this page points at."""
+    """An empty <span id="old"> first inside each element an alias on this page points at: inside, not
+    before it, where a span may stand between a list's items or a definition list's terms. The guard
+    holds the element to one that may hold it (tools/guard/site.py, aliases)."""
     for old, new in moves.aliases.items():
         _, _, old_id = old.partition("#")
         new_page, _, new_id = new.partition("#")
         if new_page != page:
             continue
         at = html.find(f' id="{new_id}"')
-        start = html.rfind("<", 0, at) if at != -1 else -1
-        if start != -1:
-            html = html[:start] + f'<span id="{old_id}"></span>' + html[start:]
+        end = html.find(">", at) + 1 if at != -1 else 0
+        if end:
+            html = html[:end] + f'<span id="{old_id}"></span>' + html[end:]
     return html
 
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import re2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..model.edition import Checked, Site
 from ..model.frontmatter import front_matter
@@ -39,7 +39,10 @@ def front(title: str | None, body: str) -> str:
     """A page with the only front matter the engine reads: written here, its title a JSON string
     (which YAML reads back as it is), so no line of the page itself is ever read as front matter
     (tools/model/frontmatter.py); an empty one for a page titled by its first heading."""
-    matter = "{}" if title is None else f"title: {json.dumps(title, ensure_ascii=False)}"
+    # The engine's templates print a page's title as they find it (its Jinja escapes nothing), in the
+    # header and the navigation: the title handed over is HTML text, so an editors' title that writes
+    # "</title><a href=…>" is shown as those characters, never read as markup.
+    matter = "{}" if title is None else f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"
     return f"---\n{matter}\n---\n\n{body}"
 
 
