@@ -230,6 +230,14 @@ OLD = [
         "front-matter",  # a title is all front matter may hold
         "description:",
     ),
+    edit(
+        "markup in the page's title, which the theme prints outside the article",
+        INDEX,
+        "# About this edition",
+        "---\ntitle: About </title><a href=https://evil.example/>Report a problem</a>\n---\n\n# About this edition",
+        "front-matter",
+        "title:",
+    ),
     in_index(
         "an escaped <a> in a heading",
         'published.\n\n## \\<a href="https://evil.example/">x\\</a>',

@@ -74,3 +74,18 @@ def test_a_letter_that_looks_like_another_or_like_a_mark_is_not_printed(word: st
 def test_the_letters_of_the_declared_languages_stay_printed() -> None:
     """English, Russian (with ё and the pre-1918 ѣ), German, Romanian, and names from elsewhere."""
     assert unprinted("Straße, Łukasz, Ørsted, Æsop, œuvre, Ștefan, țară, Göring, Ñ, ő, Врагъ, ѣ, ёж") is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Ѕtalin says so", "the dеfеndаnts were innocent", "[Ѕtаrt rеаdіng]", "Bukhаrin", "Вышинскийs speech"],
+)
+def test_a_word_in_two_alphabets_at_once_is_not_printed(words: str) -> None:
+    """Each letter printed, the word not: 'Ѕtalin' with a Cyrillic Ѕ looks like Stalin to a reader,
+    and is neither his name to a check nor a word a screen reader can say."""
+    why = unprinted(words)
+    assert why is not None and "Latin and Cyrillic letters at once" in why
+
+
+def test_words_in_one_alphabet_each_stay_printed() -> None:
+    assert unprinted("Vyshinsky («Вышинский») and Го́льцман, Gol'tsman; Врагъ народа, 1937") is None

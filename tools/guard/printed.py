@@ -77,11 +77,18 @@ def _unprinted() -> re2._Regexp[str]:
 def first_unprinted(words: str) -> str | None:
     """The first character of `words` that a reader may not be shown (a hidden one first)."""
     found = HIDDEN.search(words) or _unprinted().search(words)
+    if found is None and (mixed := MIXED.search(words)) is not None:
+        return str(mixed.group())  # the word, which its place is found by
     return found.group()[-1] if found is not None else None
 
 
+# A word in two alphabets at once: 'Ѕtalin' (a Cyrillic Ѕ), which looks like a word of one of them.
+MIXED = re2.compile(r"\p{Latin}[\p{L}\p{M}]*\p{Cyrillic}|\p{Cyrillic}[\p{L}\p{M}]*\p{Latin}")
+
+
 def unprinted(words: str, what: str = "") -> str | None:
-    """Why a reader may not be shown `words`: a character hidden, or one the edition does not print."""
+    """Why a reader may not be shown `words`: a character hidden, one the edition does not print, or a
+    word in Latin and Cyrillic letters at once (the one that looks like the other's)."""
     if HIDDEN.search(words):
         return f"{what or ''}hides or reorders characters (a control or format character)".lstrip()
     if (found := _unprinted().search(words)) is not None:
@@ -93,4 +100,6 @@ def unprinted(words: str, what: str = "") -> str | None:
                 f"it stands for “{unicodedata.normalize('NFKC', char)}”; write the plain characters"
             ).lstrip()
         return f"{what}holds {name} (U+{ord(char):04X}), a character the edition does not print".lstrip()
+    if (mixed := MIXED.search(words)) is not None:
+        return f"{what}holds a word in Latin and Cyrillic letters at once (“{mixed.group()[:40]}”)".lstrip()
     return None

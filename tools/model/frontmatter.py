@@ -73,8 +73,12 @@ def front_matter(shown: str, text: str) -> FrontMatter:
         or "\n" in title
         or len(title) > MAX_TITLE
         or bool(spans(title))  # the editors' words, as an editors' heading: no quotation
+        or "<" in title  # words, not markup (the build hands the title over escaped, whatever it holds)
     ):
-        at(("title",), f"a title is plain words on one line, no quotation mark, of at most {MAX_TITLE} characters")
+        at(
+            ("title",),
+            f"a title is plain words on one line, no quotation mark or '<', of at most {MAX_TITLE} characters",
+        )
     if found:
         return FrontMatter(None, body, tuple(found))
     return FrontMatter(title if isinstance(title, str) else None, body)
