@@ -1384,3 +1384,13 @@ def test_a_declared_language_holds_on_its_own_letters_only(marked: str, refused:
         assert guarded_, [str(f) for f in guard]
     else:
         assert checker == [] and guarded_ == [], (checker, guarded_)
+
+
+def test_a_title_read_out_in_the_pages_language_is_refused_at_its_line(mini: Project) -> None:
+    """A title= is read out in the page's language (the theme's, in mkdocs.yml) and cannot say its
+    own: the checker finds a Russian one at the words, as the guard would at build."""
+    mini.write("mkdocs.yml", "theme:\n  name: material\n  language: en\n")
+    mini.replace(INDEX, "[Start reading]", '[Start](warning.md "Сталин")\n\n[Start reading]')
+    mini.admit()
+    line, col = position(mini.read(INDEX), "Сталин")
+    assert [(f.path, f.line, f.col, f.rule) for f in mini.check().findings] == [(INDEX, line, col, "editorial-markup")]

@@ -18,6 +18,7 @@ from pathlib import Path
 import re2
 
 from ..guard import language
+from ..guard.configs import page_language
 from ..guard.problem import Allowed
 from ..model.chapter import Chapter, ChapterPage, parse
 from ..model.edition import Checked, allowed_quotations
@@ -146,8 +147,14 @@ def _run(result: Result, root: Path) -> None:
     read = [text for _, _, entry in loaded.sources.entries() for text in words_read(entry)]
     corpus = corpus_of(tuple(read), beside=(shared,))  # an editors' page may quote any source's words
     languages = language.tags(loaded.sources.policy.languages)
+    own = page_language(root)  # what the theme reads an editors' page in: a title= must be in it too
     allowed = Allowed(
-        corpus, {}, edition.contact, site_url="{site_url}", languages=languages
+        corpus,
+        {},
+        edition.contact,
+        site_url="{site_url}",
+        languages=languages | ({own} if own else set()),
+        language=own,
     )  # {site_url}: the placeholder editors write
     for name, body in bodies.items():
         result.findings += editorial_page(f"docs/{name}", body, allowed)

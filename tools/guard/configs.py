@@ -100,3 +100,14 @@ def check_configs(project: Path) -> None:
             problems.append("theme.custom_dir must be overrides")
         if problems:
             raise ConfigRefused(f"{name}: " + "; ".join(problems))
+
+
+def page_language(project: Path) -> str | None:
+    """The language the theme gives every page (mkdocs.yml's theme.language), or None if the config
+    cannot be read (a project without one: the checker then holds no text to a page's language)."""
+    try:
+        theme = read(project / "mkdocs.yml").get("theme")
+    except ConfigRefused:
+        return None
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) else None

@@ -105,7 +105,7 @@ def readers(element: ET.Element, tree: Tree, languages: frozenset[str], page: st
         value, why = wrong
         yield Problem(GUARD_LANGUAGE, why, f'lang="{value}"')
     if (spoken := language.unspoken(element, tree.parent, page)) is not None:
-        yield Problem(GUARD_LANGUAGE, spoken[2], f'{spoken[0]}="{spoken[1]}')
+        yield Problem(GUARD_LANGUAGE, spoken[2], spoken[1])  # found where the input writes the words
     if is_control(element) and (nameless := unnamed(element, lambda: tree.by_id)) is not None:
         href = element.get("href")  # found in the Markdown as its link, else by the words around it
         link = (f"[{text_of(element)}]({href}", ()) if href else (f"<{local(element.tag)}", ())
