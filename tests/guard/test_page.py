@@ -422,3 +422,23 @@ def test_what_the_build_adds_to_an_editors_page_passes() -> None:
         '<p class="medium-screen"><a class="md-button md-button--primary" href="warning.html">Start</a></p>'
     )
     assert page(built, kind="editorial") == []
+
+
+def test_a_contents_entry_names_its_heading_as_the_heading_says_it() -> None:
+    """attr_list's data-toc-label gives the theme's navigation words the article does not say (the
+    eighth hostile round: "Orlov admits the chapter is a forgery" for "Whose words are whose")."""
+    heading = (
+        '<h2 id="how-to-read">Whose words are whose'
+        '<a class="headerlink" href="#how-to-read" title="Link to this section">¶</a></h2>'
+    )
+    nav = '<nav><a class="md-nav__link" href="#how-to-read"><span>{}</span></a></nav>'
+    assert [p for p in page(heading, body=nav.format("Whose words are whose")) if p.startswith("guard-name")] == []
+    found = page(heading, body=nav.format("Orlov admits the chapter is a forgery"))
+    assert any(p.startswith("guard-name") and "Orlov admits" in p for p in found), found
+
+
+@pytest.mark.parametrize("ident", ["edition-live", "edition-pop-title", "edition-tools"])
+def test_an_id_the_sites_scripts_give_is_no_pages(ident: str) -> None:
+    """A heading #edition-live once received every "Link copied" in place of the chapter's title."""
+    for kind in ("chapter", "editorial", "generated"):
+        assert any("the site's scripts" in p for p in page(f'<h1 id="{ident}">Title</h1>', kind=kind)), kind

@@ -125,6 +125,10 @@ def test_an_alias_is_an_empty_element_first_inside_its_anchor() -> None:
     assert with_aliases(page, "praise.html", moves) == (
         '<p id="p-1">He said <span id="q-new"><span id="q-old"></span>“…”</span></p>'
     )
+    spelled = '<nav><a href="#great">Whose words id="great" are whose</a></nav><p id="great">x</p>'
+    assert with_aliases(spelled, "index.html", Moves(aliases={"index.html#p-orlov": "index.html#great"})) == (
+        spelled.replace('<p id="great">', '<p id="great"><span id="p-orlov"></span>')
+    )  # words that spell the id are not the element
     legend = '<dl class="status-legend"><dt id="status-verified">verified</dt><dd>x</dd></dl>'
     moves = Moves(aliases={"index.html#p-orlov": "index.html#status-verified"})
     assert with_aliases(legend, "index.html", moves) == legend.replace(

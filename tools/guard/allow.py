@@ -45,6 +45,9 @@ STATUS_BADGE = frozenset({"status", *(f"status-{status}" for status in STATUSES)
 BUILT = frozenset({"headerlink", "print-url", "status-legend", "downloads", "download"}) | STATUS_BADGE
 # An id the content may use: the edition's ids (lower case words, joined by - . or :); never one of
 # the theme's, which all begin with two underscores (`__config` is read by the theme's scripts).
+# The ids the site's scripts give the elements they make (overrides/assets/javascripts/edition-tools.js:
+# the live region, the popup, the tools), which no page's element may take.
+SCRIPT_IDS = "edition-"
 CONTENT_ID = re2.compile(r"^[a-z0-9][a-z0-9.:-]{0,120}$")
 
 # Elements no page may hold anywhere: they embed, run, redirect or submit.

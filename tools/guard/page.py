@@ -112,6 +112,22 @@ def readers(element: ET.Element, tree: Tree, languages: frozenset[str], page: st
         yield Problem(GUARD_NAME, nameless, *link)
 
 
+def toc_entry(element: ET.Element, tree: Tree) -> Iterator[Problem]:
+    """A table of contents' entry names its heading as the heading says it: a label of its own
+    (attr_list's data-toc-label) would put words in the theme's navigation that the article does not say."""
+    href = element.get("href", "")
+    if local(element.tag) != "a" or "md-nav__link" not in classes(element) or not href.startswith("#"):
+        return
+    heading = tree.by_id.get(href[1:])
+    said = " ".join(text_of(element).split())
+    if heading is not None and said != (heads := " ".join(text_of(heading, skip=is_headerlink).split())):
+        yield Problem(GUARD_NAME, f"the contents name “{said[:60]}” the heading that says “{heads[:60]}”", said)
+
+
+def is_headerlink(element: ET.Element) -> bool:
+    return "headerlink" in classes(element)
+
+
 def made_by_the_build(element: ET.Element, tree: Tree, site_url: str) -> frozenset[str]:
     """The classes and attributes the build itself gives an element of an editors' page, each only in
     the one shape the build makes it (allow.BUILT): a heading's own ¶ link, last in it (the toc
@@ -173,6 +189,8 @@ def _element(element: ET.Element, tree: Tree, kind: str, allowed: Allowed, page:
     ident = element.get("id")
     if ident is not None and not allow.CONTENT_ID.match(ident):
         yield Problem(GUARD_MARKUP, f"the id '{ident}' is not an id of the edition (lower case, no leading _)", ident)
+    elif ident is not None and ident.startswith(allow.SCRIPT_IDS):
+        yield Problem(GUARD_MARKUP, f"the id '{ident}' is one the site's scripts give what they make", ident)
     href = element.get("href")
     if href is not None and name == "a":
         wrong = link_problem(href, allowed.contact, page)
@@ -228,6 +246,7 @@ def check_document(root: ET.Element, page: str, kind: str, allowed: Allowed, roo
         name = local(element.tag)
         if id(element) not in content and element is not root:
             yield from readers(element, tree, allowed.languages, allowed.language)
+            yield from toc_entry(element, tree)
         if name in allow.NEVER:
             yield Problem(GUARD_MARKUP, f"<{name}> embeds or redirects and is allowed on no page", f"<{name}")
         if name == "meta" and element.get("http-equiv", "").lower() == "refresh":

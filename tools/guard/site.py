@@ -124,6 +124,7 @@ def check_site(
         p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*") if p.is_file() or p.is_symlink()
     )
     ids: dict[str, dict[str, str]] = {}  # each page's ids, with the element each names
+    inside: dict[str, dict[str, str]] = {}  # each page's spans by id, with the id of the element they are in
     links: list[tuple[str, str]] = []
     texts: dict[str, str] = {}
     for name in files:
@@ -150,11 +151,12 @@ def check_site(
             on_page(name, root)
         findings += locate(problems, source, built, name)
         ids[name] = {e.get("id", ""): local(e.tag) for e in root.iter() if e.get("id")}
+        inside[name] = {c.get("id", ""): e.get("id", "") for e in root.iter() for c in e if local(c.tag) == "span"}
         links += [(name, e.get("href", "")) for e in root.iter() if local(e.tag) == "a" and e.get("href")]
         article = next((e for e in root.iter() if local(e.tag) == "article"), None)
         texts[name] = text_of(article) if article is not None else ""
     findings += broken_links(links, ids, files, built, checked)
-    findings += aliases(moves, ids, built)
+    findings += aliases(moves, ids, built, inside)
     findings += kept(moves, ids, built)
     findings += phrase_links(moves, texts, built)
     return findings
@@ -210,8 +212,10 @@ def data_quotations(path: Path, allowed: Allowed) -> Iterator[Problem]:
             yield from quotations_in(value, allowed.corpus)
 
 
-def aliases(moves: Moves, ids: dict[str, dict[str, str]], built: Built) -> list[Finding]:
-    """Every alias of anchors.yml lands on an element that the page it names has."""
+def aliases(
+    moves: Moves, ids: dict[str, dict[str, str]], built: Built, inside: dict[str, dict[str, str]] | None = None
+) -> list[Finding]:
+    """Every alias of anchors.yml lands on an element that the page it names has, its span inside it."""
     found = []
     for old, new in moves.aliases.items():
         page, _, ident = new.partition("#")
@@ -221,6 +225,9 @@ def aliases(moves: Moves, ids: dict[str, dict[str, str]], built: Built) -> list[
         elif page in ids and ids[page][ident] not in ALIAS_TARGETS:
             where = f"<{ids[page][ident]}>, which may not hold the alias's <span>"
             found.append((page, Problem(GUARD_LINK, f"the alias {old} -> {new} leads to a {where}", old)))
+        elif inside is not None and page in inside and inside[page].get(old.partition("#")[2]) != ident:
+            message = f"the alias {old} -> {new} stands outside the element it names (words that spell its id?)"
+            found.append((page, Problem(GUARD_LINK, message, old)))
     return located(found, "anchors.yml", built)
 
 

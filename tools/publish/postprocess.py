@@ -188,6 +188,8 @@ def with_aliases(html: str, page: str, moves: Moves) -> str:
         if new_page != page:
             continue
         at = html.find(f' id="{new_id}"')
+        while at != -1 and html.rfind("<", 0, at) < html.rfind(">", 0, at):  # words that spell it, not a tag
+            at = html.find(f' id="{new_id}"', at + 1)
         end = html.find(">", at) + 1 if at != -1 else 0
         if end:
             html = html[:end] + f'<span id="{old_id}"></span>' + html[end:]

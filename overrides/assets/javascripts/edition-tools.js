@@ -44,11 +44,14 @@
     return text.replace(/\s+/g, " ").trim();
   }
 
+  // The live region is held here, never looked up by an id: a page's own element could carry that id
+  // (an editors' heading #edition-live once received every "Link copied" in place of its words).
+  let region = null;
+
   function announce(message) {
-    let region = document.getElementById("edition-live");
     if (!region) {
       region = make("div", "visually-hidden");
-      region.id = "edition-live";
+      region.id = "edition-live";  // named, for whoever reads the page; found by this reference only
       region.setAttribute("role", "status");
       document.body.appendChild(region);
     }
