@@ -1045,6 +1045,12 @@ NEW_A11Y = [
     ),
     # a link with no name: a screen reader says "link" and nothing more (WCAG 2.4.4, 4.1.2)
     in_index("an empty link", "published; [](warning.md).", "editorial-markup", "[](warning.md)"),
+    in_index(
+        "a contents label of the editors' own",
+        'published.\n\n## Whose words { #whose data-toc-label="Orlov admits the chapter is a forgery" }',
+        "editorial-markup",
+        "data-toc-label",
+    ),
     in_index("a link named by a dot", "published; [.](warning.md).", "editorial-markup", "[.](warning.md)"),
     in_index("a link named by an arrow", "published; [→](warning.md).", "editorial-markup", "[→](warning.md)"),
     in_index("a link of a space", "published; [ ](warning.md).", "editorial-markup", "[ ](warning.md)"),

@@ -42,6 +42,7 @@ MARKUP_RULES = frozenset({"guard-markup", "guard-url", "guard-language", "guard-
 
 MAX_BLOCK = 2_000  # characters in a run of lines: the longest paragraph of an editors' page is half that
 MAX_INDENT = 12  # columns of indentation: lists three levels deep
+TOC_LABEL = "data-toc-label"
 HTML_START = re2.compile(r"<[A-Za-z!?/]")
 
 
@@ -61,6 +62,13 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
         found.append(
             EDITORIAL_MARKUP.at(
                 shown, *lines.line_col(html.start()), "an editors' page holds no HTML of its own: write Markdown"
+            )
+        )
+    if (label := text.find(TOC_LABEL)) != -1:  # the toc extension takes it off the heading: the guard sees
+        # it only in the theme's contents, at build (tools/guard/page.py toc_entry)
+        found.append(
+            EDITORIAL_MARKUP.at(
+                shown, *lines.line_col(label), "a heading's contents entry says what the heading says: no label"
             )
         )
     offset = block_start = block_length = 0
