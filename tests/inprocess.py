@@ -1,7 +1,7 @@
 """The output guard in this process, without the engine: each prepared page rendered by
 Python-Markdown with mkdocs.yml's extensions (what the engine does with a page's Markdown), put in a
-bare document without the search attributes with their words in other languages marked (as
-tools/publish/postprocess.py leaves the pages once the search index is made), and the folder checked by the guard's own check_site. It shows what the
+bare document without the search attributes with their words in other languages marked and their aliases'
+spans in place (as tools/publish/postprocess.py leaves the pages once the search index is made), and the folder checked by the guard's own check_site. It shows what the
 guard does with a page's content; the session build (conftest.built) shows it inside the theme."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from tools.model.findings import Finding
 from tools.model.html import parse
 from tools.publish.engine import THEME_ASSETS
 from tools.publish.languages import with_languages
+from tools.publish.postprocess import with_aliases
 from tools.publish.searchindex import without_search_attributes
 from tools.site.downloads import DOWNLOADS, Files
 from tools.site.prepare import downloads, pages
@@ -83,6 +84,7 @@ def write_site(result: Result, root: Path, out: Path, site_url: str = SITE_URL) 
     for name, source in pages(result.checked, site).items():
         title = name.removesuffix(".md")
         page = with_languages(DOCUMENT.format(title=title, content=render(source)), languages)
+        page = with_aliases(page, f"{title}.html", result.moves)
         (out / f"{title}.html").write_text(without_search_attributes(page, parse(page)), encoding="utf-8")
     for name, content in downloads(result.checked, site).items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
