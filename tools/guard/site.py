@@ -151,7 +151,9 @@ def check_site(
             on_page(name, root)
         findings += locate(problems, source, built, name)
         ids[name] = {e.get("id", ""): local(e.tag) for e in root.iter() if e.get("id")}
-        inside[name] = {c.get("id", ""): e.get("id", "") for e in root.iter() for c in e if local(c.tag) == "span"}
+        inside[name] = {
+            c.get("id", ""): e.get("id", "") for e in root.iter() for c in e if local(c.tag) == "span" and c.get("id")
+        }
         links += [(name, e.get("href", "")) for e in root.iter() if local(e.tag) == "a" and e.get("href")]
         article = next((e for e in root.iter() if local(e.tag) == "article"), None)
         texts[name] = text_of(article) if article is not None else ""
