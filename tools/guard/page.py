@@ -7,7 +7,8 @@ input can get round it:
   own, pinned by their text (tools/publish/csp.py);
 - every address is allowed where it stands (a link may leave the site; a resource may not);
 - every `lang` is a language the edition declares, on letters of its script (language.py), and
-  every link and button shows something and has a name a screen reader can say (names.py);
+  every link and button shows something and has a name a screen reader can say (names.py); each
+  contents entry says what its heading says; no element takes an id the site's scripts give;
 - every text a reader sees or hears (text, titles, labels, metadata, data blocks) holds no hidden
   or reordering character, and every quotation in it is the chapter's words or a source's recorded
   words (tools/model/edition.py, `allowed_quotations`); each chapter paragraph says exactly what the
