@@ -161,3 +161,14 @@ def test_a_dates_month_is_read_only_next_to_its_year_or_day(said: str, month: in
     languages = ("en", "ru", "dyo")
     value = f"1936-{month:02d}" if "1936" in said else dt.date(1890, 8, 18)
     assert said_month([citation_saying(said)], value, month, languages) is gives
+
+
+def test_a_named_pipe_in_docs_is_a_finding_not_a_hang(mini: Project) -> None:
+    """A pipe never ends: one for a listed page once held the checker forever (pinning it in
+    pages.lock read it whole), and an unlisted one passed, then crashed the build's copy."""
+    page = mini.path("docs/warning.md")
+    page.unlink()
+    os.mkfifo(page)
+    os.mkfifo(mini.path("docs/feed.xml"))
+    found = {(f.path, f.rule) for f in mini.check().findings}
+    assert {("docs/warning.md", "file-missing"), ("docs/feed.xml", "page-undeclared")} <= found

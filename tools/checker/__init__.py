@@ -216,7 +216,7 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     found = []
     for path in sorted((root / "docs").rglob("*")):
         name = path.relative_to(root / "docs").as_posix()
-        if path.is_file() and name not in declared:
+        if not path.is_dir() and not path.is_symlink() and name not in declared:  # a pipe or a device too
             found.append(PAGE_UNDECLARED.at(f"docs/{name}", 1, 1, f"is not a page declared in {SOURCE_LIST}"))
     return found
 

@@ -42,6 +42,7 @@ from typing import Any
 from ..model.findings import Example, Finding, Rule
 from ..model.readings import cited_by
 from ..model.sourcelist import Citation, Loaded, Quotation, Record, SourceList, Trial, Wording
+from ..model.textfile import MAX_BYTES
 from ..model.yamlread import PathKey
 
 SOURCE_READING = Rule(
@@ -177,10 +178,12 @@ def page_digests(root: Path, sources: SourceList) -> dict[str, str]:
     """Each listed page that can be read, by its path as findings show it: its SHA-256."""
     found = {}
     for name in (*sources.edition.pages, *sources.edition.editorial):
-        try:
-            found[f"docs/{name}"] = hashlib.sha256((root / "docs" / name).read_bytes()).hexdigest()
+        path = root / "docs" / name
+        try:  # a regular file of at most the limit: a named pipe would never end, a device never stop
+            if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_BYTES:
+                found[f"docs/{name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
-            continue  # a missing page is file-missing's
+            continue  # a missing, special or oversized page is file-missing's or file-too-large's
     return found
 
 
