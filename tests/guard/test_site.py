@@ -157,3 +157,26 @@ def test_an_alias_lands_only_on_an_element_that_may_hold_it(mini_root: Path, tmp
         "the alias praise.html#q-a -> praise.html#list leads to a <ul>, which may not hold the alias's <span>"
     ]
     assert aliases(Moves(aliases={"praise.html#q-a": "praise.html#item"}), ids, built) == []
+
+
+def test_a_phrase_link_is_held_as_a_browser_finds_it(tmp_path: Path) -> None:
+    """A browser finds a text fragment in the whole page whatever the case, and without fragments
+    lands on the paragraph: 'Secretary of the' on a page that also says 'secretary of the court'
+    would highlight the wrong words, and a paragraph the page lacks would land nowhere."""
+    from tools.guard.site import phrase_links
+    from tools.model.moves import Moves
+
+    (tmp_path / "anchors.yml").write_text("phrases: {}\n", encoding="utf-8")
+    built = Built(tmp_path, "site", tmp_path, THEME_ASSETS)
+    texts = {"praise.html": "The secretary of the court read. Then the Secretary of the Party spoke."}
+    ids = {"praise.html": {"p-court": "p"}}
+
+    def messages(phrase: str) -> list[str]:
+        moves = Moves(phrases={"x": f"praise.html#{phrase}"})
+        return [f.message.split(": ", 2)[-1] for f in phrase_links(moves, texts, built, ids)]
+
+    assert messages("p-court:~:text=Secretary%20of%20the") == [
+        "“Secretary of the” occurs 2 times on praise.html, not once"
+    ]
+    assert messages("p-nowhere:~:text=Party%20spoke") == ["praise.html has no paragraph 'p-nowhere' to land on"]
+    assert messages("p-court:~:text=Party%20spoke") == []

@@ -155,12 +155,12 @@ def check_site(
             c.get("id", ""): e.get("id", "") for e in root.iter() for c in e if local(c.tag) == "span" and c.get("id")
         }
         links += [(name, e.get("href", "")) for e in root.iter() if local(e.tag) == "a" and e.get("href")]
-        article = next((e for e in root.iter() if local(e.tag) == "article"), None)
-        texts[name] = text_of(article) if article is not None else ""
+        body = next((e for e in root.iter() if local(e.tag) == "body"), None)
+        texts[name] = text_of(body) if body is not None else ""  # what a browser's text fragment searches
     findings += broken_links(links, ids, files, built, checked)
     findings += aliases(moves, ids, built, inside)
     findings += kept(moves, ids, built)
-    findings += phrase_links(moves, texts, built)
+    findings += phrase_links(moves, texts, built, ids)
     return findings
 
 
@@ -274,14 +274,21 @@ def broken_links(
     return [finding for source, problems in found.items() for finding in located(problems, source, built)]
 
 
-def phrase_links(moves: Moves, texts: dict[str, str], built: Built) -> list[Finding]:
+def phrase_links(
+    moves: Moves, texts: dict[str, str], built: Built, ids: dict[str, dict[str, str]] | None = None
+) -> list[Finding]:
+    """Each phrase link's words occur once on its page, as a browser finds a text fragment (in the
+    whole page, whatever the case), and its paragraph, where a browser without fragments lands, exists."""
     found = []
-    words = {page: " ".join(text.split()) for page, text in texts.items()}  # each page's, once
+    words = {page: " ".join(text.split()).casefold() for page, text in texts.items()}  # each page's, once
     for name in moves.phrases:
-        page, _, phrase = moves.phrase(name)
-        count = words.get(page, "").count(" ".join(phrase.split()))
+        page, ident, phrase = moves.phrase(name)
+        count = words.get(page, "").count(" ".join(phrase.split()).casefold())
         if count != 1:
             message = f"phrase link '{name}': “{phrase}” occurs {count} times on {page}, not once"
+            found.append((page, Problem(PHRASE_LINK, message, f"{name}:")))
+        elif ids is not None and page in ids and ident not in ids[page]:
+            message = f"phrase link '{name}': {page} has no paragraph '{ident}' to land on"
             found.append((page, Problem(PHRASE_LINK, message, f"{name}:")))
     return located(found, "anchors.yml", built)
 
