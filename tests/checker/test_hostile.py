@@ -245,7 +245,8 @@ def test_a_yaml_tag_from_the_command_line(name: str, old: bytes, new: bytes) -> 
     with hostile(name, replaced(name, old, new)) as root:
         done = run(root)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert len([line for line in done.stdout.splitlines() if FINDING.match(line)]) == 1
+    # (anchors.yml changed is also a page-reviewed finding: it is pinned, as the pages are)
+    assert len([line for line in done.stdout.splitlines() if FINDING.match(line) and " yaml-syntax " in line]) == 1
 
 
 # --- random input ------------------------------------------------------------------------------

@@ -100,6 +100,6 @@ def write_book(root: Path, pages: int) -> int:
     (root / "original.lock").write_text(f"{digest}  original/book.txt\n", encoding="utf-8")
     loaded, _ = load(root / SOURCE_LIST, SOURCE_LIST)
     assert loaded is not None, "the synthetic source list has the schema's shape"
-    write_lock(root, loaded.sources)
     (root / "anchors.yml").write_text("redirects: {}\naliases: {}\n", encoding="utf-8")
+    write_lock(root, loaded.sources)  # after anchors.yml, which pages.lock pins too
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())

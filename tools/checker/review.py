@@ -26,8 +26,8 @@ pages.lock: every page of docs/ the edition lists, by the SHA-256 of its file. A
 words are the original's (the checker compares them), but its markup is the editors': the ids a
 shared link lands on, which words a quotation's marker gives to which entry, the headings. An
 editors' page is the editors' own prose, which no rule can hold to the truth. Both are admitted on
-review as a reading is; anchors.yml is not (the guard holds every redirect and alias to a page or
-anchor that exists).
+review as a reading is, and so is anchors.yml: the guard holds every redirect and alias to a page or
+an element that exists, but only a reviewer can tell it is the one the passage went to.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.findings import Example, Finding, Rule
+from ..model.moves import MOVES
 from ..model.readings import cited_by
 from ..model.sourcelist import Citation, Loaded, Quotation, Record, SourceList, Trial, Wording
 from ..model.textfile import MAX_BYTES
@@ -59,8 +60,9 @@ SOURCE_READING = Rule(
 )
 PAGE_REVIEWED = Rule(
     "page-reviewed",
-    "every page the edition lists is as a reviewer admitted it (its SHA-256 is in pages.lock, reviewed as "
-    "code): the editors' pages, and the chapter pages' ids, quotation markers and headings",
+    "every page the edition lists, and anchors.yml, is as a reviewer admitted it (its SHA-256 is in pages.lock, "
+    "reviewed as code): the editors' pages, the chapter pages' ids, quotation markers and headings, and where "
+    "each moved address now lands",
     Example(
         "docs/index.md",
         "as it was\npublished;",
@@ -175,13 +177,15 @@ def locked(root: Path, lock: str) -> dict[str, str]:
 
 
 def page_digests(root: Path, sources: SourceList) -> dict[str, str]:
-    """Each listed page that can be read, by its path as findings show it: its SHA-256."""
+    """Each listed page that can be read, and anchors.yml (where a published address now lands: the
+    guard holds it to an element that exists, not to the one the passage went to), by its path as
+    findings show it: its SHA-256."""
     found = {}
-    for name in (*sources.edition.pages, *sources.edition.editorial):
-        path = root / "docs" / name
+    for shown in (*(f"docs/{n}" for n in (*sources.edition.pages, *sources.edition.editorial)), MOVES):
+        path = root / shown
         try:  # a regular file of at most the limit: a named pipe would never end, a device never stop
             if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_BYTES:
-                found[f"docs/{name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+                found[shown] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             continue  # a missing, special or oversized page is file-missing's or file-too-large's
     return found
@@ -197,8 +201,8 @@ def check_pages(root: Path, sources: SourceList) -> Iterator[Finding]:
                 shown,
                 1,
                 1,
-                f"is not as {PAGES_LOCK} admits it: a page (its words, ids, quotation markers, headings) is "
-                "admitted on review",
+                f"is not as {PAGES_LOCK} admits it: a page (its words, ids, quotation markers, headings), or "
+                "where anchors.yml sends a published address, is admitted on review",
             )
     for shown in sorted(set(admitted) - set(present)):
         yield PAGE_REVIEWED.at(shown, 1, 1, f"is gone, but {PAGES_LOCK} admits it: a removal is admitted on review")
