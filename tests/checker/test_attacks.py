@@ -12,6 +12,7 @@ it and the text its finding points at."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 import pytest
@@ -1400,3 +1401,48 @@ def test_a_title_read_out_in_the_pages_language_is_refused_at_its_line(mini: Pro
     mini.admit()
     line, col = position(mini.read(INDEX), "Сталин")
     assert [(f.path, f.line, f.col, f.rule) for f in mini.check().findings] == [(INDEX, line, col, "editorial-markup")]
+
+
+STALIN_READ = (
+    "        read_at: https://en.wikipedia.org/wiki/Joseph_Stalin\n"
+    "        said: 18 December [O.S. 6 December] 1878 – 5 March 1953\n"
+)
+STALIN_READ_IN_GERMAN = (
+    "        read_at: https://de.wikipedia.org/wiki/Josef_Stalin\n"
+    "        said: 6. Dezemberjul. / 18. Dezember 1878greg. … 5. März 1953\n"
+    "        language: {}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "language", "refused"),
+    [
+        ("[en, ru, de]", "de", ""),
+        ("[en, ru]", "de", "'de' is not a language policy.languages declares (en, ru): declare it, or correct it"),
+        ("[en, ru, de]", "ru", "the words are said to be in 'ru', but 'D' is not a letter of its script"),
+    ],
+    ids=["declared, on its letters", "not declared", "on another script's letters"],
+)
+def test_the_language_a_reading_gives_its_words_marks_them_and_is_held(
+    declared: str, language: str, refused: str, mini: Project
+) -> None:
+    """A reading's `language` (or its work's): a declared one, on letters of its script, which the
+    work's page marks the words with (WCAG 3.1.2); else refused at its line, even once admitted, and
+    by the guard on the built page."""
+    mini.replace(YML, "  languages: [en, ru]", f"  languages: {declared}")
+    mini.replace(YML, STALIN_READ, STALIN_READ_IN_GERMAN.format(language))
+    mini.admit()
+    marked: list[str | None] = []
+
+    def words_read(name: str, tree: ET.Element) -> None:
+        marked.extend(e.get("lang") for e in tree.iter() if "".join(e.itertext()).startswith("6. Dezemberjul."))
+
+    result, guard = guarded(mini.root, on_page=words_read)
+    findings = [str(f) for f in result.findings]
+    if not refused:
+        assert findings == [] and guard == [], (findings, [str(f) for f in guard])
+        assert marked[-1] == "de", marked  # the innermost element that holds the words: the verbatim span
+    else:
+        line = mini.read(YML).split("\n").index(f"        language: {language}") + 1
+        assert [f for f in findings if "text-language" in f] == [f"{YML}:{line}:9: text-language {refused}"], findings
+        assert any(f.rule == "guard-language" for f in guard), [str(f) for f in guard]

@@ -58,6 +58,17 @@ def test_what_a_reading_supports_is_pinned_with_it(mini: Project) -> None:
     assert len(reading_findings(mini)) == 2  # every citation of Rosengolts's entry
 
 
+def test_the_language_of_a_reading_or_of_a_work_is_admitted_on_review(mini: Project) -> None:
+    """The language a screen reader reads the words in is the editors' reading too. (The fixture's lock
+    was written before readings had a language: one that states none keeps its digest.)"""
+    mini.replace(YML, STALIN_DATES, STALIN_DATES + "        language: en\n")
+    assert len(reading_findings(mini)) == 1
+    mini.admit()
+    title = "    title: Wikipedia, the free encyclopedia\n"
+    mini.replace(YML, title, title + "    language: en\n")
+    assert len(reading_findings(mini)) == 1  # the work's own reading, admitted beside the work
+
+
 def test_the_policy_the_statuses_and_what_the_text_is_are_pinned(mini: Project) -> None:
     mini.replace(YML, "    label: Unverified", "    label: Verified")
     mini.replace(YML, "      reason: a far-right wiki\n", "      reason: a wiki\n")

@@ -364,6 +364,21 @@ def test_a_bibliography_entry_says_what_is_known_and_leaves_out_the_rest(checked
         assert not NONE_OR_NULL.search(text), work.id
 
 
+def test_a_title_and_the_words_read_in_another_language_are_marked_as_its(
+    made: dict[str, ET.Element], checked: Checked
+) -> None:
+    """WCAG 3.1.2: a German report's title, and the words read in it, are read out in German."""
+    report = checked.sources.work["report-1937-de"]
+    assert [c.get("lang") for c in parse_fragment(str(bibliography_entry(report))).iter("cite")] == ["de"]
+
+    def words_read(work: str) -> set[str | None]:
+        read = [e for e in full_entry(made, work, checked).iter() if "said" in (e.get("class") or "").split()]
+        return {v.get("lang") for e in read for v in e.iter() if v.get("class") == "verbatim"}
+
+    assert words_read("report-1937-de") == {"de"}
+    assert words_read("report-1938") == {None}  # English, as the page is
+
+
 def test_what_cites_a_work_names_the_quotations_speaker(made: dict[str, ET.Element], checked: Checked) -> None:
     cited = [
         " ".join(text_of(li).split())

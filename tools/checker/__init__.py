@@ -148,6 +148,7 @@ def _run(result: Result, root: Path) -> None:
     corpus = corpus_of(tuple(read), beside=(shared,))  # an editors' page may quote any source's words
     languages = language.tags(loaded.sources.policy.languages)
     own = page_language(root)  # what the theme reads an editors' page in: a title= must be in it too
+    result.findings += prose.stated_languages(loaded, own)
     allowed = Allowed(
         corpus,
         {},

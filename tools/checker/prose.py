@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..guard.language import tags, undeclared_letter
+from ..guard.language import letter_outside, others, script_of, tags, undeclared_letter
 from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
 from ..model.quotes import Corpus, corpus_of, quotations
-from ..model.readings import words_read
-from ..model.sourcelist import SECTIONS, Loaded
+from ..model.readings import language_read, readings, words_read
+from ..model.sourcelist import SECTIONS, Citation, Loaded
 from ..model.yamlread import PathKey
 
 PROSE_QUOTE = Rule(
@@ -53,7 +53,8 @@ TEXT_PRINTED = Rule(
 TEXT_LANGUAGE = Rule(
     "text-language",
     "every letter of the source list's texts is in the script of a language policy.languages declares, which "
-    "the build marks the words with for screen readers (WCAG 3.1.2: «Вышинский» read in Russian)",
+    "the build marks the words with for screen readers (WCAG 3.1.2: «Вышинский» read in Russian), and the "
+    "language a work or a reading gives its words (`language: de`) is one it declares",
     Example("data/sources.yml", "  languages: [en, ru]", "  languages: [en]", at="    title: Тайная история"),
 )
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
@@ -120,6 +121,37 @@ def languages(loaded: Loaded) -> Iterator[Finding]:
                 f"'{found.group()}' is a letter of no language policy.languages declares ({listed}): "
                 "declare the language these words are in",
             )
+
+
+def stated_languages(loaded: Loaded, page: str | None) -> Iterator[Finding]:
+    """The language a work's title and words, or a reading's words, are in: one the list declares,
+    on letters of its script (or of a script the build marks by itself: a Russian name in German
+    words), as the pages will mark them (tools/site/cited.py) and the guard hold them."""
+    declared = tags(loaded.sources.policy.languages)
+    marked = frozenset(others(page, declared)) if page else frozenset()
+    given: list[tuple[PathKey, str | None, tuple[str, ...]]] = [
+        (("works", i, "language"), work.language, (work.title,)) for i, work in enumerate(loaded.sources.works)
+    ]
+    for key, _, reading in readings(loaded.sources):
+        stated = isinstance(reading, Citation) and reading.language is not None
+        given.append(((*key, "language" if stated else "said"), language_read(reading, loaded.sources), reading.words))
+    listed = ", ".join(sorted(declared))
+    for key, language, words in given:
+        if language is None:
+            continue
+        tag = language.replace("_", "-")
+        script = script_of(tag)
+        if tag not in declared or script is None:
+            if key[-1] != "language":  # the work's language, said at the work
+                continue
+            message = f"'{language}' is not a language policy.languages declares ({listed}): declare it, or correct it"
+            yield loaded.at(TEXT_LANGUAGE, key, message)
+        elif (letters := letter_outside(marked | {script})) is not None:
+            if (found := next(filter(None, map(letters.search, words)), None)) is not None:
+                message = (
+                    f"the words are said to be in '{language}', but '{found.group()}' is not a letter of its script"
+                )
+                yield loaded.at(TEXT_LANGUAGE, key, message)
 
 
 def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corpus) -> Corpus:

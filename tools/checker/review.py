@@ -105,10 +105,24 @@ def address(reading: Citation | Wording, sources: SourceList) -> str:
     return reading.read_at or (work.url if work is not None and work.url else "") or "-"
 
 
+# Fields added after readings were first pinned: pinned when given, so that a reading without one keeps
+# the digest it was admitted by.
+LATER_FIELDS = ("language",)
+
+
+def dumped(record: Record, **options: Any) -> dict[str, Any]:
+    """A record's fields as the lock pins them."""
+    data = record.model_dump(mode="json", **options)
+    for name in LATER_FIELDS:
+        if name in data and data[name] is None:
+            del data[name]
+    return data
+
+
 def context(record: Record) -> dict[str, Any]:
     """A record's fields that are neither facts nor readings: what its readings are admitted beside."""
     shown = set(type(record).model_fields) - set(record.fact_fields()) - READING_FIELDS
-    return record.model_dump(mode="json", by_alias=True, include=shown)
+    return dumped(record, by_alias=True, include=shown)
 
 
 def covered(record: Record, citation: Citation) -> dict[str, Any]:
@@ -129,20 +143,27 @@ def pins(sources: SourceList) -> Iterator[Pin]:
         owners = list(cited_by(entry))
         around = context(entry)
         if not any(cited for *_, cited in owners):  # the editors' own entry (a term of the edition's): pinned whole
-            yield Pin((section, index), f"{section}/{entry.id} (the editors')", entry.model_dump(mode="json"))
+            yield Pin((section, index), f"{section}/{entry.id} (the editors')", dumped(entry))
         for within, record, cited in owners:
             inner = context(record) if record is not entry else {}
             for j, citation in enumerate(cited):
                 label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"
-                dumped = citation.model_dump(mode="json", by_alias=True)
-                payload = [section, entry.id, list(within), around, inner, covered(record, citation), dumped]
+                payload = [
+                    section,
+                    entry.id,
+                    list(within),
+                    around,
+                    inner,
+                    covered(record, citation),
+                    dumped(citation, by_alias=True),
+                ]
                 yield Pin((section, index, *within, j), label, payload)
         if isinstance(entry, Quotation):
             for part in ("russian", "report_wording"):
                 wording = getattr(entry, part)
                 if wording is not None:
                     label = f"{section}/{entry.id} {wording.work} {address(wording, sources)}"
-                    payload = [section, entry.id, part, around, wording.model_dump(mode="json", by_alias=True)]
+                    payload = [section, entry.id, part, around, dumped(wording, by_alias=True)]
                     yield Pin((section, index, part), label, payload)
     for name in RULEBOOK:
         yield Pin((name,), name, sources.model_dump(mode="json", include={name}))

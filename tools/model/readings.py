@@ -45,6 +45,16 @@ def words_read(entry: Entry) -> list[str]:
     return [words for _, reading in read_for(entry) for words in reading.words]
 
 
+def language_read(reading: Citation | Wording, sources: SourceList) -> str | None:
+    """The language a reading's words are in, if not the edition's: the citation's own, else its
+    work's (None for both: English, or a script only one declared language is written in, which the
+    build marks by itself: Orlov's Russian)."""
+    if isinstance(reading, Citation) and reading.language is not None:
+        return reading.language
+    work = sources.work.get(reading.work)
+    return work.language if work is not None else None
+
+
 def reading_key(citation: Citation | Wording) -> tuple[object, ...]:
     """What was read: the same words at the same place of the same copy are one reading, whatever
     fields of whichever entries they cover."""

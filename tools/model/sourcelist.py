@@ -75,6 +75,9 @@ class Citation(Record):
     copy_kind: Copy = Field("own", alias="copy")
     canonical: Url | None = None  # with copy: mirror, the page it copies
     said: Excerpts  # the words read there, verbatim
+    # The language of the words read, where it is not the work's (an Italian Wikipedia's infobox);
+    # None: the work's language. A screen reader reads them in it (WCAG 3.1.2).
+    language: Language | None = None
     covers: Annotated[
         tuple[Text, ...], Field(min_length=1, strict=False)
     ]  # the entry's fact fields these words support
@@ -117,6 +120,8 @@ class Work(Entry):
     note: Annotated[Text | None, Fact] = None
     remark: Text | None = None  # the editors' remark on their own reading; states no fact
     sources: Annotated[tuple[Citation, ...], LAX] = ()
+    # The language of its title and of the words read in it; None: the edition's own (English).
+    language: Language | None = None
 
 
 class Participant(Record):

@@ -11,7 +11,7 @@ from ..model.edition import Checked
 from ..model.sourcelist import Citation, Quotation
 from .chapter import status_badge
 from .cited import cited, work_href
-from .markup import element, link, prose, text
+from .markup import element, in_language, link, prose, text
 
 GENERATED = Markup(
     '<p data-index-skip=""><em>This page is generated from the edition’s source list; every fact on it cites '
@@ -231,7 +231,12 @@ def trials_page(checked: Checked) -> str:
             ("Dates", text(f"{format_date(trial.start)} – {format_date(trial.end)}, {trial.place}")),
             ("Court", prose(trial.court)),
             ("Prosecutor", link(f"people.html#{trial.prosecutor}", prose(prosecutor.name)) if prosecutor else ""),
-            ("Published report", link(work_href(trial.report, sources), prose(report.title)) if report else ""),
+            (
+                "Published report",
+                link(work_href(trial.report, sources), in_language(prose(report.title), report.language))
+                if report
+                else "",
+            ),
             ("People of the chapter at this trial", participants),
         ]
         parts = [facts(rows)]

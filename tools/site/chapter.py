@@ -15,6 +15,7 @@ from ..model.chapter import ChapterPage, Heading, Paragraph
 from ..model.dates import date_text, life_years
 from ..model.edition import Checked
 from ..model.names import names_in
+from ..model.readings import language_read
 from ..model.sourcelist import Note, Person, Quotation, Wording
 from .cited import cited, cited_list, verbatim
 from .markup import element, link, prose, text
@@ -201,7 +202,10 @@ def wording(label: Markup, words: Wording | None, checked: Checked, marks: tuple
         return label + Markup(": ") + NOT_SEEN
     note = Markup(" ({})").format(prose(words.note)) if words.note else ""
     return Markup("{}, {}: {}{}").format(
-        label, cited(words, checked.sources, detail=True), verbatim(words.text, marks), note
+        label,
+        cited(words, checked.sources, detail=True),
+        verbatim(words.text, marks, language_read(words, checked.sources)),
+        note,
     )
 
 

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from ..model.kindpages import work_page
+from ..model.readings import language_read
 from ..model.sourcelist import Citation, SourceList, Wording
-from .markup import join, link, prose, text
+from .markup import join, lang, link, prose, text
 
 COPY_LABELS = {
     "own": "",
@@ -76,15 +77,17 @@ def cited(citation: Citation | Wording, sources: SourceList, *, detail: bool = F
     return shown
 
 
-def said(citation: Citation) -> Markup:
+def said(citation: Citation, sources: SourceList) -> Markup:
     """The words read, each excerpt in quotation marks: they are the source's, not the editors'."""
-    return join([verbatim(excerpt) for excerpt in citation.said], " … ")
+    language = language_read(citation, sources)
+    return join([verbatim(excerpt, language=language) for excerpt in citation.said], " … ")
 
 
-def verbatim(words: str, marks: tuple[str, str] = ("“", "”")) -> Markup:
+def verbatim(words: str, marks: tuple[str, str] = ("“", "”"), language: str | None = None) -> Markup:
     """Words quoted from the chapter or a source, marked `verbatim`: the output guard holds them to
-    the words recorded, as a whole, whatever quotation marks they hold inside."""
-    return Markup('{}<span class="verbatim">{}</span>{}').format(marks[0], words, marks[1])
+    the words recorded, as a whole, whatever quotation marks they hold inside. `language`: theirs,
+    if not the page's, for a screen reader to read them in (WCAG 3.1.2)."""
+    return Markup('{}<span class="verbatim"{}>{}</span>{}').format(marks[0], lang(language), words, marks[1])
 
 
 def cited_list(citations: tuple[Citation, ...], sources: SourceList) -> Markup:

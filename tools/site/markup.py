@@ -78,5 +78,16 @@ def element(tag: str, content: str | Markup = "", **attributes: str | None) -> M
     return Markup("<{}{}>{}</{}>").format(Markup(tag), attrs, content, Markup(tag))
 
 
+def lang(language: str | None) -> Markup:
+    """` lang="de"`: the language of an element's words, as a page writes it (BCP 47); none for the
+    edition's own (the page's)."""
+    return Markup(' lang="{}"').format(language.replace("_", "-")) if language else Markup("")
+
+
+def in_language(content: Markup, language: str | None) -> Markup:
+    """Words in `language`, marked as its (a span), or as they are if in the edition's own."""
+    return Markup("<span{}>{}</span>").format(lang(language), content) if language else content
+
+
 def join(parts: list[Markup], separator: str = "; ") -> Markup:
     return Markup(escape(separator)).join(parts)

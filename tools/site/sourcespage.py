@@ -13,7 +13,7 @@ from ..model.kindpages import kind_pages
 from ..model.sourcelist import Work
 from .apparatus import NOT_SEARCHED, page
 from .cited import work_href
-from .markup import element, link, prose, text
+from .markup import element, lang, link, prose, text
 
 KINDS = {
     "primary": (
@@ -66,7 +66,7 @@ def bibliography_entry(work: Work) -> Markup:
     parts: list[Markup] = []
     if work.author:
         parts.append(closed(prose(work.author)))
-    parts.append(closed(Markup("<cite>{}</cite>").format(prose(work.title))))
+    parts.append(closed(Markup("<cite{}>{}</cite>").format(lang(work.language), prose(work.title))))
     if work.container:
         parts.append(closed(Markup("In <cite>{}</cite>").format(prose(work.container))))
     if work.edition:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..model.edition import Checked
 from ..model.kindpages import KindPage, kind_pages
-from ..model.readings import reading_key, readings
+from ..model.readings import language_read, reading_key, readings
 from ..model.sourcelist import Citation, Meeting, Note, Quotation, Wording
 from .apparatus import NOT_SEARCHED, entry, page, shorten_quotation
 from .cited import said, verbatim, where_read, work_href
@@ -106,10 +106,10 @@ def shown(reading: Reading, checked: Checked) -> Markup:
     parts = [text(c.locator)] if c.locator else []
     parts.append(where_read(c, checked.sources) or Markup("read in print"))
     if isinstance(c, Citation):
-        words = said(c)
+        words = said(c, checked.sources)
     else:
         russian = any(q.russian is c for q in checked.sources.quotations)
-        words = verbatim(c.text, ("«", "»") if russian else ("“", "”"))
+        words = verbatim(c.text, ("«", "»") if russian else ("“", "”"), language_read(c, checked.sources))
     return Markup('{}<span class="said medium-screen">: {}</span>{}').format(Markup(", ").join(parts), words, uses)
 
 
