@@ -90,6 +90,14 @@ KINDS: dict[str, tuple[str, Edit]] = {
             .replace(PROSECUTOR, PROSECUTOR + " 1" * (n // 4))
         ),
     ),
+    # one person listed again and again, and covered each time: each participant's capacities are
+    # gathered once a trial, not once per name a citation covers
+    "source-list trial: one participant repeated, covered as often": (
+        "data/sources.yml",
+        lambda t, n: t.replace(PARTICIPANT, PARTICIPANT * (n // 12)).replace(
+            COVERS, COVERS[:-1] + ', "participants:vyshinsky"' * (n // 12) + "]"
+        ),
+    ),
     # the words quotations may be grow with the quotations: each is looked up, never searched for
     "source-list prose: quotations and sources' words": (
         "data/sources.yml",

@@ -125,15 +125,22 @@ def context(record: Record) -> dict[str, Any]:
     return dumped(record, by_alias=True, include=shown)
 
 
-def covered(record: Record, citation: Citation) -> dict[str, Any]:
-    """The facts a citation covers, as the record states them."""
+def capacities_of(record: Record) -> dict[str, list[str]]:
+    """A trial's participants: each person's capacities (a citation may cover them all)."""
+    found: dict[str, list[str]] = {}
+    for participant in record.participants if isinstance(record, Trial) else ():
+        found.setdefault(participant.person, []).append(participant.capacity)
+    return found
+
+
+def covered(record: Record, citation: Citation, capacities: dict[str, list[str]]) -> dict[str, Any]:
+    """The facts a citation covers, as the record states them (`capacities`: capacities_of(record))."""
     values = record.model_dump(
         mode="json", by_alias=True, include=set(citation.covers) & set(type(record).model_fields)
     )
     for name in citation.covers:
-        person = name.removeprefix("participants:")
-        if person != name and isinstance(record, Trial):
-            values[name] = [p.capacity for p in record.participants if p.person == person]
+        if (person := name.removeprefix("participants:")) != name and isinstance(record, Trial):
+            values[name] = capacities.get(person, [])
     return values
 
 
@@ -146,6 +153,7 @@ def pins(sources: SourceList) -> Iterator[Pin]:
             yield Pin((section, index), f"{section}/{entry.id} (the editors')", dumped(entry))
         for within, record, cited in owners:
             inner = context(record) if record is not entry else {}
+            capacities = capacities_of(record)
             for j, citation in enumerate(cited):
                 label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"
                 payload = [
@@ -154,7 +162,7 @@ def pins(sources: SourceList) -> Iterator[Pin]:
                     list(within),
                     around,
                     inner,
-                    covered(record, citation),
+                    covered(record, citation, capacities),
                     dumped(citation, by_alias=True),
                 ]
                 yield Pin((section, index, *within, j), label, payload)

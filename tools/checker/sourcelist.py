@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import re2
 
-from ..model.dates import format_date, julian_to_gregorian, needs_calendar
+from ..model.dates import format_date, julian_to_gregorian, needs_calendar, span_of
 from ..model.findings import Example, Finding, Rule
 from ..model.names import looks, scripts_mixed
 from ..model.readings import readings
@@ -64,6 +64,14 @@ DATE_CALENDAR = Rule(
     Example("data/sources.yml", "    born_old_style: 1888-09-27\n", "    born_old_style: 1888-09-28\n"),
 )
 
+DATE_ORDER = Rule(
+    "date-order",
+    "the list's dates can all be true together: none is after this version of the edition (`edition.date`), "
+    "a person is born before he dies, a testimony is given during its trial and after the meeting it claims, "
+    "and a quotation from a trial is dated within it",
+    Example("data/sources.yml", "    died: 1953-03-05", "    died: 1853-03-05"),
+)
+
 
 def check(loaded: Loaded) -> Iterator[Finding]:
     yield from ids(loaded)
@@ -71,6 +79,7 @@ def check(loaded: Loaded) -> Iterator[Finding]:
     yield from spellings(loaded)
     yield from policy(loaded)
     yield from calendars(loaded)
+    yield from chronology(loaded)
     yield from verified(loaded)
 
 
@@ -306,6 +315,57 @@ def calendars(loaded: Loaded) -> Iterator[Finding]:
                 )
 
 
+def chronology(loaded: Loaded) -> Iterator[Finding]:
+    """Dates that cannot all be true: each said at the later of the two."""
+    s = loaded.sources
+    version = s.edition.date
+    for section, index, entry in s.entries():
+        for name, value in entry.dates():
+            if span_of(value)[0] > version:
+                yield loaded.at(
+                    DATE_ORDER,
+                    (section, index, name),
+                    f"{format_date(value)} is after this version of the edition ({format_date(version)})",
+                )
+    for i, person in enumerate(s.people):
+        if person.born is not None and person.died is not None and span_of(person.born)[0] > span_of(person.died)[1]:
+            yield loaded.at(
+                DATE_ORDER,
+                ("people", i, "died"),
+                f"{person.name} dies ({format_date(person.died)}) before he is born ({format_date(person.born)})",
+            )
+    trials = {trial.id: trial for trial in s.trials}
+    for i, meeting in enumerate(s.meetings):
+        trial = trials.get(meeting.trial)
+        if meeting.testified is None:
+            continue
+        if trial is not None and not trial.start <= meeting.testified <= trial.end:
+            yield loaded.at(
+                DATE_ORDER,
+                ("meetings", i, "testified"),
+                f"the testimony ({format_date(meeting.testified)}) is not given during {trial.short} "
+                f"({format_date(trial.start)} – {format_date(trial.end)})",
+            )
+        if meeting.claimed_date is not None and span_of(meeting.claimed_date)[0] > meeting.testified:
+            yield loaded.at(
+                DATE_ORDER,
+                ("meetings", i, "claimed_date"),
+                f"the meeting is claimed for {format_date(meeting.claimed_date)}, after the testimony that claims "
+                f"it ({format_date(meeting.testified)})",
+            )
+    for i, quotation in enumerate(s.quotations):
+        trial = trials.get(quotation.trial or "")
+        if trial is not None and quotation.date is not None:
+            first, last = span_of(quotation.date)
+            if last < trial.start or first > trial.end:
+                yield loaded.at(
+                    DATE_ORDER,
+                    ("quotations", i, "date"),
+                    f"{format_date(quotation.date)} is not during {trial.short} "
+                    f"({format_date(trial.start)} – {format_date(trial.end)})",
+                )
+
+
 def verified(loaded: Loaded) -> Iterator[Finding]:
     """`verified` means the words were seen in the official Report of the quotation's own trial, a
     primary record, at a printed page: any other work or locator would let invented words pass."""
@@ -335,4 +395,14 @@ def verified(loaded: Loaded) -> Iterator[Finding]:
             )
 
 
-RULES = (ID_UNIQUE, REFERENCE, SPELLING, SOURCE_DENIED, SOURCE_COPY, SOURCE_HOME, DATE_CALENDAR, STATUS_VERIFIED)
+RULES = (
+    ID_UNIQUE,
+    REFERENCE,
+    SPELLING,
+    SOURCE_DENIED,
+    SOURCE_COPY,
+    SOURCE_HOME,
+    DATE_CALENDAR,
+    DATE_ORDER,
+    STATUS_VERIFIED,
+)

@@ -99,6 +99,18 @@ def life_years(person: Person) -> str:
     return f"{born}–{died}"
 
 
+def span_of(value: int | str | dt.date) -> tuple[dt.date, dt.date]:
+    """The first and the last day a date as precise as the sources allow may be: 1937 is any day of
+    that year, "1937-01" any of that month."""
+    if isinstance(value, dt.date):
+        return value, value
+    if isinstance(value, int):
+        return dt.date(value, 1, 1), dt.date(value, 12, 31)
+    year, month = int(value[:4]), int(value[5:7])
+    after = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), after - dt.timedelta(days=1)
+
+
 def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of a Julian calendar date, through the Julian Day Number."""
     a = (14 - month) // 12

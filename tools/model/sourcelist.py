@@ -39,6 +39,8 @@ from .values import (
     Status,
     Text,
     Url,
+    date_value,
+    within_years,
 )
 from .yamlread import PathKey, Positions, load_yaml
 
@@ -51,6 +53,21 @@ class Fact:
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @field_validator("*")
+    @classmethod
+    def _a_year_of_the_sources(cls, value: Any) -> Any:
+        """Every day of the list (a trial's, an Old Style date, a testimony's), not only a DateValue's."""
+        return within_years(value, value.year) if isinstance(value, dt.date) else value
+
+    def dates(self) -> Iterator[tuple[str, int | str | dt.date]]:
+        """Each field that holds a date, as precise as the sources allow (1937, "1937-01", a day)."""
+        for name, info in type(self).model_fields.items():
+            value = getattr(self, name)
+            if isinstance(value, dt.date) or (
+                value is not None and any(getattr(m, "func", None) is date_value for m in info.metadata)
+            ):
+                yield name, value
 
     @classmethod
     def fact_fields(cls) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ YEAR_MONTH = re2.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 MIN_YEAR, MAX_YEAR = 1000, 2100
 
 
-def _date_value(value: Any) -> Any:
+def date_value(value: Any) -> Any:
     """A date as precise as the sources allow: 1937, "1937-01" or 1937-01-23 (YAML's date)."""
     if value is None:
         return None
@@ -30,15 +30,23 @@ def _date_value(value: Any) -> Any:
     if isinstance(value, str):
         if not YEAR_MONTH.match(value):
             raise ValueError(f"'{value}' is not a date: write a year, YYYY-MM or YYYY-MM-DD")
-        return value
+        return within_years(value, int(value[:4]))
     if isinstance(value, dt.datetime):
         raise ValueError("a date has no time of day")
     if isinstance(value, dt.date):
-        return value
+        return within_years(value, value.year)
     raise ValueError("a date is a year, YYYY-MM or YYYY-MM-DD")
 
 
-DateValue = Annotated[int | str | dt.date | None, BeforeValidator(_date_value)]
+def within_years(value: Any, year: int) -> Any:
+    """A date of the sources lies within MIN_YEAR and MAX_YEAR, in whatever form it is written (the
+    calendars' arithmetic, and every reader, stays in the years of the edition's sources)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"{year} is not a year of the edition's sources ({MIN_YEAR}–{MAX_YEAR})")
+    return value
+
+
+DateValue = Annotated[int | str | dt.date | None, BeforeValidator(date_value)]
 
 
 def _text(value: str) -> str:
