@@ -1121,6 +1121,25 @@ NEW_DATES = [
     ),
     edit("a day in the first year", YML, "    born: 1888-10-09", "    born: 0001-01-03", "yaml-schema", "born: 0001"),
     edit("a month in year nought", YML, "    died: 1953-03-05", '    died: "0000-03"', "yaml-schema", "died: "),
+    # a month is given by a date of its year or by its name, not by any number that equals it (the
+    # day in "5 March 1953" is not May), nor by a verb ("may") that a month's name is spelt like
+    edit("a month from a day's number", YML, "    died: 1953-03-05", '    died: "1953-05"', "fact-numbers", "died: "),
+    # a date the editors write in a text is written as a date in its sources' words, as a date field
+    # is: its numbers each somewhere in them once passed with the wrong month
+    in_summary("a date in a text with another month", "Bolshevik theorist; shot on 15 June 1938.", "fact-date"),
+    # no number is too long to hold to the words (one of seven digits once went unchecked)
+    in_summary(
+        "a number of seven digits", "Bolshevik theorist; shot after the 1938 trial with 2400000 others.", "fact-numbers"
+    ),
+    Attack(
+        "a month from a verb",
+        (
+            (YML, "    died: 1953-03-05", '    died: "1953-05"'),
+            (YML, "– 5 March 1953", "– he may in 1953 have died"),
+        ),
+        "fact-numbers",
+        "died: ",
+    ),
 ]
 ATTACKS = [*OLD, *NEW_SPELLINGS, *NEW_MARKUP, *NEW_OTHER, *NEW_A11Y, *NEW_DATES]
 # Attacks not refused yet: a strict xfail each, so that the day one is refused the test says so.

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from tools.checker.facts import said_month
+from tools.checker.datesread import dates_read, dates_written, said_month
+from tools.checker.facts import numbers, year_of
 from tools.model.sourcelist import Citation
 
 SECRET = "SECRET_TOKEN=hunter2"
@@ -150,6 +151,10 @@ def citation_saying(*said: str) -> Citation:
     return Citation.model_validate({"work": "socialist-standard-1936", "said": list(said), "covers": ["year"]})
 
 
+def gives_month(citations: list[Citation], value: dt.date | str, month: int, languages: tuple[str, ...]) -> bool:
+    return said_month(dates_read(citations, languages), year_of(value), month, numbers(value))
+
+
 @pytest.mark.parametrize(
     ("said", "month", "gives"),
     [
@@ -160,12 +165,20 @@ def citation_saying(*said: str) -> Citation:
         # not count, nor a month's name far from the date's numbers.
         ("In the October, 1936, Socialist Standard, No. 41", 11, False),
         ("November was a cold month; the paper came out in 1936", 11, False),
+        # A month as a number only in a date of its year: not a day's number or an hour that equals it.
+        ("Socialist Standard, 1936-11", 11, True),
+        ("No. 387, 11.1936", 11, True),
+        ("the session opened at 11 am in 1936", 11, False),
+        ("5 March 1936", 5, False),
+        # A name as a text writes it: the verb "may" next to the year is not May.
+        ("the witness may in 1936 have been in Paris", 5, False),
+        ("in MAY 1936", 5, True),
     ],
 )
 def test_a_dates_month_is_read_only_next_to_its_year_or_day(said: str, month: int, gives: bool) -> None:
     languages = ("en", "ru", "dyo")
     value = f"1936-{month:02d}" if "1936" in said else dt.date(1890, 8, 18)
-    assert said_month([citation_saying(said)], value, month, languages) is gives
+    assert gives_month([citation_saying(said)], value, month, languages) is gives
 
 
 def test_a_named_pipe_in_docs_is_a_finding_not_a_hang(mini: Project) -> None:
@@ -177,3 +190,24 @@ def test_a_named_pipe_in_docs_is_a_finding_not_a_hang(mini: Project) -> None:
     os.mkfifo(mini.path("docs/feed.xml"))
     found = {(f.path, f.rule) for f in mini.check().findings}
     assert {("docs/warning.md", "file-missing"), ("docs/feed.xml", "page-undeclared")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("shot on 15 March 1938 after the trial", [((15,), 3, 1938)]),
+        ("Lenin's birthday, 10 (22) April 1870", [((10, 22), 4, 1870)]),  # Old and New Style
+        ("the trials of August 1936 and January 1937", [((), 8, 1936), ((), 1, 1937)]),
+        ("arrived on November 23", [((23,), 11, None)]),
+        ("he may go; a march of 1937", []),  # a verb and a walk, not months
+    ],
+)
+def test_the_dates_a_text_writes(text: str, written: list[tuple[object, ...]]) -> None:
+    assert [found for found, _ in dates_written(text)] == written
+
+
+def test_a_word_a_scans_line_break_split_is_read_whole() -> None:
+    """A scan's excerpts, line by line: “… trials of Au” / “gust, 1936 …” give August 1936."""
+    split = citation_saying("made against them in the Moscow trials of Au", "gust, 1936 and January, 1937.")
+    assert gives_month([split], "1936-08", 8, ("en",))
+    assert not gives_month([citation_saying("trials of Au", "Gust, 1936")], "1936-08", 8, ("en",))

@@ -16,7 +16,8 @@ import pytest
 from conftest import Project
 
 from tools.checker import check
-from tools.checker.facts import dated, grams_of
+from tools.checker.datesread import dates_in
+from tools.checker.facts import grams_of
 from tools.model.quotes import corpus_of, tokens_of
 from tools.model.yamlread import _read_yaml
 
@@ -90,6 +91,13 @@ KINDS: dict[str, tuple[str, Edit]] = {
             .replace(PROSECUTOR, PROSECUTOR + " 1" * (n // 4))
         ),
     ),
+    # each date a text writes is looked up in what its sources' words give, read once, not searched for
+    "source-list prose: dates in a text and in its sources' words": (
+        "data/sources.yml",
+        lambda t, n: t.replace(SAID, SAID + " " + "on 15 March 1938, " * (n // 36)).replace(
+            SUMMARY, "    summary: " + "shot on 15 March 1938; " * (n // 24)
+        ),
+    ),
     # one person listed again and again, and covered each time: each participant's capacities are
     # gathered once a trial, not once per name a citation covers
     "source-list trial: one participant repeated, covered as often": (
@@ -112,7 +120,7 @@ def cpu(run: Callable[[], object], times: int = 2) -> float:
     """The least CPU time of `times` runs, each with nothing kept from the one before."""
     best = float("inf")
     for _ in range(times):
-        for cached in (tokens_of, dated, grams_of, corpus_of, _read_yaml):
+        for cached in (tokens_of, dates_in, grams_of, corpus_of, _read_yaml):
             cached.cache_clear()
         gc.collect()  # the garbage of the run before is not this one's to collect
         gc.disable()  # a collection's pause falls where it falls, more often in a larger run

@@ -16,7 +16,7 @@ from tools.model.dates import (
     julian_to_gregorian,
     life_dates,
     life_years,
-    month_names,
+    month_forms,
     needs_calendar,
 )
 from tools.model.sourcelist import Person, Policy
@@ -162,9 +162,12 @@ def test_an_address_may_hold_no_space_of_any_kind_and_no_invisible_character() -
 
 def test_a_months_names_in_the_languages_the_sources_are_read_in() -> None:
     """CLDR's names through Babel: in a date and standing alone, full and abbreviated."""
-    assert {"августа", "август", "авг"} <= month_names("ru")[8]
-    assert {"march", "mar"} <= month_names("en")[3] and "martie" in month_names("ro")[3]
-    assert "march" not in month_names("en")[1]
+    assert {"августа", "август", "авг", "Августа", "АВГУСТА"} <= month_forms("ru")[8]
+    assert {"March", "Mar", "MARCH"} <= month_forms("en")[3] and "martie" in month_forms("ro")[3]
+    assert "March" not in month_forms("en")[1]
+    # a month's name as a text writes it, never the lower case of a name the language capitalises:
+    # "may" is a verb, "march" a walk
+    assert "may" not in month_forms("en")[5] and "march" not in month_forms("en")[3]
 
 
 @pytest.mark.parametrize("language", ["xx", "../../etc/passwd", "en/../ru", "", "EN " * 10])

@@ -5,9 +5,12 @@ covers it when its `covers` names the field; a trial's participants are covered 
 (`participants:<person-id>`). More is held mechanically:
 - a day's date is written as one date in the words its covering citations record (`said`): its day
   beside its month (a number, or a name in a language of `policy.languages`) and its year the first
-  that follows, so a date cannot be stitched from numbers a source gives for other days;
-- every other number written in a fact (a year, an Old Style date, "170 million") appears among the
-  numbers of those words, and a month among them or as one of its names;
+  that follows, so a date cannot be stitched from numbers a source gives for other days; and so is
+  every date an editors' text writes by a month's name ("left on 24 November 1932"): what the words
+  give is read once per excerpt (tools/checker/datesread.py);
+- every other number written in a fact (a year, an Old Style date, "170 million", however long)
+  appears among the numbers of those words, and a month in a date of its year or by one of its
+  names (as a text writes it: "may" is not May);
 - a fact that names a person is covered by words that spell that person;
 - a reference work (and a mirror of one) covers only the fields `policy.reference_covers` allows;
 - a citation covers only fields its entry has.
@@ -20,13 +23,12 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-import re2
-
-from ..model.dates import format_date, month_names
+from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
 from ..model.readings import cited_by
 from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
+from .datesread import NUMBER, dates_read, dates_written, digits, gives, said_month, writes_date
 
 FACT_UNCOVERED = Rule(
     "fact-uncovered",
@@ -41,8 +43,8 @@ FACT_UNCOVERED = Rule(
 FACT_NUMBERS = Rule(
     "fact-numbers",
     "every number written in a fact that is not a day's date (a year, a month, an Old Style date, a count), "
-    "and its month, appears in the words (`said`) of a citation that covers it (a month as a number, or by a "
-    "name of it in a language of `policy.languages`)",
+    "and its month, appears in the words (`said`) of a citation that covers it (a month in a date of its year, "
+    "1932-11 or 11.1932, or by a name of it in a language of `policy.languages`, next to the fact's year or day)",
     Example(
         "data/sources.yml",
         "    summary: Bolshevik theorist; shot after the 1938 trial.",
@@ -68,20 +70,12 @@ FACT_DATE = Rule(
     "fact-date",
     "a day's date (its Old Style twin aside, which date-calendar ties to it) is written as one date in the "
     "words of a citation that covers it: its day beside its month, and its year the first that follows them "
-    "closely (or, when none does, one the words give elsewhere)",
+    "closely (or, when none does, one the words give elsewhere); so is a date an editors' text writes by a "
+    "month's name (24 November 1932, November 1932, 24 November)",
     Example(
         "data/sources.yml", "    died: 1938-03-15\n    role: principal", "    died: 1938-10-09\n    role: principal"
     ),
 )
-NUMBER = re2.compile(r"[0-9]+")
-# A word (letters and their combining marks: "Гео́ргий" is one) or a number.
-TOKEN = re2.compile(r"[\pL\pM]+|[0-9]+")
-NEAR = 3  # a month's name counts within this many words of the date's year or day
-MONTH_NAME_MIN = 3
-DAY_NEAR = 2  # a day stands within two words of its month: "15 March", "March 15", "6 (18) августа"
-YEAR_NEAR = 6  # and its year within six words after: "Dec. 18 (Dec. 6, Old Style), 1878"
-ISO_DATE = re2.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
-DOTTED_DATE = re2.compile(r"\b([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\b")
 # Fields that name another entry by its id ("trial-1938"): their numbers are the id's, not a fact's.
 REFERENCES = frozenset({"speaker", "trial", "prosecutor", "person"})
 
@@ -92,17 +86,23 @@ class Coverage:
     covered: int
 
 
-def numbers(value: object) -> set[int]:
-    """The numbers a reader sees in a value: a date's day and year, the digits of a text."""
+def numbers(value: object) -> set[str]:
+    """The numbers a reader sees in a value: a date's day and year, the digits of a text. As digits,
+    without leading zeros, however many there are ("2400000" too: no number is too long to check)."""
     if isinstance(value, dt.date):
-        return {value.day, value.year}
+        return {str(value.day), str(value.year)}
     if isinstance(value, int):
-        return {value}
+        return {str(value)}
     if isinstance(value, str):
         if YEAR_MONTH.match(value):  # "1932-11": a month is written as a word, the year as a number
-            return {int(value[:4])}
-        return {int(n) for n in NUMBER.findall(value) if len(n) < 7}
+            return {value[:4]}
+        return {digits(n) for n in NUMBER.findall(value)}
     return set()
+
+
+def year_of(value: object) -> int:
+    """The year of a date or a year-month ("1932-11")."""
+    return value.year if isinstance(value, dt.date) else int(str(value)[:4])
 
 
 def month(value: object) -> int | None:
@@ -114,65 +114,8 @@ def month(value: object) -> int | None:
     return None
 
 
-def said_month(citations: list[Citation], value: dt.date | str, number: int, languages: tuple[str, ...]) -> bool:
-    """Do the words read give the date's month: as a number, or by one of its names (three letters
-    or more) next to the date's year or day? (Next to: a short word such as "no" or "was" is a month's
-    name in some language, and must not pass for one anywhere in the text.)"""
-    if any(number in said_numbers(c) for c in citations):
-        return True
-    names = frozenset().union(*(month_names(language)[number] for language in languages))
-    near = {str(n) for n in numbers(value)}
-    for excerpt in (excerpt for c in citations for excerpt in c.said):
-        words = [w.lower() for w in TOKEN.findall(excerpt)]
-        for at, word in enumerate(words):
-            if len(word) >= MONTH_NAME_MIN and word in names and near & set(words[max(0, at - NEAR) : at + NEAR + 1]):
-                return True
-    return False
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def dated(excerpt: str) -> tuple[frozenset[int], frozenset[tuple[int, int, int]], tuple[str, ...]]:
-    """An excerpt's four-digit numbers, its numeric dates and its words, lower case. Kept, as
-    tokens_of keeps a text's tokens: a check reads the same words as the last one did."""
-    years = frozenset(int(n) for n in NUMBER.findall(excerpt) if len(n) == 4)
-    numeric = {(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(excerpt)}
-    numeric |= {(int(y), int(m), int(d)) for d, m, y in DOTTED_DATE.findall(excerpt)}
-    return years, frozenset(numeric), tuple(w.lower() for w in TOKEN.findall(excerpt))
-
-
-@functools.cache
-def _month_called(month_number: int, languages: tuple[str, ...]) -> frozenset[str]:
-    names = frozenset().union(*(month_names(language)[month_number] for language in languages))
-    return frozenset(name for name in names if len(name) >= MONTH_NAME_MIN)
-
-
-def writes_date(citations: list[Citation], date: dt.date, languages: tuple[str, ...]) -> bool:
-    """Do the words give this day as a date: numerically (1938-03-15, 15.03.1938), or by its month's
-    name with the day beside it and the year the first that follows closely? A day and month with no
-    year close after may take a year the words give elsewhere (“August 21 … August 19-24, 1936”)."""
-    names = _month_called(date.month, languages)
-    days = {str(date.day), f"{date.day:02d}"}
-    years: set[int] = set()
-    loose = False  # the day and month, written with no year close after
-    for excerpt in (excerpt for c in citations for excerpt in c.said):
-        written, numeric, words = dated(excerpt)
-        years |= written
-        if (date.year, date.month, date.day) in numeric:
-            return True
-        for at, word in enumerate(words):
-            if word not in names:
-                continue
-            if days.isdisjoint(words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR]):
-                continue
-            after = [int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4]
-            if after[:1] == [date.year]:
-                return True
-            loose = loose or not after
-    return loose and date.year in years
-
-
-def said_numbers(citation: Citation) -> set[int]:
-    return {int(n) for excerpt in citation.said for n in NUMBER.findall(excerpt) if len(n) < 7}
+def said_numbers(citation: Citation) -> set[str]:
+    return {digits(n) for excerpt in citation.said for n in NUMBER.findall(excerpt)}
 
 
 def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
@@ -215,7 +158,7 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
         for j, citation in enumerate(citations):
             for name in dict.fromkeys(citation.covers):
                 covers.setdefault(name, []).append(j)
-        said: dict[int, set[int]] = {}
+        said: dict[int, set[str]] = {}
         for name, value in values.items():
             if value is None or value == ():
                 continue
@@ -237,7 +180,7 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                     said[j] = said_numbers(citations[j])
             missing = {n for n in stated if not any(n in said[j] for j in covering_at)}
             if missing:
-                shown = ", ".join(str(n) for n in sorted(missing))
+                shown = ", ".join(sorted(missing, key=lambda n: (len(n), n)))
                 findings.append(
                     loaded.at(FACT_NUMBERS, where, f"'{name}' gives {shown}, which the words of its sources do not")
                 )
@@ -251,7 +194,12 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                         "name (by a spelling of theirs in the source list)",
                     )
                 )
-            if whole_date and not writes_date(covering, value, loaded.sources.policy.languages):
+            stated_month = None if name in REFERENCES or whole_date else month(value)
+            written = dates_written(value) if isinstance(value, str) and name not in REFERENCES else []
+            if not (whole_date or stated_month or written):
+                continue
+            read = dates_read(covering, loaded.sources.policy.languages)
+            if isinstance(value, dt.date) and whole_date and not writes_date(read, value):
                 findings.append(
                     loaded.at(
                         FACT_DATE,
@@ -259,18 +207,24 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                         f"'{name}' gives {format_date(value)}, which the words of its sources do not write as one date",
                     )
                 )
-            stated_month = None if name in REFERENCES or whole_date else month(value)
-            if stated_month is not None and not said_month(
-                covering, value, stated_month, loaded.sources.policy.languages
-            ):
+            if stated_month is not None and not said_month(read, year_of(value), stated_month, numbers(value)):
                 findings.append(
                     loaded.at(
                         FACT_NUMBERS,
                         where,
                         f"'{name}' gives the month {format_date(value).split()[-2]}, which the words of its sources "
-                        "do not (as a number, or by a name in a language of policy.languages)",
+                        "do not (as a date of its year, or by a name in a language of policy.languages)",
                     )
                 )
+            for said_date, words in written:
+                if not gives(read, said_date):
+                    findings.append(
+                        loaded.at(
+                            FACT_DATE,
+                            where,
+                            f"'{name}' says “{words}”, which the words of its sources do not write as a date",
+                        )
+                    )
     return findings, Coverage(facts, covered)
 
 

@@ -34,19 +34,18 @@ NOT_KNOWN = "not known"
 
 
 @functools.cache
-def month_names(language: str) -> dict[int, frozenset[str]]:
-    """Each month's names in `language` (a code the source list's policy has validated), lower case
-    and without a final full stop, as CLDR gives them: full and abbreviated, inside a date and
-    standing alone (Russian "августа" and "август", "авг")."""
+def month_forms(language: str) -> dict[int, frozenset[str]]:
+    """Each month's names as a text may write them: as CLDR gives them, in capitals, or with a
+    capital first letter (at the start of a sentence). Never in lower case where the language writes
+    them with a capital: English "may" is a verb, not May."""
     months = Locale.parse(language).months
-    return {
-        month: frozenset(
-            months[context][width][month].lower().rstrip(".")
-            for context in ("format", "stand-alone")
-            for width in ("wide", "abbreviated")
-        )
-        for month in range(1, 13)
-    }
+    forms: dict[int, set[str]] = {month: set() for month in range(1, 13)}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for month, name in months[context][width].items():
+                name = name.rstrip(".")
+                forms[month] |= {name, name.upper(), name[:1].upper() + name[1:]}
+    return {month: frozenset(names) for month, names in forms.items()}
 
 
 def format_date(value: DateValue) -> str:

@@ -1,0 +1,172 @@
+"""The dates the words of a source are read as giving, and the dates a fact states.
+
+A source's words give a day when they write it as one date: numerically (1938-03-15, 15.03.1938),
+or by its month's name with the day beside it and the year the first that follows closely; a day
+and month with no year close after may take a year the words give elsewhere ("August 21 …
+August 19-24, 1936"). They give a month of a year by a date of that year (1932-11, 11.1932), or
+by its name next to one of the fact's numbers. A month's name is read as a text writes it: as CLDR
+gives it, in capitals, or with a capital first letter, never in lower case where the language
+capitalises it ("may" is a verb). Each excerpt is read once into an index of what it gives, so
+that a fact, and every date an editors' text writes, is looked up, not searched for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import re2
+
+from ..model.dates import month_forms
+from ..model.sourcelist import Citation
+
+NUMBER = re2.compile(r"[0-9]+")
+# A word (letters and their combining marks: "Гео́ргий" is one) or a number.
+TOKEN = re2.compile(r"[\pL\pM]+|[0-9]+")
+NEAR = 3  # a month's name counts within this many words of the date's year or day
+MONTH_NAME_MIN = 3  # a shorter name ("no", Jola-Fonyi's November) is a word of too many languages
+DAY_NEAR = 2  # a day stands within two words of its month: "15 March", "March 15", "6 (18) августа"
+YEAR_NEAR = 6  # and its year within six words after: "Dec. 18 (Dec. 6, Old Style), 1878"
+ISO_DATE = re2.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
+DOTTED_DATE = re2.compile(r"\b([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\b")
+ISO_MONTH = re2.compile(r"\b([0-9]{4})-([0-9]{2})\b")  # 1932-11
+MONTH_YEAR = re2.compile(r"\b([0-9]{1,2})[./]([0-9]{4})\b")  # 11.1932, 11/1932
+
+
+def digits(number: str) -> str:
+    """A number as its digits without leading zeros: no number is too long to compare."""
+    return number.lstrip("0") or "0"
+
+
+@functools.cache
+def months_called(languages: tuple[str, ...]) -> dict[str, frozenset[int]]:
+    """Each form of a month's name in these languages (three letters or more), with its months."""
+    called: dict[str, set[int]] = {}
+    for language in languages:
+        for month, forms in month_forms(language).items():
+            for form in forms:
+                if len(form) >= MONTH_NAME_MIN:
+                    called.setdefault(form, set()).add(month)
+    return {form: frozenset(months) for form, months in called.items()}
+
+
+@dataclass(frozen=True)
+class DatesRead:
+    """What some words give: every set is looked up, so a fact costs the same whatever the words."""
+
+    years: frozenset[int]  # the four-digit numbers
+    days: frozenset[tuple[int, int, int]]  # (year, month, day) written as one date
+    day_months: frozenset[tuple[int, int]]  # (month, day) written together, whatever the year
+    loose: frozenset[tuple[int, int]]  # (month, day) by name with no year close after
+    months: frozenset[tuple[int, int]]  # (year, month) written as a date of that year
+    named: frozenset[tuple[str, int]]  # (a number, month): the month's name within NEAR words of it
+
+    @staticmethod
+    def merged(parts: Iterable[DatesRead]) -> DatesRead:
+        parts = list(parts)
+        return DatesRead(*(frozenset().union(*(getattr(p, f) for p in parts)) for f in DatesRead.__dataclass_fields__))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def dates_in(excerpt: str, languages: tuple[str, ...]) -> DatesRead:
+    """One excerpt read once (kept across checks, as tokens_of keeps a text's tokens)."""
+    called = months_called(languages)
+    words = TOKEN.findall(excerpt)
+    numeric = {(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(excerpt)}
+    numeric |= {(int(y), int(m), int(d)) for d, m, y in DOTTED_DATE.findall(excerpt)}
+    months = {(y, m) for y, m, _ in numeric}
+    months |= {(int(y), int(m)) for y, m in ISO_MONTH.findall(excerpt)}
+    months |= {(int(y), int(m)) for m, y in MONTH_YEAR.findall(excerpt)}
+    days, loose, named = set(numeric), set(), set()
+    for at, word in enumerate(words):
+        if (month_numbers := called.get(word)) is None:
+            continue
+        near = [digits(w) for w in words[max(0, at - NEAR) : at + NEAR + 1] if w.isdigit()]
+        beside = [int(w) for w in words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR] if _day(w)]
+        after = [int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4]
+        for month in month_numbers:
+            named |= {(n, month) for n in near}
+            if after:
+                days |= {(after[0], month, day) for day in beside}
+            else:
+                loose |= {(month, day) for day in beside}
+    years = frozenset(int(n) for n in NUMBER.findall(excerpt) if len(n) == 4)
+    day_months = {(m, d) for _, m, d in days} | loose
+    return DatesRead(
+        years, frozenset(days), frozenset(day_months), frozenset(loose), frozenset(months), frozenset(named)
+    )
+
+
+def _day(word: str) -> bool:
+    return word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
+
+
+def read_texts(citations: Iterable[Citation]) -> Iterator[str]:
+    """The words of each citation, excerpt by excerpt, and each word a scan's line break split between
+    two excerpts rejoined ("… trials of Au" + "gust, 1936 …"): one page, read as its reader reads it."""
+    for c in citations:
+        yield from c.said
+        for before, after in zip(c.said, c.said[1:], strict=False):
+            if before[-1:].isalpha() and after[:1].islower():
+                yield before.rsplit(None, 1)[-1] + after
+
+
+def dates_read(citations: Iterable[Citation], languages: tuple[str, ...]) -> DatesRead:
+    return DatesRead.merged(dates_in(text, languages) for text in read_texts(citations))
+
+
+def writes_date(read: DatesRead, date: dt.date) -> bool:
+    """Do the words give this day as one date (or its day and month, and its year elsewhere)?"""
+    if (date.year, date.month, date.day) in read.days:
+        return True
+    return (date.month, date.day) in read.loose and date.year in read.years
+
+
+def said_month(read: DatesRead, year: int, month: int, near: Iterable[str]) -> bool:
+    """Do the words give this month of `year`: by a date of that year, or by its name next to one
+    of the fact's numbers (`near`: its year, or its day)?"""
+    return (year, month) in read.months or any((n, month) in read.named for n in near)
+
+
+# --- the dates an editors' text writes ------------------------------------------------------------
+
+# The days beside a month's name ("10 (22) April": Old and New Style), the month, and the year after.
+WrittenDate = tuple[tuple[int, ...], int, int | None]
+
+
+def dates_written(text: str) -> list[tuple[WrittenDate, str]]:
+    """The dates a text in the edition's language (English) writes by a month's name, each with a day
+    beside it or a year after it, or both; with the words that write it."""
+    called = months_called(("en",))
+    words = TOKEN.findall(text)
+    found: list[tuple[WrittenDate, str]] = []
+    for at, word in enumerate(words):
+        if (month_numbers := called.get(word)) is None:
+            continue
+        days = tuple(int(w) for w in words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR] if _day(w))
+        year = next(
+            (int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4), None
+        )
+        if days or year is not None:
+            shown = " ".join(
+                part for part in (" (".join(map(str, days)) + ")" * (len(days) > 1), word, str(year or "")) if part
+            )
+            found.extend(((days, month, year), shown) for month in sorted(month_numbers))
+    return found
+
+
+def gives(read: DatesRead, written: WrittenDate) -> bool:
+    """Do the words give what a text writes: the day (one of its days, for Old and New Style) of
+    that month and year, that day and month in any year, or that month of that year?"""
+    days, month, year = written
+    if not days:
+        return year is not None and said_month(read, year, month, {str(year)})
+    for day in days:
+        try:
+            if writes_date(read, dt.date(year, month, day)) if year is not None else (month, day) in read.day_months:
+                return True
+        except ValueError:  # "31 February 1937": no such day, so no source writes it
+            continue
+    return False
