@@ -80,6 +80,14 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "data/sources.yml",
         lambda t, n: t.replace(SUMMARY, '    summary: "' + "“a ‘b " * (n // 6) + '"'),
     ),
+    # every address an address stands for is found in one pass (tools/model/urls.py, hosts_within)
+    "source-list address: addresses and escapes nested in a read_at": (
+        "data/sources.yml",
+        lambda t, n: t.replace(
+            "read_at: https://en.wikipedia.org/wiki/Nikolai_Bukharin",
+            "read_at: https://web.archive.org/web/2019/" + "https%253A%252F%252Fa.org/" * (n // 26),
+        ),
+    ),
     # a trial's participants are facts: each covered by one citation, whose words are read once
     "source-list trial: participants covered by one citation of long words": (
         "data/sources.yml",

@@ -13,7 +13,7 @@ from ..model.findings import Example, Finding, Rule
 from ..model.names import looks, scripts_mixed
 from ..model.readings import readings
 from ..model.sourcelist import Loaded, Wording
-from ..model.urls import host_of, on_domain, site_of
+from ..model.urls import host_of, hosts_within, on_domain, site_of
 from ..model.values import NEW_STYLE_FROM
 
 ID_UNIQUE = Rule(
@@ -35,7 +35,8 @@ SPELLING = Rule(
 )
 SOURCE_DENIED = Rule(
     "source-denied",
-    "no address is on a domain the policy's denylist refuses",
+    "no address is on a domain the policy's denylist refuses, nor stands for an address on one (an archive's "
+    "copy, a redirector's target, a search engine's cache, a translating proxy's page)",
     Example("data/sources.yml", "https://archive.org/details/reportofcourtpro1938", "https://metapedia.org/x"),
 )
 SOURCE_COPY = Rule(
@@ -192,6 +193,16 @@ def _one_script(loaded: Loaded, key: tuple[str | int, ...], spelling: str) -> It
             )
 
 
+def held(url: str) -> list[tuple[str, str]]:
+    """Each host `url` is held to the policy for, with how a finding names it: its own, then every host
+    of an address it stands for (an archive's, a redirector's, a cache's or a translating proxy's), so
+    that a denied or unauthorised site is not admitted behind another."""
+    if url.startswith("original/"):
+        return []
+    host = host_of(url)
+    return [(host, host), *((inner, f"{inner} behind {host}") for inner in hosts_within(url))]
+
+
 def policy(loaded: Loaded) -> Iterator[Finding]:
     s = loaded.sources
     copiers = s.policy.mirrors
@@ -199,17 +210,17 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
         # A work's own address is shown to readers (and read at when a citation names no other).
         if listed.url is None:
             continue
-        host = host_of(listed.url)
-        denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
-        if denied is not None:
-            yield loaded.at(SOURCE_DENIED, ("works", index, "url"), f"{host} is on the denylist ({denied.reason})")
-        pirate = next((u for u in s.policy.unauthorised if on_domain(host, u.domain)), None)
-        if pirate is not None:
-            yield loaded.at(
-                SOURCE_COPY,
-                ("works", index, "url"),
-                f"{host} is {pirate.what}: a work's own address is never an unauthorised copy",
-            )
+        for host, named in held(listed.url):
+            denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
+            if denied is not None:
+                yield loaded.at(SOURCE_DENIED, ("works", index, "url"), f"{named} is on the denylist ({denied.reason})")
+            pirate = next((u for u in s.policy.unauthorised if on_domain(host, u.domain)), None)
+            if pirate is not None:
+                yield loaded.at(
+                    SOURCE_COPY,
+                    ("works", index, "url"),
+                    f"{named} is {pirate.what}: a work's own address is never an unauthorised copy",
+                )
     for key, _, c in readings(s):
         if c.read_at is not None and c.read_at.startswith("original/") and c.read_at != s.edition.original:
             yield loaded.at(
@@ -218,29 +229,25 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
         for name, url in (("read_at", c.read_at), ("canonical", c.canonical)):
             if url is None or url.startswith("original/"):
                 continue
-            host = host_of(url)
-            denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
-            if denied is not None:
-                yield loaded.at(
-                    SOURCE_DENIED, (*key, name), f"{host} is on the denylist ({denied.reason}); cite another copy"
-                )
+            for host, named in held(url):
+                denied = next((d for d in s.policy.denylist if on_domain(host, d.domain)), None)
+                if denied is not None:
+                    yield loaded.at(
+                        SOURCE_DENIED, (*key, name), f"{named} is on the denylist ({denied.reason}); cite another copy"
+                    )
             if _home_page(url):
                 yield loaded.at(SOURCE_HOME, (*key, name), f"{url} is a site's home page, which locates nothing")
         if c.copy_kind == "mirror" and c.canonical is None:
             yield loaded.at(SOURCE_COPY, (*key, "copy"), "a mirror names the page it copies: add `canonical:`")
         if c.copy_kind != "mirror" and c.canonical is not None:
             yield loaded.at(SOURCE_COPY, (*key, "canonical"), "only a mirror has a canonical page: say `copy: mirror`")
-        read_host = host_of(c.read_at) if c.read_at is not None else None
-        if read_host is not None and c.copy_kind != "mirror":
-            site = next((m for m in copiers if on_domain(read_host, m.domain)), None)
-            if site is not None:
-                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{read_host} copies {site.copies}: say `copy: mirror`")
-        if read_host is not None and c.copy_kind != "unauthorised":
-            pirate = next((u for u in s.policy.unauthorised if on_domain(read_host, u.domain)), None)
-            if pirate is not None:
-                yield loaded.at(
-                    SOURCE_COPY, (*key, "read_at"), f"{read_host} is {pirate.what}: say `copy: unauthorised`"
-                )
+        for host, named in held(c.read_at) if c.read_at is not None else ():
+            site = next((m for m in copiers if on_domain(host, m.domain)), None)
+            if site is not None and c.copy_kind != "mirror":
+                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{named} copies {site.copies}: say `copy: mirror`")
+            pirate = next((u for u in s.policy.unauthorised if on_domain(host, u.domain)), None)
+            if pirate is not None and c.copy_kind != "unauthorised":
+                yield loaded.at(SOURCE_COPY, (*key, "read_at"), f"{named} is {pirate.what}: say `copy: unauthorised`")
         work = s.work.get(c.work)
         if (
             c.copy_kind == "own"

@@ -63,6 +63,9 @@ def url_problem(value: str, *, relative: bool = True) -> str | None:
         return f"has a host in letters other than ASCII ('{parts.hostname}'): write it as a browser sends it (xn--…)"
     if "@" in parts.netloc:
         return "carries a user name or password before the host"
+    if "%" in parts.hostname:
+        # A browser decodes it (de%2Emetapedia%2Eorg is de.metapedia.org): the lists would not see it.
+        return f"has a percent-escape in its host ('{parts.hostname}'): write the host as a browser sends it"
     if parts.hostname.endswith(".") or port == 0:
         return f"has a malformed host '{parts.netloc}'"
     if {".", ".."} & set(unquote(parts.path).lower().replace("%2e", ".").split("/")):
@@ -74,6 +77,62 @@ def url_problem(value: str, *, relative: bool = True) -> str | None:
 
 def host_of(value: str) -> str:
     return (urlsplit(value).hostname or "").lower()
+
+
+# Where an address's own host ends: what follows is the path, query and fragment it may carry others in.
+OWN_AUTHORITY = re2.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*([^/\\?#]*)")
+# An address within another: `https://host` (an archive's path, a redirector's `?q=`), and a search
+# engine's `cache:host/path` (with or without a cache id before the host). The host ends where a
+# query's next parameter or a search's next word would begin.
+ADDRESS_WITHIN = re2.compile(r"(?i)(?:https?:[/\\]*|cache:(?:[a-z0-9_-]+:)?)([^/\\?#&+,;\s]*)")
+TRANSLATE_PROXY = ".translate.goog"
+HEX = frozenset(b"0123456789abcdefABCDEF")
+
+
+def hosts_within(url: str) -> list[str]:
+    """The hosts of every address `url` stands for, other than its own host: an archive's copy of a
+    page (web.archive.org/web/2019/https://…, archive.ph/o/…/https://…), a redirector's target
+    (?q=, ?url=, ?u=), a search engine's cached copy (cache:host/path), a page through Google's
+    translating proxy (de-metapedia-org.translate.goog is de.metapedia.org), nested in any depth of
+    percent-escapes. Hosts, not addresses: the policy is by host, and a suffix of the address for each
+    would cost the square of its length. Linear in the length of `url`; never raises."""
+    own = OWN_AUTHORITY.match(url)
+    tail = url[own.end() :] if own else url
+    found = [*_translated(_host_in(own.group(1)))[1:]] if own else []
+    for match in ADDRESS_WITHIN.finditer(_percent_decoded_fully(tail)):
+        found += _translated(_host_in(match.group(1)))
+    return [host for host in dict.fromkeys(found) if host]
+
+
+def _percent_decoded_fully(text: str) -> str:
+    """`text` decoded as often as it holds a percent-escape (%2568 is %68 is h), in one pass: an escape
+    is decoded as soon as its last character is read, so that what it decodes to may end another."""
+    out = bytearray()
+    for byte in text.encode("utf-8", "replace"):
+        out.append(byte)
+        while len(out) >= 3 and out[-3] == 0x25 and out[-2] in HEX and out[-1] in HEX:
+            value = int(out[-2:].decode("ascii"), 16)
+            del out[-3:]
+            out.append(value)
+    return out.decode("utf-8", "replace")
+
+
+def _host_in(authority: str) -> str:
+    """The host of an address's authority (user@host:port), as the domain lists compare it."""
+    host = authority.rpartition("@")[2]
+    host = host[: host.find("]") + 1] if host.startswith("[") else host.partition(":")[0]
+    return host.strip(".").lower()
+
+
+def _translated(host: str) -> list[str]:
+    """`host`, and the host it stands for through Google's translating proxy, which writes a host's
+    dots as '-' and its '-' as '--' (my--site-org.translate.goog is my-site.org), however often."""
+    hosts = [host]
+    while host.endswith(TRANSLATE_PROXY) and len(host) > len(TRANSLATE_PROXY):
+        label = host[: -len(TRANSLATE_PROXY)]
+        host = "-".join(part.replace("-", ".") for part in label.split("--")).strip(".")
+        hosts.append(host)
+    return hosts
 
 
 def on_domain(host: str, domain: str) -> bool:
