@@ -179,6 +179,12 @@ OLD = [
         "“glorious”",
     ),
     in_index(
+        "a cut joining two sources' words into one quotation",
+        "published; a source wrote “the accused Nikolai Ivanovich Bukharin […] the Soviet jurist who prosecuted”.",
+        "prose-quote",
+        "“the accused",
+    ),
+    in_index(
         "a word of the chapter quoted alone",
         "published; Orlov calls Stalin “glorious”.",
         "prose-quote",
@@ -1334,6 +1340,12 @@ def test_a_quotation_a_source_is_recorded_as_saying_passes(mini: Project) -> Non
         "    summary: Called “the Soviet leader under whom the Moscow Trials were staged”, under whom",
     )
     mini.admit()  # a reviewer admits the change
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_a_cut_within_one_sources_words_in_order_passes(mini: Project) -> None:
+    mini.replace(INDEX, SENTENCE, "published; a source wrote “the accused Nikolai Ivanovich Bukharin […] in 1938”.")
+    mini.admit()
     assert [str(f) for f in mini.check().findings] == []
 
 

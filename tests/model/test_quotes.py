@@ -3,6 +3,8 @@ the words a quotation may be."""
 
 from __future__ import annotations
 
+import gc
+import time
 import unicodedata
 
 import pytest
@@ -21,6 +23,7 @@ from tools.model.quotes import (
     quotation_marks,
     quotations,
     spans,
+    tokens_of,
 )
 
 
@@ -260,3 +263,76 @@ def test_the_automaton_finds_what_a_search_for_whole_words_finds(texts: list[str
         return any(tokens[i : i + len(wanted)] == wanted for i in range(len(tokens) - len(wanted) + 1))
 
     assert (words in automaton) == any(found(t, words) for t in texts)
+
+
+# --- the editors' cut: a cut shortens one passage, it never joins two ---------------------------
+
+SOURCES = ["There was a Bristol located where the defendant in question said it was", "Stalin must be removed at once"]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "allowed"),
+    [
+        ("There was a Bristol located where […] said it was", True),  # one text, in order
+        ("There was a Bristol […] in question […] said it was", True),
+        ("There was a Bristol located where the defendant in question said it was […] Stalin must be removed", False),
+        ("said it was […] There was a Bristol", False),  # one text, out of order
+        ("There was a Bristol located […] located where the defendant", False),  # overlapping: “located” twice
+        ("There was a Bristol located […] where the defendant", True),  # touching, not overlapping
+        ("[…] There was a Bristol […]", True),  # cuts at the edges only
+    ],
+)
+def test_the_parts_of_a_cut_are_words_of_one_text_in_order(quoted: str, allowed: bool) -> None:
+    corpus = Corpus(SOURCES, set())
+    assert corpus.allows(quoted) is allowed
+
+
+def test_a_cut_may_not_join_a_corpus_to_one_beside_it() -> None:
+    shared = Corpus(["Stalin must be removed at once"], set())
+    own = Corpus(["There was a Bristol located where the defendant said it was"], set(), beside=(shared,))
+    assert own.allows("There was a Bristol […] said it was")
+    assert own.allows("Stalin must […] at once")  # one text of the corpus beside
+    assert not own.allows("There was a Bristol […] Stalin must be removed")
+
+
+def test_a_single_word_part_must_stand_in_the_text_too() -> None:
+    corpus = Corpus(["Bukharin said the hope of mankind", "Stalin is the hope of mankind"], {"Stalin"})
+    assert corpus.allows("Stalin […] the hope of mankind")
+    assert not corpus.allows("Bukharin said […] Stalin")  # a name as spelled, but of another text
+
+
+def test_the_excerpts_of_one_reading_are_one_passage_in_order() -> None:
+    """One citation's `said` of several excerpts (readings.passages_read): a cut may go from one to
+    a later one, an uncut quotation stays within one."""
+    corpus = Corpus([("the accused Bukharin was heard", "and the court sentenced him to death")], set())
+    assert corpus.allows("the accused Bukharin […] sentenced him to death")
+    assert not corpus.allows("sentenced him to death […] the accused Bukharin")
+    assert not corpus.allows("was heard and the court")  # across two excerpts, uncut: words nobody wrote
+
+
+def test_ten_times_the_cut_quotations_and_texts_cost_far_less_than_a_hundred_times() -> None:
+    """Each cut quotation is looked for in the texts holding its rarest token only, never in all the
+    texts: ten times the texts and quotations costs about ten times the CPU, not a hundred (CPU time
+    of this process; no absolute figure in the assert)."""
+
+    def run(count: int) -> float:
+        texts = [f"the witness w{n} said that the defendant d{n} was heard in court" for n in range(count)]
+        quoted = [f"the witness w{n} […] the defendant d{n} was heard" for n in range(count)]
+        quoted += [f"the defendant d{n} was heard […] the witness w{n}" for n in range(count)]  # refused
+        best = float("inf")
+        for _ in range(3):
+            tokens_of.cache_clear()  # nothing kept from the run before
+            gc.collect()
+            gc.disable()  # a collection's pause falls where it falls, more often in a larger run
+            try:
+                start = time.process_time()
+                corpus = Corpus(texts, set())
+                verdicts = [corpus.allows(q) for q in quoted]
+                best = min(best, time.process_time() - start)
+            finally:
+                gc.enable()
+        assert verdicts == [True] * count + [False] * count
+        return best
+
+    small, large = run(1_000), run(10_000)
+    assert large <= 25 * small, f"ten times the input took {large / small:.1f} times the time"

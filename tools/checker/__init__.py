@@ -27,7 +27,7 @@ from ..model.frontmatter import front_matter
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.moves import Moves, moves_or_finding
 from ..model.quotes import corpus_of
-from ..model.readings import words_read
+from ..model.readings import passages_read
 from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, read_text
 from ..model.values import KINDS
@@ -144,7 +144,7 @@ def _run(result: Result, root: Path) -> None:
             )
     shared = allowed_quotations(loaded.sources, the_chapter, titles_as_read=True, sources_words=False)
     result.findings += prose.check(loaded, loaded.texts, shared)
-    read = [text for _, _, entry in loaded.sources.entries() for text in words_read(entry)]
+    read = [passage for _, _, entry in loaded.sources.entries() for passage in passages_read(entry)]
     corpus = corpus_of(tuple(read), beside=(shared,))  # an editors' page may quote any source's words
     languages = language.tags(loaded.sources.policy.languages)
     own = page_language(root)  # what the theme reads an editors' page in: a title= must be in it too

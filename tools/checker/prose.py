@@ -21,7 +21,7 @@ from ..guard.language import letter_outside, others, script_of, tags, undeclared
 from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
 from ..model.quotes import Corpus, corpus_of, quotations
-from ..model.readings import language_read, readings, words_read
+from ..model.readings import language_read, passages_read, readings
 from ..model.sourcelist import SECTIONS, Citation, Loaded
 from ..model.yamlread import PathKey
 
@@ -161,7 +161,7 @@ def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corp
         section, index = (*entry_key, "", "")[:2]
         entries = getattr(loaded.sources, str(section), ()) if section in SECTIONS else ()
         entry = entries[index] if isinstance(index, int) and index < len(entries) else None
-        made[entry_key] = corpus_of(tuple(words_read(entry)) if entry is not None else (), beside=(shared,))
+        made[entry_key] = corpus_of(tuple(passages_read(entry)) if entry is not None else (), beside=(shared,))
     return made[entry_key]
 
 

@@ -10,7 +10,7 @@ import re2
 
 from .chapter import Chapter, Heading, Placed
 from .quotes import Corpus, corpus_of
-from .readings import words_read
+from .readings import passages_read
 from .sourcelist import Citation, Note, Quotation, SourceList
 
 
@@ -140,9 +140,11 @@ def allowed_quotations(
     pages' citations quote titles as recorded (the styles set an article's title in quotation marks),
     so the output guard allows every title. A single quoted word must be a name as spelled, a scare quote or an annotated term.
     Without `sources_words`, what sources said is left out: the checker allows an entry only its own."""
-    texts = [b.text for _, b in chapter.blocks_in_order() if not (isinstance(b, Heading) and b.editors)]
+    texts: list[str | tuple[str, ...]] = [
+        b.text for _, b in chapter.blocks_in_order() if not (isinstance(b, Heading) and b.editors)
+    ]
     for _, _, entry in sources.entries() if sources_words else ():
-        texts += words_read(entry)
+        texts += passages_read(entry)
     # A title may be quoted only as the words read give it: a made-up title could otherwise be quoted anywhere.
     titles = (
         [w.title for w in sources.works if not titles_as_read or _read_as(w.title, w.sources, "title")]

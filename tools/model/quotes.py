@@ -36,10 +36,13 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 import re2
+
+from .cuts import Passages
 
 PROTOTYPES_SINGLE = frozenset({"'", "`"})
 # The single marks typed as apostrophes too (' ’ ʼ): inside a word, or after one with no quotation
@@ -268,10 +271,12 @@ class Tokens:
             found.append(self.ids[token])
         return found
 
-    def extend(self, text: str) -> None:
-        """Add a text, apart from those before it (a token of its own between them)."""
-        for token in [*(self.tokens(text, add=True) or []), -len(self.next) - 1]:  # ids are >= 0
+    def extend(self, text: str) -> list[int]:
+        """Add a text, apart from those before it (a token of its own between them): its token ids."""
+        ids = self.tokens(text, add=True) or []
+        for token in [*ids, -len(self.next) - 1]:  # ids are >= 0
             self._add(token)
+        return ids
 
     def _add(self, token: int) -> None:
         nxt, link, length = self.next, self.link, self.length
@@ -315,22 +320,32 @@ class Corpus:
     A quoted span is allowed when its words (`core`) occur in one of the texts as whole words.
     A span of a single word must be one of `single_words` (a name as spelled, a declared scare
     quote, an annotated term) or a whole text: single words of the chapter could otherwise be
-    stitched into a sentence nobody wrote (Orlov calls “Stalin” “innocent”)."""
+    stitched into a sentence nobody wrote (Orlov calls “Stalin” “innocent”).
 
-    def __init__(self, texts: list[str], single_words: set[str], beside: tuple[Corpus, ...] = ()) -> None:
+    A text is a string, or a passage of excerpts in order (one citation's `said`): a quoted span
+    stands within one excerpt, and only an editors' cut may go on from one excerpt to a later one."""
+
+    def __init__(
+        self, texts: Sequence[str | tuple[str, ...]], single_words: set[str], beside: tuple[Corpus, ...] = ()
+    ) -> None:
         self.texts = Tokens()
+        self.passages = Passages()
+        self.single = {core(w) for w in single_words}
         for text in texts:
-            self.texts.extend(core(text))
-        self.single = {core(w) for w in single_words} | {core(t) for t in texts}
+            excerpts = [core(excerpt) for excerpt in ((text,) if isinstance(text, str) else text)]
+            self.passages.add([self.texts.extend(excerpt) for excerpt in excerpts])
+            self.single.update(excerpts)
         # Corpora whose words are allowed too: the same as one corpus of all their texts (a span
         # must stand within one text), without building the shared part again for each use.
         self.beside = beside
 
     def allows(self, span_text: str) -> bool:
-        """Are these quoted words allowed? An editors' cut, […], splits them into parts, each checked."""
+        """Are these quoted words allowed? An editors' cut, […], splits them into parts: each must be
+        allowed, and all of them words of one text, in order (a cut shortens a passage, never joins two)."""
         if EDITORS_CUT not in span_text:
             return self._allows(span_text)
-        return all(self._allows(p) for p in span_text.split(EDITORS_CUT) if core(p))
+        parts = [p for p in span_text.split(EDITORS_CUT) if core(p)]
+        return all(self._allows(p) for p in parts) and self._in_one_passage([core(p) for p in parts])
 
     def _allows(self, span_text: str) -> bool:
         words = core(span_text)
@@ -342,11 +357,18 @@ class Corpus:
             found = words in self.texts
         return found or any(other._allows(span_text) for other in self.beside)
 
+    def _in_one_passage(self, parts: list[str]) -> bool:
+        ids = [self.texts.tokens(part) for part in parts]
+        found = all(i is not None for i in ids) and self.passages.hold_in_order([i or [] for i in ids])
+        return found or any(other._in_one_passage(parts) for other in self.beside)
+
 
 @functools.lru_cache(maxsize=64)
 def corpus_of(
-    texts: tuple[str, ...], single_words: frozenset[str] = frozenset(), beside: tuple[Corpus, ...] = ()
+    texts: tuple[str | tuple[str, ...], ...],
+    single_words: frozenset[str] = frozenset(),
+    beside: tuple[Corpus, ...] = (),
 ) -> Corpus:
     """A Corpus, made once for the same words: `serve` and the tests check the same source list again
     and again, and its words are a fifth of a check. A corpus is never changed once made."""
-    return Corpus(list(texts), set(single_words), beside)
+    return Corpus(texts, set(single_words), beside)

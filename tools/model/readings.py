@@ -40,9 +40,12 @@ def readings(sources: SourceList) -> Iterator[tuple[PathKey, Entry, Citation | W
             yield (section, index, *key), entry, reading
 
 
-def words_read(entry: Entry) -> list[str]:
-    """What an entry's sources were read as saying: its citations' words, a quotation's wordings."""
-    return [words for _, reading in read_for(entry) for words in reading.words]
+def passages_read(entry: Entry) -> list[tuple[str, ...]]:
+    """What an entry's sources were read as saying: its citations' words, a quotation's wordings;
+    each reading one passage, its excerpts in order. A `said` of several excerpts is what the editors
+    read on one page, in that order (its pages join them with " … "): a cut quotation may go from one
+    excerpt to a later one of the same reading, as it may within one, but never into another reading."""
+    return [reading.words for _, reading in read_for(entry)]
 
 
 def language_read(reading: Citation | Wording, sources: SourceList) -> str | None:
