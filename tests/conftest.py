@@ -19,7 +19,7 @@ from tools.checker import SOURCE_LIST, Result, check
 from tools.checker.review import write_lock
 from tools.model.edition import Checked, Site
 from tools.model.findings import Finding
-from tools.model.sourcelist import load
+from tools.model.loading import load
 from tools.site.prepare import pages
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ from inprocess import guarded
 
 from tools.checker import Result
 from tools.model.findings import Finding
-from tools.model.sourcelist import load
+from tools.model.loading import load
 
 YML = "data/sources.yml"
 PRAISE = "docs/praise.md"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import PROJECT, Project, position
 
-from tools.model.sourcelist import load
+from tools.model.loading import load
 from tools.model.urls import on_domain
 
 YML = "data/sources.yml"

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tools.model.findings import UnusableInput
-from tools.model.sourcelist import load
+from tools.model.loading import load
 from tools.model.textfile import MAX_BYTES, read_text
 from tools.model.yamlread import QUOTED, load_yaml, read_yaml
 

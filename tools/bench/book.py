@@ -13,7 +13,7 @@ import yaml
 
 from ..checker import SOURCE_LIST
 from ..checker.review import write_lock
-from ..model.sourcelist import load
+from ..model.loading import load
 
 WORDS = ("loyal", "guilty", "shameful", "bitter", "honest", "final", "whole", "sincere", "deep", "open")
 STATUSES = ("unverified", "attributed", "paraphrase")  # `verified` needs the official Report's words

@@ -25,10 +25,10 @@ from ..model.edition import Checked, allowed_quotations
 from ..model.findings import Example, Finding, Rule, Severity, UnusableInput, capped
 from ..model.frontmatter import front_matter
 from ..model.kindpages import APPARATUS, generated_pages
+from ..model.loading import Loaded, load
 from ..model.moves import Moves, moves_or_finding
 from ..model.quotes import corpus_of
 from ..model.readings import passages_read
-from ..model.sourcelist import Loaded, load
 from ..model.textfile import FILE_MISSING, read_text
 from ..model.values import KINDS
 from . import chapter, facts, prose, review, sourcelist

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model.findings import UnusableInput
-from ..model.sourcelist import load
+from ..model.loading import load
 from . import PROJECT, SOURCE_LIST, check, review
 
 

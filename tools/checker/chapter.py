@@ -15,9 +15,9 @@ import re2
 from ..guard.printed import unprinted
 from ..model.chapter import PAGE_MARK, Chapter, ChapterPage, Heading, Mark, Paragraph
 from ..model.findings import Example, Finding, Rule
+from ..model.loading import Loaded
 from ..model.names import names_in
 from ..model.quotes import Span, core, outermost, spans
-from ..model.sourcelist import Loaded
 from .prose import TEXT_PRINTED
 from .sourcelist import ID_UNIQUE
 

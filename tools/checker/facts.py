@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
+from ..model.loading import Loaded
 from ..model.readings import cited_by
-from ..model.sourcelist import Citation, Loaded, Person, Record, SourceList, Trial
+from ..model.sourcelist import Citation, Person, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
 from .datesread import NUMBER, dates_read, dates_written, digits, gives, said_month, writes_date
 

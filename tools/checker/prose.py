@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from ..guard.language import letter_outside, others, script_of, tags, undeclared_letter
 from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
+from ..model.loading import Loaded
 from ..model.quotes import Corpus, corpus_of, quotations
 from ..model.readings import language_read, passages_read, readings
-from ..model.sourcelist import SECTIONS, Citation, Loaded
+from ..model.sourcelist import SECTIONS, Citation
 from ..model.yamlread import PathKey
 
 PROSE_QUOTE = Rule(

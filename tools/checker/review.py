@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model.findings import Example, Finding, Rule
+from ..model.loading import Loaded
 from ..model.moves import MOVES
 from ..model.readings import cited_by
-from ..model.sourcelist import Citation, Loaded, Quotation, Record, SourceList, Trial, Wording
+from ..model.sourcelist import Citation, Quotation, Record, SourceList, Trial, Wording
 from ..model.textfile import MAX_BYTES
 from ..model.yamlread import PathKey
 

@@ -11,8 +11,8 @@ from ..guard.site import GUARD_FILE, PHRASE_LINK
 from ..model.chapter import PAGE_BLOCK, PAGE_MARK
 from ..model.findings import Rule
 from ..model.frontmatter import FRONT_MATTER
+from ..model.loading import YAML_SCHEMA
 from ..model.moves import ANCHORS
-from ..model.sourcelist import YAML_SCHEMA
 from ..model.textfile import FILE_MISSING, FILE_TEXT, FILE_TOO_LARGE
 from ..model.yamlread import YAML_SYNTAX
 from . import RULES as CHECKER

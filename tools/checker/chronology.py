@@ -1,0 +1,118 @@
+"""The source list's dates, held to one another: an Old Style date is the same day as its New Style
+one, and the dates can all be true together (none after this version of the edition, a birth before
+the death, a testimony during its trial and after the meeting it claims)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model.dates import format_date, julian_to_gregorian, needs_calendar, span_of
+from ..model.findings import Example, Finding, Rule
+from ..model.loading import Loaded
+from ..model.values import NEW_STYLE_FROM
+
+DATE_CALENDAR = Rule(
+    "date-calendar",
+    "a Russian date before 14 February 1918 gives its Old Style twin, or says which calendar it is in; "
+    "an Old Style date is the same day as its New Style date",
+    Example("data/sources.yml", "    born_old_style: 1888-09-27\n", "    born_old_style: 1888-09-28\n"),
+)
+
+DATE_ORDER = Rule(
+    "date-order",
+    "the list's dates can all be true together: none is after this version of the edition (`edition.date`), "
+    "a person is born before he dies, a testimony is given during its trial and after the meeting it claims, "
+    "and a quotation from a trial is dated within it",
+    Example("data/sources.yml", "    died: 1953-03-05", "    died: 1853-03-05"),
+)
+
+
+def calendars(loaded: Loaded) -> Iterator[Finding]:
+    for i, person in enumerate(loaded.sources.people):
+        for name in ("born", "died"):
+            value = getattr(person, name)
+            old: dt.date | None = getattr(person, f"{name}_old_style")
+            calendar = getattr(person, f"{name}_calendar")
+            what = f"the date {format_date(value)}"
+            if old is not None and calendar is not None:
+                yield loaded.at(
+                    DATE_CALENDAR,
+                    ("people", i, f"{name}_calendar"),
+                    f"{what} has an Old Style twin, so `{name}_calendar` says nothing more: remove one",
+                )
+            if old is None:
+                if needs_calendar(value) and calendar is None:
+                    yield loaded.at(
+                        DATE_CALENDAR,
+                        ("people", i, name),
+                        f"{what} is before 14 February 1918: give `{name}_old_style`, or say `{name}_calendar: gregorian` or `not stated`",
+                    )
+                continue
+            if not isinstance(value, dt.date) or value >= NEW_STYLE_FROM:
+                yield loaded.at(
+                    DATE_CALENDAR,
+                    ("people", i, f"{name}_old_style"),
+                    f"{what} is not a day before 1918: it has no Old Style twin",
+                )
+            elif julian_to_gregorian(old.year, old.month, old.day) != value:
+                new = julian_to_gregorian(old.year, old.month, old.day)
+                yield loaded.at(
+                    DATE_CALENDAR,
+                    ("people", i, f"{name}_old_style"),
+                    f"{format_date(old)} Old Style is {format_date(new)} New Style, not {format_date(value)}",
+                )
+
+
+def chronology(loaded: Loaded) -> Iterator[Finding]:
+    """Dates that cannot all be true: each said at the later of the two."""
+    s = loaded.sources
+    version = s.edition.date
+    for section, index, entry in s.entries():
+        for name, value in entry.dates():
+            if span_of(value)[0] > version:
+                yield loaded.at(
+                    DATE_ORDER,
+                    (section, index, name),
+                    f"{format_date(value)} is after this version of the edition ({format_date(version)})",
+                )
+    for i, person in enumerate(s.people):
+        if person.born is not None and person.died is not None and span_of(person.born)[0] > span_of(person.died)[1]:
+            yield loaded.at(
+                DATE_ORDER,
+                ("people", i, "died"),
+                f"{person.name} dies ({format_date(person.died)}) before he is born ({format_date(person.born)})",
+            )
+    trials = {trial.id: trial for trial in s.trials}
+    for i, meeting in enumerate(s.meetings):
+        trial = trials.get(meeting.trial)
+        if meeting.testified is None:
+            continue
+        if trial is not None and not trial.start <= meeting.testified <= trial.end:
+            yield loaded.at(
+                DATE_ORDER,
+                ("meetings", i, "testified"),
+                f"the testimony ({format_date(meeting.testified)}) is not given during {trial.short} "
+                f"({format_date(trial.start)} – {format_date(trial.end)})",
+            )
+        if meeting.claimed_date is not None and span_of(meeting.claimed_date)[0] > meeting.testified:
+            yield loaded.at(
+                DATE_ORDER,
+                ("meetings", i, "claimed_date"),
+                f"the meeting is claimed for {format_date(meeting.claimed_date)}, after the testimony that claims "
+                f"it ({format_date(meeting.testified)})",
+            )
+    for i, quotation in enumerate(s.quotations):
+        trial = trials.get(quotation.trial or "")
+        if trial is not None and quotation.date is not None:
+            first, last = span_of(quotation.date)
+            if last < trial.start or first > trial.end:
+                yield loaded.at(
+                    DATE_ORDER,
+                    ("quotations", i, "date"),
+                    f"{format_date(quotation.date)} is not during {trial.short} "
+                    f"({format_date(trial.start)} – {format_date(trial.end)})",
+                )
+
+
+RULES = (DATE_CALENDAR, DATE_ORDER)
