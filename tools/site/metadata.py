@@ -134,14 +134,24 @@ def _ids(facts: CitedEdition) -> dict[str, str]:
     return {k: f"{site}#{k}" for k in ("edition", "original", "machine-translation", "author")}
 
 
+def _by_author(facts: CitedEdition) -> dict[str, object]:
+    """The `author` reference of a node by the original's author; none when the author is not known."""
+    return {} if facts.original.author is None else {"author": {"@id": _ids(facts)["author"]}}
+
+
+def _known(name: Name | None) -> list[Name]:
+    return [] if name is None else [name]
+
+
 def _agent(name: Name) -> dict[str, object]:
     if isinstance(name, PersonName):
-        return {"@type": "Person", "name": name.full, "givenName": name.given, "familyName": name.family}
+        given = {"givenName": name.given} if name.given else {}  # a one-word name is a family name
+        return {"@type": "Person", "name": name.full, **given, "familyName": name.family}
     return {"name": name.literal}  # a literal name is not said to be a person or an organisation
 
 
 def _graph_edition(facts: CitedEdition, parts: Iterable[ChapterSection]) -> list[dict[str, object]]:
-    """The edition, the machine translation, the 1953 book and its author, linked by @id."""
+    """The edition, the machine translation, the 1953 book and its author (when known), linked by @id."""
     e, o, t = facts.edition, facts.original, facts.translation
     ids = _ids(facts)
     edition: dict[str, object] = {
@@ -150,7 +160,7 @@ def _graph_edition(facts: CitedEdition, parts: Iterable[ChapterSection]) -> list
         "name": e.title,
         "url": e.url,
         "genre": e.genre,
-        "author": {"@id": ids["author"]},
+        **_by_author(facts),
         "editor": [_agent(n) for n in e.editors],
         "datePublished": e.version.isoformat(),
         "inLanguage": e.language,
@@ -165,7 +175,7 @@ def _graph_edition(facts: CitedEdition, parts: Iterable[ChapterSection]) -> list
         "@type": "CreativeWork",
         "@id": ids["machine-translation"],
         "name": t.title,
-        "publisher": {"@type": "Organization", "name": t.publisher},
+        **({"publisher": {"@type": "Organization", "name": t.publisher}} if t.publisher else {}),
         "inLanguage": e.language,
         "translationOfWork": {"@id": ids["original"]},
     }
@@ -175,7 +185,7 @@ def _graph_edition(facts: CitedEdition, parts: Iterable[ChapterSection]) -> list
         "@type": "Book",
         "@id": ids["original"],
         "name": o.title,
-        "author": {"@id": ids["author"]},
+        **_by_author(facts),
     }
     if o.publisher:
         publisher: dict[str, object] = {"@type": "Organization", "name": o.publisher}
@@ -184,8 +194,8 @@ def _graph_edition(facts: CitedEdition, parts: Iterable[ChapterSection]) -> list
         original["publisher"] = publisher
     if o.year is not None:
         original["datePublished"] = str(o.year)
-    author = {**_agent(o.author), "@id": ids["author"]}
-    return [edition, translation, original, author]
+    author = [{**_agent(name), "@id": ids["author"]} for name in _known(o.author)]
+    return [edition, translation, original, *author]
 
 
 def _document(graph: list[dict[str, object]]) -> dict[str, object]:
@@ -202,7 +212,7 @@ def section_json_ld(facts: CitedEdition, key: str) -> dict[str, object]:
         "@id": s.url,
         "url": s.url,
         "name": s.title,
-        "author": {"@id": ids["author"]},
+        **_by_author(facts),
         "editor": [_agent(n) for n in e.editors],
         "datePublished": e.version.isoformat(),
         "inLanguage": e.language,
@@ -252,7 +262,7 @@ def apparatus_json_ld(facts: CitedEdition, page: ApparatusPage) -> dict[str, obj
 def section_head(facts: CitedEdition, key: str) -> Markup:
     """A chapter page: a section of the edition, by Orlov, edited by the editors."""
     s, e = facts.section(key), facts.edition
-    authors = [facts.original.author]
+    authors = _known(facts.original.author)
     tags = [
         *_highwire(facts, s.title, s.url, authors, e.title),
         *_dublin_core(facts, s.title, s.url, authors, e.title),
@@ -265,7 +275,7 @@ def section_head(facts: CitedEdition, key: str) -> Markup:
 def edition_head(facts: CitedEdition) -> Markup:
     """The landing page: the edition itself, a book by Orlov edited by the editors."""
     e = facts.edition
-    authors = [facts.original.author]
+    authors = _known(facts.original.author)
     tags = [
         *_highwire(facts, e.title, e.url, authors, None),
         *_dublin_core(facts, e.title, e.url, authors, None),
