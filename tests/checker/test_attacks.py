@@ -652,6 +652,13 @@ OLD = [
         "anchors",
         "praise.html#q-old",
     ),
+    # a text fragment's own syntax in its words: a browser reads "a,b" as a range, "-,a" as a prefix
+    anchors(
+        "anchors: a phrase link whose words hold a range",
+        'phrases:\n  x: "praise.html#p-praise-in-speeches:~:text=Stalin,genius"\n',
+        "anchors",
+        "x:",
+    ),
     anchors(
         "anchors: a phrase link breaking out",
         'phrases:\n  x: "praise.html#p-praise-in-speeches:~:text=a\\" onclick=\\"alert(1)"\n',
@@ -1014,6 +1021,33 @@ NEW_OTHER.append(
 PARAGRAPH_ID = "{: #p-what-this-is }"
 BUTTON = "[Start reading](warning.md){ .md-button .md-button--primary }"
 NEW_A11Y = [
+    # a heading or a term a screen reader lists, with nothing to say; Markdown shown as braces
+    in_index(
+        "a heading of a no-break space",
+        "published.\n\n### &nbsp; { #blank-heading }\n\nWords.",
+        "editorial-markup",
+        "blank-heading",
+    ),
+    in_index(
+        "a term of a no-break space",
+        "published.\n\n&nbsp;\n:   a definition of nothing",
+        "editorial-markup",
+        "a definition of nothing",
+    ),
+    in_index(
+        "an attribute list that did not render",
+        "published.\n\n##  { #empty-h2 }\n\nWords.",
+        "editorial-markup",
+        "{ #empty-h2 }",
+    ),
+    edit(
+        "a quotation mark in a source's address",
+        YML,
+        "https://en.wikipedia.org/wiki/Joseph_Stalin",
+        "https://en.wikipedia.org/wiki/“Stalin_was_innocent”",
+        "yaml-schema",
+        "read_at: https://en.wikipedia.org/wiki/“",
+    ),
     # a language the page cannot stand behind: a screen reader reads the words in it (WCAG 3.1.1, 3.1.2)
     edit(
         "a language on English words",

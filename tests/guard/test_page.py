@@ -442,3 +442,13 @@ def test_an_id_the_sites_scripts_give_is_no_pages(ident: str) -> None:
     """A heading #edition-live once received every "Link copied" in place of the chapter's title."""
     for kind in ("chapter", "editorial", "generated"):
         assert any("the site's scripts" in p for p in page(f'<h1 id="{ident}">Title</h1>', kind=kind)), kind
+
+
+def test_the_metadata_a_reader_sees_is_read_whatever_the_case_of_its_name() -> None:
+    """Dublin Core's names are written DC.title and DCTERMS.created: their words are held too."""
+    from tools.guard import allow
+
+    assert all(
+        allow.SEEN_META.match(n) for n in ("DC.title", "dc.title", "DCTERMS.created", "citation_title", "og:title")
+    )
+    assert not allow.SEEN_META.match("viewport")

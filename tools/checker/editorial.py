@@ -18,7 +18,7 @@ from ..guard.problem import Allowed, Problem, first_lines
 from ..guard.words import as_each_medium_reads, quotations_in
 from ..model.edition import MARKERS, VARIANTS
 from ..model.findings import Example, Finding, Rule, capped
-from ..model.html import blocks, parse_fragment
+from ..model.html import blocks, parse_fragment, text_of
 from ..model.textfile import LineIndex
 from . import prose
 
@@ -100,6 +100,10 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
     return capped(found, 5)
 
 
+# An attribute list that did not take (`##  { #x }`): shown to readers as braces.
+UNRENDERED = re2.compile(r"\{\s*:?\s*[#.][A-Za-z_]")
+
+
 def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     """An editors' page rendered as the site renders it, through the guard's content check; each
     problem at the first line that holds its words. A page whose shape is refused is not rendered."""
@@ -124,6 +128,13 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     # The page whole, then as the screen and as paper read it (the guard does the same, page.py
     # seen_texts): a quotation with one medium's words in it must be allowed in each reading.
     fragment = parse_fragment(html)
+    # Here, not in the guard: on a built page the source list's texts show braces as typed, by design.
+    cursor = 0  # the rendered text's order is the Markdown's: each found after the last, in one pass
+    for unrendered in UNRENDERED.finditer(text_of(fragment)):
+        offset = text.find(unrendered.group(), cursor)
+        cursor = max(cursor, offset + 1)
+        line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
+        found.append(EDITORIAL_MARKUP.at(shown, line, col, f"“{unrendered.group()}…” is Markdown that did not render"))
     read_whole = list(blocks(fragment))
     whole = {id(element): words for element, words in read_whole}  # where a block is found
     said: set[str] = set()

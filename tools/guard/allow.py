@@ -78,7 +78,7 @@ CONTROLS = frozenset({"headerlink", "quote-link", "note-link", "md-button"})
 MEDIUM_VIEWS = (frozenset({"medium-paper"}), frozenset({"medium-screen"}) | CONTROLS)  # screen, paper
 SEEN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "download")  # (a download's file name is shown)
 # <meta> whose content is shown by other programs (search results, link previews, reference managers).
-SEEN_META = re2.compile(r"^(description|citation_.*|dc\..*|og:.*|twitter:.*)$")
+SEEN_META = re2.compile(r"(?i)^(description|citation_.*|dc\..*|dcterms\..*|og:.*|twitter:.*)$")  # DC.title too
 
 # The edition's own assets, published from overrides/assets/ (code) by the theme: its scripts,
 # stylesheets and their licences. A script runs only where a template or a config (code) loads it;

@@ -30,7 +30,7 @@ from ..model.quotes import Corpus
 from ..model.urls import scheme_of, site_path, url_problem
 from . import allow, language
 from .language import GUARD_LANGUAGE
-from .names import GUARD_NAME, is_control, unnamed
+from .names import GUARD_NAME, SAYS, is_control, unnamed
 from .printed import unprinted
 from .problem import Allowed, Lines, Problem, near
 from .scripts import theme_script
@@ -111,6 +111,13 @@ def readers(element: ET.Element, tree: Tree, languages: frozenset[str], page: st
         href = element.get("href")  # found in the Markdown as its link, else by the words around it
         link = (f"[{text_of(element)}]({href}", ()) if href else (f"<{local(element.tag)}", ())
         yield Problem(GUARD_NAME, nameless, *link)
+    if local(element.tag) in TITLES and SAYS.search(text_of(element, skip=is_headerlink)) is None:
+        # a screen reader lists headings and terms: one of blanks (a no-break space) says nothing
+        yield Problem(
+            GUARD_NAME,
+            f"a <{local(element.tag)}> with no words: give it words, or remove it",
+            element.get("id") or f"<{local(element.tag)}",
+        )
 
 
 def toc_entry(element: ET.Element, tree: Tree) -> Iterator[Problem]:
@@ -159,6 +166,7 @@ def made_by_the_build(element: ET.Element, tree: Tree, site_url: str) -> frozens
 
 
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+TITLES = HEADINGS | {"dt"}  # what names a part of the page: a heading, a term its definition follows
 
 
 def _element(element: ET.Element, tree: Tree, kind: str, allowed: Allowed, page: str) -> Iterator[Problem]:

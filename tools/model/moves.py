@@ -27,6 +27,7 @@ PAGE = re2.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*
 ANCHOR = re2.compile(r"^[A-Za-z0-9_][A-Za-z0-9_:.-]*$")
 MAX_ADDRESS = 300  # characters of an address in anchors.yml, a text fragment's words included
 PHRASE = re2.compile(r"^([^#]+)#([A-Za-z0-9_:.-]*):~:text=([^&#]+)$")
+RANGE_SYNTAX = re2.compile(r"[,-]")  # a text fragment's syntax: its words hold them percent-encoded
 
 ANCHORS = Rule(
     "anchors",
@@ -121,6 +122,9 @@ def read_moves(root: Path, pages: set[str]) -> tuple[Moves, list[Finding]]:
         match = PHRASE.match(target)
         if match is None or not PAGE.match(match.group(1)) or match.group(1) not in pages:
             report(("phrases", name), f"{target}: a phrase link is page.html#p-id:~:text=words, on a page of the site")
+        elif RANGE_SYNTAX.search(match.group(3)):
+            # a browser reads `a,b` as a range and a dash by a comma or an end as a prefix or suffix
+            report(("phrases", name), f"{target}: write a comma as %2C and a dash as %2D in a phrase's words")
     return moves, findings
 
 

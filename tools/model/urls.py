@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 import re2
 from publicsuffixlist import PublicSuffixList
 
+from .quotes import mark_class
+
 WEB_SCHEMES = ("https", "http")
 SCHEME = re2.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
@@ -41,6 +43,8 @@ def url_problem(value: str, *, relative: bool = True) -> str | None:
         return "is empty"
     if UNSAFE_CHAR.search(value):
         return "contains white space, a quote, an angle bracket, a backslash or an invisible character"
+    if mark_class().search(value):  # printed beside its link on paper, it would quote what nothing reads
+        return "contains a quotation mark: write it percent-encoded"
     scheme = scheme_of(value)
     if scheme is None:
         if not relative:

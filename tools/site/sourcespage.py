@@ -126,9 +126,15 @@ def sources_page(checked: Checked) -> str:
 
 
 def denylist(checked: Checked) -> list[Markup]:
+    """Each reason once, with the sites refused for it (the link shorteners share one)."""
+    by_reason: dict[str, list[str]] = {}
+    for d in checked.sources.policy.denylist:
+        by_reason.setdefault(d.reason, []).append(d.domain)
     items = Markup("").join(
-        Markup("<li><strong>{}</strong>: {}</li>").format(d.domain, prose(d.reason))
-        for d in checked.sources.policy.denylist
+        Markup("<li>{}: {}</li>").format(
+            Markup(", ").join(Markup("<strong>{}</strong>").format(domain) for domain in domains), prose(reason)
+        )
+        for reason, domains in by_reason.items()
     )
     return [
         Markup('<h2 id="denylist">Sources the edition does not use</h2>'),
