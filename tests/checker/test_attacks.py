@@ -1555,3 +1555,21 @@ def test_a_testimony_is_given_during_its_trial_after_the_meeting_it_claims(
     line, col = position(project_copy.read(YML), at)
     found = [(f.rule, f.line, f.col) for f in project_copy.check().findings]
     assert ("date-order", line, col) in found, found
+
+
+def test_an_account_resting_on_mirrors_alone_is_refused(project_copy: Project) -> None:
+    """Every part of an entry that cites (a meeting's claim, each refutation and dissent) names the
+    page a mirror copies, or another source, beside it: not only an entry's own `sources`."""
+    project_copy.replace(
+        YML,
+        "            locator: chapter Copenhagen\n"
+        "            read_at: http://www.marxists.org/history/etol/writers/sedov/works/red/ch13.htm\n"
+        "            copy: archive\n",
+        "            locator: chapter Copenhagen\n"
+        "            read_at: https://www.marxists.info/history/etol/writers/sedov/works/red/ch13.htm\n"
+        "            copy: mirror\n"
+        "            canonical: http://www.marxists.org/history/etol/writers/sedov/works/red/ch13.htm\n",
+    )
+    project_copy.admit()
+    found = [str(f) for f in project_copy.check().findings]
+    assert any(" source-copy " in f and "every source is a mirror" in f for f in found), found

@@ -10,7 +10,7 @@ import re2
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
 from ..model.names import looks, scripts_mixed
-from ..model.readings import readings
+from ..model.readings import cited_by, readings
 from ..model.sourcelist import Wording
 from ..model.urls import host_of, hosts_within, on_domain, site_of
 from .chronology import RULES as CHRONOLOGY
@@ -258,13 +258,13 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
         if c.read_at is None and work is not None and work.url is None and not isinstance(c, Wording):
             yield loaded.at(SOURCE_COPY, key, "say where this was read: `read_at:` with the address")
     for section, index, entry in s.entries():
-        refs = getattr(entry, "sources", ()) or ()
-        if refs and all(c.copy_kind == "mirror" for c in refs):
-            yield loaded.at(
-                SOURCE_COPY,
-                (section, index, "sources"),
-                "every source is a mirror: cite the page it copies, or another source, beside it",
-            )
+        for field, _, refs in cited_by(entry):  # an entry's sources, a meeting's claim and each account's
+            if refs and all(c.copy_kind == "mirror" for c in refs):
+                yield loaded.at(
+                    SOURCE_COPY,
+                    (section, index, *field),
+                    "every source is a mirror: cite the page it copies, or another source, beside it",
+                )
 
 
 def _home_page(url: str) -> bool:
