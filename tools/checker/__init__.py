@@ -27,12 +27,14 @@ from ..model.frontmatter import front_matter
 from ..model.kindpages import APPARATUS, generated_pages
 from ..model.loading import Loaded, load
 from ..model.moves import Moves, moves_or_finding
+from ..model.namespace import EDITORS_ROLE_PAGES, THEME_PAGES
 from ..model.quotes import corpus_of
 from ..model.readings import passages_read
 from ..model.textfile import FILE_MISSING, read_text
 from ..model.values import KINDS
 from . import chapter, facts, prose, review, sourcelist
 from .editorial import EDITORIAL_MARKUP, editorial_page
+from .namespace import ID_CITED, cited_keys
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = "data/sources.yml"
@@ -116,6 +118,7 @@ def _run(result: Result, root: Path) -> None:
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
     result.moves, found = moves_or_finding(root, {n.removesuffix(".md") + ".html" for n in made})
     result.findings += found
+    result.findings += cited_keys(loaded, pages)
     if original is None or len(pages) != len(edition.pages):
         return
     the_chapter = Chapter(pages)
@@ -194,18 +197,22 @@ RESERVED_KIND_PAGE = re2.compile(r"^sources-(" + "|".join(KINDS) + r")(-[0-9]+)?
 
 
 def reserved(loaded: Loaded) -> list[Finding]:
-    """No page of the editors or of the chapter takes the name of a page the edition makes."""
+    """No page of the editors or of the chapter takes the name of a page the edition makes, nor a
+    chapter page the name of one the site gives an editors' role (the landing page, "Read offline")."""
     edition = loaded.sources.edition
-    return [
-        loaded.at(
-            PAGE_UNDECLARED,
-            ("edition", field, index),
-            f"'{name}' is the name of a page the edition makes from the source list: choose another",
-        )
-        for field, names in (("pages", edition.pages), ("editorial", edition.editorial))
-        for index, name in enumerate(names)
-        if name in APPARATUS or RESERVED_KIND_PAGE.match(name)
-    ]
+    found = []
+    for listed, names in (("pages", edition.pages), ("editorial", edition.editorial)):
+        for index, name in enumerate(names):
+            if name in APPARATUS or name in THEME_PAGES or RESERVED_KIND_PAGE.match(name):
+                why = "a page the edition makes"
+            elif listed == "pages" and name in EDITORS_ROLE_PAGES:
+                why = "an editors' page of the site (its navigation, mkdocs.yml, gives it that role)"
+            else:
+                continue
+            found.append(
+                loaded.at(PAGE_UNDECLARED, ("edition", listed, index), f"'{name}' is the name of {why}: choose another")
+            )
+    return found
 
 
 def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
@@ -222,4 +229,4 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     return found
 
 
-RULES: tuple[Rule, ...] = (PAGE_UNDECLARED, EDITORIAL_MARKUP)
+RULES: tuple[Rule, ...] = (PAGE_UNDECLARED, EDITORIAL_MARKUP, ID_CITED)

@@ -44,6 +44,8 @@ from typing import Any
 
 import re2
 
+from ..model.namespace import CITATION_IDS
+
 CslItem = dict[str, Any]  # one CSL-JSON item, as json.loads gives it back
 
 # --- the description ---------------------------------------------------------------------------
@@ -210,7 +212,7 @@ def _problems(facts: CitedEdition) -> Iterator[str]:
             yield f"{text!r} holds a private-use character the renderer uses as a mark"
     if not re2.fullmatch(r"https?://\S+/", e.url):
         yield f"the edition's address {e.url!r} is not an absolute http(s) address ending in /"
-    ids: set[str] = {"edition"}
+    ids: set[str] = set(CITATION_IDS)  # the checker refuses a page or id that takes one (id-cited)
     for s in facts.sections:
         if not s.url.startswith(e.url) or "#" in s.url:
             yield f"section {s.key!r}: its address {s.url!r} is not a page of {e.url!r}"

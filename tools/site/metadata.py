@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..model.namespace import CITATION_IDS
 from .citation import (
     ChapterSection,
     CitedEdition,
@@ -131,7 +132,7 @@ def json_ld_block(data: object) -> Markup:
 
 def _ids(facts: CitedEdition) -> dict[str, str]:
     site = facts.edition.url
-    return {k: f"{site}#{k}" for k in ("edition", "original", "machine-translation", "author")}
+    return {k: f"{site}#{k}" for k in CITATION_IDS}
 
 
 def _by_author(facts: CitedEdition) -> dict[str, object]:

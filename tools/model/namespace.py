@@ -1,0 +1,25 @@
+"""The names the site, the citations and the exports give things, which editorial input must not take.
+
+- A citation of the edition names an item by one key (tools/site/citation.py, the CSL-JSON items and
+  the cite/ downloads): the edition itself (`edition`), each chapter page by its name (`praise`), each
+  paragraph and each quotation by its id; the JSON-LD graph (tools/site/metadata.py) names the edition,
+  the book, the translation and the author at the site's address (`…/#author`). These keys are one
+  namespace: a chapter page named after a paragraph (`p-campaign-in-the-west.md`) makes two items
+  of one key.
+- Some pages have a role the site's code gives them by name: the landing page, "Read offline" (the
+  navigation, mkdocs.yml), the theme's 404 page, and the pages made from the source list
+  (tools/model/kindpages.py). A chapter page never takes one of those names.
+"""
+
+from __future__ import annotations
+
+# The citation layer's own keys: the edition's CSL item, and the JSON-LD nodes at the site's address.
+CITATION_IDS = ("edition", "original", "machine-translation", "author")
+# Pages the navigation (mkdocs.yml, code) names with an editors' role, and the theme's 404 page.
+EDITORS_ROLE_PAGES = ("index.md", "offline.md")
+THEME_PAGES = ("404.md",)
+
+
+def cited_key(page: str) -> str:
+    """The key a citation gives a chapter page: praise.md -> praise."""
+    return page.removesuffix(".md")
