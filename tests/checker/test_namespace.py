@@ -1,15 +1,17 @@
-"""The names the build gives things, which a page's name must not take (tools/checker/namespace.py,
-tools/model/namespace.py): each collision is refused by the checker at its line, whatever a reviewer
-admitted, so the build never meets it (it was a traceback in the citations)."""
+"""The names the build gives things, which a page's name or an editors' id must not take
+(tools/checker/namespace.py, tools/checker/exported.py, tools/model/namespace.py): each collision is
+refused by the checker at its line, whatever a reviewer admitted, so the build never meets it (it was
+a traceback in the citations, and a chapter paragraph renamed in the one-document exports)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import Project, position
-from test_attacks import FINDING, YML, Attack, edit
+from test_attacks import FINDING, INDEX, YML, Attack, edit
 
 PAGES = "pages: [warning.md, praise.md]"
 EDITORIAL = "editorial: [index.md]"
+PARAGRAPH_ID = "{: #p-what-this-is }"
 
 
 def chapter_page(name: str, rule: str = "page-undeclared") -> Attack:
@@ -20,6 +22,14 @@ def editors_page(name: str) -> Attack:
     return edit(
         f"an editors' page named {name}", YML, EDITORIAL, f"editorial: [index.md, {name}]", "page-undeclared", name
     )
+
+
+def editors_id(ident: str) -> Attack:
+    return edit(f"an editors' id {ident}", INDEX, PARAGRAPH_ID, f"{{: #{ident} }}", "editorial-id", f"#{ident}")
+
+
+def in_index(name: str, words: str, rule: str, at: str) -> Attack:
+    return edit(name, INDEX, "as it was\npublished;", f"as it was\npublished; {words}", rule, at)
 
 
 ATTACKS = [
@@ -36,6 +46,23 @@ ATTACKS = [
     chapter_page("sources-primary-2.md"),
     editors_page("404.md"),
     editors_page("teachers.md"),
+    # what an export refuses of an editors' page
+    in_index("an internal file name", "the list is in sources.yml.", "export-words", "sources.yml"),
+    in_index("a pointer", "Click a name to see who is meant.", "export-words", "Click"),
+    edit(
+        "a pointer in the screen's words, which the EPUB and the single file keep",
+        INDEX,
+        "## What the statuses mean",
+        "Hover over a note number.\n{: .medium-screen }\n\n## What the statuses mean",
+        "export-words",
+        "Hover",
+    ),
+    editors_id("p-praise-in-speeches"),  # a chapter paragraph's: the exports renamed both
+    editors_id("the-trials-as-a-warning"),  # a chapter heading's
+    editors_id("bukharin"),  # an entry's (people.html#bukharin)
+    editors_id("edition"),  # a citation's key
+    editors_id("page-praise"),  # the one-document exports' page anchor
+    editors_id("card-bukharin"),
 ]
 
 
@@ -62,3 +89,26 @@ def test_a_chapter_page_named_after_a_paragraph_is_refused_at_the_paragraph_too(
     line, col = position(mini.read("docs/praise.md"), "#p-network-of-links")
     assert ("docs/praise.md", line, col) in [(f.path, f.line, f.col) for f in found], [str(f) for f in found]
     assert ("data/sources.yml",) in [(f.path,) for f in found]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "<!-- online edition -->\nSelect or click a name.\n<!-- end -->\n",  # the online site only
+        "Select a note number.\n{: .medium-screen }\n\nSee the foot of the page.\n{: .medium-paper }\n",
+        "See [the people](people.md) and the [praise](praise.md#p-praise-in-speeches).\n",  # addresses, not words
+    ],
+)
+def test_words_every_export_can_keep_pass(words: str, mini: Project) -> None:
+    mini.replace(INDEX, "## What the statuses mean", f"{words}\n## What the statuses mean")
+    mini.admit()
+    assert [str(f) for f in mini.check().findings] == []
+
+
+def test_the_checks_are_linear_on_a_page_of_pointers_and_ids(mini: Project) -> None:
+    """Thousands of findings' words, each placed in one pass: capped, one line each."""
+    paragraphs = "\n\n".join(f"Click tap{i} hover{i} x{i}.md.\n{{: #p-x{i} }}" for i in range(3000))
+    mini.replace(INDEX, "## What the statuses mean", f"{paragraphs}\n\n## What the statuses mean")
+    mini.admit()
+    found = [f for f in mini.check().findings if f.rule == "export-words"]
+    assert 40 <= len(found) <= 51

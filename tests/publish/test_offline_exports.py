@@ -38,7 +38,8 @@ from tools.checker import check  # noqa: E402
 from tools.model.dates import date_text  # noqa: E402
 from tools.model.edition import Checked  # noqa: E402
 from tools.model.html import classes, local, parse, parse_fragment, text_of  # noqa: E402
-from tools.publish.bookpages import ExportFailed, Page, Relinker, allowed_of, for_medium, guarded  # noqa: E402
+from tools.publish.bookpages import ExportFailed, Page, Relinker, allowed_of, for_medium  # noqa: E402
+from tools.publish.exportcheck import guarded  # noqa: E402
 from tools.site.markup import plain  # noqa: E402
 
 ORIGINAL = PROJECT / "original" / "secret-history-part-19.txt"

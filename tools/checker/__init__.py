@@ -34,7 +34,8 @@ from ..model.textfile import FILE_MISSING, read_text
 from ..model.values import KINDS
 from . import chapter, facts, prose, review, sourcelist
 from .editorial import EDITORIAL_MARKUP, editorial_page
-from .namespace import ID_CITED, cited_keys
+from .exported import EDITORIAL_ID, for_exports
+from .namespace import ID_CITED, built_ids, cited_keys
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SOURCE_LIST = "data/sources.yml"
@@ -160,8 +161,10 @@ def _run(result: Result, root: Path) -> None:
         languages=languages | ({own} if own else set()),
         language=own,
     )  # {site_url}: the placeholder editors write
+    taken = built_ids(loaded, pages)
     for name, body in bodies.items():
         result.findings += editorial_page(f"docs/{name}", body, allowed)
+        result.findings += for_exports(f"docs/{name}", body, taken)
     result.checked = Checked(loaded.sources, the_chapter, editorial)
 
 
@@ -229,4 +232,4 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     return found
 
 
-RULES: tuple[Rule, ...] = (PAGE_UNDECLARED, EDITORIAL_MARKUP, ID_CITED)
+RULES: tuple[Rule, ...] = (PAGE_UNDECLARED, EDITORIAL_MARKUP, EDITORIAL_ID, ID_CITED)

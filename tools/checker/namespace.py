@@ -1,6 +1,7 @@
-"""The names a citation gives things (tools/model/namespace.py), which a chapter page's name must not
-take: refused here at its line, so that the build never meets two things of one key (the citations
-stopped it with a traceback)."""
+"""The names a citation, the site and the exports give things (tools/model/namespace.py), which a
+page's name or an editors' id must not take: refused here at its line, so that the build never meets
+two things of one name (the citations would stop it with a traceback, an export would rename a
+chapter paragraph's id)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 from ..model.chapter import ChapterPage
 from ..model.findings import Example, Finding, Rule
-from ..model.namespace import CITATION_IDS, cited_key
+from ..model.namespace import BUILT_ID_PREFIXES, CITATION_IDS, cited_key
 from ..model.sourcelist import Loaded
 
 ID_CITED = Rule(
@@ -47,3 +48,21 @@ def cited_keys(loaded: Loaded, pages: list[ChapterPage]) -> Iterator[Finding]:
             yield page.at(
                 ID_CITED, at if at >= 0 else offset, f"a citation names the chapter page '{name}' by this id too"
             )
+
+
+def built_ids(loaded: Loaded, pages: list[ChapterPage]) -> dict[str, str]:
+    """Every id the build gives an element of some page, from the input: what has it. An editors'
+    id must be none of these (tools/checker/exported.py), nor begin as the build's own do."""
+    found = {key: "a key of the edition's citations" for key in CITATION_IDS}
+    for page in pages:
+        for block in page.blocks:
+            found.setdefault(block.id, f"an id on the chapter page docs/{page.name}")
+            for mark in getattr(block, "marks", ()):
+                found.setdefault(mark.id, f"a quotation's id on docs/{page.name}")
+    for section, _, entry in loaded.sources.entries():
+        found.setdefault(entry.id, f"the id of an entry of the source list ({section})")
+    return found
+
+
+def built_prefix(ident: str) -> str | None:
+    return next((prefix for prefix in BUILT_ID_PREFIXES if ident.startswith(prefix)), None)

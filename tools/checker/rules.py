@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 
+from ..guard.exports import EXPORT_COMPLETE, EXPORT_WORDS
 from ..guard.page import RULES as GUARD_PAGE
 from ..guard.site import GUARD_FILE, PHRASE_LINK
 from ..model.chapter import PAGE_BLOCK, PAGE_MARK
@@ -41,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     *GUARD_PAGE,
     GUARD_FILE,
     PHRASE_LINK,
+    EXPORT_WORDS,
+    EXPORT_COMPLETE,
 )
 
 

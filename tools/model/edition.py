@@ -25,7 +25,8 @@ class Site:
 # What an editors' page may write for the build to fill in (tools/site/prepare.py), and nothing else
 # of HTML: the text for one edition only (online or offline), and the generated parts.
 SURNAME = re2.compile(r"\p{L}+(?:-\p{L}+)*")
-MARKERS = ("<!-- status-legend -->", "<!-- status-counts -->", "<!-- reading-time -->", "<!-- downloads -->")
+DOWNLOADS_MARKER = "<!-- downloads -->"  # where the list of the offline files goes ("Read offline")
+MARKERS = ("<!-- status-legend -->", "<!-- status-counts -->", "<!-- reading-time -->", DOWNLOADS_MARKER)
 VARIANTS = ("<!-- online edition -->", "<!-- offline edition -->", "<!-- end -->")
 
 
@@ -38,6 +39,15 @@ class Checked:
     @cached_property
     def corpus(self) -> Corpus:
         return allowed_quotations(self.sources, self.chapter)
+
+    @cached_property
+    def offers_downloads(self) -> frozenset[str]:
+        """The editors' pages that offer the offline files ("Read offline": those with the downloads
+        marker), by their built names. The books leave them out, being about the books themselves:
+        a page is known by this role, never by its name, so no chapter page is ever left out."""
+        return frozenset(
+            n.removesuffix(".md") + ".html" for n, text in self.editorial.items() if DOWNLOADS_MARKER in text
+        )
 
     @cached_property
     def placed(self) -> list[Placed]:

@@ -9,6 +9,9 @@
 - Some pages have a role the site's code gives them by name: the landing page, "Read offline" (the
   navigation, mkdocs.yml), the theme's 404 page, and the pages made from the source list
   (tools/model/kindpages.py). A chapter page never takes one of those names.
+- An editors' page is one document with every other page in the single file and the EPUB's
+  navigation: an id it writes must not be one the build gives the chapter or the source list's
+  entries, or the export renames both and a chapter paragraph loses its id.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ CITATION_IDS = ("edition", "original", "machine-translation", "author")
 # Pages the navigation (mkdocs.yml, code) names with an editors' role, and the theme's 404 page.
 EDITORS_ROLE_PAGES = ("index.md", "offline.md")
 THEME_PAGES = ("404.md",)
+# Prefixes of the ids the build gives elements (tools/site/chapter.py, apparatus.py, prepare.py) and
+# the one-document exports give pages (tools/publish/bookpages.py page_anchor).
+BUILT_ID_PREFIXES = ("fn:", "fnref:", "card-", "speaker-", "trial-", "kind-", "status-", "page-")
 
 
 def cited_key(page: str) -> str:

@@ -14,8 +14,9 @@ folder here. Each export works on its own copy of the trees:
   is linked at its published address;
 - `take_notes()`, `take_cards()`: the chapter's footnotes and the name cards, taken out for the
   export to place them as its medium allows;
-- `guarded()`: every export's content passes the output guard's content check (tools/guard/page.py)
-  and says nothing its medium cannot do ("hover" on paper); a problem stops the export, one line.
+- `in_the_books()`: the pages a book holds (all but "Read offline", known by its role).
+
+What the exports hold is checked in tools/publish/exportcheck.py.
 """
 
 from __future__ import annotations
@@ -28,14 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import re2
-
 from ..guard.allow import CONTROLS
 from ..guard.language import tags
-from ..guard.page import check_content
 from ..guard.problem import Allowed
 from ..guard.site import page_kind
-from ..guard.words import chapter_paragraph
 from ..model.edition import Checked
 from ..model.html import classes, local, parents, parse, text_of
 from ..model.quotes import core
@@ -43,18 +40,20 @@ from ..model.urls import scheme_of, site_path
 
 
 class ExportFailed(Exception):
-    """An export could not be made faithfully: one line saying why."""
+    """An export could not be made faithfully: one line saying why, and the finding lines of what it
+    refused of the pages, if that is why (tools/publish/exportcheck.py `located`)."""
+
+    def __init__(self, message: str, findings: tuple[str, ...] = ()) -> None:
+        super().__init__(message, findings)  # both in args: it is pickled from the exports' process
+        self.findings = findings
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 FIRST_PAGE = "index.html"
-# "Read offline" is about the downloads themselves: the books leave it out.
-ONLINE_ONLY = frozenset({"offline.html"})
 # The site's controls, meaningless in a file, a book or on paper.
 MEDIA = ("screen", "paper")
-# What a reader does with a pointer or a finger: never asked of a reader of paper or an e-book.
-INTERACTION = re2.compile(r"(?i)\b(hover\w*|tap|taps|tapp\w*|click\w*|mouse\w*|tooltips?)\b")
-# An internal file name (praise.md) is never shown to a reader.
-FILE_NAME = re2.compile(r"\b[\w-]+\.(md|yml|py)\b")
 # Attributes that name an id on the same page.
 ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "popovertarget")
 
@@ -112,6 +111,13 @@ def read_pages(
         )
         name = site_path(following, name) if following else None
     return pages
+
+
+def in_the_books(pages: list[Page], checked: Checked) -> list[Page]:
+    """The pages a book (the EPUB, the PDF) holds: all but the editors' page that offers the offline
+    files ("Read offline"), which is about the books themselves. It is known by that role, not by its
+    name: a chapter page is never left out, whatever it is called."""
+    return [p for p in pages if not (p.kind == "editorial" and p.name in checked.offers_downloads)]
 
 
 def page_title(tree: ET.Element, site_name: str) -> str:
@@ -214,10 +220,17 @@ class Relinker:
         self.renamed: dict[tuple[str, str], str] = {}
         if one_document:
             counts = Counter(i for p in pages for i in {e.get("id") for e in p.body.iter()} if i)
+            # A chapter paragraph keeps its id (the first that has one): it is known by it, by the
+            # guard and by every link to it; another page's element of that id gives way.
+            keeps: dict[str, str] = {}
+            for page in pages:
+                for node in page.body.iter() if page.kind == "chapter" else ():
+                    if (ident := node.get("id")) and counts[ident] > 1 and "chapter-paragraph" in classes(node):
+                        keeps.setdefault(ident, page.name)
             for page in pages:
                 for node in page.body.iter():
                     ident = node.get("id")
-                    if ident and counts[ident] > 1 and node is not page.body:
+                    if ident and counts[ident] > 1 and node is not page.body and keeps.get(ident) != page.name:
                         self.renamed[(page.name, ident)] = f"{page.stem}-{ident}"
         self.link = link or self.in_document
 
@@ -336,29 +349,3 @@ def allowed_of(checked: Checked, contact: str | None, site_url: str) -> Allowed:
         site_url,
         tags(checked.sources.policy.languages),
     )
-
-
-def guarded(export: str, page: Page, allowed: Allowed, medium: str, root: ET.Element | None = None) -> None:
-    """The output guard's content check on what the export holds of a page (its chapter paragraphs
-    word for word), and no instruction its medium cannot follow; ExportFailed on the first problem."""
-    content = page.body if root is None else root
-    problems = list(check_content(content, page.kind, allowed))
-    if page.kind == "chapter":
-        for paragraph in content.iter():
-            if "chapter-paragraph" in classes(paragraph):
-                problems += chapter_paragraph(paragraph, allowed)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ExportFailed(f"{export}: {page.name}: {problems[0].message}{more}")
-    words = text_of(content)
-    if name := FILE_NAME.search(words):
-        raise ExportFailed(f"{export}: {page.name}: shows the internal file name '{name.group(0)}'")
-    if medium != "web" and page.kind == "editorial" and (asked := INTERACTION.search(words)):
-        raise ExportFailed(
-            f"{export}: {page.name}: '{asked.group(0)}' asks for a pointer or a finger, which {medium_name(medium)} has not; "
-            'write it for every medium, or put the two wordings in <span class="medium-screen"> and <span class="medium-paper">'
-        )
-
-
-def medium_name(medium: str) -> str:
-    return {"paper": "paper", "ereader": "an e-reader", "screen": "a page without script"}.get(medium, medium)

@@ -156,7 +156,9 @@ class Alongside:
         outcome: tuple[str, object]
         try:
             outcome = ("made", make(renderer).finish())
-        except (BuildFailed, ConfigRefused, ExportFailed) as error:
+        except ExportFailed as error:  # with the finding lines it may carry
+            outcome = ("failed", ExportFailed(str(error), error.findings))
+        except (BuildFailed, ConfigRefused) as error:
             outcome = ("failed", str(error))
         except SystemExit:
             outcome = ("failed", "stopped")
@@ -174,6 +176,8 @@ class Alongside:
     def finish(self) -> list[Exported]:
         kind, value = self._outcome()
         self._end(stop=False)
+        if isinstance(value, ExportFailed):
+            raise value
         if kind != "made" or not isinstance(value, list):
             raise ExportFailed(str(value))
         return value
@@ -287,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 handover.handover = result
                 engine("serve", CONFIG, *options)
     except (BuildFailed, ConfigRefused, ExportFailed) as error:
+        for finding in getattr(error, "findings", ()):  # an export's findings, one line each
+            print(finding, file=sys.stderr)
         print(f"{command}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (made one at the start of main)

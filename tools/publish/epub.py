@@ -35,12 +35,12 @@ from .bookpages import (
     Relinker,
     element,
     for_medium,
-    guarded,
     mark_editor_headings,
     note_content,
     take_cards,
     take_notes,
 )
+from .exportcheck import guarded
 from .ziparchive import add_entry
 
 STYLESHEET = Path(__file__).with_name("epub.css")
@@ -242,7 +242,6 @@ CONTAINER = (
 def epub_files(pages: list[Page], meta: BookMeta, allowed: Allowed, chapter: str) -> dict[str, str]:
     """Every XHTML file of the EPUB under FOLDER, by name, in reading order. `chapter`: the built
     page the chapter starts on (the bodymatter landmark)."""
-    pages = [p for p in pages if p.name not in {"offline.html"}]
     relinker = Relinker(pages, meta.url, one_document=False, link=link)
     bodies = []
     for page in pages:
@@ -261,8 +260,8 @@ def epub_files(pages: list[Page], meta: BookMeta, allowed: Allowed, chapter: str
     return files
 
 
-def write_epub(pages: list[Page], meta: BookMeta, allowed: Allowed, chapter: str, target: Path) -> Path:
-    files = epub_files(pages, meta, allowed, chapter)
+def write_epub(files: dict[str, str], meta: BookMeta, target: Path) -> Path:
+    """The EPUB of `files` (epub_files: its XHTML files in reading order)."""
     items = [("css", CSS, "text/css", "")]
     spine = []
     for name, text in files.items():

@@ -34,13 +34,18 @@ from pathlib import Path
 from ..model.edition import Checked
 from ..site.downloads import DOWNLOADS, Files
 from .bookmeta import book_meta
-from .bookpages import ExportFailed, Page, allowed_of, read_pages
+from .bookpages import ExportFailed, Page, allowed_of, in_the_books, read_pages
 from .downloads import record, rendered_before
-from .epub import write_epub
+from .epub import EXPORT as EPUB
+from .epub import epub_files, write_epub
+from .exportcheck import ExportRefused, complete, located
 from .fonts import Face, find_faces
+from .handout import EXPORT as HANDOUT
 from .handout import handout_document
 from .paths import OutputError, output_path
+from .pdf import EXPORT as PDF
 from .pdf import Rendered, Renderer, full_document, rendered
+from .singlefile import EXPORT as SINGLE_FILE
 from .singlefile import single_file
 from .worksheet import document as worksheet_document
 from .ziparchive import write_zip
@@ -95,6 +100,9 @@ class Pending:
         self.workers = renderer or Renderer()
         try:
             self._start(checked, site_url, contact, project, trees)
+        except ExportRefused as refused:  # what an export holds of a page: findings at the input
+            self.abandon()
+            raise located(refused, project, checked) from None
         except BaseException:
             self.abandon()
             raise
@@ -112,15 +120,25 @@ class Pending:
         pages = read_pages(self.site, checked, trees, meta.title)
         chapter = checked.sections[0].html if checked.sections else pages[0].name
 
-        def fresh() -> list[Page]:
-            return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in pages]
+        books = in_the_books(pages, checked)
+
+        def fresh(which: list[Page] = pages) -> list[Page]:
+            return [Page(p.name, p.title, p.kind, copy.deepcopy(p.body)) for p in which]
+
+        def whole(export: str, document: str) -> str:
+            complete(export, [document], checked)  # every chapter paragraph, in order, as the reader gets it
+            return document
 
         faces = find_faces()
         self.made: list[Exported] = []
         documents: dict[str, Callable[[], str]] = {
-            self.files.pdf: lambda: full_document(fresh(), meta, allowed, faces),  # the longest, first
-            self.files.handout_a4: lambda: handout_document(fresh(), meta, checked, allowed, faces, "a4"),
-            self.files.handout_letter: lambda: handout_document(fresh(), meta, checked, allowed, faces, "letter"),
+            self.files.pdf: lambda: whole(PDF, full_document(fresh(books), meta, allowed, faces)),  # the longest, first
+            self.files.handout_a4: lambda: whole(
+                HANDOUT, handout_document(fresh(), meta, checked, allowed, faces, "a4")
+            ),
+            self.files.handout_letter: lambda: whole(
+                HANDOUT, handout_document(fresh(), meta, checked, allowed, faces, "letter")
+            ),
             self.files.worksheet: lambda: worksheet_document(meta, checked, allowed, faces, key=False),
             self.files.worksheet_key: lambda: worksheet_document(meta, checked, allowed, faces, key=True),
         }
@@ -143,10 +161,13 @@ class Pending:
             + "\n"
             + NOTES_STYLESHEET.read_text(encoding="utf-8")
         )
-        (self.folder / self.files.html).write_text(single_file(fresh(), meta, allowed, css), encoding="utf-8")
+        document = whole(SINGLE_FILE, single_file(fresh(), meta, allowed, css))
+        (self.folder / self.files.html).write_text(document, encoding="utf-8")
         self.made.append(Exported(self.folder / self.files.html, time.perf_counter() - start))
         start = time.perf_counter()
-        write_epub(fresh(), meta, allowed, chapter, self.folder / self.files.epub)
+        files = epub_files(fresh(books), meta, allowed, chapter)
+        complete(EPUB, files.values(), checked)  # in reading order: the files are
+        write_epub(files, meta, self.folder / self.files.epub)
         self.made.append(Exported(self.folder / self.files.epub, time.perf_counter() - start))
 
     def finish(self) -> list[Exported]:

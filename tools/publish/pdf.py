@@ -48,7 +48,6 @@ from .bookpages import (
     Relinker,
     element,
     for_medium,
-    guarded,
     mark_editor_headings,
     note_content,
     page_anchor,
@@ -57,6 +56,7 @@ from .bookpages import (
     take_cards,
     take_notes,
 )
+from .exportcheck import guarded
 from .fonts import Face, find_faces
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
@@ -220,8 +220,8 @@ def head(meta: BookMeta, title: str, css: str) -> Markup:
 
 
 def full_document(pages: list[Page], meta: BookMeta, allowed: Allowed, faces: Sequence[Face]) -> str:
-    """The whole edition as one HTML document for WeasyPrint."""
-    pages = print_pages([p for p in pages if p.name != "offline.html"], meta, allowed, EXPORT)
+    """The whole edition as one HTML document for WeasyPrint: `pages`, the book's (bookpages.in_the_books)."""
+    pages = print_pages(pages, meta, allowed, EXPORT)
     css = font_faces(faces) + "\n" + STYLESHEET.read_text(encoding="utf-8")
     body = Markup("\n").join([title_page(meta, pages), contents(pages), *(Markup(markup(p.body)) for p in pages)])
     return str(

@@ -24,7 +24,6 @@ from .bookpages import (
     Relinker,
     element,
     for_medium,
-    guarded,
     note_content,
     page_anchor,
     replaced,
@@ -33,6 +32,7 @@ from .bookpages import (
 )
 from .csp import meta as policy_meta
 from .csp import single_file_policy
+from .exportcheck import guarded
 
 EXPORT = "the single file"
 

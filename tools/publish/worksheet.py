@@ -25,7 +25,8 @@ from ..site.apparatus import shorten_quotation
 from ..site.cited import cited, cited_list
 from ..site.markup import prose, text
 from .bookmeta import BookMeta
-from .bookpages import Page, Relinker, guarded
+from .bookpages import Page, Relinker
+from .exportcheck import guarded
 from .fonts import Face
 from .pdf import STYLESHEET, font_faces, head, qr
 

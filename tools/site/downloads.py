@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import re2
 from markupsafe import Markup
 
+from ..model.edition import DOWNLOADS_MARKER
+
 DOWNLOADS = "downloads"  # the folder of the site that holds them
-DOWNLOADS_LIST = "<!-- downloads -->"  # where an editors' page (docs/offline.md) wants the list
+DOWNLOADS_LIST = DOWNLOADS_MARKER  # where an editors' page (docs/offline.md) wants the list
 # On a page: <!-- download: secret-history-19.pdf --> becomes " (47 pages, 318 KiB)" once the file is made.
 MARKER = re2.compile(r"<!-- download: ([a-z0-9.-]+) -->")
 
