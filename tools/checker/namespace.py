@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from ..model.chapter import ChapterPage
 from ..model.findings import Example, Finding, Rule
+from ..model.loading import Loaded
 from ..model.namespace import BUILT_ID_PREFIXES, CITATION_IDS, cited_key
-from ..model.sourcelist import Loaded
 
 ID_CITED = Rule(
     "id-cited",
