@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import Project
 
-from tools.checker.datesread import dates_read, dates_written, said_month
-from tools.checker.facts import numbers, year_of
+from tools.checker.datesread import dates_read, dates_written, gives, said_month, writes_date
+from tools.checker.facts import _unshared, numbers, year_of
 from tools.model.sourcelist import Citation
 
 SECRET = "SECRET_TOKEN=hunter2"
@@ -152,7 +152,7 @@ def citation_saying(*said: str) -> Citation:
 
 
 def gives_month(citations: list[Citation], value: dt.date | str, month: int, languages: tuple[str, ...]) -> bool:
-    return said_month(dates_read(citations, languages), year_of(value), month, numbers(value))
+    return said_month([dates_read(citations, languages)], year_of(value), month, numbers(value))
 
 
 @pytest.mark.parametrize(
@@ -195,15 +195,32 @@ def test_a_named_pipe_in_docs_is_a_finding_not_a_hang(mini: Project) -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("shot on 15 March 1938 after the trial", [((15,), 3, 1938)]),
-        ("Lenin's birthday, 10 (22) April 1870", [((10, 22), 4, 1870)]),  # Old and New Style
-        ("the trials of August 1936 and January 1937", [((), 8, 1936), ((), 1, 1937)]),
-        ("arrived on November 23", [((23,), 11, None)]),
+        ("shot on 15 March 1938 after the trial", [((15,), 3, 1938, False)]),
+        ("Lenin's birthday, 10 (22) April 1870", [((10, 22), 4, 1870, True)]),  # Old and New Style: either
+        ("in the week from 2 to 23 November 1932", [((2, 23), 11, 1932, False)]),  # a range: each day
+        ("from 23 November to 2 December 1932", [((23,), 11, 1932, False), ((2,), 12, 1932, False)]),
+        ("on the 2nd of July 1933", [((2,), 7, 1933, False)]),  # an ordinal, "of" between
+        ("on 1933-02-24, and 24.02.1933", [((24,), 2, 1933, False), ((24,), 2, 1933, False)]),  # in numbers
+        ("the trials of August 1936 and January 1937", [((), 8, 1936, False), ((), 1, 1937, False)]),
+        ("arrived on November 23", [((23,), 11, None, False)]),
         ("he may go; a march of 1937", []),  # a verb and a walk, not months
     ],
 )
 def test_the_dates_a_text_writes(text: str, written: list[tuple[object, ...]]) -> None:
     assert [found for found, _ in dates_written(text)] == written
+
+
+def test_a_range_needs_each_day_and_old_and_new_style_one() -> None:
+    read = [dates_read([citation_saying("the visa ran from November 23, 1932")], ("en",))]
+    assert not gives(read, ((2, 23), 11, 1932, False)) and gives(read, ((10, 23), 11, 1932, True))
+
+
+def test_words_are_read_with_the_month_names_of_their_own_language() -> None:
+    """“some 15 years ago”: ago is August in Italian, set September; in English words they are words."""
+    said = [citation_saying("Bukharin was shot in 1938, some 15 years ago")]
+    assert not writes_date([dates_read(said, ("en", "ru"))], dt.date(1938, 8, 15))
+    assert writes_date([dates_read(said, ("it",))], dt.date(1938, 8, 15))
+    assert _unshared(("en", "ru", "de", "ro", "fr", "it")) == ("en", "ru")
 
 
 def test_a_word_a_scans_line_break_split_is_read_whole() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import re2
@@ -117,56 +117,82 @@ def dates_read(citations: Iterable[Citation], languages: tuple[str, ...]) -> Dat
     return DatesRead.merged(dates_in(text, languages) for text in read_texts(citations))
 
 
-def writes_date(read: DatesRead, date: dt.date) -> bool:
-    """Do the words give this day as one date (or its day and month, and its year elsewhere)?"""
-    if (date.year, date.month, date.day) in read.days:
+def writes_date(reads: Sequence[DatesRead], date: dt.date) -> bool:
+    """Do the words (one read per citation) give this day as one date, or its day and month by
+    name and its year elsewhere in them?"""
+    if any((date.year, date.month, date.day) in r.days for r in reads):
         return True
-    return (date.month, date.day) in read.loose and date.year in read.years
+    return any((date.month, date.day) in r.loose for r in reads) and any(date.year in r.years for r in reads)
 
 
-def said_month(read: DatesRead, year: int, month: int, near: Iterable[str]) -> bool:
+def said_month(reads: Sequence[DatesRead], year: int, month: int, near: Iterable[str]) -> bool:
     """Do the words give this month of `year`: by a date of that year, or by its name next to one
     of the fact's numbers (`near`: its year, or its day)?"""
-    return (year, month) in read.months or any((n, month) in read.named for n in near)
+    near = tuple(near)
+    return any((year, month) in r.months or any((n, month) in r.named for n in near) for r in reads)
 
 
 # --- the dates an editors' text writes ------------------------------------------------------------
 
-# The days beside a month's name ("10 (22) April": Old and New Style), the month, and the year after.
-WrittenDate = tuple[tuple[int, ...], int, int | None]
+# The days beside a month's name, the month, the year after it, and whether one of the days will do
+# ("10 (22) April": Old and New Style) or each must ("2–23 November": a range).
+WrittenDate = tuple[tuple[int, ...], int, int | None, bool]
+# What stands between a day and its month without changing the date: "the 2nd of July", "2 to 23 July".
+BETWEEN = frozenset({"st", "nd", "rd", "th", "of", "the", "to", "and"})
 
 
 def dates_written(text: str) -> list[tuple[WrittenDate, str]]:
-    """The dates a text in the edition's language (English) writes by a month's name, each with a day
-    beside it or a year after it, or both; with the words that write it."""
+    """The dates a text in the edition's language (English) writes: by a month's name, with a day
+    beside it or a year after it, or both; or in numbers (1933-02-24, 24.02.1933). Each with the
+    words that write it."""
     called = months_called(("en",))
-    words = TOKEN.findall(text)
+    tokens = [m for m in TOKEN.finditer(text) if m.group() not in BETWEEN]
+    words = [m.group() for m in tokens]
     found: list[tuple[WrittenDate, str]] = []
     for at, word in enumerate(words):
         if (month_numbers := called.get(word)) is None:
             continue
-        days = tuple(int(w) for w in words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR] if _day(w))
+        # the days before it, or the one right after ("November 23"): in "23 November to 2 December"
+        # the 2 is December's
+        beside = [i for i in range(max(0, at - DAY_NEAR), at) if _day(words[i])]
+        if at + 1 < len(words) and _day(words[at + 1]) and (at + 2 >= len(words) or words[at + 2] not in called):
+            beside.append(at + 1)
+        days = tuple(int(words[i]) for i in beside)
         year = next(
             (int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4), None
         )
         if days or year is not None:
-            shown = " ".join(
-                part for part in (" (".join(map(str, days)) + ")" * (len(days) > 1), word, str(year or "")) if part
-            )
-            found.extend(((days, month, year), shown) for month in sorted(month_numbers))
+            first = tokens[min([*beside, at])].start()
+            last = tokens[max([*beside, at])].end()
+            either = "(" in text[first:last]
+            shown = " ".join(part for part in (text[first:last], str(year or "")) if part)
+            found.extend(((days, month, year, either), shown) for month in sorted(month_numbers))
+    for y, m, d in ISO_DATE.findall(text):
+        found.append((((int(d),), int(m), int(y), False), f"{y}-{m}-{d}"))
+    for d, m, y in DOTTED_DATE.findall(text):
+        found.append((((int(d),), int(m), int(y), False), f"{d}.{m}.{y}"))
     return found
 
 
-def gives(read: DatesRead, written: WrittenDate) -> bool:
-    """Do the words give what a text writes: the day (one of its days, for Old and New Style) of
-    that month and year, that day and month in any year, or that month of that year?"""
-    days, month, year = written
+def gives(reads: Sequence[DatesRead], written: WrittenDate) -> bool:
+    """Do the words give what a text writes: each of its days (a range, "2–23 November") or one of
+    them (Old and New Style, "10 (22) April"), of that month and year, or in any year; or that
+    month of that year?"""
+    days, month, year, either = written
     if not days:
-        return year is not None and said_month(read, year, month, {str(year)})
-    for day in days:
-        try:
-            if writes_date(read, dt.date(year, month, day)) if year is not None else (month, day) in read.day_months:
-                return True
-        except ValueError:  # "31 February 1937": no such day, so no source writes it
-            continue
-    return False
+        return year is not None and said_month(reads, year, month, {str(year)})
+    if either or len(days) == 1:
+        return any(_gives_day(reads, day, month, year) for day in days)
+    # A range: each of its days next to the month's name ("vom 23. bis 30. Januar 1937": the words
+    # of each language join a range their own way), and the month in that year.
+    near = all(any((str(day), month) in r.named for r in reads) for day in days)
+    return near and (year is None or said_month(reads, year, month, {str(year)}))
+
+
+def _gives_day(reads: Sequence[DatesRead], day: int, month: int, year: int | None) -> bool:
+    if year is None:
+        return any((month, day) in r.day_months for r in reads)
+    try:
+        return writes_date(reads, dt.date(year, month, day))
+    except ValueError:  # "31 February 1937": no such day, so no source writes it
+        return False

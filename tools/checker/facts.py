@@ -23,13 +23,14 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
+from ..guard.language import script_of
 from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
-from ..model.readings import cited_by
+from ..model.readings import cited_by, language_read
 from ..model.sourcelist import Citation, Person, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
-from .datesread import NUMBER, dates_read, dates_written, digits, gives, said_month, writes_date
+from .datesread import NUMBER, DatesRead, dates_read, dates_written, digits, gives, said_month, writes_date
 
 FACT_UNCOVERED = Rule(
     "fact-uncovered",
@@ -101,6 +102,25 @@ def numbers(value: object) -> set[str]:
     return set()
 
 
+def read_in(citation: Citation, sources: SourceList) -> tuple[str, ...]:
+    """The languages whose month names a citation's words are read with: its own (or its work's),
+    else the edition's and those of scripts no other declared language shares. So the English "ago"
+    is not Italian August, nor "set" Italian September, in words that are not Italian."""
+    if (language := language_read(citation, sources)) is not None:
+        return (language,)
+    return _unshared(sources.policy.languages)
+
+
+@functools.cache
+def _unshared(languages: tuple[str, ...]) -> tuple[str, ...]:
+    own = languages[0] if languages else "en"
+    scripts = [script_of(tag.replace("_", "-")) for tag in languages]
+    return (
+        own,
+        *(tag for tag, script in zip(languages, scripts, strict=True) if tag != own and scripts.count(script) == 1),
+    )
+
+
 def year_of(value: object) -> int:
     """The year of a date or a year-month ("1932-11")."""
     return value.year if isinstance(value, dt.date) else int(str(value)[:4])
@@ -160,6 +180,7 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
             for name in dict.fromkeys(citation.covers):
                 covers.setdefault(name, []).append(j)
         said: dict[int, set[str]] = {}
+        dates: dict[int, DatesRead] = {}  # each citation's dates, read once an entry, in its language
         for name, value in values.items():
             if value is None or value == ():
                 continue
@@ -199,7 +220,10 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
             written = dates_written(value) if isinstance(value, str) and name not in REFERENCES else []
             if not (whole_date or stated_month or written):
                 continue
-            read = dates_read(covering, loaded.sources.policy.languages)
+            for j in covering_at:
+                if j not in dates:
+                    dates[j] = dates_read([citations[j]], read_in(citations[j], loaded.sources))
+            read = [dates[j] for j in covering_at]
             if isinstance(value, dt.date) and whole_date and not writes_date(read, value):
                 findings.append(
                     loaded.at(
