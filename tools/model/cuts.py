@@ -3,26 +3,18 @@ of a cut quotation must all be words of one text, in the order given, each after
 before (`Passages.hold_in_order`); each part alone standing somewhere in the corpus is not enough
 (“There was a Bristol located […] Stalin must be removed” joined two sources into one).
 
-A text is held as a string of its tokens' ids, one code each, so that `str.find` (linear, in C)
-finds a part only at whole tokens. The code is self-synchronising, as UTF-8 is: an id below
-SINGLE is one character; a larger one is a lead character then a trail character, from ranges no
-other code uses. A part's code begins with a one-character code or a lead, which stand only at the
-start of a code in a text, and ends with a whole code: every match is aligned to whole tokens.
+A passage is held as its tokens' ids, and where each id stands in it. A part is looked for only
+where its rarest token stands, after the end of the part before: a quotation costs the places of
+its rarest tokens in the passages that hold them, never a scan of a long passage for each of many
+quotations (a round once made 16,000 cuts against one long source cost 18.7 s for 1.25 MB).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
-SINGLE = 0xD800  # ids below the surrogates: one character each
-LEAD, TRAIL, SPAN = 0x10000, 0x80000, 0x70000  # planes 1 to 7 lead, 8 to 14 trail: SPAN² more ids
-BETWEEN_EXCERPTS = "\ue000"  # in no code: no part is found across two excerpts
-
-
-def _code(ids: Sequence[int]) -> str:
-    return "".join(
-        chr(i) if i < SINGLE else chr(LEAD + (i - SINGLE) // SPAN) + chr(TRAIL + (i - SINGLE) % SPAN) for i in ids
-    )
+BETWEEN_EXCERPTS = -1  # no token's id: no part is found across two excerpts
 
 
 class Passages:
@@ -31,17 +23,24 @@ class Passages:
     its cost is bounded by those texts, never by all of them."""
 
     def __init__(self) -> None:
-        self.coded: list[str] = []
+        self.tokens: list[list[int]] = []  # each passage's ids, its excerpts apart
+        self.places: list[dict[int, list[int]]] = []  # each passage: token id -> where it stands
         self.holding: dict[int, list[int]] = {}  # token id -> the passages holding it, each once
 
     def add(self, excerpts: Sequence[Sequence[int]]) -> None:
-        number = len(self.coded)
-        self.coded.append(BETWEEN_EXCERPTS.join(_code(ids) for ids in excerpts))
-        for ids in excerpts:
-            for token in ids:
-                held = self.holding.setdefault(token, [])
-                if not held or held[-1] != number:
-                    held.append(number)
+        number = len(self.tokens)
+        tokens: list[int] = []
+        for k, ids in enumerate(excerpts):
+            tokens.extend([BETWEEN_EXCERPTS] if k else [])
+            tokens.extend(ids)
+        places: dict[int, list[int]] = {}
+        for at, token in enumerate(tokens):
+            places.setdefault(token, []).append(at)
+        self.tokens.append(tokens)
+        self.places.append(places)
+        for token in places:
+            if token != BETWEEN_EXCERPTS:
+                self.holding.setdefault(token, []).append(number)
 
     def hold_in_order(self, parts: Sequence[Sequence[int]]) -> bool:
         """Does one passage hold every part, in this order, none overlapping the one before?"""
@@ -49,16 +48,30 @@ class Passages:
         if not tokens:
             return True
         rarest = min((self.holding.get(token, []) for token in tokens), key=len)
-        codes = [_code(part) for part in parts]
-        return any(self._in_order(self.coded[number], codes) for number in rarest)
+        return any(self._in_order(number, parts) for number in rarest)
 
-    @staticmethod
-    def _in_order(passage: str, codes: list[str]) -> bool:
+    def _in_order(self, number: int, parts: Sequence[Sequence[int]]) -> bool:
         # The earliest end of each part leaves the most room for the rest: first found is best.
+        tokens, places = self.tokens[number], self.places[number]
         at = 0
-        for code in codes:
-            found = passage.find(code, at)
-            if found < 0:
+        for part in parts:
+            if not part:
+                continue
+            if any(token not in places for token in part):
                 return False
-            at = found + len(code)
+            # where the part's rarest token stands, from the end of the part before on
+            wanted = list(part)
+            k = min(range(len(wanted)), key=lambda i: len(places[wanted[i]]))
+            standing = places[wanted[k]]
+            found = next(
+                (
+                    p - k
+                    for p in standing[bisect_left(standing, at + k) :]
+                    if tokens[p - k : p - k + len(wanted)] == wanted
+                ),
+                None,
+            )
+            if found is None:
+                return False
+            at = found + len(part)
         return True
