@@ -1035,6 +1035,12 @@ NEW_A11Y = [
         "a definition of nothing",
     ),
     in_index(
+        "a key=value list that did not render",
+        "published.\n\n##  { lang=de }\n\nWords.",
+        "editorial-markup",
+        "{ lang=de }",
+    ),
+    in_index(
         "an attribute list that did not render",
         "published.\n\n##  { #empty-h2 }\n\nWords.",
         "editorial-markup",
@@ -1143,6 +1149,16 @@ NEW_A11Y = [
 NEW_DATES = [
     edit("a death before the birth", YML, "    died: 1953-03-05", "    died: 1853-03-05", "date-order", "died: 1853"),
     edit("a death after this version", YML, "    died: 1953-03-05", "    died: 2099-03-05", "date-order", "died: 2099"),
+    edit("a version dated in the future", YML, "  date: 2026-11-24", "  date: 2099-11-24", "date-order", "date: 2099"),
+    # a defendant dead before the trial he spoke at (the fixture's Bukharin, at the 1938 trial)
+    edit(
+        "a death before his own words",
+        YML,
+        "    died: 1938-03-15",
+        "    died: 1938-03-01",
+        "date-order",
+        "died: 1938-03-01",
+    ),
     edit(
         "a trial's quotation dated after it",
         YML,

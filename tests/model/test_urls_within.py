@@ -32,6 +32,12 @@ DENIED = "de.metapedia.org"
         "https://www.google.com/url?q=%2568ttps://de.metapedia.org/wiki/X",
         "https://www.google.com/url?q=https://user@de.metapedia.org.:443/wiki/X",
         "https://web.archive.org/web/2019/https://de-metapedia-org.translate.goog/wiki/X",
+        # with no scheme before it: services read a name as a host all the same (round 13)
+        "https://web.archive.org/web/2019/de.metapedia.org/wiki/Sedow,_Leo",
+        "https://translate.google.com/translate?sl=de&tl=en&u=de.metapedia.org/wiki/Sedow,_Leo",
+        "https://archive.ph/newest/de.metapedia.org/wiki/Sedow,_Leo",
+        "https://web.archive.org/web/2019/https://x&y@de.metapedia.org/wiki/Sedow,_Leo",
+        "https://web.archive.org/web/2019/https://de%E3%80%82metapedia.org/wiki/X",  # an ideographic dot
     ],
 )
 def test_an_address_within_another_is_found(url: str) -> None:

@@ -114,6 +114,7 @@ def _run(result: Result, root: Path) -> None:
     result.findings += undeclared(root, loaded)
     result.findings += reserved(loaded)
     result.findings += prose.editors(loaded)
+    result.findings += prose.author(loaded)
     result.findings += prose.printed(loaded)
     result.findings += prose.languages(loaded)
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))

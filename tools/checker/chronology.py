@@ -21,9 +21,10 @@ DATE_CALENDAR = Rule(
 
 DATE_ORDER = Rule(
     "date-order",
-    "the list's dates can all be true together: none is after this version of the edition (`edition.date`), "
-    "a person is born before he dies, a testimony is given during its trial and after the meeting it claims, "
-    "and a quotation from a trial is dated within it",
+    "the list's dates can all be true together: none is after this version of the edition (`edition.date`, "
+    "itself not ahead of today), a person is born before he dies and dies after his trials, testimonies and "
+    "words, a testimony is given during its trial and after the meeting it claims, and a quotation from a "
+    "trial is dated within it",
     Example("data/sources.yml", "    died: 1953-03-05", "    died: 1853-03-05"),
 )
 
@@ -76,6 +77,9 @@ def chronology(loaded: Loaded) -> Iterator[Finding]:
                     (section, index, name),
                     f"{format_date(value)} is after this version of the edition ({format_date(version)})",
                 )
+    if version > dt.datetime.now(dt.UTC).date():  # every date is held to it: it may not be ahead of today
+        yield loaded.at(DATE_ORDER, ("edition", "date"), f"this version is dated {format_date(version)}, in the future")
+    yield from _lives(loaded)
     for i, person in enumerate(s.people):
         if person.born is not None and person.died is not None and span_of(person.born)[0] > span_of(person.died)[1]:
             yield loaded.at(
@@ -116,3 +120,29 @@ def chronology(loaded: Loaded) -> Iterator[Finding]:
 
 
 RULES = (DATE_CALENDAR, DATE_ORDER)
+
+
+def _lives(loaded: Loaded) -> Iterator[Finding]:
+    """No one speaks, testifies or stands trial after his death: each said at the person's death."""
+    s = loaded.sources
+    after: dict[str, list[tuple[dt.date, str]]] = {}  # person -> the first day of each thing he did
+    for trial in s.trials:
+        for participant in trial.participants:
+            after.setdefault(participant.person, []).append((trial.start, f"{trial.short} began"))
+    for meeting in s.meetings:
+        if meeting.testified is not None:
+            after.setdefault(meeting.person, []).append((meeting.testified, f"his testimony on {meeting.title}"))
+    for quotation in s.quotations:
+        if quotation.date is not None:
+            after.setdefault(quotation.speaker, []).append((span_of(quotation.date)[0], f"he said '{quotation.id}'"))
+    for i, person in enumerate(s.people):
+        if person.died is None:
+            continue
+        dead = span_of(person.died)[1]
+        for day, what in sorted(after.get(person.id, []))[-1:]:  # the last thing he did
+            if day > dead:
+                yield loaded.at(
+                    DATE_ORDER,
+                    ("people", i, "died"),
+                    f"{person.name} dies ({format_date(person.died)}) before {what} ({format_date(day)})",
+                )

@@ -101,7 +101,7 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
 
 
 # An attribute list that did not take (`##  { #x }`): shown to readers as braces.
-UNRENDERED = re2.compile(r"\{\s*:?\s*[#.][A-Za-z_]")
+UNRENDERED = re2.compile(r"\{\s*:?\s*(?:[#.][A-Za-z_]|[A-Za-z_][\w-]*\s*=)")  # { #id }, { .class }, { lang=de }
 
 
 def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re2
+
 from ..guard.language import letter_outside, others, script_of, tags, undeclared_letter
 from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
@@ -40,6 +42,12 @@ EDITOR_NAME = Rule(
     "(tools/guard/printed.py)",
     Example("data/sources.yml", "  editors: [the editors of this edition]", "  editors: [Σ. Papadopoulos]"),
 )
+AUTHOR_NAME = Rule(
+    "author-name",
+    "the original's author, whom every citation of the edition names by family and given names, is one "
+    "person's name written as its words run: given names, then the family name, no comma",
+    Example("data/sources.yml", "    author: Alexander Orlov", "    author: Alexander Orlov, Jr."),
+)
 TEXT_PRINTED = Rule(
     "text-printed",
     "the editors' texts (their pages, their headings on chapter pages) and every text of the source list hold "
@@ -58,6 +66,7 @@ TEXT_LANGUAGE = Rule(
     "language a work or a reading gives its words (`language: de`) is one it declares",
     Example("data/sources.yml", "  languages: [en, ru]", "  languages: [en]", at="    title: Тайная история"),
 )
+PUNCTUATION_IN_NAME = re2.compile(r"[,;/&()]")
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})
 QUOTED_FIELDS |= {"original", "pages", "editorial", "domain", "page", "paragraph", "person"}
@@ -98,6 +107,18 @@ def editors(loaded: Loaded) -> Iterator[Finding]:
     for index, name in enumerate(loaded.sources.edition.editors):
         if (why := unprinted(name)) is not None:
             yield loaded.at(EDITOR_NAME, ("edition", "editors", index), why)
+
+
+def author(loaded: Loaded) -> Iterator[Finding]:
+    """The citations split the original's author at the last word (tools/site/citation.py
+    `person_name`): "Alexander Orlov, Jr." would be cited as Jr., Alexander Orlov."""
+    works = loaded.sources.works
+    index = next((i for i, w in enumerate(works) if w.id == loaded.sources.edition.work), None)
+    if index is None:
+        return  # the reference rule says so
+    name = works[index].author
+    if name is not None and (PUNCTUATION_IN_NAME.search(name) or " and " in f" {name} "):
+        yield loaded.at(AUTHOR_NAME, ("works", index, "author"), f"“{name}” is not one name as its words run")
 
 
 def printed(loaded: Loaded) -> Iterator[Finding]:
@@ -166,4 +187,4 @@ def _own(loaded: Loaded, key: PathKey, made: dict[PathKey, Corpus], shared: Corp
     return made[entry_key]
 
 
-RULES = (PROSE_QUOTE, EDITOR_NAME, TEXT_PRINTED, TEXT_LANGUAGE)
+RULES = (PROSE_QUOTE, EDITOR_NAME, AUTHOR_NAME, TEXT_PRINTED, TEXT_LANGUAGE)

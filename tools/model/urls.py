@@ -90,6 +90,9 @@ OWN_AUTHORITY = re2.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*([^/\\?#]*)")
 # query's next parameter or a search's next word would begin.
 ADDRESS_WITHIN = re2.compile(r"(?i)(?:https?:[/\\]*|cache:(?:[a-z0-9_-]+:)?)([^/\\?#&+,;\s]*)")
 TRANSLATE_PROXY = ".translate.goog"
+# A dotted name whose last label is a word, as a host is written (IDNA reads 。．｡ as dots).
+NAME_LIKE = re2.compile(r"(?i)(?:^|[^a-z0-9.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])")
+IDEOGRAPHIC_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 HEX = frozenset(b"0123456789abcdefABCDEF")
 
 
@@ -103,8 +106,16 @@ def hosts_within(url: str) -> list[str]:
     own = OWN_AUTHORITY.match(url)
     tail = url[own.end() :] if own else url
     found = [*_translated(_host_in(own.group(1)))[1:]] if own else []
-    for match in ADDRESS_WITHIN.finditer(_percent_decoded_fully(tail)):
+    decoded = _percent_decoded_fully(tail).translate(IDEOGRAPHIC_DOTS)
+    for match in ADDRESS_WITHIN.finditer(decoded):
         found += _translated(_host_in(match.group(1)))
+    # and every name in it that a service may read as a host, with no scheme before it
+    # (web.archive.org/web/2019/de.metapedia.org/…, ?u=de.metapedia.org/…): one that ends in a
+    # public suffix, as a host does (a file's name, letter.htm, does not)
+    for match in NAME_LIKE.finditer(decoded):
+        name = match.group(1).lower()
+        if _suffixes().publicsuffix(name, accept_unknown=False) is not None:
+            found += _translated(name)
     return [host for host in dict.fromkeys(found) if host]
 
 
