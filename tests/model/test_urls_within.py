@@ -45,8 +45,8 @@ def test_an_address_within_another_is_found(url: str) -> None:
 
 
 def test_the_translating_proxy_writes_a_hyphen_twice() -> None:
-    assert hosts_within("https://my--site-org.translate.goog/page") == ["my-site.org"]
-    assert hosts_within("https://de-metapedia-org-translate-goog.translate.goog/") == [
+    assert list(hosts_within("https://my--site-org.translate.goog/page")) == ["my-site.org"]
+    assert list(hosts_within("https://de-metapedia-org-translate-goog.translate.goog/")) == [
         "de.metapedia.org.translate.goog",
         DENIED,
     ]
@@ -62,19 +62,19 @@ def test_the_translating_proxy_writes_a_hyphen_twice() -> None:
     ],
 )
 def test_an_address_that_stands_for_no_other(url: str) -> None:
-    assert hosts_within(url) == []
+    assert list(hosts_within(url)) == []
 
 
 def test_an_archive_of_an_allowed_site_stands_for_that_site() -> None:
     url = "https://web.archive.org/web/2019/https://www.marxists.org/archive/bukharin/"
-    assert hosts_within(url) == ["www.marxists.org"]
+    assert list(hosts_within(url)) == ["www.marxists.org"]
 
 
 @pytest.mark.parametrize(
     "url", ["", ":", "https://", "https://[", "https://a/%%34%31%", "cache:", "https:////", "https://x/%ff%fe"]
 )
 def test_a_malformed_address_never_raises(url: str) -> None:
-    assert isinstance(hosts_within(url), list)
+    assert isinstance(hosts_within(url), tuple)
 
 
 def test_a_percent_escape_in_a_host_is_refused() -> None:
@@ -85,6 +85,7 @@ def test_a_percent_escape_in_a_host_is_refused() -> None:
 def _cpu(url: str) -> float:
     best = float("inf")
     for _ in range(3):
+        hosts_within.cache_clear()  # each run reads the address, not the last run's answer
         gc.collect()
         start = time.process_time()
         hosts_within(url)

@@ -141,10 +141,13 @@ WrittenDate = tuple[tuple[int, ...], int, int | None, bool]
 BETWEEN = frozenset({"st", "nd", "rd", "th", "of", "the", "to", "and"})
 
 
-def dates_written(text: str) -> list[tuple[WrittenDate, str]]:
+@functools.lru_cache(maxsize=1 << 12)  # the same texts on every check
+def dates_written(text: str) -> tuple[tuple[WrittenDate, str], ...]:
     """The dates a text in the edition's language (English) writes: by a month's name, with a day
     beside it or a year after it, or both; or in numbers (1933-02-24, 24.02.1933). Each with the
     words that write it."""
+    if NUMBER.search(text) is None:  # a date written has a day or a year
+        return ()
     called = months_called(("en",))
     tokens = [m for m in TOKEN.finditer(text) if m.group() not in BETWEEN]
     words = [m.group() for m in tokens]
@@ -171,7 +174,7 @@ def dates_written(text: str) -> list[tuple[WrittenDate, str]]:
         found.append((((int(d),), int(m), int(y), False), f"{y}-{m}-{d}"))
     for d, m, y in DOTTED_DATE.findall(text):
         found.append((((int(d),), int(m), int(y), False), f"{d}.{m}.{y}"))
-    return found
+    return tuple(found)
 
 
 def gives(reads: Sequence[DatesRead], written: WrittenDate) -> bool:

@@ -51,8 +51,10 @@ def for_exports(shown: str, text: str, taken: Mapping[str, str]) -> list[Finding
     lines = LineIndex(text)
     offline = offline_reading(text)
     try:
-        fragment = parse_fragment(markdown.markdown(offline, extensions=EDITORIAL_EXTENSIONS))
         rendered = parse_fragment(markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS))
+        fragment = (  # read only, never changed: one rendering where no part is for the online edition
+            rendered if offline == text else parse_fragment(markdown.markdown(offline, extensions=EDITORIAL_EXTENSIONS))
+        )
     except RecursionError:
         return []  # editorial_page says so
     words = text_of(fragment, skip=lambda e: bool(classes(e) & CONTROLS))

@@ -96,7 +96,8 @@ IDEOGRAPHIC_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 HEX = frozenset(b"0123456789abcdefABCDEF")
 
 
-def hosts_within(url: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 12)  # the same addresses on every check
+def hosts_within(url: str) -> tuple[str, ...]:
     """The hosts of every address `url` stands for, other than its own host: an archive's copy of a
     page (web.archive.org/web/2019/https://…, archive.ph/o/…/https://…), a redirector's target
     (?q=, ?url=, ?u=), a search engine's cached copy (cache:host/path), a page through Google's
@@ -116,7 +117,7 @@ def hosts_within(url: str) -> list[str]:
         name = match.group(1).lower()
         if _suffixes().publicsuffix(name, accept_unknown=False) is not None:
             found += _translated(name)
-    return [host for host in dict.fromkeys(found) if host]
+    return tuple(host for host in dict.fromkeys(found) if host)
 
 
 def _percent_decoded_fully(text: str) -> str:
