@@ -23,7 +23,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from ..guard.language import script_of
+from ..guard.language import others, tags
 from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
@@ -113,12 +113,11 @@ def read_in(citation: Citation, sources: SourceList) -> tuple[str, ...]:
 
 @functools.cache
 def _unshared(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The edition's language (the list's first), and each declared language that is the only one of
+    its script (tools/guard/language.py `others`: Cyrillic is Russian's)."""
     own = languages[0] if languages else "en"
-    scripts = [script_of(tag.replace("_", "-")) for tag in languages]
-    return (
-        own,
-        *(tag for tag, script in zip(languages, scripts, strict=True) if tag != own and scripts.count(script) == 1),
-    )
+    marked = others(own.replace("_", "-"), tags(languages))
+    return (own, *sorted(tag.replace("-", "_") for tag in marked.values()))
 
 
 def year_of(value: object) -> int:
