@@ -1183,6 +1183,16 @@ NEW_DATES = [
     # a date the editors write in a text is written as a date in its sources' words, as a date field
     # is: its numbers each somewhere in them once passed with the wrong month
     in_summary("a date in a text with another month", "Bolshevik theorist; shot on 15 June 1938.", "fact-date"),
+    # the editors' remark on their reading states no fact, but a date it writes is one
+    edit(
+        "a date in the editors' remark that no reading gives",
+        YML,
+        "    year: 1938\n    sources:\n      - work: report-1938",
+        "    year: 1938\n    remark: Orlov died in Moscow on 7 April 1953, shot on Stalin's order.\n"
+        "    sources:\n      - work: report-1938",
+        "fact-date",
+        "remark: Orlov",
+    ),
     # no number is too long to hold to the words (one of seven digits once went unchecked)
     in_summary(
         "a number of seven digits", "Bolshevik theorist; shot after the 1938 trial with 2400000 others.", "fact-numbers"

@@ -27,7 +27,7 @@ from ..guard.language import others, tags
 from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
-from ..model.readings import cited_by, language_read
+from ..model.readings import cited_by, language_read, readings
 from ..model.sourcelist import Citation, Person, Record, SourceList, Trial
 from ..model.values import YEAR_MONTH
 from .datesread import NUMBER, DatesRead, dates_read, dates_written, digits, gives, said_month, writes_date
@@ -72,8 +72,8 @@ FACT_DATE = Rule(
     "fact-date",
     "a day's date (its Old Style twin aside, which date-calendar ties to it) is written as one date in the "
     "words of a citation that covers it: its day beside its month, and its year the first that follows them "
-    "closely (or, when none does, one the words give elsewhere); so is a date an editors' text writes by a "
-    "month's name (24 November 1932, November 1932, 24 November)",
+    "closely (or, when none does, one the words give elsewhere); so is a date an editors' text writes "
+    "(24 November 1932, November 1932, 24 November, 1932-11-24), a fact's or a remark's on a reading",
     Example(
         "data/sources.yml", "    died: 1938-03-15\n    role: principal", "    died: 1938-10-09\n    role: principal"
     ),
@@ -249,7 +249,39 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
                             f"'{name}' says “{words}”, which the words of its sources do not write as a date",
                         )
                     )
+    findings += remarks(loaded)
     return findings, Coverage(facts, covered)
+
+
+def remarks(loaded: Loaded) -> list[Finding]:
+    """The editors' words beside the facts state no fact, but a date they write is one: a work's
+    `remark` (on their reading of it) is held to the words read in that work, wherever cited; a
+    person's `implied_by` to that person's sources."""
+    sources = loaded.sources
+    in_work: dict[str, list[Citation]] = {}
+    for _, _, reading in readings(sources):
+        if isinstance(reading, Citation):
+            in_work.setdefault(reading.work, []).append(reading)
+    said: list[tuple[tuple[str | int, ...], str, list[Citation]]] = [
+        (("works", i, "remark"), work.remark, in_work.get(work.id, []))
+        for i, work in enumerate(sources.works)
+        if work.remark
+    ]
+    said += [
+        (("people", i, "implied_by"), person.implied_by, list(person.sources))
+        for i, person in enumerate(sources.people)
+        if person.implied_by
+    ]
+    found = []
+    for key, words, citations in said:
+        written = dates_written(words)
+        reads = [dates_read([c], read_in(c, sources)) for c in citations] if written else []
+        for date, shown in written:
+            if not gives(reads, date):
+                found.append(
+                    loaded.at(FACT_DATE, key, f"the editors' words say “{shown}”, which no source's words here give")
+                )
+    return found
 
 
 GRAMS = 4  # a spelling of up to four words ("Eduard Solomonovich Holtzman") is matched whole
