@@ -1150,6 +1150,15 @@ NEW_DATES = [
     edit("a death before the birth", YML, "    died: 1953-03-05", "    died: 1853-03-05", "date-order", "died: 1853"),
     edit("a death after this version", YML, "    died: 1953-03-05", "    died: 2099-03-05", "date-order", "died: 2099"),
     edit("a version dated in the future", YML, "  date: 2026-11-24", "  date: 2099-11-24", "date-order", "date: 2099"),
+    edit("a birth after his own words", YML, "    born: 1888-10-09", "    born: 1939", "date-order", "born: 1939"),
+    edit(
+        "a generation's suffix in the author's name",
+        YML,
+        "    author: Alexander Orlov",
+        "    author: Alexander Orlov Jr.",
+        "author-name",
+        "author: Alexander Orlov Jr.",
+    ),
     # a defendant dead before the trial he spoke at (the fixture's Bukharin, at the 1938 trial)
     edit(
         "a death before his own words",

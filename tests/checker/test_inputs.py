@@ -204,6 +204,11 @@ def test_a_named_pipe_in_docs_is_a_finding_not_a_hang(mini: Project) -> None:
         ("the trials of August 1936 and January 1937", [((), 8, 1936, False), ((), 1, 1937, False)]),
         ("arrived on November 23", [((23,), 11, None, False)]),
         ("he may go; a march of 1937", []),  # a verb and a walk, not months
+        # round 14: the year first, an abbreviation CLDR does not give, a slash, two days after the month
+        ("arrived at Marseilles on 1933, November 14", [((14,), 11, 1933, False)]),
+        ("on 24 Sept. 1933", [((24,), 9, 1933, False)]),
+        ("on 24/2/1933", [((24,), 2, 1933, False)]),
+        ("on July 24 and 14, 1933", [((24, 14), 7, 1933, False)]),
     ],
 )
 def test_the_dates_a_text_writes(text: str, written: list[tuple[object, ...]]) -> None:

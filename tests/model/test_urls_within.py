@@ -38,6 +38,11 @@ DENIED = "de.metapedia.org"
         "https://archive.ph/newest/de.metapedia.org/wiki/Sedow,_Leo",
         "https://web.archive.org/web/2019/https://x&y@de.metapedia.org/wiki/Sedow,_Leo",
         "https://web.archive.org/web/2019/https://de%E3%80%82metapedia.org/wiki/X",  # an ideographic dot
+        # what a browser's host parser maps away (round 14): a soft hyphen, a zero-width space,
+        # fullwidth letters
+        "https://www.google.com/url?q=https://de.meta%C2%ADpedia.org/wiki/Sedow,_Leo",
+        "https://web.archive.org/web/2019/https://de.meta%E2%80%8Bpedia.org/wiki/X",
+        "https://web.archive.org/web/2019/https://de.%EF%BD%8D%EF%BD%85%EF%BD%94%EF%BD%81pedia.org/wiki/X",
     ],
 )
 def test_an_address_within_another_is_found(url: str) -> None:

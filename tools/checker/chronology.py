@@ -22,8 +22,8 @@ DATE_CALENDAR = Rule(
 DATE_ORDER = Rule(
     "date-order",
     "the list's dates can all be true together: none is after this version of the edition (`edition.date`, "
-    "itself not ahead of today), a person is born before he dies and dies after his trials, testimonies and "
-    "words, a testimony is given during its trial and after the meeting it claims, and a quotation from a "
+    "itself not ahead of today), a person is born before he dies, his trials, testimonies and words fall "
+    "within his life, a testimony is given during its trial and after the meeting it claims, and a quotation from a "
     "trial is dated within it",
     Example("data/sources.yml", "    died: 1953-03-05", "    died: 1853-03-05"),
 )
@@ -123,7 +123,8 @@ RULES = (DATE_CALENDAR, DATE_ORDER)
 
 
 def _lives(loaded: Loaded) -> Iterator[Finding]:
-    """No one speaks, testifies or stands trial after his death: each said at the person's death."""
+    """No one speaks, testifies or stands trial before his birth or after his death: each said at
+    the person's birth or death."""
     s = loaded.sources
     after: dict[str, list[tuple[dt.date, str]]] = {}  # person -> the first day of each thing he did
     for trial in s.trials:
@@ -136,10 +137,17 @@ def _lives(loaded: Loaded) -> Iterator[Finding]:
         if quotation.date is not None:
             after.setdefault(quotation.speaker, []).append((span_of(quotation.date)[0], f"he said '{quotation.id}'"))
     for i, person in enumerate(s.people):
+        deeds = sorted(after.get(person.id, []))
+        if person.born is not None and deeds and deeds[0][0] < span_of(person.born)[0]:  # the first thing he did
+            yield loaded.at(
+                DATE_ORDER,
+                ("people", i, "born"),
+                f"{person.name} is born ({format_date(person.born)}) after {deeds[0][1]} ({format_date(deeds[0][0])})",
+            )
         if person.died is None:
             continue
         dead = span_of(person.died)[1]
-        for day, what in sorted(after.get(person.id, []))[-1:]:  # the last thing he did
+        for day, what in deeds[-1:]:  # the last thing he did
             if day > dead:
                 yield loaded.at(
                     DATE_ORDER,

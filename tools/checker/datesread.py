@@ -33,6 +33,7 @@ ISO_DATE = re2.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
 DOTTED_DATE = re2.compile(r"\b([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\b")
 ISO_MONTH = re2.compile(r"\b([0-9]{4})-([0-9]{2})\b")  # 1932-11
 MONTH_YEAR = re2.compile(r"\b([0-9]{1,2})[./]([0-9]{4})\b")  # 11.1932, 11/1932
+NUMERIC_DATE = re2.compile(r"\b([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})\b")
 
 
 def digits(number: str) -> str:
@@ -99,6 +100,10 @@ def dates_in(excerpt: str, languages: tuple[str, ...]) -> DatesRead:
     )
 
 
+def _year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4
+
+
 def _day(word: str) -> bool:
     return word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
 
@@ -137,6 +142,8 @@ def said_month(reads: Sequence[DatesRead], year: int, month: int, near: Iterable
 # The days beside a month's name, the month, the year after it, and whether one of the days will do
 # ("10 (22) April": Old and New Style) or each must ("2–23 November": a range).
 WrittenDate = tuple[tuple[int, ...], int, int | None, bool]
+# English abbreviations CLDR does not give ("Sept." for its "Sep").
+ENGLISH_EXTRA = {"Sept": frozenset({9}), "SEPT": frozenset({9})}
 # What stands between a day and its month without changing the date: "the 2nd of July", "2 to 23 July".
 BETWEEN = frozenset({"st", "nd", "rd", "th", "of", "the", "to", "and"})
 
@@ -148,7 +155,7 @@ def dates_written(text: str) -> tuple[tuple[WrittenDate, str], ...]:
     words that write it."""
     if NUMBER.search(text) is None:  # a date written has a day or a year
         return ()
-    called = months_called(("en",))
+    called = {**months_called(("en",)), **ENGLISH_EXTRA}
     tokens = [m for m in TOKEN.finditer(text) if m.group() not in BETWEEN]
     words = [m.group() for m in tokens]
     found: list[tuple[WrittenDate, str]] = []
@@ -158,12 +165,18 @@ def dates_written(text: str) -> tuple[tuple[WrittenDate, str], ...]:
         # the days before it, or the one right after ("November 23"): in "23 November to 2 December"
         # the 2 is December's
         beside = [i for i in range(max(0, at - DAY_NEAR), at) if _day(words[i])]
-        if at + 1 < len(words) and _day(words[at + 1]) and (at + 2 >= len(words) or words[at + 2] not in called):
-            beside.append(at + 1)
+        after_month = at + 1  # the days right after it ("July 24 and 25"), unless a month follows them
+        while after_month < len(words) and _day(words[after_month]):
+            after_month += 1
+        if after_month >= len(words) or words[after_month] not in called:
+            beside += range(at + 1, after_month)
         days = tuple(int(words[i]) for i in beside)
         year = next(
             (int(w) for w in words[at + 1 : at + 1 + DAY_NEAR + YEAR_NEAR] if w.isdigit() and len(w) == 4), None
         )
+        start = min([*beside, at])
+        if year is None and start > 0 and (before := words[max(0, start - 2) : start]) and _year(before[-1]):
+            year = int(before[-1])  # "1933, November 14"
         if days or year is not None:
             first = tokens[min([*beside, at])].start()
             last = tokens[max([*beside, at])].end()
@@ -172,7 +185,7 @@ def dates_written(text: str) -> tuple[tuple[WrittenDate, str], ...]:
             found.extend(((days, month, year, either), shown) for month in sorted(month_numbers))
     for y, m, d in ISO_DATE.findall(text):
         found.append((((int(d),), int(m), int(y), False), f"{y}-{m}-{d}"))
-    for d, m, y in DOTTED_DATE.findall(text):
+    for d, m, y in NUMERIC_DATE.findall(text):  # day first, as the edition writes (24.7.1933, 24/7/1933)
         found.append((((int(d),), int(m), int(y), False), f"{d}.{m}.{y}"))
     return tuple(found)
 

@@ -45,7 +45,7 @@ EDITOR_NAME = Rule(
 AUTHOR_NAME = Rule(
     "author-name",
     "the original's author, whom every citation of the edition names by family and given names, is one "
-    "person's name written as its words run: given names, then the family name, no comma",
+    "person's name written as its words run: given names, then the family name, no comma or suffix (Jr.)",
     Example("data/sources.yml", "    author: Alexander Orlov", "    author: Alexander Orlov, Jr."),
 )
 TEXT_PRINTED = Rule(
@@ -67,6 +67,8 @@ TEXT_LANGUAGE = Rule(
     Example("data/sources.yml", "  languages: [en, ru]", "  languages: [en]", at="    title: Тайная история"),
 )
 PUNCTUATION_IN_NAME = re2.compile(r"[,;/&()]")
+# Words the last place of a name would take for a family name: "and", and a generation's suffix.
+NOT_A_FAMILY_NAME = frozenset({"and", "jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 # The fields whose words are quoted, not quoting: sources' words, the chapter's, titles, and data.
 QUOTED_FIELDS = frozenset({"said", "title", "short", "read_at", "canonical", "url", "id", "work", "covers", "variants"})
 QUOTED_FIELDS |= {"original", "pages", "editorial", "domain", "page", "paragraph", "person"}
@@ -117,7 +119,8 @@ def author(loaded: Loaded) -> Iterator[Finding]:
     if index is None:
         return  # the reference rule says so
     name = works[index].author
-    if name is not None and (PUNCTUATION_IN_NAME.search(name) or " and " in f" {name} "):
+    words = {word.rstrip(".").lower() for word in (name or "").split()}
+    if name is not None and (PUNCTUATION_IN_NAME.search(name) or words & NOT_A_FAMILY_NAME):
         yield loaded.at(AUTHOR_NAME, ("works", index, "author"), f"“{name}” is not one name as its words run")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 import re2
@@ -93,6 +94,7 @@ TRANSLATE_PROXY = ".translate.goog"
 # A dotted name whose last label is a word, as a host is written (IDNA reads 。．｡ as dots).
 NAME_LIKE = re2.compile(r"(?i)(?:^|[^a-z0-9.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])")
 IDEOGRAPHIC_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+IGNORED_IN_HOSTS = re2.compile(r"[\p{Cf}\x{34f}\x{180b}-\x{180d}\x{fe00}-\x{fe0f}]")  # IDNA maps them to nothing
 HEX = frozenset(b"0123456789abcdefABCDEF")
 
 
@@ -107,7 +109,10 @@ def hosts_within(url: str) -> tuple[str, ...]:
     own = OWN_AUTHORITY.match(url)
     tail = url[own.end() :] if own else url
     found = [*_translated(_host_in(own.group(1)))[1:]] if own else []
-    decoded = _percent_decoded_fully(tail).translate(IDEOGRAPHIC_DOTS)
+    # as a browser's host parser maps it (IDNA): compatibility forms folded (ｍｅｔａ is meta), the
+    # characters it maps to nothing (a soft hyphen, a zero-width space) dropped, its dots made dots
+    decoded = unicodedata.normalize("NFKC", _percent_decoded_fully(tail)).translate(IDEOGRAPHIC_DOTS)
+    decoded = IGNORED_IN_HOSTS.sub("", decoded)
     for match in ADDRESS_WITHIN.finditer(decoded):
         found += _translated(_host_in(match.group(1)))
     # and every name in it that a service may read as a host, with no scheme before it
