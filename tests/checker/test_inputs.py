@@ -220,6 +220,13 @@ def test_a_range_needs_each_day_and_old_and_new_style_one() -> None:
     assert not gives(read, ((2, 23), 11, 1932, False)) and gives(read, ((10, 23), 11, 1932, True))
 
 
+def test_an_abbreviation_is_a_month_only_with_its_full_stop() -> None:
+    """French "sept" is seven; "sept." is September (CLDR writes the abbreviation with its stop)."""
+    seven = [dates_read([citation_saying("Le 15 août, sept condamnés furent fusillés en 1938.")], ("fr",))]
+    assert not writes_date(seven, dt.date(1938, 9, 15)) and writes_date(seven, dt.date(1938, 8, 15))
+    assert writes_date([dates_read([citation_saying("fusillés le 15 sept. 1938")], ("fr",))], dt.date(1938, 9, 15))
+
+
 def test_words_are_read_with_the_month_names_of_their_own_language() -> None:
     """“some 15 years ago”: ago is August in Italian, set September; in English words they are words."""
     said = [citation_saying("Bukharin was shot in 1938, some 15 years ago")]

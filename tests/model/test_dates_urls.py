@@ -162,7 +162,9 @@ def test_an_address_may_hold_no_space_of_any_kind_and_no_invisible_character() -
 
 def test_a_months_names_in_the_languages_the_sources_are_read_in() -> None:
     """CLDR's names through Babel: in a date and standing alone, full and abbreviated."""
-    assert {"августа", "август", "авг", "Августа", "АВГУСТА"} <= month_forms("ru")[8]
+    assert {"августа", "август", "авг.", "Августа", "АВГУСТА"} <= month_forms("ru")[8]
+    # an abbreviation keeps the full stop CLDR writes it with: French "sept" is seven, "sept." September
+    assert "sept." in month_forms("fr")[9] and "sept" not in month_forms("fr")[9]
     assert {"March", "Mar", "MARCH"} <= month_forms("en")[3] and "martie" in month_forms("ro")[3]
     assert "March" not in month_forms("en")[1]
     # a month's name as a text writes it, never the lower case of a name the language capitalises:

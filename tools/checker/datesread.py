@@ -48,9 +48,20 @@ def months_called(languages: tuple[str, ...]) -> dict[str, frozenset[int]]:
     for language in languages:
         for month, forms in month_forms(language).items():
             for form in forms:
-                if len(form) >= MONTH_NAME_MIN:
+                if len(form.rstrip(".")) >= MONTH_NAME_MIN:
                     called.setdefault(form, set()).add(month)
     return {form: frozenset(months) for form, months in called.items()}
+
+
+def months_of(
+    words: list[str], ends: list[int], text: str, called: dict[str, frozenset[int]]
+) -> list[frozenset[int] | None]:
+    """The months each word names, if any: a form CLDR writes with a full stop ("sept.") only where
+    the text has the full stop after it."""
+    return [
+        called.get(word) or (called.get(word + ".") if text[end : end + 1] == "." else None)
+        for word, end in zip(words, ends, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -74,15 +85,17 @@ class DatesRead:
 def dates_in(excerpt: str, languages: tuple[str, ...]) -> DatesRead:
     """One excerpt read once (kept across checks, as tokens_of keeps a text's tokens)."""
     called = months_called(languages)
-    words = TOKEN.findall(excerpt)
+    matches = list(TOKEN.finditer(excerpt))
+    words = [m.group() for m in matches]
+    named_months = months_of(words, [m.end() for m in matches], excerpt, called)
     numeric = {(int(y), int(m), int(d)) for y, m, d in ISO_DATE.findall(excerpt)}
     numeric |= {(int(y), int(m), int(d)) for d, m, y in DOTTED_DATE.findall(excerpt)}
     months = {(y, m) for y, m, _ in numeric}
     months |= {(int(y), int(m)) for y, m in ISO_MONTH.findall(excerpt)}
     months |= {(int(y), int(m)) for m, y in MONTH_YEAR.findall(excerpt)}
     days, loose, named = set(numeric), set(), set()
-    for at, word in enumerate(words):
-        if (month_numbers := called.get(word)) is None:
+    for at, month_numbers in enumerate(named_months):
+        if month_numbers is None:
             continue
         near = [digits(w) for w in words[max(0, at - NEAR) : at + NEAR + 1] if w.isdigit()]
         beside = [int(w) for w in words[max(0, at - DAY_NEAR) : at] + words[at + 1 : at + 1 + DAY_NEAR] if _day(w)]

@@ -37,13 +37,13 @@ NOT_KNOWN = "not known"
 def month_forms(language: str) -> dict[int, frozenset[str]]:
     """Each month's names as a text may write them: as CLDR gives them, in capitals, or with a
     capital first letter (at the start of a sentence). Never in lower case where the language writes
-    them with a capital: English "may" is a verb, not May."""
+    them with a capital: English "may" is a verb, not May. An abbreviation CLDR writes with its full
+    stop keeps it: French "sept." is September, "sept" is seven."""
     months = Locale.parse(language).months
     forms: dict[int, set[str]] = {month: set() for month in range(1, 13)}
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for month, name in months[context][width].items():
-                name = name.rstrip(".")
                 forms[month] |= {name, name.upper(), name[:1].upper() + name[1:]}
     return {month: frozenset(names) for month, names in forms.items()}
 
