@@ -111,5 +111,5 @@ def _cpu(url: str) -> float:
 def test_ten_times_the_address_costs_at_most_fifteen_times_the_time(shape) -> None:  # type: ignore[no-untyped-def]
     """Linear by construction (one pass of decoding, one RE2 scan): a quadratic path would cost a
     hundred times. CPU time ratios only; the absolute figures belong nowhere in an assert."""
-    small, large = _cpu(shape(20_000)), _cpu(shape(200_000))
+    small, large = _cpu(shape(5_000)), _cpu(shape(50_000))
     assert large <= 15 * small, f"ten times the address took {large / small:.1f} times the time"
