@@ -30,7 +30,7 @@ from tools.model.dates import date_text
 from tools.model.edition import Checked, Site
 from tools.model.html import classes, local, parse_fragment, text_of
 from tools.model.kindpages import generated_pages, work_page
-from tools.site.cited import work_href
+from tools.site.cited import short_name, work_href
 from tools.site.markup import plain
 from tools.site.prepare import pages
 from tools.site.sourcespage import KINDS, bibliography_entry
@@ -381,6 +381,10 @@ def test_a_title_and_the_words_read_in_another_language_are_marked_as_its(
         return {v.get("lang") for e in read for v in e.iter() if v.get("class") == "verbatim"}
 
     assert words_read("report-1937-de") == {"de"}
+    # how citations name a work: the part that is its title, in its language; the rest as it is
+    trotzki = parse_fragment(str(short_name(checked.sources.work["trotsky-stalins-verbrechen"])))
+    assert [(e.get("lang"), text_of(e)) for e in trotzki.iter("span")] == [("de", "Stalins Verbrechen")]
+    assert str(short_name(checked.sources.work["report-1937-de"])) == "German report 1937"
     assert words_read("report-1938") == {None}  # English, as the page is
 
 

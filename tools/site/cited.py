@@ -11,8 +11,8 @@ from markupsafe import Markup
 
 from ..model.kindpages import work_page
 from ..model.readings import language_read
-from ..model.sourcelist import Citation, SourceList, Wording
-from .markup import join, lang, link, prose, text
+from ..model.sourcelist import Citation, SourceList, Wording, Work
+from .markup import in_language, join, lang, link, prose, text
 
 COPY_LABELS = {
     "own": "",
@@ -59,9 +59,19 @@ def work_href(work_id: str, sources: SourceList) -> str:
     return f"{page.html if page else 'sources.html'}#{work_id}"
 
 
+def short_name(work: Work) -> Markup:
+    """How citations name a work ("Trotzki, Stalins Verbrechen"), with the part that is its title
+    marked in the work's language (WCAG 3.1.2); an author's name and the editors' own words ("German
+    report 1937") as they are."""
+    head, comma, tail = work.short.rpartition(", ")
+    if work.language is None or not tail or not work.title.startswith(tail):
+        return prose(work.short)
+    return (prose(head) + Markup(comma) if comma else Markup("")) + in_language(prose(tail), work.language)
+
+
 def work_link(work_id: str, sources: SourceList) -> Markup:
     work = sources.work.get(work_id)
-    return link(work_href(work_id, sources), prose(work.short)) if work else text(work_id)
+    return link(work_href(work_id, sources), short_name(work)) if work else text(work_id)
 
 
 def cited(citation: Citation | Wording, sources: SourceList, *, detail: bool = False) -> Markup:

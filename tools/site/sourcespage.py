@@ -12,7 +12,7 @@ from ..model.edition import Checked
 from ..model.kindpages import kind_pages
 from ..model.sourcelist import Work
 from .apparatus import NOT_SEARCHED, page
-from .cited import work_href
+from .cited import short_name, work_href
 from .markup import element, lang, link, prose, text
 
 KINDS = {
@@ -103,7 +103,7 @@ def sources_page(checked: Checked) -> str:
         body.append(element("h2", text(title), id=f"kind-{kind}"))
         body.append(Markup("<p><em>{}</em> {}</p>").format(meaning, full_entries(kind, checked)))
         for work in (w for w in sources.works if w.kind == kind):
-            cited_as = link(work_href(work.id, sources), prose(work.short))
+            cited_as = link(work_href(work.id, sources), short_name(work))
             stop = "" if work.short.endswith((".", "?", "!")) else "."
             body.append(
                 Markup('<p class="bibliography" id="{}"{}>{} Cited as {}{}</p>').format(

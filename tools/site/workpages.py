@@ -20,7 +20,7 @@ from ..model.kindpages import KindPage, kind_pages
 from ..model.readings import language_read, reading_key, readings
 from ..model.sourcelist import Citation, Meeting, Note, Quotation, Wording
 from .apparatus import NOT_SEARCHED, entry, page, shorten_quotation
-from .cited import said, verbatim, where_read, work_href
+from .cited import said, short_name, verbatim, where_read, work_href
 from .markup import link, prose, text
 from .sourcespage import KINDS, bibliography_entry, kind_title
 
@@ -62,7 +62,7 @@ def use_of(section: str, entry: object, checked: Checked) -> Markup | None:
     if section == "glossary":
         return Markup("the glossary’s {}").format(link(f"glossary.html#{ident}", prose(getattr(entry, "term", ""))))
     if section == "works":
-        return Markup("the work {}").format(link(work_href(ident, sources), prose(sources.work[ident].short)))
+        return Markup("the work {}").format(link(work_href(ident, sources), short_name(sources.work[ident])))
     return None
 
 
@@ -129,7 +129,7 @@ def full_entry(work_id: str, checked: Checked, read: dict[object, Reading]) -> M
     parts.append(
         Markup("<p>Where it was read, and what for:</p><ul>{}</ul>").format(items or Markup("<li>not cited yet</li>"))
     )
-    return entry(work.id, prose(work.short), work.short, 2, parts)
+    return entry(work.id, short_name(work), work.short, 2, parts)
 
 
 def other_parts(here: KindPage, checked: Checked) -> Markup:
@@ -137,7 +137,7 @@ def other_parts(here: KindPage, checked: Checked) -> Markup:
     to a work on this page still arrives when the work has moved to another part as the list grew."""
     items = Markup("").join(
         Markup('<li id="{}">{} (part {})</li>').format(
-            work_id, link(f"{other.html}#{work_id}", prose(checked.sources.work[work_id].short)), other.part
+            work_id, link(f"{other.html}#{work_id}", short_name(checked.sources.work[work_id])), other.part
         )
         for other in kind_pages(checked.sources)
         if other.kind == here.kind and other is not here
