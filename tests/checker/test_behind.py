@@ -68,9 +68,14 @@ def test_a_denied_site_behind_a_works_own_address_is_denied(mini: Project) -> No
     assert found == [f"{YML}:72:5: source-denied metapedia.org behind archive.ph is on the denylist (a far-right wiki)"]
 
 
-def test_an_unauthorised_host_behind_an_archive_is_still_an_unauthorised_copy(mini: Project) -> None:
+def ebin_behind_an_archive(mini: Project) -> str:
+    """The fixture's policy with a pirated-PDF host, and an archive's copy of a page of it."""
     mini.replace(YML, MIRRORS, "  unauthorised:\n    - {domain: ebin.pub, what: a pirated-PDF host}\n" + MIRRORS)
-    address = "https://web.archive.org/web/2020/https://ebin.pub/the-secret-history.html"
+    return "https://web.archive.org/web/2020/https://ebin.pub/the-secret-history.html"
+
+
+def test_an_unauthorised_host_behind_an_archive_is_still_an_unauthorised_copy(mini: Project) -> None:
+    address = ebin_behind_an_archive(mini)
     found = read_at(mini, address)
     assert found == (
         f"{at_read_at(mini, address)} source-copy ebin.pub behind web.archive.org is a pirated-PDF host: "
@@ -79,8 +84,7 @@ def test_an_unauthorised_host_behind_an_archive_is_still_an_unauthorised_copy(mi
 
 
 def test_an_unauthorised_copy_behind_an_archive_still_cites_a_printed_work(mini: Project) -> None:
-    mini.replace(YML, MIRRORS, "  unauthorised:\n    - {domain: ebin.pub, what: a pirated-PDF host}\n" + MIRRORS)
-    address = "https://web.archive.org/web/2020/https://ebin.pub/the-secret-history.html"
+    address = ebin_behind_an_archive(mini)
     # cited as what it is, for a printed work: admitted
     assert read_at(mini, address, "unauthorised", UNAUTHORISED_READ) == ""
     # cited as what it is, for a work with its own address (Wikipedia): refused, as on the host itself

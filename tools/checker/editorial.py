@@ -4,6 +4,7 @@ a page of a shape a renderer would be slow on is refused before it is rendered."
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
@@ -104,6 +105,13 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
 UNRENDERED = re2.compile(r"\{\s*:?\s*(?:[#.][A-Za-z_]|[A-Za-z_][\w-]*\s*=)")  # { #id }, { .class }, { lang=de }
 
 
+@functools.lru_cache(maxsize=16)
+def rendered(text: str) -> str:
+    """An editors' page as the site's Markdown renders it: once a text, for the page's check and
+    for the exports' reading of it (tools/checker/exported.py). RecursionError where it nests too deeply."""
+    return markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)
+
+
 def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     """An editors' page rendered as the site renders it, through the guard's content check; each
     problem at the first line that holds its words. A page whose shape is refused is not rendered."""
@@ -111,7 +119,7 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     if shape:
         return shape
     try:
-        html = markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)
+        html = rendered(text)
     except RecursionError:
         return [EDITORIAL_MARKUP.at(shown, 1, 1, "nests too deeply to render")]
     lines = LineIndex(text)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
-import markdown
 import re2
 
 from ..guard.allow import CONTROLS
@@ -16,7 +15,7 @@ from ..guard.exports import EXPORT_WORDS, FILE_NAME, INTERACTION, asks_for_a_poi
 from ..model.findings import Example, Finding, Rule, capped
 from ..model.html import classes, parse_fragment, text_of
 from ..model.textfile import LineIndex
-from .editorial import EDITORIAL_EXTENSIONS, editorial_shape
+from .editorial import editorial_shape, rendered
 from .namespace import built_prefix
 
 EDITORIAL_ID = Rule(
@@ -51,10 +50,8 @@ def for_exports(shown: str, text: str, taken: Mapping[str, str]) -> list[Finding
     lines = LineIndex(text)
     offline = offline_reading(text)
     try:
-        rendered = parse_fragment(markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS))
-        fragment = (  # read only, never changed: one rendering where no part is for the online edition
-            rendered if offline == text else parse_fragment(markdown.markdown(offline, extensions=EDITORIAL_EXTENSIONS))
-        )
+        page = parse_fragment(rendered(text))  # as the page's own check rendered it
+        fragment = page if offline == text else parse_fragment(rendered(offline))  # read only, never changed
     except RecursionError:
         return []  # editorial_page says so
     words = text_of(fragment, skip=lambda e: bool(classes(e) & CONTROLS))
@@ -73,7 +70,7 @@ def for_exports(shown: str, text: str, taken: Mapping[str, str]) -> list[Finding
         left = places.get(word)
         offset = left.pop() if left else 0
         found.append(EXPORT_WORDS.at(shown, *lines.line_col(offset), message))
-    found += editors_ids(shown, text, lines, rendered, taken)
+    found += editors_ids(shown, text, lines, page, taken)
     return capped(found, 50)
 
 
