@@ -23,7 +23,7 @@ from tools.model.quotes import corpus_of, tokens_of
 from tools.model.urls import hosts_within
 from tools.model.yamlread import _read_yaml
 
-SMALL = 6_000  # characters of hostile input: enough to outweigh the fixed cost (a quadratic path would
+SMALL = 4_000  # characters of hostile input: enough to outweigh the fixed cost (a quadratic path would
 # take some fifty times the time for ten times the input, a linear one at most ten)
 SUMMARY = "    summary: Bolshevik theorist; shot after the 1938 trial."
 SAID = "        said: Bukharin was overwhelmed with emotion in court; a defendant"
@@ -153,15 +153,15 @@ def test_ten_times_the_input_costs_at_most_fifteen_times_the_time(kind: str, min
     original = mini.read(path)
     mini.write(path, edit(original, SMALL))
     larger.write(path, edit(original, 10 * SMALL))
-    # the small input's best of three (noise weighs most on it), the large one's single run (it takes
+    # the small input's best of two (noise weighs most on it), the large one's single run (it takes
     # the time; any noise only makes the ratio look worse)
-    small, large = cpu(lambda: check(mini.root), 3), cpu(lambda: check(larger.root), 1)
+    small, large = cpu(lambda: check(mini.root), 2), cpu(lambda: check(larger.root), 1)
     assert large <= 15 * small, f"{kind}: ten times the input took {large / small:.1f} times the time"
 
 
 def test_a_quotation_costs_the_same_however_many_words_may_be_quoted() -> None:
     """The old checker once looked for the longest quotation again per text, and a 1,000-page book
-    took 1.8 times per page what 10 pages did: looking up 300 quotations in the words of 20,000
+    took 1.8 times per page what 10 pages did: looking up 300 quotations in the words of 5,000
     sources costs no more than three times looking them up in 10."""
     from tools.model.quotes import Corpus
 
@@ -170,10 +170,10 @@ def test_a_quotation_costs_the_same_however_many_words_may_be_quoted() -> None:
     def corpus(texts: int) -> Corpus:
         return Corpus([f"word{n} after{n} word{n} in{n} quotation{n} of their own" for n in range(texts)], set())
 
-    few, many = corpus(10), corpus(20_000)
+    few, many = corpus(10), corpus(5_000)
     few_cpu = cpu(lambda: [few.allows(q) for q in quoted])
     many_cpu = cpu(lambda: [many.allows(q) for q in quoted])
-    assert many_cpu <= 3 * few_cpu, f"2,000 times the words took {many_cpu / few_cpu:.1f} times the time"
+    assert many_cpu <= 3 * few_cpu, f"500 times the words took {many_cpu / few_cpu:.1f} times the time"
 
 
 def test_a_citations_dates_are_read_once_however_many_facts_it_covers(mini: Project) -> None:

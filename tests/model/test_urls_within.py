@@ -87,9 +87,9 @@ def test_a_percent_escape_in_a_host_is_refused() -> None:
     assert problem is not None and "percent-escape in its host" in problem
 
 
-def _cpu(url: str) -> float:
+def _cpu(url: str, times: int) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(times):
         hosts_within.cache_clear()  # each run reads the address, not the last run's answer
         gc.collect()
         start = time.process_time()
@@ -111,5 +111,7 @@ def _cpu(url: str) -> float:
 def test_ten_times_the_address_costs_at_most_fifteen_times_the_time(shape) -> None:  # type: ignore[no-untyped-def]
     """Linear by construction (one pass of decoding, one RE2 scan): a quadratic path would cost a
     hundred times. CPU time ratios only; the absolute figures belong nowhere in an assert."""
-    small, large = _cpu(shape(5_000)), _cpu(shape(50_000))
+    # the small address's best of three (noise weighs most on it), the large one's single run (any
+    # noise only makes the ratio look worse)
+    small, large = _cpu(shape(5_000), 3), _cpu(shape(50_000), 1)
     assert large <= 15 * small, f"ten times the address took {large / small:.1f} times the time"

@@ -62,5 +62,5 @@ def test_ten_times_the_runs_cost_at_most_fifteen_times_the_time() -> None:
         assert marked.count('<span lang="ru">') == 2 * count  # not the comment's
         return spent
 
-    small, large = min(cpu(4_000) for _ in range(3)), min(cpu(40_000) for _ in range(2))
+    small, large = min(cpu(4_000) for _ in range(3)), cpu(40_000)  # (noise only makes the ratio worse)
     assert large <= 15 * small, f"ten times the runs took {large / small:.1f} times the time"
