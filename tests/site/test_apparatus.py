@@ -169,13 +169,15 @@ def test_names_roles_and_sources_of_each_person(made: dict[str, ET.Element], che
             assert work_href(citation.work, checked.sources) in links, (person.id, citation.work)
 
 
-def test_implied_people_say_so(made: dict[str, ET.Element], checked: Checked) -> None:
+def test_implied_people_say_so_in_words_marked_as_the_editors(made: dict[str, ET.Element], checked: Checked) -> None:
+    """Why the editors think a person the chapter does not name is meant is their inference, and
+    says so (an `implied_by` is the editors' words, as a remark is)."""
     people = entries(made["people.md"])
     implied = {p.id for p in checked.sources.people if p.mention == "implied"}
     assert {"sedov", "yagoda", "yezhov", "orlov"} <= implied
     for person in checked.sources.people:
         said = facts(people[person.id]).get("Not named in the chapter", "")
-        assert said.startswith("implied") == (person.id in implied), person.id
+        assert said.startswith("Editors’ inference: ") == (person.id in implied), person.id
 
 
 def test_each_speakers_quotations_with_their_status(made: dict[str, ET.Element], checked: Checked) -> None:

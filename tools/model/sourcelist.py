@@ -183,7 +183,7 @@ class Person(Entry):
     report_form: Annotated[Text | None, Fact] = None  # the name as the English Report prints it
     identification: Annotated[Literal["certain", "strongly indicated", "indicated"] | None, Fact] = None
     mention: Literal["implied"] | None = None  # not named in the chapter, but meant
-    implied_by: Text | None = None
+    implied_by: Text | None = None  # the editors' words: why they take the chapter to mean this person
 
 
 class Quotation(Entry):

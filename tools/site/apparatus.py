@@ -100,7 +100,7 @@ def people_page(checked: Checked) -> str:
             ("Spelled in the chapter", Markup(", ").join(Markup("<i>{}</i>").format(v) for v in in_chapter)),
             (
                 "Not named in the chapter",
-                prose(f"implied: {person.implied_by}") if not spots and person.implied_by else "",
+                prose(f"Editors’ inference: {person.implied_by}") if not spots and person.implied_by else "",
             ),
             ("Other spellings", text(", ".join(others))),
             ("In the English Reports", prose(person.report_form or "")),
