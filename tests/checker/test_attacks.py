@@ -493,6 +493,14 @@ OLD = [
         "status: verified",
     ),
     edit(
+        "another text's wording of a quotation, read at no address",
+        YML,
+        "      locator: online reader page 80 of 453\n      read_at: https://m.tululu.org/bread_38283_80.xhtml\n      copy: unauthorised\n",
+        "      locator: online reader page 80 of 453\n",
+        "source-copy",
+        "russian:",
+    ),
+    edit(
         "a denied domain",
         YML,
         "https://archive.org/details/reportofcourtpro1938",

@@ -11,7 +11,6 @@ from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
 from ..model.names import looks, scripts_mixed
 from ..model.readings import cited_by, readings
-from ..model.sourcelist import Wording
 from ..model.urls import host_of, hosts_within, on_domain, site_of
 from .chronology import RULES as CHRONOLOGY
 from .chronology import calendars, chronology
@@ -43,7 +42,8 @@ SOURCE_COPY = Rule(
     "source-copy",
     "a copy says what it is: a work's own copy is on the work's own site; a mirror names the page it copies; "
     "an unauthorised copy cites a printed work; a site that copies others is cited as a mirror; no entry rests "
-    "on mirrors alone",
+    "on mirrors alone; every reading, another text's wording of a quotation included, gives the address it "
+    "was read at",
     Example("data/sources.yml", "        copy: scan\n", "        copy: mirror\n"),
 )
 SOURCE_HOME = Rule(
@@ -255,7 +255,7 @@ def policy(loaded: Loaded) -> Iterator[Finding]:
                 (*key, "work"),
                 f"an unauthorised copy is never the source: cite the printed work it copies, not {work.short}",
             )
-        if c.read_at is None and work is not None and work.url is None and not isinstance(c, Wording):
+        if c.read_at is None and work is not None and work.url is None:
             yield loaded.at(SOURCE_COPY, key, "say where this was read: `read_at:` with the address")
     for section, index, entry in s.entries():
         for field, _, refs in cited_by(entry):  # an entry's sources, a meeting's claim and each account's
