@@ -493,6 +493,14 @@ OLD = [
         "status: verified",
     ),
     edit(
+        "an attributed quotation whose speaker only the chapter's own words give",
+        YML,
+        "        covers: [speaker, trial, occasion, date]",
+        "        covers: [trial, occasion, date]",
+        "status-attributed",
+        "status: attributed",
+    ),
+    edit(
         "another text's wording of a quotation, read at no address",
         YML,
         "      locator: online reader page 80 of 453\n      read_at: https://m.tululu.org/bread_38283_80.xhtml\n      copy: unauthorised\n",

@@ -57,6 +57,12 @@ STATUS_VERIFIED = Rule(
     "words at a printed page (`report_wording`)",
     Example("data/sources.yml", "    status: attributed", "    status: verified"),
 )
+STATUS_ATTRIBUTED = Rule(
+    "status-attributed",
+    "a quotation is `attributed` (or `verified`) only when its speaker and its occasion are known and each is "
+    "covered by a source other than the book and its translation: otherwise it is Orlov's word only",
+    Example("data/sources.yml", "    status: unverified", "    status: attributed"),
+)
 PRINTED_PAGE = re2.compile(r"\bpp?\. ?[0-9]+")
 
 
@@ -68,6 +74,7 @@ def check(loaded: Loaded) -> Iterator[Finding]:
     yield from calendars(loaded)
     yield from chronology(loaded)
     yield from verified(loaded)
+    yield from attributed(loaded)
 
 
 def ids(loaded: Loaded) -> Iterator[Finding]:
@@ -301,6 +308,28 @@ def verified(loaded: Loaded) -> Iterator[Finding]:
             )
 
 
+def attributed(loaded: Loaded) -> Iterator[Finding]:
+    """`attributed` says a source beside Orlov supports who spoke and when: a citation of the book or
+    of the translation reproduced here is Orlov's word again, which is what `unverified` says."""
+    s = loaded.sources
+    own = {s.edition.work, s.edition.translation}
+    for i, q in enumerate(s.quotations):
+        if q.status not in ("attributed", "verified"):
+            continue
+        for field in ("speaker", "occasion"):
+            if getattr(q, field) is None:
+                problem = f"its {field} is not known"
+            elif not any(field in c.covers and c.work not in own for c in q.sources):
+                problem = f"no source but the book or its translation covers its {field}"
+            else:
+                continue
+            yield loaded.at(
+                STATUS_ATTRIBUTED,
+                ("quotations", i, "status"),
+                f"quotation '{q.id}' is {q.status}, but {problem}: say `unverified`",
+            )
+
+
 RULES = (
     ID_UNIQUE,
     REFERENCE,
@@ -310,4 +339,5 @@ RULES = (
     SOURCE_HOME,
     *CHRONOLOGY,
     STATUS_VERIFIED,
+    STATUS_ATTRIBUTED,
 )
