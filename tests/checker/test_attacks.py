@@ -493,6 +493,22 @@ OLD = [
         "status: verified",
     ),
     edit(
+        "a trial's report that is no official record",
+        YML,
+        "    kind: primary\n    short: Report 1938",
+        "    kind: press\n    short: Report 1938",
+        "reference",
+        "report: report-1938",
+    ),
+    edit(
+        "a trial's report dated before the trial",
+        YML,
+        "    year: 1938\n    sources:\n      - work: report-1938",
+        "    year: 1936\n    sources:\n      - work: report-1938",
+        "date-order",
+        "report: report-1938",
+    ),
+    edit(
         "an attributed quotation whose speaker only the chapter's own words give",
         YML,
         "        covers: [speaker, trial, occasion, date]",
@@ -1606,6 +1622,37 @@ def test_a_testimony_is_given_during_its_trial_after_the_meeting_it_claims(
     line, col = position(project_copy.read(YML), at)
     found = [(f.rule, f.line, f.col) for f in project_copy.check().findings]
     assert ("date-order", line, col) in found, found
+
+
+@pytest.mark.parametrize(
+    ("reports", "rule", "at"),
+    [
+        (
+            ("report-1937", "report-1936"),
+            "date-order",
+            "report: report-1936\n    participants:\n      - {person: pyatakov",
+        ),
+        (
+            ("report-1938", "report-1938"),
+            "reference",
+            "report: report-1938\n    participants:\n      - {person: bukharin",
+        ),
+    ],
+    ids=["two trials' reports swapped", "one report given to two trials"],
+)
+def test_a_trial_has_a_report_of_its_own(reports: tuple[str, str], rule: str, at: str, project_copy: Project) -> None:
+    """The record a trial's verified quotations are held to is its own: another trial's Report, swapped
+    in, is dated before the trial or is already that other trial's (refused even once admitted)."""
+    given = dict(zip(("report-1936", "report-1937"), reports, strict=True))
+    text, count = re.subn(
+        r"(?m)^    report: (report-193[67])$", lambda m: f"    report: {given[m[1]]}", project_copy.read(YML)
+    )
+    assert count == 2
+    project_copy.write(YML, text)
+    project_copy.admit()
+    line, col = position(project_copy.read(YML), at)
+    found = [(f.rule, f.line, f.col) for f in project_copy.check().findings]
+    assert (rule, line, col) in found, found
 
 
 def test_an_account_resting_on_mirrors_alone_is_refused(project_copy: Project) -> None:

@@ -24,7 +24,7 @@ DATE_ORDER = Rule(
     "the list's dates can all be true together: none is after this version of the edition (`edition.date`, "
     "itself not ahead of today), a person is born before he dies, his trials, testimonies and words fall "
     "within his life, a testimony is given during its trial and after the meeting it claims, and a quotation from a "
-    "trial is dated within it",
+    "trial is dated within it, and a trial's report is not dated before the trial",
     Example("data/sources.yml", "    died: 1953-03-05", "    died: 1853-03-05"),
 )
 
@@ -88,6 +88,15 @@ def chronology(loaded: Loaded) -> Iterator[Finding]:
                 f"{person.name} dies ({format_date(person.died)}) before he is born ({format_date(person.born)})",
             )
     trials = {trial.id: trial for trial in s.trials}
+    for i, recorded in enumerate(s.trials):
+        report = s.work.get(recorded.report)
+        if report is not None and report.year is not None and span_of(report.year)[1] < recorded.start:
+            yield loaded.at(
+                DATE_ORDER,
+                ("trials", i, "report"),
+                f"{report.short} ({format_date(report.year)}) is dated before {recorded.short} began "
+                f"({format_date(recorded.start)}): it cannot be its report",
+            )
     for i, meeting in enumerate(s.meetings):
         trial = trials.get(meeting.trial)
         if meeting.testified is None:

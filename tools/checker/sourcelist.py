@@ -22,7 +22,8 @@ ID_UNIQUE = Rule(
 )
 REFERENCE = Rule(
     "reference",
-    "every id an entry names (a speaker, a work, a trial, a person, a paragraph) exists",
+    "every id an entry names (a speaker, a work, a trial, a person, a paragraph) exists; a trial's `report` is "
+    "a primary record, of that trial alone",
     Example("data/sources.yml", "    speaker: bukharin", "    speaker: bukharin-n"),
 )
 SPELLING = Rule(
@@ -97,9 +98,20 @@ def references(loaded: Loaded) -> Iterator[Finding]:
     yield from need(("edition", "translation"), s.edition.translation, s.work, "work")  # type: ignore[arg-type]
     for key, _, citation in readings(s):
         yield from need((*key, "work"), citation.work, s.work, "work")  # type: ignore[arg-type]
+    reported: dict[str, str] = {}  # a Report -> the trial it records
     for i, t in enumerate(s.trials):
         yield from need(("trials", i, "prosecutor"), t.prosecutor, s.person, "person")  # type: ignore[arg-type]
         yield from need(("trials", i, "report"), t.report, s.work, "work")  # type: ignore[arg-type]
+        report = s.work.get(t.report)
+        if report is not None and report.kind != "primary":
+            yield loaded.at(
+                REFERENCE, ("trials", i, "report"), f"a trial's report is its official record, not a {report.kind} work"
+            )
+        if t.report in reported:
+            yield loaded.at(
+                REFERENCE, ("trials", i, "report"), f"'{t.report}' is already the report of '{reported[t.report]}'"
+            )
+        reported.setdefault(t.report, t.id)
         for j, p in enumerate(t.participants):
             yield from need(("trials", i, "participants", j, "person"), p.person, s.person, "person")  # type: ignore[arg-type]
     for i, q in enumerate(s.quotations):
@@ -108,9 +120,6 @@ def references(loaded: Loaded) -> Iterator[Finding]:
     for i, m in enumerate(s.meetings):
         yield from need(("meetings", i, "person"), m.person, s.person, "person")  # type: ignore[arg-type]
         yield from need(("meetings", i, "trial"), m.trial, s.trial, "trial")  # type: ignore[arg-type]
-    for status in s.statuses:
-        if status not in s.statuses:
-            yield loaded.at(REFERENCE, ("statuses",), f"no status '{status}'")
 
 
 def spellings(loaded: Loaded) -> Iterator[Finding]:
