@@ -31,6 +31,13 @@ PARTICIPANT = "      - {person: vyshinsky, as: prosecutor}\n"
 COVERS = '"participants:vyshinsky"]'
 PROSECUTOR = "State Prosecutor A. Y. Vyshinsky;"
 Edit = Callable[[str, int], str]
+
+
+def spelling(number: int) -> str:
+    """The number-th of 456,976 made-up spellings of a name: Zqaaaa, Zqbaaa …"""
+    return "Zq" + "".join(chr(97 + number // 26**place % 26) for place in range(4))
+
+
 KINDS: dict[str, tuple[str, Edit]] = {
     "chapter page: spaces in a paragraph": (
         "docs/praise.md",
@@ -114,6 +121,22 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "data/sources.yml",
         lambda t, n: t.replace(PARTICIPANT, PARTICIPANT * (n // 12)).replace(
             COVERS, COVERS[:-1] + ', "participants:vyshinsky"' * (n // 12) + "]"
+        ),
+    ),
+    # a person of many spellings and many readings: what the readings are admitted beside (the
+    # spellings) is pinned once for the entry, not hashed again for each reading (tools/checker/review.py)
+    "source-list person: many spellings and many readings": (
+        "data/sources.yml",
+        lambda t, n: t.replace(
+            "    variants: [Bukharin]\n",
+            "    variants: [Bukharin, " + ", ".join(spelling(i) for i in range(n // 4)) + "]\n",
+        ).replace(
+            "    summary: Bolshevik theorist; shot after the 1938 trial.\n    sources:\n",
+            "    summary: Bolshevik theorist; shot after the 1938 trial.\n    sources:\n"
+            + "".join(
+                f"      - work: wikipedia\n        said: Bukharin x{i}\n        covers: [name]\n"
+                for i in range(n // 30)
+            ),
         ),
     ),
     # the words quotations may be grow with the quotations: each is looked up, never searched for

@@ -96,8 +96,14 @@ class Pin:
     @property
     def digest(self) -> str:
         """Its place is pinned with it: a reading moved, copied or reordered is another reading."""
-        pinned = [list(self.key), self.payload]
-        return hashlib.sha256(json.dumps(pinned, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+        return sealed([list(self.key), self.payload])
+
+
+def sealed(value: object) -> str:
+    """The SHA-256 of a value's JSON. What many pins share (an entry's spellings, beside each of its
+    readings) is sealed once and pinned by this digest: hashed whole in each pin, ten thousand
+    spellings beside ten thousand readings would cost a hundred million."""
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def address(reading: Citation | Wording, sources: SourceList) -> str:
@@ -149,11 +155,11 @@ def pins(sources: SourceList) -> Iterator[Pin]:
     """Every reading of the source list with what the lock pins of it, then the rulebook."""
     for section, index, entry in sources.entries():
         owners = list(cited_by(entry))
-        around = context(entry)
+        around = sealed(context(entry))
         if not any(cited for *_, cited in owners):  # the editors' own entry (a term of the edition's): pinned whole
             yield Pin((section, index), f"{section}/{entry.id} (the editors')", dumped(entry))
         for within, record, cited in owners:
-            inner = context(record) if record is not entry else {}
+            inner = sealed(context(record)) if record is not entry else ""
             capacities = capacities_of(record)
             for j, citation in enumerate(cited):
                 label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"

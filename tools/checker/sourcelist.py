@@ -137,8 +137,11 @@ def spellings(loaded: Loaded) -> Iterator[Finding]:
     }
     not_names = {name: index for index, name in enumerate(loaded.sources.not_names)}
     for i, person in enumerate(loaded.sources.people):
-        for j, form in enumerate(dict.fromkeys((*person.variants, person.name))):
-            key = ("people", i, "variants", j) if form in person.variants else ("people", i, "name")
+        places: dict[str, tuple[str | int, ...]] = {}  # each spelling, at its first place (a dict: linear)
+        for j, variant in enumerate(person.variants):
+            places.setdefault(variant, ("people", i, "variants", j))
+        places.setdefault(person.name, ("people", i, "name"))
+        for form, key in places.items():
             yield from _one_script(loaded, key, form)
             if form in owner and owner[form] != person.id:
                 yield loaded.at(

@@ -21,10 +21,16 @@ class Named:
     spelling: str
 
 
+# Thousands of spellings outgrow RE2's DFA, which then says so on stderr and matches by its NFA: still
+# linear in the text, with the number of spellings as its factor. A finding is the only output.
+_QUIET = re2.Options()
+_QUIET.log_errors = False
+
+
 @functools.cache
 def _pattern(forms: tuple[str, ...]) -> re2._Regexp[str] | None:
     # Longest first, so that "Leon Trotsky" wins over "Trotsky" where both match.
-    return re2.compile("|".join(re2.escape(form) for form in forms)) if forms else None
+    return re2.compile("|".join(re2.escape(form) for form in forms), _QUIET) if forms else None
 
 
 def _word(char: str) -> bool:
