@@ -11,6 +11,7 @@ it and the text its finding points at."""
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -491,6 +492,14 @@ OLD = [
         "    status: verified",
         "status-verified",
         "status: verified",
+    ),
+    edit(
+        "one footnote called twice on an editors' page",
+        INDEX,
+        SENTENCE,
+        SENTENCE + " See the note[^a] and the note again[^a]\n\n[^a]: The editors.\n",
+        "editorial-markup",
+        "[^a]\n\n[^a]:",
     ),
     edit(
         "a trial's report that is no official record",
@@ -1653,6 +1662,25 @@ def test_a_trial_has_a_report_of_its_own(reports: tuple[str, str], rule: str, at
     line, col = position(project_copy.read(YML), at)
     found = [(f.rule, f.line, f.col) for f in project_copy.check().findings]
     assert (rule, line, col) in found, found
+
+
+@pytest.mark.parametrize(("depth", "length"), [(1_000, 1), (20, 250)], ids=["1,000 deep", "names of 250 letters"])
+def test_folders_nested_deep_are_a_finding(depth: int, length: int, mini: Project) -> None:
+    """Folders within folders under docs/: a thousand exhausted the walk's recursion, twenty of long names
+    the length of a path; each is now one line, and nothing deeper is read."""
+    name = "d" * length
+    opened = [os.open(mini.path("docs"), os.O_RDONLY)]  # each folder by its parent's descriptor: the path
+    try:  # grows longer than a path may be (and pytest's own clean-up recurses): made and removed here
+        for _ in range(depth):
+            os.mkdir(name, dir_fd=opened[-1])
+            opened.append(os.open(name, os.O_RDONLY, dir_fd=opened[-1]))
+        found = mini.findings()
+    finally:
+        while len(opened) > 1:
+            os.close(opened.pop())
+            os.rmdir(name, dir_fd=opened[-1])
+        os.close(opened.pop())
+    assert len(found) == 1 and "file-missing is a folder nested more than 8 deep: not read" in found[0], found
 
 
 def test_an_account_resting_on_mirrors_alone_is_refused(project_copy: Project) -> None:

@@ -164,6 +164,7 @@ HOSTILE: list[tuple[str, str, bytes]] = [
     ("editors' page: 100,000 nested brackets", INDEX, b"[" * 100_000 + b"x" + b"](y)" * 10),
     ("editors' page: an unclosed comment", INDEX, real(INDEX) + b"<!--" + b" x" * 100_000),
     ("editors' page: lists 1,000 deep", INDEX, b"".join(b"  " * i + b"- x\n" for i in range(1000))),
+    ("editors' page: footnotes the renderer fails on", INDEX, real(INDEX) + b"\n[^]:[^b]:\n[^a]:\n"),
     ("editors' page: an alias bomb in its front matter", INDEX, front_bomb() + real(INDEX)),
     ("editors' page: front matter of 1 MB", INDEX, b"---\ntitle: " + b"x" * 999_000 + b"\n---\n" + real(INDEX)),
     ("original: invalid UTF-8", ORIGINAL, b"\xff" * 10),

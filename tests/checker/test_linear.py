@@ -77,6 +77,22 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "docs/index.md",
         lambda t, n: t + "".join(f"\n\nx\n{{: #X{i} }}" for i in range(n // 14)),
     ),
+    # each brace that did not render is looked for once: one not found is not searched for again
+    "editorial page: an attribute list's braces as entities": (
+        "docs/index.md",
+        lambda t, n: t + "\n" + "Words {&#32;#x }\n\n" * (n // 18),
+    ),
+    # a footnote called once (Python-Markdown numbers each further call by counting past the ones before)
+    "editorial page: one footnote called again and again": (
+        "docs/index.md",
+        lambda t, n: t + "\n" + "See the note.[^a]\n\n" * (n // 19) + "[^a]: The editors.\n",
+    ),
+    "editorial page: the build's markers": ("docs/index.md", lambda t, n: t + "\n<!-- end -->\n" * (n // 14)),
+    # a line of no-break spaces is not blank to Markdown: the paragraph it joins is one, and limited
+    "editorial page: paragraphs joined by lines of no-break spaces": (
+        "docs/index.md",
+        lambda t, n: t + "\n" + ("[x](" * 400 + "\n\u00a0\n") * (n // 1603),
+    ),
     "editorial page: nested lists": (
         "docs/index.md",
         lambda t, n: t + "\n" + "".join("  " * (i % 40) + "- x\n" for i in range(n // 40)),

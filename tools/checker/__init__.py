@@ -12,6 +12,7 @@ content check, so that a page that would be refused says so while it is being wr
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,13 +183,42 @@ def _read(result: Result, path: Path, shown: str) -> str | None:
 EDITORIAL = ("docs", "data", "original", "anchors.yml")  # the editorial input: ARCHITECTURE.md
 
 
+MAX_DEPTH = 8  # folders within a folder of the editorial input (the edition has none): deeper is refused
+
+
+def walked(root: Path, top: Path) -> tuple[list[Path], list[Finding]]:
+    """Everything under `top`, sorted, links not followed; and what could not be walked. A stack, not
+    recursion (Path.rglob and os.walk recurse, and a thousand nested folders exhausted Python's stack),
+    a depth limit (so that no path grows too long to open), and an unreadable folder is a finding."""
+    paths: list[Path] = []
+    found: list[Finding] = []
+    stack = [(top, 0)] if top.is_dir() and not top.is_symlink() else []
+    while stack:
+        folder, depth = stack.pop()
+        shown = folder.relative_to(root).as_posix()
+        if depth > MAX_DEPTH:
+            found.append(FILE_MISSING.at(shown, 1, 1, f"is a folder nested more than {MAX_DEPTH} deep: not read"))
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                children = [(Path(e.path), e.is_dir(follow_symlinks=False)) for e in entries]
+        except OSError as err:
+            found.append(FILE_MISSING.at(shown, 1, 1, f"is a folder that cannot be read ({err.strerror})"))
+            continue
+        paths += (path for path, _ in children)
+        stack += ((path, depth + 1) for path, folder_within in children if folder_within)
+    return sorted(paths), found
+
+
 def links(root: Path) -> list[Finding]:
     """No symbolic link stands in the editorial input, nor is one of its folders: a link could lead the
     checker to read, or the build to publish, anything (.git, an untracked .env, /proc/self/environ)."""
     found = []
     for name in EDITORIAL:
         top = root / name
-        for path in [top, *(sorted(top.rglob("*")) if top.is_dir() and not top.is_symlink() else [])]:
+        within, unwalked = walked(root, top)
+        found += unwalked
+        for path in [top, *within]:
             if path.is_symlink():
                 shown = path.relative_to(root).as_posix()
                 found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
@@ -226,7 +256,7 @@ def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
     edition = loaded.sources.edition
     declared = {*edition.pages, *edition.editorial}
     found = []
-    for path in sorted((root / "docs").rglob("*")):
+    for path in walked(root, root / "docs")[0]:  # (links() has said what cannot be walked)
         name = path.relative_to(root / "docs").as_posix()
         if not path.is_dir() and not path.is_symlink() and name not in declared:  # a pipe or a device too
             found.append(PAGE_UNDECLARED.at(f"docs/{name}", 1, 1, f"is not a page declared in {SOURCE_LIST}"))

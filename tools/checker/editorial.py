@@ -42,9 +42,14 @@ MARKUP_RULES = frozenset({"guard-markup", "guard-url", "guard-language", "guard-
 
 
 MAX_BLOCK = 2_000  # characters in a run of lines: the longest paragraph of an editors' page is half that
-MAX_INDENT = 12  # columns of indentation: lists three levels deep
+MAX_INDENT = 12  # columns of indentation, a tab as Markdown reads it (4): lists three levels deep
+TAB = 4
+MAX_MARKERS = 20  # the build's markers on a page (the landing page has 7): Markdown stashes each, slowly
 TOC_LABEL = "data-toc-label"
 HTML_START = re2.compile(r"<[A-Za-z!?/]")
+# A call of a footnote (not its definition, `[^a]:`): each footnote is called once, and its back link
+# returns there (Python-Markdown numbers a second call by counting up past every one before it).
+FOOTNOTE = re2.compile(r"\[\^([^\]\n]*)\](:?)")  # a definition is one at a line's start with its colon
 
 
 def editorial_shape(shown: str, text: str) -> list[Finding]:
@@ -72,9 +77,25 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
                 shown, *lines.line_col(label), "a heading's contents entry says what the heading says: no label"
             )
         )
+    if (markers := sum(text.count(marker) for marker in (*MARKERS, *VARIANTS))) > MAX_MARKERS:
+        found.append(
+            EDITORIAL_MARKUP.at(shown, 1, 1, f"{markers} of the build's markers: a page holds at most {MAX_MARKERS}")
+        )
+    called: set[str] = set()
+    for footnote in FOOTNOTE.finditer(text):
+        row, col = lines.line_col(footnote.start())
+        if footnote.group(2) and col <= 4 and not text[footnote.start() - col + 1 : footnote.start()].strip(" "):
+            continue  # its definition
+        if footnote.group(1) in called:
+            message = f"the footnote [^{footnote.group(1)}] is called again: call each once"
+            found.append(EDITORIAL_MARKUP.at(shown, row, col, message))
+        called.add(footnote.group(1))
     offset = block_start = block_length = 0
-    for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" \t"))
+    for raw in text.split("\n"):
+        # Blank and indented as Markdown reads a line: tabs expanded, and only spaces are blank (a line of
+        # no-break spaces is not: counted blank, it let one paragraph grow past the limit)
+        line = raw.expandtabs(TAB)
+        indent = len(line) - len(line.lstrip(" "))
         if indent > MAX_INDENT:
             found.append(
                 EDITORIAL_MARKUP.at(
@@ -83,7 +104,7 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
                     f"indented more than {MAX_INDENT} columns: nest lists at most three deep",
                 )
             )
-        if line.strip():
+        if line.strip(" \r"):
             block_start = block_start if block_length else offset
             block_length += len(line) + 1
             if block_length > MAX_BLOCK:
@@ -97,7 +118,7 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
                 block_length = -(10**9)  # once per paragraph
         else:
             block_length = 0
-        offset += len(line) + 1
+        offset += len(raw) + 1
     return capped(found, 5)
 
 
@@ -122,6 +143,12 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
         html = rendered(text)
     except RecursionError:
         return [EDITORIAL_MARKUP.at(shown, 1, 1, "nests too deeply to render")]
+    except Exception as err:  # the renderer is a library: any way it fails on this page is the page's finding
+        return [
+            EDITORIAL_MARKUP.at(
+                shown, 1, 1, f"cannot be rendered: the Markdown renderer fails on it ({type(err).__name__})"
+            )
+        ]
     lines = LineIndex(text)
     found = []
     content = list(check_content(parse_fragment(html), "editorial", allowed))
@@ -139,8 +166,10 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
     # Here, not in the guard: on a built page the source list's texts show braces as typed, by design.
     cursor = 0  # the rendered text's order is the Markdown's: each found after the last, in one pass
     for unrendered in UNRENDERED.finditer(text_of(fragment)):
-        offset = text.find(unrendered.group(), cursor)
-        cursor = max(cursor, offset + 1)
+        # (once one is not in the Markdown as written, `{&#32;#x }`, it and the rest are said at the
+        # page's top: searching the rest of the page again for each would be quadratic)
+        offset = text.find(unrendered.group(), cursor) if cursor >= 0 else -1
+        cursor = offset + 1 if offset >= 0 else -1
         line, col = lines.line_col(offset) if offset >= 0 else (1, 1)
         found.append(EDITORIAL_MARKUP.at(shown, line, col, f"“{unrendered.group()}…” is Markdown that did not render"))
     read_whole = list(blocks(fragment))

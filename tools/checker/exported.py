@@ -52,8 +52,8 @@ def for_exports(shown: str, text: str, taken: Mapping[str, str]) -> list[Finding
     try:
         page = parse_fragment(rendered(text))  # as the page's own check rendered it
         fragment = page if offline == text else parse_fragment(rendered(offline))  # read only, never changed
-    except RecursionError:
-        return []  # editorial_page says so
+    except Exception:  # a page the renderer fails on: editorial_page says so
+        return []
     words = text_of(fragment, skip=lambda e: bool(classes(e) & CONTROLS))
     said: list[tuple[str, str]] = [(m.group(0), shows_a_file_name(m.group(0))) for m in FILE_NAME.finditer(words)]
     said += [(m.group(0), asks_for_a_pointer(m.group(0), "paper")) for m in INTERACTION.finditer(words)]
