@@ -502,6 +502,22 @@ OLD = [
         "[^a]\n\n[^a]:",
     ),
     edit(
+        "an address by number, as a browser reads 0x7f.1",
+        YML,
+        "https://archive.org/details/reportofcourtpro1938",
+        "http://0x7f.1/details/reportofcourtpro1938",
+        "yaml-schema",
+        "read_at: http://0x7f.1",
+    ),
+    edit(
+        "an address with an empty label in its host",
+        YML,
+        "https://archive.org/details/reportofcourtpro1938",
+        "https://.archive.org/details/reportofcourtpro1938",
+        "yaml-schema",
+        "read_at: https://.archive.org",
+    ),
+    edit(
         "a trial's report that is no official record",
         YML,
         "    kind: primary\n    short: Report 1938",
@@ -1378,6 +1394,16 @@ def test_an_editors_name_the_guard_would_refuse_is_refused_at_its_line(name: str
     assert any(f.rule == "guard-text" for f in guard), [str(f) for f in guard][:3]
     line, col = position(mini.read(YML), f"- {name}")
     assert [(f.path, f.line, f.col, f.rule) for f in result.findings] == [(YML, line, col + 2, "editor-name")]
+
+
+@pytest.mark.parametrize("name", ["Jane\u00a0Doe", "Jane  Doe"], ids=["a no-break space", "two spaces"])
+def test_an_editors_name_is_words_with_single_spaces(name: str, mini: Project) -> None:
+    """Every citation writes a name as words with single spaces (and the build once failed on one that
+    was not): refused at its line, even once admitted."""
+    mini.replace(YML, "  editors: [the editors of this edition]", f'  editors:\n    - the editors\n    - "{name}"')
+    mini.admit()
+    line, col = position(mini.read(YML), f'- "{name}"')
+    assert [(f.line, f.col, f.rule) for f in mini.check().findings] == [(line, col + 2, "editor-name")]
 
 
 def test_editors_names_the_edition_prints_pass_both(mini: Project) -> None:

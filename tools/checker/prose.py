@@ -39,7 +39,7 @@ PROSE_QUOTE = Rule(
 EDITOR_NAME = Rule(
     "editor-name",
     "an editor's name (edition.editors), printed in every citation, holds only characters the edition prints "
-    "(tools/guard/printed.py)",
+    "(tools/guard/printed.py), its words with single spaces",
     Example("data/sources.yml", "  editors: [the editors of this edition]", "  editors: [Σ. Papadopoulos]"),
 )
 AUTHOR_NAME = Rule(
@@ -109,6 +109,9 @@ def editors(loaded: Loaded) -> Iterator[Finding]:
     for index, name in enumerate(loaded.sources.edition.editors):
         if (why := unprinted(name)) is not None:
             yield loaded.at(EDITOR_NAME, ("edition", "editors", index), why)
+        elif name != " ".join(name.split()):  # (a no-break space too)
+            # a citation writes a name as words with single spaces: the page would not show it as written
+            yield loaded.at(EDITOR_NAME, ("edition", "editors", index), f"“{name}” is not words with single spaces")
 
 
 def author(loaded: Loaded) -> Iterator[Finding]:

@@ -72,11 +72,12 @@ def facts_of(checked: Checked, site: Site) -> CitedEdition:
         book.place,
         book.year if isinstance(book.year, int) else None,
     )
-    translation = MachineTranslation(plain(serial.title), serial.publisher, None)
+    # (names as words with single spaces, as every citation format writes them: plain())
+    translation = MachineTranslation(plain(serial.title), serial.publisher and plain(serial.publisher), None)
     digital = DigitalEdition(
         title=plain(edition.title),
         genre="documentary edition",
-        editors=tuple(LiteralName(name) for name in edition.editors),
+        editors=tuple(LiteralName(plain(name)) for name in edition.editors),
         version=edition.date,
         url=site.url,
         language="en",
