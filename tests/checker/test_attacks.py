@@ -1690,6 +1690,17 @@ def test_a_trial_has_a_report_of_its_own(reports: tuple[str, str], rule: str, at
     assert (rule, line, col) in found, found
 
 
+@pytest.mark.parametrize("ident", ["timeline", "by-speaker", "denylist", "people", "teach-praise", "cite-this-page"])
+def test_an_editors_id_is_none_of_a_made_pages(ident: str, mini: Project) -> None:
+    """The pages the edition makes give their sections ids (tools/model/namespace.py GENERATED_IDS,
+    each made page's name, the build's prefixes): an editors' page writing one would be renamed, with
+    the section, in the single file and the EPUB."""
+    mini.write(INDEX, mini.read(INDEX) + f"\nThe editors keep a list of dates.\n{{: #{ident} }}\n")
+    line, col = position(mini.read(INDEX), f"#{ident} ")
+    found = [(f.rule, f.line, f.col) for f in mini.check().findings]
+    assert ("editorial-id", line, col) in found, found
+
+
 @pytest.mark.parametrize(("depth", "length"), [(1_000, 1), (20, 250)], ids=["1,000 deep", "names of 250 letters"])
 def test_folders_nested_deep_are_a_finding(depth: int, length: int, mini: Project) -> None:
     """Folders within folders under docs/: a thousand exhausted the walk's recursion, twenty of long names

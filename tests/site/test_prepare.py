@@ -204,3 +204,33 @@ def test_a_title_is_handed_to_the_engine_as_html_text() -> None:
     assert handed.startswith(
         '---\ntitle: "Offline &lt;/title&gt;&lt;a href=&#34;https://evil.example/&#34;&gt;Report&lt;/a&gt; &amp; more"'
     )
+
+
+def test_every_id_on_a_page_the_edition_makes_is_kept_from_the_editors(
+    prepared: dict[str, str], checked: Checked
+) -> None:
+    """An editors' page may take no id the build gives an element elsewhere (editorial-id): the one-
+    document exports would rename both, and a link to either would lose its target. So every id on
+    a page the build makes or fills in is one the checker knows: the input's (a paragraph's, a
+    quotation's, an entry's), a made page's title, a section's (GENERATED_IDS), or of a prefix the
+    build's own begin with. A new section id in tools/site/ fails here until namespace.py lists it."""
+    from tools.checker import SOURCE_LIST
+    from tools.checker.namespace import built_ids, built_prefix
+    from tools.model.chapter import parse as parse_chapter
+    from tools.model.loading import load
+
+    loaded, _ = load(PROJECT / SOURCE_LIST, SOURCE_LIST)
+    assert loaded is not None
+    chapter = [
+        parse_chapter((PROJECT / "docs" / name).read_text(encoding="utf-8"), name, f"docs/{name}")
+        for name in checked.sources.edition.pages
+    ]
+    known = built_ids(loaded, chapter)
+    unknown = {
+        (name, ident)
+        for name, source in prepared.items()
+        if name not in checked.sources.edition.editorial
+        for ident in re.findall(r'\bid="([^"]+)"', source)
+        if ident not in known and built_prefix(ident) is None
+    }
+    assert unknown == set()

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from ..model.chapter import ChapterPage
 from ..model.findings import Example, Finding, Rule
+from ..model.kindpages import generated_pages
 from ..model.loading import Loaded
-from ..model.namespace import BUILT_ID_PREFIXES, CITATION_IDS, cited_key
+from ..model.namespace import BUILT_ID_PREFIXES, CITATION_IDS, GENERATED_IDS, cited_key
 
 ID_CITED = Rule(
     "id-cited",
@@ -54,6 +55,10 @@ def built_ids(loaded: Loaded, pages: list[ChapterPage]) -> dict[str, str]:
     """Every id the build gives an element of some page, from the input: what has it. An editors'
     id must be none of these (tools/checker/exported.py), nor begin as the build's own do."""
     found = {key: "a key of the edition's citations" for key in CITATION_IDS}
+    found.update((ident, "the id of a section of a page the edition makes") for ident in GENERATED_IDS)
+    found.update(
+        (cited_key(name), "the title's id on a page the edition makes") for name in generated_pages(loaded.sources)
+    )
     for page in pages:
         for block in page.blocks:
             found.setdefault(block.id, f"an id on the chapter page docs/{page.name}")

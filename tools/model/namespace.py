@@ -23,7 +23,18 @@ EDITORS_ROLE_PAGES = ("index.md", "offline.md")
 THEME_PAGES = ("404.md",)
 # Prefixes of the ids the build gives elements (tools/site/chapter.py, apparatus.py, prepare.py) and
 # the one-document exports give pages (tools/publish/bookpages.py page_anchor).
-BUILT_ID_PREFIXES = ("fn:", "fnref:", "card-", "speaker-", "trial-", "kind-", "status-", "page-")
+BUILT_ID_PREFIXES = (
+    *("fn:", "fnref:", "card-", "speaker-", "trial-", "kind-", "status-", "page-"),
+    *("cite-", "list-", "teach-"),  # a citation box, a quotation's row, a teacher's section
+)
+# The ids the site gives the sections of the pages it makes (tools/site/: apparatus.py, chapter.py,
+# citemarkup.py, downloads.py, sourcespage.py, teachers.py); each made page's title has its name.
+# tests/site/test_prepare.py holds every id on a made page to these, the prefixes, and the input's.
+GENERATED_IDS = (
+    *("by-speaker", "by-trial", "timeline", "meetings-abroad"),  # the quotations' and the trials' pages
+    *("notes", "notes-title", "cite-this-page", "cite-this-page-title"),  # a chapter page's notes and box
+    *("kinds", "copies", "denylist", "for-teachers", "handouts", "sections", "teach-quotations"),
+)
 
 
 def cited_key(page: str) -> str:
