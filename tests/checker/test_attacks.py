@@ -518,6 +518,14 @@ OLD = [
         "read_at: https://.archive.org",
     ),
     edit(
+        "a date in a wording's note that no words read give",
+        YML,
+        "      copy: unauthorised\n    literal: Pitiful",
+        "      copy: unauthorised\n      note: it breaks off; printed on 3 March 1936\n    literal: Pitiful",
+        "fact-date",
+        "note: it breaks off",
+    ),
+    edit(
         "a trial's report that is no official record",
         YML,
         "    kind: primary\n    short: Report 1938",

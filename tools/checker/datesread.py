@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import re2
 
 from ..model.dates import month_forms
-from ..model.sourcelist import Citation
+from ..model.sourcelist import Citation, Wording
 
 NUMBER = re2.compile(r"[0-9]+")
 # A word (letters and their combining marks: "Гео́ргий" is one) or a number.
@@ -121,17 +121,17 @@ def _day(word: str) -> bool:
     return word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
 
 
-def read_texts(citations: Iterable[Citation]) -> Iterator[str]:
-    """The words of each citation, excerpt by excerpt, and each word a scan's line break split between
+def read_texts(citations: Iterable[Citation | Wording]) -> Iterator[str]:
+    """The words of each reading, excerpt by excerpt, and each word a scan's line break split between
     two excerpts rejoined ("… trials of Au" + "gust, 1936 …"): one page, read as its reader reads it."""
     for c in citations:
-        yield from c.said
-        for before, after in zip(c.said, c.said[1:], strict=False):
+        yield from c.words
+        for before, after in zip(c.words, c.words[1:], strict=False):
             if before[-1:].isalpha() and after[:1].islower():
                 yield before.rsplit(None, 1)[-1] + after
 
 
-def dates_read(citations: Iterable[Citation], languages: tuple[str, ...]) -> DatesRead:
+def dates_read(citations: Iterable[Citation | Wording], languages: tuple[str, ...]) -> DatesRead:
     return DatesRead.merged(dates_in(text, languages) for text in read_texts(citations))
 
 

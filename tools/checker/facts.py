@@ -28,7 +28,7 @@ from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
 from ..model.readings import cited_by, language_read, readings
-from ..model.sourcelist import Citation, Person, Record, SourceList, Trial
+from ..model.sourcelist import Citation, Person, Record, SourceList, Trial, Wording
 from ..model.values import YEAR_MONTH
 from .datesread import NUMBER, DatesRead, dates_read, dates_written, digits, gives, said_month, writes_date
 
@@ -73,7 +73,7 @@ FACT_DATE = Rule(
     "a day's date (its Old Style twin aside, which date-calendar ties to it) is written as one date in the "
     "words of a citation that covers it: its day beside its month, and its year the first that follows them "
     "closely (or, when none does, one the words give elsewhere); so is a date an editors' text writes "
-    "(24 November 1932, November 1932, 24 November, 1932-11-24), a fact's or a remark's on a reading",
+    "(24 November 1932, November 1932, 24 November, 1932-11-24), a fact's, or a remark's, an inference's or a wording's note on the words read",
     Example(
         "data/sources.yml", "    died: 1938-03-15\n    role: principal", "    died: 1938-10-09\n    role: principal"
     ),
@@ -102,7 +102,7 @@ def numbers(value: object) -> set[str]:
     return set()
 
 
-def read_in(citation: Citation, sources: SourceList) -> tuple[str, ...]:
+def read_in(citation: Citation | Wording, sources: SourceList) -> tuple[str, ...]:
     """The languages whose month names a citation's words are read with: its own (or its work's),
     else the edition's and those of scripts no other declared language shares. So the English "ago"
     is not Italian August, nor "set" Italian September, in words that are not Italian."""
@@ -256,13 +256,16 @@ def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:
 def remarks(loaded: Loaded) -> list[Finding]:
     """The editors' words beside the facts state no fact, but a date they write is one: a work's
     `remark` (on their reading of it) is held to the words read in that work, wherever cited; a
-    person's `implied_by` to that person's sources."""
+    person's `implied_by` to that person's sources; a wording's `note` to that wording's words and
+    its quotation's sources'. (A `locator` names a session by its date, as the page read shows it
+    in a heading the words read do not quote: it is not held.)"""
     sources = loaded.sources
-    in_work: dict[str, list[Citation]] = {}
+    in_work: dict[str, list[Citation | Wording]] = {}
+    said: list[tuple[tuple[str | int, ...], str, list[Citation | Wording]]] = []
     for _, _, reading in readings(sources):
         if isinstance(reading, Citation):
             in_work.setdefault(reading.work, []).append(reading)
-    said: list[tuple[tuple[str | int, ...], str, list[Citation]]] = [
+    said += [
         (("works", i, "remark"), work.remark, in_work.get(work.id, []))
         for i, work in enumerate(sources.works)
         if work.remark
@@ -271,6 +274,12 @@ def remarks(loaded: Loaded) -> list[Finding]:
         (("people", i, "implied_by"), person.implied_by, list(person.sources))
         for i, person in enumerate(sources.people)
         if person.implied_by
+    ]
+    said += [
+        (("quotations", i, part, "note"), wording.note, [wording, *quotation.sources])
+        for i, quotation in enumerate(sources.quotations)
+        for part, wording in (("russian", quotation.russian), ("report_wording", quotation.report_wording))
+        if wording is not None and wording.note
     ]
     found = []
     for key, words, citations in said:
