@@ -49,6 +49,12 @@ ATTACKS = [
     # what an export refuses of an editors' page
     in_index("an internal file name", "the list is in sources.yml.", "export-words", "sources.yml"),
     in_index("a pointer", "Click a name to see who is meant.", "export-words", "Click"),
+    in_index("a finger", "Touch a name to see who is meant.", "export-words", "Touch"),
+    in_index("a gesture", "Swipe to turn the page.", "export-words", "Swipe"),
+    in_index("a cursor", "Point at a name with the cursor.", "export-words", "cursor"),
+    in_index("the original's file", "It is kept in original/chapter-19.txt.", "export-words", "chapter-19.txt"),
+    in_index("a lock file", "Its hash is in original.lock.", "export-words", "original.lock"),
+    in_index("a file name in capitals", "Every fact is in SOURCES.YML.", "export-words", "SOURCES.YML"),
     edit(
         "a pointer in the screen's words, which the EPUB and the single file keep",
         INDEX,
