@@ -439,3 +439,21 @@ def test_apa_prints_the_sentence_case_title_when_it_is_given() -> None:
     assert "Original work published as The secret history of Stalin's crimes, 1953" in cited[APA].entry.text
     assert cited[CHICAGO].entry == render_citations(facts).sections["praise"][CHICAGO].entry
     assert " The Secret History of Stalin’s Purges (19), edited by" in cited[MLA].entry.text
+
+
+def test_braces_in_a_value_leave_every_bibtex_field_balanced(facts: CitedEdition) -> None:
+    """BibTeX counts a brace whatever stands before it, so an escaped one (\\}) can close a field early
+    and lose every field after it: a title's own braces are written as LaTeX's named braces, and every
+    field is still there."""
+    [item, *_] = csl_items(facts)
+    title = "The Secret History of Stalin’s Purges {19}} of a {b"
+    text = bibtex_text([{**item, "title": title}])
+    depth = 0
+    for char in text:  # BibTeX's count: one entry's braces, backslashes or not, never below zero
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0, text
+    assert depth == 0, text
+    [entry] = bibtexparser.parse_string(text).entries
+    fields = {f.key: f.value for f in entry.fields}
+    assert fields["title"].count("{\\textbraceleft}") == 2 and fields["title"].count("{\\textbraceright}") == 2
+    assert {"author", "editor", "date", "url", "note"} <= set(fields)

@@ -81,7 +81,13 @@ def _latex(values: Mapping[str, str]) -> dict[str, str]:
     library = Library([Entry("misc", "x", [Field(k, v) for k, v in values.items()])])
     encoded = LatexEncodingMiddleware(keep_math=False, enclose_urls=False).transform(library)
     [entry] = encoded.entries
-    return {f.key: str(f.value) for f in entry.fields}
+    # BibTeX balances braces whatever stands before them: the middleware's \{ and \} would leave a
+    # title of "(19}" open, and every field after it lost. As LaTeX's named braces, each is balanced.
+    return {f.key: _named_braces(str(f.value)) for f in entry.fields}
+
+
+def _named_braces(latex: str) -> str:
+    return latex.replace("\\{", "{\\textbraceleft}").replace("\\}", "{\\textbraceright}")
 
 
 def bibtex_entry(item: CslItem) -> Entry:
