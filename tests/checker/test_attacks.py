@@ -525,6 +525,7 @@ OLD = [
         "fact-date",
         "note: it breaks off",
     ),
+    in_summary("an internal file name in the source list's prose", "kept in original/chapter.txt.", "export-words"),
     edit(
         "a trial's report that is no official record",
         YML,

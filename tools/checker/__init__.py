@@ -117,6 +117,7 @@ def _run(result: Result, root: Path) -> None:
     result.findings += prose.editors(loaded)
     result.findings += prose.author(loaded)
     result.findings += prose.printed(loaded)
+    result.findings += prose.file_names(loaded)
     result.findings += prose.languages(loaded)
     made = (*edition.pages, *edition.editorial, *generated_pages(loaded.sources))
     result.moves, found = moves_or_finding(root, {n.removesuffix(".md") + ".html" for n in made})

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 import re2
 
+from ..guard.exports import EXPORT_WORDS, FILE_NAME, shows_a_file_name
 from ..guard.language import letter_outside, others, script_of, tags, undeclared_letter
 from ..guard.printed import unprinted
 from ..model.findings import Example, Finding, Rule
@@ -133,6 +134,21 @@ def printed(loaded: Loaded) -> Iterator[Finding]:
     for key, value in loaded.texts:
         if key[:2] != ("edition", "editors") and (why := unprinted(value)) is not None:
             yield loaded.at(TEXT_PRINTED, key, why)
+
+
+# The fields that name a file or an address, for the build (the pages, the original, where a reading
+# was read): no reader reads them as words.
+NAMES_FILES = frozenset({"pages", "editorial", "original", "read_at", "canonical", "url"})
+
+
+def file_names(loaded: Loaded) -> Iterator[Finding]:
+    """Every text is printed too, where the exports refuse an internal file name (original/….txt,
+    sources.yml): said here, at the text, not at build for the page that shows it."""
+    for key, value in loaded.texts:
+        if not NAMES_FILES.isdisjoint(key) or (key[0], key[-1]) == ("scare_quotes", "page"):
+            continue
+        if (name := FILE_NAME.search(value)) is not None:
+            yield loaded.at(EXPORT_WORDS, key, shows_a_file_name(name.group(0)))
 
 
 def languages(loaded: Loaded) -> Iterator[Finding]:
