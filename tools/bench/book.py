@@ -16,7 +16,7 @@ from ..checker.review import write_lock
 from ..model.loading import load
 
 WORDS = ("loyal", "guilty", "shameful", "bitter", "honest", "final", "whole", "sincere", "deep", "open")
-STATUSES = ("unverified", "attributed", "paraphrase")  # `verified` needs the official Report's words
+STATUSES = ("unverified", "paraphrase")  # `attributed` and `verified` need a source beside the chapter
 SAID = "a translation of Orlov's chapter on the trials, in which the defendant Rosenholz speaks"
 LEAD = "The court heard the defendant once more, and the defendant Rosenholz said:"
 PROSE = "The hall was silent, and nobody in it asked why the story agreed so closely with the others."
