@@ -499,7 +499,7 @@ OLD = [
         SENTENCE,
         SENTENCE + " See the note[^a] and the note again[^a]\n\n[^a]: The editors.\n",
         "editorial-markup",
-        "[^a]\n\n[^a]:",
+        "[^a]: The editors.",
     ),
     edit(
         "an address by number, as a browser reads 0x7f.1",

@@ -87,6 +87,20 @@ KINDS: dict[str, tuple[str, Edit]] = {
         "docs/index.md",
         lambda t, n: t + "\n" + "See the note.[^a]\n\n" * (n // 19) + "[^a]: The editors.\n",
     ),
+    "editorial page: many footnotes, each called once": (
+        "docs/index.md",
+        lambda t, n: (
+            t
+            + "\n"
+            + " ".join(f"[^{i}]" for i in range(n // 12))
+            + "\n\n"
+            + "".join(f"[^{i}]: N.\n\n" for i in range(n // 12))
+        ),
+    ),
+    "editorial page: a footnote whose label holds a line break": (
+        "docs/index.md",
+        lambda t, n: t + "\n" + "See [^a\nb] here.\n\n" * (n // 18) + "[^a\nb]: A note.\n",
+    ),
     "editorial page: the build's markers": ("docs/index.md", lambda t, n: t + "\n<!-- end -->\n" * (n // 14)),
     # a line of no-break spaces is not blank to Markdown: the paragraph it joins is one, and limited
     "editorial page: paragraphs joined by lines of no-break spaces": (

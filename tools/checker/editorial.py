@@ -47,9 +47,13 @@ TAB = 4
 MAX_MARKERS = 20  # the build's markers on a page (the landing page has 7): Markdown stashes each, slowly
 TOC_LABEL = "data-toc-label"
 HTML_START = re2.compile(r"<[A-Za-z!?/]")
-# A call of a footnote (not its definition, `[^a]:`): each footnote is called once, and its back link
-# returns there (Python-Markdown numbers a second call by counting up past every one before it).
-FOOTNOTE = re2.compile(r"\[\^([^\]\n]*)\](:?)")  # a definition is one at a line's start with its colon
+# A footnote's label, in a call or a definition (`[^a]`, `[^a]:`; a label may hold a line break). Each
+# label stands at most twice, called once and defined once, and a page has at most MAX_FOOTNOTES:
+# Python-Markdown numbers a second call by counting past every one before it, and looks each call up
+# in the list of all the page's footnotes. (Counting both, no table row or line start can make a call
+# look like a definition.)
+FOOTNOTE = re2.compile(r"\[\^([^\]]*)\]")
+MAX_FOOTNOTES = 50
 
 
 def editorial_shape(shown: str, text: str) -> list[Finding]:
@@ -81,15 +85,21 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
         found.append(
             EDITORIAL_MARKUP.at(shown, 1, 1, f"{markers} of the build's markers: a page holds at most {MAX_MARKERS}")
         )
-    called: set[str] = set()
+    labels: dict[str, int] = {}
     for footnote in FOOTNOTE.finditer(text):
-        row, col = lines.line_col(footnote.start())
-        if footnote.group(2) and col <= 4 and not text[footnote.start() - col + 1 : footnote.start()].strip(" "):
-            continue  # its definition
-        if footnote.group(1) in called:
-            message = f"the footnote [^{footnote.group(1)}] is called again: call each once"
-            found.append(EDITORIAL_MARKUP.at(shown, row, col, message))
-        called.add(footnote.group(1))
+        label = footnote.group(1)
+        labels[label] = labels.get(label, 0) + 1
+        if labels[label] == 3 or (labels[label] == 1 and len(labels) == MAX_FOOTNOTES + 1):
+            why = (
+                "is called again: call each footnote once"
+                if labels[label] == 3
+                else f"is a footnote past {MAX_FOOTNOTES}"
+            )
+            found.append(
+                EDITORIAL_MARKUP.at(
+                    shown, *lines.line_col(footnote.start()), f"[^{' '.join(label.split())[:20]}] {why}"
+                )
+            )
     offset = block_start = block_length = 0
     for raw in text.split("\n"):
         # Blank and indented as Markdown reads a line: tabs expanded, and only spaces are blank (a line of
