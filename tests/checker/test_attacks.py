@@ -526,6 +526,15 @@ OLD = [
         "note: it breaks off",
     ),
     in_summary("an internal file name in the source list's prose", "kept in original/chapter.txt.", "export-words"),
+    in_summary("a file name split by emphasis", "kept in sources.*yml*.", "export-words"),
+    edit(
+        "a trial's report of no known year",
+        YML,
+        "    year: 1938\n    sources:\n      - work: report-1938",
+        "    year: null\n    sources:\n      - work: report-1938",
+        "date-order",
+        "report: report-1938",
+    ),
     edit(
         "a trial's report that is no official record",
         YML,
@@ -1699,7 +1708,9 @@ def test_a_trial_has_a_report_of_its_own(reports: tuple[str, str], rule: str, at
     assert (rule, line, col) in found, found
 
 
-@pytest.mark.parametrize("ident", ["timeline", "by-speaker", "denylist", "people", "teach-praise", "cite-this-page"])
+@pytest.mark.parametrize(
+    "ident", ["timeline", "by-speaker", "denylist", "people", "teach-praise", "cite-this-page", "pop-fn-q-x"]
+)
 def test_an_editors_id_is_none_of_a_made_pages(ident: str, mini: Project) -> None:
     """The pages the edition makes give their sections ids (tools/model/namespace.py GENERATED_IDS,
     each made page's name, the build's prefixes): an editors' page writing one would be renamed, with
@@ -1727,6 +1738,20 @@ def test_folders_nested_deep_are_a_finding(depth: int, length: int, mini: Projec
             os.rmdir(name, dir_fd=opened[-1])
         os.close(opened.pop())
     assert len(found) == 1 and "file-missing is a folder nested more than 8 deep: not read" in found[0], found
+
+
+def test_orlovs_own_other_book_is_no_source_beside_him(project_copy: Project) -> None:
+    """Attributed asks for a source beside Orlov: the 1991 Russian edition of his book, under its own
+    work id and author in Cyrillic, is his word again (refused even once admitted)."""
+    text = project_copy.read(YML)
+    status = text.index("    status: unverified\n", text.index("  - id: q-vyshinsky-forward-to-communism\n"))
+    project_copy.write(
+        YML, text[:status] + "    status: attributed\n" + text[status + len("    status: unverified\n") :]
+    )
+    project_copy.admit()
+    line = text.count("\n", 0, status) + 1
+    found = [(f.rule, f.line) for f in project_copy.check().findings]
+    assert ("status-attributed", line) in found, found
 
 
 def test_an_account_resting_on_mirrors_alone_is_refused(project_copy: Project) -> None:

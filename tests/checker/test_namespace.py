@@ -51,6 +51,8 @@ ATTACKS = [
     in_index("a pointer", "Click a name to see who is meant.", "export-words", "Click"),
     in_index("a finger", "Touch a name to see who is meant.", "export-words", "Touch"),
     in_index("a gesture", "Swipe to turn the page.", "export-words", "Swipe"),
+    in_index("a pinch", "Pinch to zoom in.", "export-words", "Pinch"),
+    in_index("a stylesheet's name", "The colours are in extra.css.", "export-words", "extra.css"),
     in_index("a cursor", "Point at a name with the cursor.", "export-words", "cursor"),
     in_index("the original's file", "It is kept in original/chapter-19.txt.", "export-words", "chapter-19.txt"),
     in_index("a lock file", "Its hash is in original.lock.", "export-words", "original.lock"),

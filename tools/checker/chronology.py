@@ -24,7 +24,7 @@ DATE_ORDER = Rule(
     "the list's dates can all be true together: none is after this version of the edition (`edition.date`, "
     "itself not ahead of today), a person is born before he dies, his trials, testimonies and words fall "
     "within his life, a testimony is given during its trial and after the meeting it claims, and a quotation from a "
-    "trial is dated within it, and a trial's report is not dated before the trial",
+    "trial is dated within it, and a trial's report is dated from the trial to the year after it",
     Example("data/sources.yml", "    died: 1953-03-05", "    died: 1853-03-05"),
 )
 
@@ -90,12 +90,19 @@ def chronology(loaded: Loaded) -> Iterator[Finding]:
     trials = {trial.id: trial for trial in s.trials}
     for i, recorded in enumerate(s.trials):
         report = s.work.get(recorded.report)
-        if report is not None and report.year is not None and span_of(report.year)[1] < recorded.start:
+        if report is None:
+            continue  # the reference rule says so
+        # The record of the trial, published as it ended or in the year after (the three Reports
+        # were printed in the year of their trials): a work of unknown date, or of another time,
+        # is not it.
+        first, last = span_of(report.year) if report.year is not None else (None, None)
+        if first is None or last is None or last < recorded.start or first.year > recorded.end.year + 1:
+            dated = format_date(report.year) if report.year is not None else "of no known year"
             yield loaded.at(
                 DATE_ORDER,
                 ("trials", i, "report"),
-                f"{report.short} ({format_date(report.year)}) is dated before {recorded.short} began "
-                f"({format_date(recorded.start)}): it cannot be its report",
+                f"{report.short} ({dated}) is not dated from {recorded.short} to the year after it: "
+                "it cannot be its report",
             )
     for i, meeting in enumerate(s.meetings):
         trial = trials.get(meeting.trial)

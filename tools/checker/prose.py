@@ -147,7 +147,8 @@ def file_names(loaded: Loaded) -> Iterator[Finding]:
     for key, value in loaded.texts:
         if not NAMES_FILES.isdisjoint(key) or (key[0], key[-1]) == ("scare_quotes", "page"):
             continue
-        if (name := FILE_NAME.search(value)) is not None:
+        # (as readers read it: `*emphasis*` is italics, so sources.*yml* shows sources.yml)
+        if (name := FILE_NAME.search(value.replace("*", ""))) is not None:
             yield loaded.at(EXPORT_WORDS, key, shows_a_file_name(name.group(0)))
 
 

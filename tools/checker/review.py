@@ -140,15 +140,20 @@ def capacities_of(record: Record) -> dict[str, list[str]]:
     return found
 
 
-def covered(record: Record, citation: Citation, capacities: dict[str, list[str]]) -> dict[str, Any]:
-    """The facts a citation covers, as the record states them (`capacities`: capacities_of(record))."""
-    values = record.model_dump(
-        mode="json", by_alias=True, include=set(citation.covers) & set(type(record).model_fields)
-    )
-    for name in citation.covers:
-        if (person := name.removeprefix("participants:")) != name and isinstance(record, Trial):
-            values[name] = capacities.get(person, [])
-    return values
+def stated(record: Record) -> dict[str, str]:
+    """Each fact field of a record (and each participant's capacities) as the lock pins it, sealed
+    once: a fact is pinned beside every citation that covers it, and a long one hashed again for each
+    would cost their product."""
+    fields = type(record).model_fields
+    values = record.model_dump(mode="json", include=set(record.fact_fields()) & set(fields))
+    found = {name: sealed(value) for name, value in values.items()}
+    found.update((f"participants:{person}", sealed(held)) for person, held in capacities_of(record).items())
+    return found
+
+
+def covered(citation: Citation, facts: dict[str, str]) -> dict[str, str]:
+    """The facts a citation covers, as its record states them (`facts`: stated(record))."""
+    return {name: facts.get(name, "") for name in citation.covers}
 
 
 def pins(sources: SourceList) -> Iterator[Pin]:
@@ -160,7 +165,7 @@ def pins(sources: SourceList) -> Iterator[Pin]:
             yield Pin((section, index), f"{section}/{entry.id} (the editors')", dumped(entry))
         for within, record, cited in owners:
             inner = sealed(context(record)) if record is not entry else ""
-            capacities = capacities_of(record)
+            facts = stated(record)
             for j, citation in enumerate(cited):
                 label = f"{section}/{entry.id} {citation.work} {address(citation, sources)}"
                 payload = [
@@ -169,7 +174,7 @@ def pins(sources: SourceList) -> Iterator[Pin]:
                     list(within),
                     around,
                     inner,
-                    covered(record, citation, capacities),
+                    covered(citation, facts),
                     dumped(citation, by_alias=True),
                 ]
                 yield Pin((section, index, *within, j), label, payload)

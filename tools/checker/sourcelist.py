@@ -9,7 +9,7 @@ import re2
 
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
-from ..model.names import looks, scripts_mixed
+from ..model.names import family_name, looks, scripts_mixed
 from ..model.readings import cited_by, readings
 from ..model.urls import host_of, hosts_within, on_domain, site_of
 from .chronology import RULES as CHRONOLOGY
@@ -61,7 +61,8 @@ STATUS_VERIFIED = Rule(
 STATUS_ATTRIBUTED = Rule(
     "status-attributed",
     "a quotation is `attributed` (or `verified`) only when its speaker and its occasion are known and each is "
-    "covered by a source other than the book and its translation: otherwise it is Orlov's word only",
+    "covered by a source other than the book, its translation and the author's other works (in either script): "
+    "otherwise it is Orlov's word only",
     Example("data/sources.yml", "    status: unverified", "    status: attributed"),
 )
 PRINTED_PAGE = re2.compile(r"\bpp?\. ?[0-9]+")
@@ -324,7 +325,13 @@ def attributed(loaded: Loaded) -> Iterator[Finding]:
     """`attributed` says a source beside Orlov supports who spoke and when: a citation of the book or
     of the translation reproduced here is Orlov's word again, which is what `unverified` says."""
     s = loaded.sources
-    own = {s.edition.work, s.edition.translation}
+    book = s.work.get(s.edition.work)
+    author = family_name(book.author) if book is not None and book.author else None
+    # Orlov's word in any of his books (the 1991 Russian edition is the same book): a work whose
+    # author has his family name, in either script, is his own.
+    own = {s.edition.work, s.edition.translation} | {
+        w.id for w in s.works if author and w.author and family_name(w.author) == author
+    }
     for i, q in enumerate(s.quotations):
         if q.status not in ("attributed", "verified"):
             continue

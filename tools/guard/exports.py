@@ -31,11 +31,12 @@ EXPORT_COMPLETE = Rule(
 )
 # What a reader does with a pointer or a finger: never asked of a reader of paper or an e-book.
 INTERACTION = re2.compile(
-    r"(?i)\b(hover\w*|tap|taps|tapp\w*|click\w*|mouse\w*|tooltips?|touch\w*|swip\w*|cursors?|scroll\w*)\b"
+    r"(?i)\b(hover\w*|tap|taps|tapp\w*|click\w*|mouse\w*|tooltips?|touch\w*|swip\w*|cursors?|scroll\w*|"
+    r"drag\w*|pinch\w*|long-press\w*|pointers?)\b"
 )
-# An internal file name (praise.md, original/….txt, readings.lock, SOURCES.YML) is never shown to a
+# An internal file name (praise.md, original/….txt, readings.lock, SOURCES.YML, extra.css) is never shown to a
 # reader: the downloads' names (.pdf, .epub, .zip, .html, .bib, .ris, .csv, .json) are not of these.
-FILE_NAME = re2.compile(r"(?i)\b[\w-]+\.(md|ya?ml|py|lock|txt|toml|cfg|ini|sh)\b")
+FILE_NAME = re2.compile(r"(?i)\b[\w-]+\.(md|ya?ml|py|lock|txt|toml|cfg|ini|sh|css|js)\b")
 
 
 def medium_name(medium: str) -> str:

@@ -101,3 +101,23 @@ def looks(text: str) -> frozenset[str]:
     """What a spelling looks like, in any case and with any accents: its skeleton folded, and the
     skeleton of it folded (a capital I looks like an l, a small i does not)."""
     return frozenset({_folded(skeleton(text)), skeleton(_folded(text))})
+
+
+# Russian letters as Latin ones, by the plain scheme English texts use for names (Орлов is Orlov,
+# Вышинский Vyshinskii): enough to tell one family name written in both scripts.
+_RUSSIAN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def family_name(author: str) -> str:
+    """An author's family name (the last word) in Latin letters, folded, without accents: the
+    same for "Alexander Orlov" and "Александр Орлов"."""
+    words = author.split()
+    last = unicodedata.normalize("NFD", words[-1].casefold()) if words else ""
+    latin = "".join(_RUSSIAN.get(c, c) for c in last if unicodedata.category(c) != "Mn")
+    return latin.replace("_", "")

@@ -26,6 +26,7 @@ THEME_PAGES = ("404.md",)
 BUILT_ID_PREFIXES = (
     *("fn:", "fnref:", "card-", "speaker-", "trial-", "kind-", "status-", "page-"),
     *("cite-", "list-", "teach-"),  # a citation box, a quotation's row, a teacher's section
+    "pop-",  # a note's pop-up in the single file (tools/publish/singlefile.py)
 )
 # The ids the site gives the sections of the pages it makes (tools/site/: apparatus.py, chapter.py,
 # citemarkup.py, downloads.py, sourcespage.py, teachers.py); each made page's title has its name.
