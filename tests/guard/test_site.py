@@ -4,6 +4,7 @@ refused unless it is the theme's or one of the edition's own assets (tools/guard
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
 from pathlib import Path
@@ -121,8 +122,8 @@ def test_many_phrase_links_cost_in_proportion_to_their_number(tmp_path: Path) ->
     from tools.model.findings import MAX_PER_RULE
     from tools.model.moves import Moves
 
-    def run(count: int) -> tuple[float, int]:
-        project = tmp_path / str(count)
+    def run(count: int, attempt: int = 0) -> tuple[float, int]:
+        project = tmp_path / f"{count}-{attempt}"
         project.mkdir()
         phrases = {f"p{i}": f"praise.html#p-x:~:text=zq{i}" for i in range(count)}
         (project / "anchors.yml").write_text(
@@ -130,11 +131,19 @@ def test_many_phrase_links_cost_in_proportion_to_their_number(tmp_path: Path) ->
         )
         built = Built(tmp_path, "site", project, THEME_ASSETS)
         texts = {"praise.html": "Bukharin said the words of the chapter. " * 200}
-        start = time.process_time()
-        found = phrase_links(Moves({}, {}, phrases), texts, built)
-        return time.process_time() - start, len(found)
+        gc.collect()
+        gc.disable()  # a collection's pause falls where it falls
+        try:
+            start = time.process_time()
+            found = phrase_links(Moves({}, {}, phrases), texts, built)
+            return time.process_time() - start, len(found)
+        finally:
+            gc.enable()
 
-    (small, small_found), (large, large_found) = run(1_000), run(10_000)
+    # The small run's best of three (noise weighs most on it; a loaded machine failed it once), the
+    # large one's single run (noise only makes the ratio worse).
+    small, small_found = min(run(1_000, attempt) for attempt in range(3))
+    large, large_found = run(10_000)
     assert small_found == large_found == MAX_PER_RULE + 1  # the rest in one line
     assert large <= 15 * small, f"ten times the phrase links took {large / small:.1f} times the time"
 
