@@ -95,15 +95,17 @@ def chronology(loaded: Loaded) -> Iterator[Finding]:
         # The record of the trial, published as it ended or in the year after (the three Reports
         # were printed in the year of their trials): a work of unknown date, or of another time,
         # is not it.
-        first, last = span_of(report.year) if report.year is not None else (None, None)
-        if first is None or last is None or last < recorded.start or first.year > recorded.end.year + 1:
-            dated = format_date(report.year) if report.year is not None else "of no known year"
-            yield loaded.at(
-                DATE_ORDER,
-                ("trials", i, "report"),
-                f"{report.short} ({dated}) is not dated from {recorded.short} to the year after it: "
-                "it cannot be its report",
-            )
+        if report.year is not None:
+            first, last = span_of(report.year)
+            if recorded.start <= last and first.year <= recorded.end.year + 1:
+                continue
+        dated = format_date(report.year) if report.year is not None else "of no known year"
+        yield loaded.at(
+            DATE_ORDER,
+            ("trials", i, "report"),
+            f"{report.short} ({dated}) is not dated from {recorded.short} to the year after it: "
+            "it cannot be its report",
+        )
     for i, meeting in enumerate(s.meetings):
         trial = trials.get(meeting.trial)
         if meeting.testified is None:
