@@ -79,7 +79,8 @@ def check(root: Path = PROJECT) -> Result:
 
 
 def _run(result: Result, root: Path) -> None:
-    result.findings += links(root)
+    found, in_docs = links(root)
+    result.findings += found
     if result.findings:  # nothing is read through a link: it could lead anywhere (.git, /proc/self/environ)
         result.unusable = True
         return
@@ -112,7 +113,7 @@ def _run(result: Result, root: Path) -> None:
         matter = front_matter(f"docs/{name}", text)
         result.findings += matter.findings
         bodies[name] = "\n" * text.count("\n", 0, len(text) - len(matter.body)) + matter.body
-    result.findings += undeclared(root, loaded)
+    result.findings += undeclared(root, loaded, in_docs)
     result.findings += reserved(loaded)
     result.findings += prose.editors(loaded)
     result.findings += prose.author(loaded)
@@ -211,19 +212,22 @@ def walked(root: Path, top: Path) -> tuple[list[Path], list[Finding]]:
     return sorted(paths), found
 
 
-def links(root: Path) -> list[Finding]:
+def links(root: Path) -> tuple[list[Finding], list[Path]]:
     """No symbolic link stands in the editorial input, nor is one of its folders: a link could lead the
-    checker to read, or the build to publish, anything (.git, an untracked .env, /proc/self/environ)."""
+    checker to read, or the build to publish, anything (.git, an untracked .env, /proc/self/environ).
+    Also what docs/ holds, walked once here (undeclared() reads it)."""
     found = []
+    in_docs: list[Path] = []
     for name in EDITORIAL:
         top = root / name
         within, unwalked = walked(root, top)
         found += unwalked
+        in_docs = within if name == "docs" else in_docs
         for path in [top, *within]:
             if path.is_symlink():
                 shown = path.relative_to(root).as_posix()
                 found.append(FILE_MISSING.at(shown, 1, 1, "is a symbolic link: an editorial file is a file of its own"))
-    return found
+    return found, in_docs
 
 
 # The names of the pages the edition makes, whatever the source list holds today: the apparatus, and
@@ -250,14 +254,14 @@ def reserved(loaded: Loaded) -> list[Finding]:
     return found
 
 
-def undeclared(root: Path, loaded: Loaded) -> list[Finding]:
+def undeclared(root: Path, loaded: Loaded, in_docs: list[Path]) -> list[Finding]:
     """Every file under docs/ is a declared page. Any other file would be published as it is, and
     nothing of the editorial input may run in or style a page: a script could rewrite the chapter's
     words after the guard has read them, a stylesheet's `content:` add words of its own."""
     edition = loaded.sources.edition
     declared = {*edition.pages, *edition.editorial}
     found = []
-    for path in walked(root, root / "docs")[0]:  # (links() has said what cannot be walked)
+    for path in in_docs:  # (walked by links(), which has said what cannot be walked)
         name = path.relative_to(root / "docs").as_posix()
         if not path.is_dir() and not path.is_symlink() and name not in declared:  # a pipe or a device too
             found.append(PAGE_UNDECLARED.at(f"docs/{name}", 1, 1, f"is not a page declared in {SOURCE_LIST}"))
