@@ -144,8 +144,7 @@ def stated(record: Record) -> dict[str, str]:
     """Each fact field of a record (and each participant's capacities) as the lock pins it, sealed
     once: a fact is pinned beside every citation that covers it, and a long one hashed again for each
     would cost their product."""
-    fields = type(record).model_fields
-    values = record.model_dump(mode="json", include=set(record.fact_fields()) & set(fields))
+    values = record.model_dump(mode="json", include=set(record.fact_fields()))
     found = {name: sealed(value) for name, value in values.items()}
     found.update((f"participants:{person}", sealed(held)) for person, held in capacities_of(record).items())
     return found

@@ -339,7 +339,9 @@ def attributed(loaded: Loaded) -> Iterator[Finding]:
             if getattr(q, field) is None:
                 problem = f"its {field} is not known"
             elif not any(field in c.covers and c.work not in own for c in q.sources):
-                problem = f"no source but the book or its translation covers its {field}"
+                problem = (
+                    f"no source but Orlov's own works (the book, its translation, his other books) covers its {field}"
+                )
             else:
                 continue
             yield loaded.at(

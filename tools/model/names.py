@@ -118,6 +118,4 @@ def family_name(author: str) -> str:
     """An author's family name (the last word) in Latin letters, folded, without accents: the
     same for "Alexander Orlov" and "Александр Орлов"."""
     words = author.split()
-    last = unicodedata.normalize("NFD", words[-1].casefold()) if words else ""
-    latin = "".join(_RUSSIAN.get(c, c) for c in last if unicodedata.category(c) != "Mn")
-    return latin.replace("_", "")
+    return "".join(_RUSSIAN.get(c, c) for c in _folded(words[-1] if words else "")).replace("_", "")

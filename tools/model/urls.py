@@ -84,6 +84,19 @@ def host_of(value: str) -> str:
     return (urlsplit(value).hostname or "").lower()
 
 
+# A source's host is a name in the DNS: dotted labels, the last a top-level domain (letters, or xn--).
+# Never an address by number, which a browser reads in forms no list compares (0x7f.1 is 127.0.0.1),
+# nor an empty label (https://.de/). (Not asked of every address: `serve` is at 127.0.0.1.)
+NAMED_HOST = re2.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+
+
+def named_host_problem(value: str) -> str | None:
+    """Why a full address url_problem allows is not on a host named as the DNS names it, or None."""
+    if NAMED_HOST.match(host := host_of(value)):
+        return None
+    return f"has the host '{host}': a host is a dotted name such as archive.org, never a number"
+
+
 # Where an address's own host ends: what follows is the path, query and fragment it may carry others in.
 OWN_AUTHORITY = re2.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*([^/\\?#]*)")
 # An address within another: `https://host` (an archive's path, a redirector's `?q=`), and a search

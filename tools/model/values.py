@@ -11,7 +11,7 @@ from babel import localedata
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .textfile import FLOATING_MARK, HIDDEN_CHAR
-from .urls import host_of, url_problem
+from .urls import named_host_problem, url_problem
 
 YEAR_MONTH = re2.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 MIN_YEAR, MAX_YEAR = 1000, 2100
@@ -97,18 +97,12 @@ def _scare_term(value: str) -> str:
 ScareTerm = Annotated[str, AfterValidator(_text), AfterValidator(_scare_term)]
 
 
-# A source's host is a name in the DNS: dotted labels, the last a top-level domain (letters, or xn--).
-# Never an address by number, which a browser reads in forms no list compares (0x7f.1 is 127.0.0.1),
-# nor an empty label (https://.de/).
-NAMED_HOST = re2.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
-
-
 def _url(value: str) -> str:
     problem = url_problem(value, relative=False)
     if problem:
         raise ValueError(problem)
-    if not NAMED_HOST.match(host := host_of(value)):
-        raise ValueError(f"has the host '{host}': a host is a dotted name such as archive.org, never a number")
+    if problem := named_host_problem(value):
+        raise ValueError(problem)
     return value
 
 
@@ -135,7 +129,9 @@ EMAIL = re2.compile(r"^mailto:[^\s@?&/:]+@[^\s@?&/:]+\.[^\s@?&/:]+$")
 def _contact(value: str) -> str:
     """Where readers report a problem: `mailto:` and an address, or a web address (an issue tracker)."""
     if EMAIL.match(value) or (
-        value.startswith("https://") and url_problem(value, relative=False) is None and NAMED_HOST.match(host_of(value))
+        value.startswith("https://")
+        and url_problem(value, relative=False) is None
+        and named_host_problem(value) is None
     ):
         return value
     raise ValueError("is neither mailto: and an e-mail address nor an https: address")
