@@ -8,11 +8,10 @@ figures belong in BENCHMARKS.md, never in an assert."""
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
+from complexity import cpu, growth
 from conftest import Project
 
 from tools.checker import check
@@ -179,21 +178,8 @@ KINDS: dict[str, tuple[str, Edit]] = {
 }
 
 
-def cpu(run: Callable[[], object], times: int = 2) -> float:
-    """The least CPU time of `times` runs, each with nothing kept from the one before."""
-    best = float("inf")
-    for _ in range(times):
-        for cached in (tokens_of, dates_in, dates_written, hosts_within, rendered, grams_of, corpus_of, _read_yaml):
-            cached.cache_clear()
-        gc.collect()  # the garbage of the run before is not this one's to collect
-        gc.disable()  # a collection's pause falls where it falls, more often in a larger run
-        try:
-            start = time.process_time()
-            run()
-            best = min(best, time.process_time() - start)
-        finally:
-            gc.enable()
-    return best
+# What a run may keep from the one before: emptied before each run
+CACHES = (tokens_of, dates_in, dates_written, hosts_within, rendered, grams_of, corpus_of, _read_yaml)
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -206,10 +192,8 @@ def test_ten_times_the_input_costs_at_most_fifteen_times_the_time(kind: str, min
     original = mini.read(path)
     mini.write(path, edit(original, SMALL))
     larger.write(path, edit(original, 10 * SMALL))
-    # the small input's best of two (noise weighs most on it), the large one's single run (it takes
-    # the time; any noise only makes the ratio look worse)
-    small, large = cpu(lambda: check(mini.root), 2), cpu(lambda: check(larger.root), 1)
-    assert large <= 15 * small, f"{kind}: ten times the input took {large / small:.1f} times the time"
+    ratio = growth(lambda: cpu(lambda: check(mini.root), CACHES), lambda: cpu(lambda: check(larger.root), CACHES), 15)
+    assert ratio <= 15, f"{kind}: ten times the input took {ratio:.1f} times the time"
 
 
 def test_a_quotation_costs_the_same_however_many_words_may_be_quoted() -> None:
@@ -224,9 +208,12 @@ def test_a_quotation_costs_the_same_however_many_words_may_be_quoted() -> None:
         return Corpus([f"word{n} after{n} word{n} in{n} quotation{n} of their own" for n in range(texts)], set())
 
     few, many = corpus(10), corpus(5_000)
-    few_cpu = cpu(lambda: [few.allows(q) for q in quoted])
-    many_cpu = cpu(lambda: [many.allows(q) for q in quoted])
-    assert many_cpu <= 3 * few_cpu, f"500 times the words took {many_cpu / few_cpu:.1f} times the time"
+    ratio = growth(
+        lambda: cpu(lambda: [few.allows(q) for q in quoted], CACHES),
+        lambda: cpu(lambda: [many.allows(q) for q in quoted], CACHES),
+        3,
+    )
+    assert ratio <= 3, f"500 times the words took {ratio:.1f} times the time"
 
 
 def test_a_citations_dates_are_read_once_however_many_facts_it_covers(mini: Project) -> None:

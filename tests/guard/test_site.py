@@ -4,12 +4,11 @@ refused unless it is the theme's or one of the edition's own assets (tools/guard
 
 from __future__ import annotations
 
-import gc
 import shutil
-import time
 from pathlib import Path
 
 import pytest
+from complexity import cpu, growth
 from conftest import MINI
 
 from tools.checker import check
@@ -122,7 +121,7 @@ def test_many_phrase_links_cost_in_proportion_to_their_number(tmp_path: Path) ->
     from tools.model.findings import MAX_PER_RULE
     from tools.model.moves import Moves
 
-    def run(count: int, attempt: int = 0) -> tuple[float, int]:
+    def run(count: int, attempt: int) -> float:
         project = tmp_path / f"{count}-{attempt}"
         project.mkdir()
         phrases = {f"p{i}": f"praise.html#p-x:~:text=zq{i}" for i in range(count)}
@@ -131,21 +130,14 @@ def test_many_phrase_links_cost_in_proportion_to_their_number(tmp_path: Path) ->
         )
         built = Built(tmp_path, "site", project, THEME_ASSETS)
         texts = {"praise.html": "Bukharin said the words of the chapter. " * 200}
-        gc.collect()
-        gc.disable()  # a collection's pause falls where it falls
-        try:
-            start = time.process_time()
-            found = phrase_links(Moves({}, {}, phrases), texts, built)
-            return time.process_time() - start, len(found)
-        finally:
-            gc.enable()
+        found: list[object] = []
+        spent = cpu(lambda: found.extend(phrase_links(Moves({}, {}, phrases), texts, built)))
+        assert len(found) == MAX_PER_RULE + 1  # the rest in one line
+        return spent
 
-    # The small run's best of three (noise weighs most on it; a loaded machine failed it once), the
-    # large one's single run (noise only makes the ratio worse).
-    small, small_found = min(run(1_000, attempt) for attempt in range(3))
-    large, large_found = run(10_000)
-    assert small_found == large_found == MAX_PER_RULE + 1  # the rest in one line
-    assert large <= 15 * small, f"ten times the phrase links took {large / small:.1f} times the time"
+    attempts = iter(range(100))  # each run writes its own project
+    ratio = growth(lambda: run(1_000, next(attempts)), lambda: run(10_000, next(attempts)), 15)
+    assert ratio <= 15, f"ten times the phrase links took {ratio:.1f} times the time"
 
 
 def test_an_alias_lands_only_on_an_element_that_may_hold_it(mini_root: Path, tmp_path: Path) -> None:

@@ -3,11 +3,10 @@ the words a quotation may be."""
 
 from __future__ import annotations
 
-import gc
-import time
 import unicodedata
 
 import pytest
+from complexity import cpu, growth
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -315,25 +314,19 @@ def test_ten_times_the_cut_quotations_and_texts_cost_far_less_than_a_hundred_tim
     texts: ten times the texts and quotations costs about ten times the CPU, not a hundred (CPU time
     of this process; no absolute figure in the assert)."""
 
-    def run(count: int, times: int) -> float:
+    def run(count: int) -> float:
         texts = [f"the witness w{n} said that the defendant d{n} was heard in court" for n in range(count)]
         quoted = [f"the witness w{n} […] the defendant d{n} was heard" for n in range(count)]
         quoted += [f"the defendant d{n} was heard […] the witness w{n}" for n in range(count)]  # refused
-        best = float("inf")
-        for _ in range(times):
-            tokens_of.cache_clear()  # nothing kept from the run before
-            gc.collect()
-            gc.disable()  # a collection's pause falls where it falls, more often in a larger run
-            try:
-                start = time.process_time()
-                corpus = Corpus(texts, set())
-                verdicts = [corpus.allows(q) for q in quoted]
-                best = min(best, time.process_time() - start)
-            finally:
-                gc.enable()
-        assert verdicts == [True] * count + [False] * count
-        return best
+        verdicts: list[bool] = []
 
-    # the small input's best of three (noise weighs most on it), the large one's single run
-    small, large = run(400, 3), run(4_000, 1)
-    assert large <= 25 * small, f"ten times the input took {large / small:.1f} times the time"
+        def allowed() -> None:
+            corpus = Corpus(texts, set())
+            verdicts.extend(corpus.allows(q) for q in quoted)
+
+        spent = cpu(allowed, [tokens_of])
+        assert verdicts == [True] * count + [False] * count
+        return spent
+
+    ratio = growth(lambda: run(400), lambda: run(4_000), 25)
+    assert ratio <= 25, f"ten times the input took {ratio:.1f} times the time"

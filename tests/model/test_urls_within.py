@@ -3,10 +3,8 @@ redirector's, a search engine's cache's and a translating proxy's, however deepl
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
+from complexity import cpu, growth
 
 from tools.model.urls import hosts_within, url_problem
 
@@ -87,17 +85,6 @@ def test_a_percent_escape_in_a_host_is_refused() -> None:
     assert problem is not None and "percent-escape in its host" in problem
 
 
-def _cpu(url: str, times: int) -> float:
-    best = float("inf")
-    for _ in range(times):
-        hosts_within.cache_clear()  # each run reads the address, not the last run's answer
-        gc.collect()
-        start = time.process_time()
-        hosts_within(url)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize(
     "shape",
     [
@@ -111,7 +98,10 @@ def _cpu(url: str, times: int) -> float:
 def test_ten_times_the_address_costs_at_most_fifteen_times_the_time(shape) -> None:  # type: ignore[no-untyped-def]
     """Linear by construction (one pass of decoding, one RE2 scan): a quadratic path would cost a
     hundred times. CPU time ratios only; the absolute figures belong nowhere in an assert."""
-    # the small address's best of three (noise weighs most on it), the large one's single run (any
-    # noise only makes the ratio look worse)
-    small, large = _cpu(shape(5_000), 3), _cpu(shape(50_000), 1)
-    assert large <= 15 * small, f"ten times the address took {large / small:.1f} times the time"
+    small, large = shape(5_000), shape(50_000)
+    ratio = growth(
+        lambda: cpu(lambda: hosts_within(small), [hosts_within]),
+        lambda: cpu(lambda: hosts_within(large), [hosts_within]),
+        15,
+    )
+    assert ratio <= 15, f"ten times the address took {ratio:.1f} times the time"

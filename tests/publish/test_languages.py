@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import time
+from complexity import cpu, growth
 
 from tools.guard.language import others
 from tools.publish.languages import with_languages
@@ -49,18 +48,12 @@ def test_ten_times_the_runs_cost_at_most_fifteen_times_the_time() -> None:
     an editors' page of a hundred thousand Russian words between Latin ones is not read again for
     each (looking back from each run to the tag, comment or script before it would be)."""
 
-    def cpu(count: int) -> float:
+    def run(count: int) -> float:
         html = page("<!-- Щ --><p>" + " ".join(f"Вы x{i} <b>слово</b>" for i in range(count)) + "</p>")
-        gc.collect()
-        gc.disable()  # a collection's pause would fall where it falls
-        try:
-            start = time.process_time()
-            marked = with_languages(html, DECLARED)
-            spent = time.process_time() - start
-        finally:
-            gc.enable()
-        assert marked.count('<span lang="ru">') == 2 * count  # not the comment's
+        marked: list[str] = []
+        spent = cpu(lambda: marked.append(with_languages(html, DECLARED)))
+        assert marked[0].count('<span lang="ru">') == 2 * count  # not the comment's
         return spent
 
-    small, large = min(cpu(4_000) for _ in range(3)), cpu(40_000)  # (noise only makes the ratio worse)
-    assert large <= 15 * small, f"ten times the runs took {large / small:.1f} times the time"
+    ratio = growth(lambda: run(4_000), lambda: run(40_000), 15)
+    assert ratio <= 15, f"ten times the runs took {ratio:.1f} times the time"

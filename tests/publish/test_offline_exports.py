@@ -22,13 +22,13 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from complexity import cpu, growth
 from session import FILES as names
 from session import Built
 
@@ -382,18 +382,12 @@ def test_splice_is_linear() -> None:
     """Taking out every other child of a wide element costs about twice as much for twice as many."""
 
     def seconds(count: int) -> float:
-        """This process's CPU time, the least of three runs (another process on a loaded machine, or
-        a pause, does not count: the wall clock failed this once with three workers and a build)."""
-        best = float("inf")
-        for _ in range(3):
-            root = ET.Element("section")
-            for i in range(count):
-                ET.SubElement(root, "span", {"class": "quote-link" if i % 2 else "x"}).tail = f" {i} "
-            start = time.process_time()
-            for_medium(root, "paper")
-            best = min(best, time.process_time() - start)
-            assert len(root) == count // 2
-        return best
+        root = ET.Element("section")
+        for i in range(count):
+            ET.SubElement(root, "span", {"class": "quote-link" if i % 2 else "x"}).tail = f" {i} "
+        spent = cpu(lambda: for_medium(root, "paper"))
+        assert len(root) == count // 2
+        return spent
 
-    seconds(2000)
-    assert seconds(100_000) < 40 * max(seconds(10_000), 1e-3)
+    ratio = growth(lambda: seconds(10_000), lambda: seconds(100_000), 15)
+    assert ratio <= 15, f"ten times the children took {ratio:.1f} times the time"
