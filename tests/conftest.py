@@ -152,15 +152,17 @@ def prepared(checked: Checked) -> dict[str, str]:
 
 @pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first, the other tests that read the session's build last (each group in its
-    order). The build runs in the background (tests/session.py); worksteal gives each worker half of
-    the list to begin with: one waits for the build and then mostly waits on Chromium, while the other
-    runs the in-process tests, which keep a core busy."""
+    """The browser tests first, the other tests that read the session's build last; in each group,
+    the slow ones first. The build runs in the background (tests/session.py); worksteal gives each
+    worker a share of the list to begin with, in order, and a worker that has run out takes the end
+    of another's: one waits for the build and then mostly waits on Chromium, while the others run the
+    in-process tests, which keep a core busy, and what is left to take at the end is short."""
 
-    def group(item: pytest.Item) -> int:
+    def group(item: pytest.Item) -> tuple[int, bool]:
+        slow = item.get_closest_marker("slow") is None  # (False sorts first)
         if item.get_closest_marker("browser"):
-            return 0
-        return 2 if "built" in getattr(item, "fixturenames", ()) else 1
+            return 0, slow
+        return (2 if "built" in getattr(item, "fixturenames", ()) else 1), slow
 
     items.sort(key=group)
 

@@ -130,6 +130,7 @@ def the_states(page: Page, width: str) -> list[str]:
     return failures
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("scheme", "width"), PAIRS)
 def test_axe_the_interactive_states_in_both_schemes(scheme: str, width: str, base_url: str, open_context) -> None:
     """On the chapter page: the states in the system's scheme; then the palette toggled, the

@@ -88,6 +88,7 @@ def nav_pages(page: Page) -> list[str]:
     return list(dict.fromkeys(h for h in hrefs if h.endswith(".html")))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("half", HALVES)
 def test_every_page_online(
     half: int, published: Published, published_url: str, watched: Callable[..., Watched]
@@ -106,6 +107,7 @@ def test_every_page_online(
     assert w.console == [] and w.dialogs == [] and w.requests == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("half", HALVES)
 def test_every_page_offline_from_file_with_the_network_cut(
     half: int, unzipped: Path, watched: Callable[..., Watched]

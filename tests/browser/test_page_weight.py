@@ -2,7 +2,9 @@
 for a page's first view until the network is idle, each body at gzip -9. Every page stays within
 65 kB and 7 requests; search (its worker and index) is no part of a first view, it loads when the
 reader searches (overrides/assets/javascripts/search.js, tests/browser/test_search.py), nor are the
-reading aids, which load on their first use (edition-tools.js, tests/browser/test_lazy_tools.py).
+reading aids, which load on their first use (edition-tools.js, tests/browser/test_lazy_tools.py),
+not when the reader scrolls on without using one; yet a first view has what it needs without them:
+every link that opens something in place says whether it is open, every QR code has its button.
 The budget is fixed: if a page is over, make it lighter, never raise it.
 
 The lighter stylesheets (tools/publish/compact.py drops the theme's rules no page can use and the
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -47,9 +50,38 @@ def base_url(built: Built, serve_dir: Callable[[str], str], tmp_path_factory: py
 IDLE_MS = 500  # no request under way, and none new, for this long: the network is idle (Playwright's measure)
 
 
-def first_views(browser: Browser, base_url: str, names: list[str]) -> dict[str, dict[str, int]]:
+# What a first view needs done without the reading aids' file: every link that opens something in
+# place says whether it is open, and every QR code has its full-screen button.
+UNREADY = """() => [...document.querySelectorAll('a.fn-ref, a.person[data-card]')]
+    .filter(a => !a.hasAttribute('aria-expanded')).map(a => a.outerHTML.slice(0, 80))
+    .concat(document.querySelectorAll('article svg.qr').length === document.querySelectorAll('article button.qr-full').length
+        ? [] : ['a QR code without its full-screen button'])"""
+
+
+@dataclass
+class Views:
+    """Each page's first view (its files, by address, with their sizes at gzip -9), what it lacked
+    without the reading aids, and what it asked for once the reader read on without using any aid."""
+
+    first: dict[str, dict[str, int]]
+    unready: dict[str, list[str]]
+    read_on: dict[str, dict[str, int]]
+
+
+def idle(pages: list[Page], views: dict[str, dict[str, int]], pending: set[Request]) -> None:
+    """Until no request is under way, and none new, for IDLE_MS (the events arrive while a page waits)."""
+    quiet = 0
+    while quiet < IDLE_MS:
+        before = sum(len(files) for files in views.values())
+        pages[0].wait_for_timeout(100)
+        busy = pending or sum(len(files) for files in views.values()) != before
+        quiet = 0 if busy else quiet + 100
+
+
+def first_views(browser: Browser, base_url: str, names: list[str]) -> Views:
     """Every request of each page's first view (a fresh context: nothing cached) until the network is
-    idle, by address, with its body's size at gzip -9. The pages load side by side."""
+    idle, with its body's size at gzip -9; then each page scrolled on, as a reader reads without
+    using any aid, until the network is idle again. The pages load side by side."""
     views: dict[str, dict[str, int]] = {name: {} for name in names}
     pending: set[Request] = set()
     contexts: list[BrowserContext] = []
@@ -78,22 +110,25 @@ def first_views(browser: Browser, base_url: str, names: list[str]) -> dict[str, 
             pages[-1].goto(base_url + name, wait_until="commit")
         for page in pages:
             page.wait_for_load_state("load")
-        quiet = 0
-        while quiet < IDLE_MS:  # the events arrive while the page waits
-            before = sum(len(files) for files in views.values())
-            pages[0].wait_for_timeout(100)
-            busy = pending or sum(len(files) for files in views.values()) != before
-            quiet = 0 if busy else quiet + 100
+        idle(pages, views, pending)
+        first = {name: dict(files) for name, files in views.items()}
+        unready = {name: page.evaluate(UNREADY) for name, page in zip(names, pages, strict=True)}
+        for page in pages:
+            page.mouse.wheel(0, 600)
+        idle(pages, views, pending)
     finally:
         for context in contexts:
             context.close()
-    return views
+    read_on = {name: {p: size for p, size in files.items() if p not in first[name]} for name, files in views.items()}
+    return Views(first, unready, read_on)
 
 
+@pytest.mark.slow
 def test_every_page_fits_the_budget(built: Built, base_url: str, browser: Browser) -> None:
     names = sorted(p.name for p in built.site.glob("*.html"))
     assert len(names) >= 12, names
-    views = first_views(browser, base_url, names)
+    seen = first_views(browser, base_url, names)
+    views = seen.first
     weights = {name: sum(files.values()) for name, files in views.items()}
     report = "\n".join(f"{name:<18} {weights[name] / 1000:6.1f} kB {len(views[name]):3} requests" for name in names)
     heaviest = max(names, key=lambda name: weights[name])
@@ -106,6 +141,9 @@ def test_every_page_fits_the_budget(built: Built, base_url: str, browser: Browse
     for name, files in views.items():
         assert name in files and any(p.startswith("assets/javascripts/bundle.") for p in files), (name, files)
         assert not [p for p in files if p.startswith(later)], (name, files)
+    # Nor does reading on without using an aid ask for them; what a first view needs is done.
+    assert not [(name, files) for name, files in seen.read_on.items() if any(p.startswith(later) for p in files)]
+    assert not {name: lacks for name, lacks in seen.unready.items() if lacks}
     many = [name for name in names if len(views[name]) > BUDGET_REQUESTS]
     assert not many, f"over {BUDGET_REQUESTS} requests: {many}\n{report}"
     heavy = {name for name in names if weights[name] > BUDGET_BYTES}
@@ -172,6 +210,7 @@ STATES: dict[str, list[tuple[str, Callable[[Page], None] | None]]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 375)])
 def test_the_trimmed_stylesheet_looks_the_same(
     scheme: str, width: int, base_url: str, built: Built, context: Callable[..., BrowserContext]

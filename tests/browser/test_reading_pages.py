@@ -53,9 +53,10 @@ def scheme_page(context: Callable[..., BrowserContext], device: str, scheme: str
     return page
 
 
+# Each scheme once and each device once: the colours do not depend on the width, nor where the
+# target lands on the scheme (as tests/browser/test_every_page.py pairs them).
 @pytest.mark.parametrize("where", list(DEEP_LINKS))
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize(("device", "scheme"), [("phone", "dark"), ("desktop", "light")])
 def test_deep_links_are_highlighted_in_both_schemes(
     device: str, scheme: str, where: str, reading_url: str, context: Callable[..., BrowserContext]
 ) -> None:
@@ -149,6 +150,7 @@ def open_everything(page: Page) -> None:
         expect(page.locator(".ed-pop")).to_be_visible()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("half", [0, 1])  # every other page: two workers print side by side
 def test_printing_from_the_browser_is_clean(
     half: int, reading_site: Path, reading_url: str, context: Callable[..., BrowserContext], tmp_path: Path
@@ -212,6 +214,7 @@ def test_printing_from_the_browser_is_clean(
 
 # Each scheme once and each device once: colours do not depend on the device, nor sizes on the
 # scheme (a run takes 10 to 14 s; test_accessibility.py covers a note open in all four).
+@pytest.mark.slow
 @pytest.mark.parametrize(("device", "scheme"), [("phone", "dark"), ("desktop", "light")])
 def test_axe_with_the_reading_aids_open(
     device: str, scheme: str, reading_url: str, context: Callable[..., BrowserContext]

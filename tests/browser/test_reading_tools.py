@@ -30,6 +30,7 @@ def copied(page: Page, label: str, device: str) -> None:
     expect(page.locator("#edition-live")).to_contain_text(" copied: ")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("device", DEVICES)
 def test_the_toolbar_covers_no_word_and_no_pop_up(
     device: str, reading_url: str, context: Callable[..., BrowserContext]

@@ -109,6 +109,7 @@ def lands(page: Page, term: str, expected: str) -> list[str]:
     return []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_each_term_lands_on_its_passage_marked_and_in_view(
     device: str, base_url: str, context: Callable[..., BrowserContext], also_found: dict[str, str]
