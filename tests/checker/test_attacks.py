@@ -940,6 +940,25 @@ NEW_MARKUP = [
         "editorial-markup",
         "mailto:evil",
     ),
+    # The contact's address as a prefix of another's, with another beside it, or a copy to another
+    in_index(
+        "a mailto: link to a longer address",
+        "published; [write](mailto:editors@example.org.evil.example)",
+        "editorial-markup",
+        "mailto:editors",
+    ),
+    in_index(
+        "a mailto: link to the contact and another",
+        "published; [write](mailto:editors@example.org,copy@evil.example)",
+        "editorial-markup",
+        "mailto:editors",
+    ),
+    in_index(
+        "a mailto: link with a blind copy",
+        "published; [write](mailto:editors@example.org?subject=x&BCC=copy@evil.example)",
+        "editorial-markup",
+        "mailto:editors",
+    ),
     edit(
         "a contact that is no address",
         YML,
@@ -1560,7 +1579,6 @@ def test_the_real_policy_gives_its_reasons() -> None:
     "markdown",
     [
         'See [the chapter](warning.md "&lt;img src=x onerror=alert(1)&gt;").',  # the old S4: a link's title
-        "See Velicki.\n\n*[Velicki]: &lt;img src=x onerror=alert(1)&gt;",  # an abbreviation's title
     ],
 )
 def test_markup_in_a_title_stays_text(markdown: str) -> None:
@@ -1571,7 +1589,7 @@ def test_markup_in_a_title_stays_text(markdown: str) -> None:
     from tools.model.html import local, parse_fragment
 
     root = parse_fragment(render(markdown))
-    assert {local(e.tag) for e in root.iter()} <= {"body", "p", "a", "abbr"}
+    assert {local(e.tag) for e in root.iter()} <= {"body", "p", "a"}
     assert any("<img src=x" in (e.get("title") or "") for e in root.iter())
 
 
@@ -1770,3 +1788,14 @@ def test_an_account_resting_on_mirrors_alone_is_refused(project_copy: Project) -
     project_copy.admit()
     found = [str(f) for f in project_copy.check().findings]
     assert any(" source-copy " in f and "every source is a mirror" in f for f in found), found
+
+
+def test_an_abbreviation_is_no_tooltip() -> None:
+    """abbr is not loaded (mkdocs.yml): it was page-wide, quadratic in definitions times text, and put
+    the editors' words as a tooltip on the chapter's own. A definition is a line of text."""
+    from inprocess import render
+
+    from tools.model.html import local, parse_fragment
+
+    root = parse_fragment(render("See Velicki.\n\n*[Velicki]: the editors' words"))
+    assert not [e for e in root.iter() if local(e.tag) == "abbr" or e.get("title")]

@@ -38,7 +38,7 @@ def test_the_projects_configs_pass(project_copy: Project) -> None:
         ),
         ("mkdocs.yml", "site_dir: site\n", "site_dir: ../escaped\n", "site_dir must be"),
         ("mkdocs.offline.yml", "INHERIT: mkdocs.yml", "INHERIT: mkdocs.offline.yml", "INHERIT goes in a circle"),
-        ("mkdocs.yml", "  - abbr\n", "  - abbr\n  - some.extension.module\n", "markdown_extensions"),
+        ("mkdocs.yml", "  - admonition\n", "  - admonition\n  - some.extension.module\n", "markdown_extensions"),
         ("mkdocs.yml", "plugins:\n", "plugins:\n  evil: {}\n", "plugins may be only"),
         ("mkdocs.offline.yml", "site_dir: dist/.offline-site\n", "site_dir: build/offline\n", "site_dir must be"),
         ("mkdocs.yml", "  - assets/stylesheets/edition.css\n", "  - https://cdn.example/x.css\n", "extra_css"),

@@ -113,6 +113,24 @@ def test_the_published_site_keeps_every_address_ever_published(mini_root: Path, 
     assert [f for f in check_site(unheld, result.checked, result.moves) if "was published" in f.message] == []
 
 
+def test_a_link_to_the_published_address_is_held_as_a_link_of_the_site(mini_root: Path, tmp_path: Path) -> None:
+    """{site_url}verdict.html, as an editors' page may write it, is an address within the published site:
+    it must lead to a page there, and to an id on it, as a relative link must (the offline copies link
+    to the online site, which the published build holds)."""
+    result = check(mini_root)
+    assert result.checked is not None
+    url = "https://edition.example.org/history/"
+    links = [url, url + "praise.html#p-here", url + "verdict.html", url + "praise.html#p-nowhere"]
+    (tmp_path / "index.html").write_text("".join(f'<p><a href="{h}">x</a></p>' for h in links), encoding="utf-8")
+    (tmp_path / "praise.html").write_text('<p id="p-here">x</p>', encoding="utf-8")
+    built = Built(tmp_path, "site", mini_root, THEME_ASSETS, url, published=True)
+    found = [f.message for f in check_site(built, result.checked, result.moves) if f.rule == "guard-link"]
+    assert sorted(m.split(": ", 1)[1] for m in found) == [
+        f"{url}praise.html#p-nowhere leads to no element with the id 'p-nowhere'",
+        f"{url}verdict.html leads to no file of the site",
+    ]
+
+
 def test_many_phrase_links_cost_in_proportion_to_their_number(tmp_path: Path) -> None:
     """Ten times the phrase links that fail costs at most fifteen times the CPU: each is counted on
     its page's words read once, and only the first fifty are looked for in anchors.yml (each lookup

@@ -19,7 +19,6 @@ SCRIPTS = {"assets/javascripts/edition.js"}
 STYLES = {"assets/stylesheets/edition.css"}
 PLUGINS = {"search", "privacy", "offline"}
 EXTENSIONS = {
-    "abbr",
     "admonition",
     "attr_list",
     "def_list",

@@ -27,7 +27,7 @@ from itertools import pairwise
 from ..model.findings import Example, Rule
 from ..model.html import MAX_DEPTH, classes, depth, local, parents, text_of
 from ..model.quotes import Corpus
-from ..model.urls import scheme_of, site_path, url_problem
+from ..model.urls import scheme_of, site_path, url_problem, writes_to
 from . import allow, language
 from .language import GUARD_LANGUAGE
 from .names import GUARD_NAME, SAYS, is_control, unnamed
@@ -221,11 +221,7 @@ def link_problem(href: str, contact: str | None, page: str) -> str | None:
     """Why a reader's link may not point there; None if it may."""
     scheme = scheme_of(href)
     if scheme == "mailto":
-        return (
-            None
-            if contact is not None and href.startswith(contact.split("?")[0])
-            else "writes to an address that is not the edition's contact"
-        )
+        return None if writes_to(href, contact) else "writes to an address that is not the edition's contact alone"
     if scheme is None and href.startswith("#"):
         return None
     if scheme is None and site_path(href, page) is None:

@@ -253,10 +253,15 @@ def broken_links(
     found: dict[str, list[tuple[str, Problem]]] = {}  # by the input each page is made from
     present = set(files) | set(built.extra_files)
     for page, href in links:
-        if scheme_of(href) is not None or href.startswith("//"):
+        # An address within the published site ({site_url}praise.html#p-x, as editors may write it) is a
+        # link of the site, held as a relative one: there, the published site is the folder checked.
+        within = built.published and scheme_of(built.url) is not None and href.startswith(built.url)
+        if (scheme_of(href) is not None or href.startswith("//")) and not within:
             continue
         parts = urlsplit(href)
-        if href.startswith("/"):  # the theme's 404 page links from the site's root, wherever it is served
+        if within:
+            target: str | None = unquote(urlsplit(href[len(built.url) :]).path)
+        elif href.startswith("/"):  # the theme's 404 page links from the site's root, wherever it is served
             root = urlsplit(built.url).path if built.url else "/"
             target = href[len(root) :] if href.startswith(root) else None
             target = unquote(urlsplit(target).path) if target is not None else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import unicodedata
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import re2
 from publicsuffixlist import PublicSuffixList
@@ -197,3 +197,18 @@ def site_path(href: str, page: str) -> str | None:
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
         return None
     return joined
+
+
+# What a mail link may set besides its one address: a report's subject and its text. Not `to`, `cc`
+# or `bcc`, which add an address the reader may not see.
+MAIL_FIELDS = frozenset({"subject", "body"})
+
+
+def writes_to(href: str, contact: str | None) -> bool:
+    """Does a mail link write to the edition's contact alone? Its address, decoded, is the contact's
+    whole (not a prefix: `…org.attacker.example`, `…org,copy@…`), and it sets only MAIL_FIELDS."""
+    if contact is None:
+        return False
+    address, _, query = href.partition(":")[2].partition("?")
+    fields = {name.casefold() for name, _ in parse_qsl(query, keep_blank_values=True)}
+    return unquote(address) == unquote(contact.partition(":")[2].partition("?")[0]) and fields <= MAIL_FIELDS
