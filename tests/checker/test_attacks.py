@@ -1286,6 +1286,19 @@ NEW_DATES = [
     # a date the editors write in a text is written as a date in its sources' words, as a date field
     # is: its numbers each somewhere in them once passed with the wrong month
     in_summary("a date in a text with another month", "Bolshevik theorist; shot on 15 June 1938.", "fact-date"),
+    # a date in numbers joined some other way than the edition's, each number in the words read
+    *(
+        Attack(
+            f"a date written {shown}",
+            (
+                (YML, SUMMARY, f"    summary: Bolshevik theorist; shot on {shown}."),
+                (YML, "was shot after the 1938 trial", "was shot 9 to 15 days after the 1938 trial"),
+            ),
+            "fact-date",
+            "summary: Bolsh",
+        )
+        for shown in ("1938/9/15", "15-9-1938", "1938.9.15", "1938-9", "9/1938")
+    ),
     # the editors' remark on their reading states no fact, but a date it writes is one
     edit(
         "a date in the editors' remark that no reading gives",

@@ -33,7 +33,6 @@ ISO_DATE = re2.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
 DOTTED_DATE = re2.compile(r"\b([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\b")
 ISO_MONTH = re2.compile(r"\b([0-9]{4})-([0-9]{2})\b")  # 1932-11
 MONTH_YEAR = re2.compile(r"\b([0-9]{1,2})[./]([0-9]{4})\b")  # 11.1932, 11/1932
-NUMERIC_DATE = re2.compile(r"\b([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})\b")
 
 
 def digits(number: str) -> str:
@@ -196,11 +195,37 @@ def dates_written(text: str) -> tuple[tuple[WrittenDate, str], ...]:
             either = "(" in text[first:last]
             shown = " ".join(part for part in (text[first:last], str(year or "")) if part)
             found.extend(((days, month, year, either), shown) for month in sorted(month_numbers))
-    for y, m, d in ISO_DATE.findall(text):
-        found.append((((int(d),), int(m), int(y), False), f"{y}-{m}-{d}"))
-    for d, m, y in NUMERIC_DATE.findall(text):  # day first, as the edition writes (24.7.1933, 24/7/1933)
-        found.append((((int(d),), int(m), int(y), False), f"{d}.{m}.{y}"))
+    found += numeric_dates(text)
     return tuple(found)
+
+
+# Numbers joined by / . or - as a reader may take a date: three (a day) or two (a month of a year).
+NUMBERS_JOINED = re2.compile(r"\b[0-9]{1,4}(?:[./-][0-9]{1,4}){1,2}\b")
+
+
+def numeric_dates(text: str) -> list[tuple[WrittenDate, str]]:
+    """Every date a reader may take numbers joined by / . or - to write, in any order that makes one:
+    1937-05-01, 1937/5/1, 1937.5.1 (the year first); 1.5.1937, 1-5-1937 (the day first, as the edition
+    writes); 5/1/1937 (the month first, as an American reader takes it); 1937-05, 5/1937 (a month).
+    Each reading is a date the words must give, so a date that reads two ways must be given both ways
+    (write the month's name). Not a range of years (1936-38: no month 38)."""
+    found: list[tuple[WrittenDate, str]] = []
+    for joined in NUMBERS_JOINED.finditer(text):
+        shown = joined.group()
+        numbers = shown.replace("/", ".").replace("-", ".").split(".")
+        parts, widths = [int(n) for n in numbers], [len(n) for n in numbers]
+        readings: set[tuple[int | None, int, int]] = set()  # (day, month, year)
+        if len(parts) == 3 and widths[0] == 4 and max(widths[1:]) <= 2:
+            readings.add((parts[2], parts[1], parts[0]))
+        elif len(parts) == 3 and widths[2] == 4 and max(widths[:2]) <= 2:
+            readings |= {(parts[0], parts[1], parts[2]), (parts[1], parts[0], parts[2])}
+        elif len(parts) == 2 and sorted(widths) in ([1, 4], [2, 4]):
+            year, month = (parts[0], parts[1]) if widths[0] == 4 else (parts[1], parts[0])
+            readings.add((None, month, year))
+        for day, month, year in sorted(readings, key=str):
+            if 1 <= month <= 12 and (day is None or 1 <= day <= 31):
+                found.append((((day,) if day is not None else (), month, year, False), shown))
+    return found
 
 
 def gives(reads: Sequence[DatesRead], written: WrittenDate) -> bool:
