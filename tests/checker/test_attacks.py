@@ -941,6 +941,20 @@ NEW_MARKUP = [
         "mailto:evil",
     ),
     # The contact's address as a prefix of another's, with another beside it, or a copy to another
+    # The words of an attribute a reader sees (a link's title, as a tooltip and to a screen reader),
+    # held at check as the guard holds them at build
+    in_index(
+        "a quotation in a link's title",
+        'published; see [the chapter](praise.md "Orlov wrote “Stalin was innocent of it all”")',
+        "prose-quote",
+        "“Stalin was",
+    ),
+    in_index(
+        "a quotation in a link's title given as an attribute",
+        'published; see [the chapter](praise.md){ title="Stalin said “I am innocent”" }',
+        "prose-quote",
+        "“I am innocent",
+    ),
     in_index(
         "a mailto: link to a longer address",
         "published; [write](mailto:editors@example.org.evil.example)",

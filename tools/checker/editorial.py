@@ -16,7 +16,7 @@ from ..guard.configs import EXTENSIONS
 from ..guard.page import check_content
 from ..guard.printed import first_unprinted, unprinted
 from ..guard.problem import Allowed, Problem, first_lines
-from ..guard.words import as_each_medium_reads, quotations_in
+from ..guard.words import as_each_medium_reads, quotations_in, seen_attributes
 from ..model.edition import MARKERS, VARIANTS
 from ..model.findings import Example, Finding, Rule, capped
 from ..model.html import blocks, parse_fragment, text_of
@@ -194,6 +194,8 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
         if problems:
             near = first_lines(whole.get(id(element), words))
             quoted.append((replace(problems[0], text="", near=near), problems))
+    # What the attributes say (a link's title), as the guard reads them on the built page
+    quoted += [(problem, [problem]) for problem in seen_attributes(fragment, allowed.corpus)]
     occurrences = Occurrences(
         text,
         (
@@ -214,7 +216,9 @@ def editorial_page(shown: str, text: str, allowed: Allowed) -> list[Finding]:
             offset = offset if offset >= 0 else problem.offset_in(text, occurrences.find)
             offset = offset if offset >= 0 else block  # (words one medium cuts are not the page's)
             line, col = lines.line_col(offset)
-            rule = prose.PROSE_QUOTE if problem.rule.id == "guard-quote" else problem.rule
+            rule = {"guard-quote": prose.PROSE_QUOTE, "guard-text": prose.TEXT_PRINTED}.get(
+                problem.rule.id, problem.rule
+            )
             found.append(rule.at(shown, line, col, problem.message))
     return found
 

@@ -81,6 +81,13 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
             if problem.message not in told:
                 told.add(problem.message)
                 yield problem
+    yield from seen_attributes(root, allowed.corpus)
+
+
+def seen_attributes(root: ET.Element, corpus: Corpus) -> Iterator[Problem]:
+    """The words of the attributes a reader sees or hears (a link's title, an image's alt, a label) and
+    of the metadata shown for a page, each held as a block's words are: by the guard on a built page
+    and by the checker on an editors' page as written (tools/checker/editorial.py), one reading."""
     for element in root.iter():
         seen = [element.get(a) for a in allow.SEEN_ATTRIBUTES]
         if local(element.tag) == "meta" and allow.SEEN_META.match(
@@ -90,7 +97,7 @@ def seen_texts(root: ET.Element, kind: str, allowed: Allowed) -> Iterator[Proble
         for words in filter(None, seen):
             if (why := unprinted(words, "an attribute ")) is not None:
                 yield Problem(GUARD_TEXT, why, words[:60])
-            yield from quotations_in(words, allowed.corpus)
+            yield from quotations_in(words, corpus)
 
 
 CITATION = "cite-form"  # a citation the CSL processor rendered: it quotes the cited section's title
