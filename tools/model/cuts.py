@@ -15,11 +15,16 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 BETWEEN_EXCERPTS = -1  # no token's id: no part is found across two excerpts
-# The places one cut quotation may try in one passage. A part whose rarest token stands thousands of
-# times in a passage is no words a reader could find there either: past this it is not found, so
-# every quotation costs at most this much, whatever the passages (a round once made 405 KB of
-# such parts take 41 s).
+# The places one cut quotation may try, in all the passages it looks in together. A part whose rarest
+# token stands thousands of times is no words a reader could find there either: past this it is not
+# found, so every quotation costs at most this much, whatever the passages (a round once made 405 KB
+# of such parts take 41 s).
 MAX_TRIES = 2_000
+# The passages one cut quotation is looked for in: those that hold its rarest token, the first this
+# many. A quotation whose every word stands in more passages than this is made of words too common
+# to say which text it shortens (6,000 readings of the same four words and 40,000 cuts of them cost
+# their product before).
+MAX_PASSAGES = 16
 
 
 class Passages:
@@ -53,29 +58,37 @@ class Passages:
         if not tokens:
             return True
         rarest = min((self.holding.get(token, []) for token in tokens), key=len)
-        return any(self._in_order(number, parts) for number in rarest)
+        left = MAX_TRIES
+        for number in rarest[:MAX_PASSAGES]:
+            found, left = self._in_order(number, parts, left)
+            if found:
+                return True
+            if left <= 0:
+                return False
+        return False
 
-    def _in_order(self, number: int, parts: Sequence[Sequence[int]]) -> bool:
+    def _in_order(self, number: int, parts: Sequence[Sequence[int]], left: int) -> tuple[bool, int]:
+        """Whether the passage holds the parts in order, and the tries left of `left`."""
         # The earliest end of each part leaves the most room for the rest: first found is best.
         tokens, places = self.tokens[number], self.places[number]
-        at, tries = 0, 0
+        at = 0
         for part in parts:
             if not part:
                 continue
             if any(token not in places for token in part):
-                return False
+                return False, left
             # where the part's rarest token stands, from the end of the part before on
             wanted = list(part)
             k = min(range(len(wanted)), key=lambda i: len(places[wanted[i]]))
             standing = places[wanted[k]]
             first = bisect_left(standing, at + k)
             found = None
-            for p in standing[first : first + MAX_TRIES - tries]:
-                tries += 1
+            for p in standing[first : first + max(0, left)]:
+                left -= 1
                 if tokens[p - k : p - k + len(wanted)] == wanted:
                     found = p - k
                     break
             if found is None:
-                return False
+                return False, left
             at = found + len(part)
-        return True
+        return True, left

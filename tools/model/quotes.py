@@ -338,14 +338,18 @@ class Corpus:
         # Corpora whose words are allowed too: the same as one corpus of all their texts (a span
         # must stand within one text), without building the shared part again for each use.
         self.beside = beside
+        self.cuts: dict[str, bool] = {}  # each cut quotation's answer: a page and its media ask again
 
     def allows(self, span_text: str) -> bool:
         """Are these quoted words allowed? An editors' cut, […], splits them into parts: each must be
         allowed, and all of them words of one text, in order (a cut shortens a passage, never joins two)."""
         if EDITORS_CUT not in span_text:
             return self._allows(span_text)
-        parts = [p for p in span_text.split(EDITORS_CUT) if core(p)]
-        return all(self._allows(p) for p in parts) and self._in_one_passage([core(p) for p in parts])
+        if (known := self.cuts.get(span_text)) is None:
+            parts = [p for p in span_text.split(EDITORS_CUT) if core(p)]
+            known = all(self._allows(p) for p in parts) and self._in_one_passage([core(p) for p in parts])
+            self.cuts[span_text] = known
+        return known
 
     def _allows(self, span_text: str) -> bool:
         words = core(span_text)
