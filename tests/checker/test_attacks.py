@@ -941,6 +941,27 @@ NEW_MARKUP = [
         "mailto:evil",
     ),
     # The contact's address as a prefix of another's, with another beside it, or a copy to another
+    # The words for one edition only, in the one shape the build reads: a marker within a line was
+    # blanked by the checker and kept by the build, so words checked as online-only reached the PDF
+    in_index(
+        "an edition's marker within a line",
+        "published; kept in <!-- online edition -->sources.yml, click it<!-- end --> there.",
+        "editorial-markup",
+        "published; kept",
+    ),
+    in_index(
+        "an edition's marker never closed",
+        "published.\n\n<!-- online edition -->\nClick a note to open it.\n",
+        "editorial-markup",
+        "<!-- online",
+    ),
+    in_index(
+        "an edition's marker within another",
+        "published.\n\n<!-- online edition -->\n<!-- offline edition -->\nx\n<!-- end -->\n",
+        "editorial-markup",
+        "<!-- offline",
+    ),
+    in_index("an edition's end that closes nothing", "published.\n\n<!-- end -->\n", "editorial-markup", "<!-- end"),
     # The words of an attribute a reader sees (a link's title, as a tooltip and to a screen reader),
     # held at check as the guard holds them at build
     in_index(

@@ -85,6 +85,7 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
         found.append(
             EDITORIAL_MARKUP.at(shown, 1, 1, f"{markers} of the build's markers: a page holds at most {MAX_MARKERS}")
         )
+    found += variant_lines(shown, text, lines)
     labels: dict[str, int] = {}
     for footnote in FOOTNOTE.finditer(text):
         label = footnote.group(1)
@@ -130,6 +131,32 @@ def editorial_shape(shown: str, text: str) -> list[Finding]:
             block_length = 0
         offset += len(raw) + 1
     return capped(found, 5)
+
+
+def variant_lines(shown: str, text: str, lines: LineIndex) -> list[Finding]:
+    """The words for one edition only stand between an opening marker and `<!-- end -->`, each marker a
+    line of its own, none nested, each closed: the one shape the build reads (tools/site/prepare.py
+    VARIANT) and the exports' reading here (exported.py) read alike. A marker within a line was blanked
+    here and kept by the build, so the words checked as online-only were printed in every medium."""
+    found: list[Finding] = []
+    opened = False
+    offset = opening = 0
+    opener = VARIANTS[0]
+    for line in text.split("\n"):
+        markers = [m for m in VARIANTS if m in line]
+        why = None
+        if markers and line.rstrip("\r") not in VARIANTS:
+            why = f"{markers[0]} stands on a line of its own"
+        elif markers and (markers[0] == VARIANTS[-1]) != opened:
+            why = f"{markers[0]} {'closes nothing' if not opened else 'opens within another: close that one first'}"
+        elif markers:
+            opened, opening, opener = not opened, offset, markers[0]
+        if why is not None:
+            found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(offset), why))
+        offset += len(line) + 1
+    if opened:
+        found.append(EDITORIAL_MARKUP.at(shown, *lines.line_col(opening), f"{opener} is not closed by {VARIANTS[-1]}"))
+    return found[:5]
 
 
 # An attribute list that did not take (`##  { #x }`): shown to readers as braces.

@@ -31,7 +31,8 @@ LEGEND_MARKER = "<!-- status-legend -->"
 COUNTS_MARKER = "<!-- status-counts -->"
 READING_MARKER = "<!-- reading-time -->"
 WORDS_A_MINUTE = 200  # a student reading attentively
-VARIANT = re2.compile(r"<!-- (online|offline) edition -->\n((?s:.)*?)<!-- end -->\n")
+# Each marker a line of its own (the checker refuses any other shape: checker/editorial.py variant_lines)
+VARIANT = re2.compile(r"(?m)^<!-- (online|offline) edition -->\r?\n((?s:.)*?)^<!-- end -->\r?(?:\n|\z)")
 SITE_URL_MARK = "{site_url}"
 
 
