@@ -941,6 +941,13 @@ NEW_MARKUP = [
         "mailto:evil",
     ),
     # The contact's address as a prefix of another's, with another beside it, or a copy to another
+    # A quotation in a heading of the original: a heading has no mark, note or speaker
+    after_paragraph(
+        "a quotation in a heading of the chapter",
+        "#### “Nobody was guilty” { #nobody }",
+        "quote-unmarked",
+        "“Nobody was",
+    ),
     # The words for one edition only, in the one shape the build reads: a marker within a line was
     # blanked by the checker and kept by the build, so words checked as online-only reached the PDF
     in_index(

@@ -180,6 +180,14 @@ def quotations(chapter: Chapter, loaded: Loaded) -> Iterator[Finding]:
                 yield page.at(HEADING_QUOTE, block.offset, "an editors' heading holds no quotation marks")
             if block.editors and (why := unprinted(block.text)) is not None:  # the original's are held to it
                 yield page.at(TEXT_PRINTED, block.offset, why)
+            if not block.editors and (quote := next(iter(spans(block.text)), None)) is not None:
+                # A heading has no marks, notes or speaker: the chapter's quotations stand in its
+                # paragraphs (a paragraph of one quotation made a heading showed it with none)
+                yield page.at(
+                    QUOTE_UNMARKED,
+                    block.offset,
+                    f"“{quote.text[:60]}” is in quotation marks in a heading: a quotation stands in a paragraph, marked",
+                )
             continue
         # Outermost spans are in order and never overlap (each starts at or after the last one's end), and
         # so are a paragraph's marks (tools/model/chapter.py builds them left to right): the one span or
