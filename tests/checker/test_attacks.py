@@ -1328,6 +1328,11 @@ NEW_DATES = [
     # a date the editors write in a text is written as a date in its sources' words, as a date field
     # is: its numbers each somewhere in them once passed with the wrong month
     in_summary("a date in a text with another month", "Bolshevik theorist; shot on 15 June 1938.", "fact-date"),
+    # letters that look like digits, read as the numbers they look like (Cyrillic З and О)
+    in_summary(
+        "a number in letters that look like digits", "Bolshevik theorist, one of ЗО defendants.", "fact-numbers"
+    ),
+    in_summary("a digit and a letter that looks like one", "Bolshevik theorist, shot with 1З others.", "fact-numbers"),
     # a date in numbers joined some other way than the edition's, each number in the words read
     *(
         Attack(

@@ -27,6 +27,7 @@ from ..guard.language import others, tags
 from ..model.dates import format_date
 from ..model.findings import Example, Finding, Rule
 from ..model.loading import Loaded
+from ..model.names import as_digits
 from ..model.readings import cited_by, language_read, readings
 from ..model.sourcelist import Citation, Person, Record, SourceList, Trial, Wording
 from ..model.values import YEAR_MONTH
@@ -98,7 +99,7 @@ def numbers(value: object) -> set[str]:
     if isinstance(value, str):
         if YEAR_MONTH.match(value):  # "1932-11": a month is written as a word, the year as a number
             return {value[:4]}
-        return {digits(n) for n in NUMBER.findall(value)}
+        return {digits(n) for n in NUMBER.findall(as_digits(value))}  # "ЗО" reads as 30
     return set()
 
 

@@ -119,3 +119,33 @@ def family_name(author: str) -> str:
     same for "Alexander Orlov" and "Александр Орлов"."""
     words = author.split()
     return "".join(_RUSSIAN.get(c, c) for c in _folded(words[-1] if words else "")).replace("_", "")
+
+
+# A word of letters and digits ("1938", "1З", "ЗО"), as numbers are read from it.
+ALPHANUMERIC = re2.compile(r"[\pL\pM\pN]+")
+
+
+@functools.cache
+def digit_looks() -> dict[str, str]:
+    """The Latin and Cyrillic letters (the scripts the edition prints, guard/printed.py) that look like a
+    digit, Unicode's skeleton of each a digit's (O, I, l; О, І, З, б), each with that digit."""
+    shapes = {skeleton(d): d for d in "0123456789"}
+    letters = (chr(code) for code in (*range(0x41, 0x250), *range(0x400, 0x530)) if chr(code).isalpha())
+    return {c: shapes[skeleton(c)] for c in letters if skeleton(c) in shapes}
+
+
+def as_digits(text: str) -> str:
+    """The text as a reader may read its numbers: in a word that holds a digit ("1З" is 13), or one of
+    two or more capitals that all look like digits, some not Latin ("ЗО" is 30), each such letter is
+    the digit it looks like. A Latin word of them ("OI") is a word, and so is one in lower case."""
+    looks_like = digit_looks()
+
+    def read(word: str) -> str:
+        numeric = any(c.isascii() and c.isdigit() for c in word) or (
+            len(word) > 1
+            and all(c in looks_like and not c.islower() for c in word)  # (Об, "about", is a word)
+            and not all(c.isascii() for c in word)
+        )
+        return "".join(looks_like.get(c, c) for c in word) if numeric else word
+
+    return ALPHANUMERIC.sub(lambda m: read(m.group()), text) if any(c in looks_like for c in text) else text
