@@ -1333,6 +1333,10 @@ NEW_DATES = [
         "a number in letters that look like digits", "Bolshevik theorist, one of ЗО defendants.", "fact-numbers"
     ),
     in_summary("a digit and a letter that looks like one", "Bolshevik theorist, shot with 1З others.", "fact-numbers"),
+    in_summary("a lone letter that looks like a digit", "Bolshevik theorist, shot with З others.", "fact-numbers"),
+    in_summary(
+        "letters of two cases that look like digits", "Bolshevik theorist, one of Зб defendants.", "fact-numbers"
+    ),
     # a date in numbers joined some other way than the edition's, each number in the words read
     *(
         Attack(
@@ -1344,7 +1348,16 @@ NEW_DATES = [
             "fact-date",
             "summary: Bolsh",
         )
-        for shown in ("1938/9/15", "15-9-1938", "1938.9.15", "1938-9", "9/1938")
+        for shown in (
+            "1938/9/15",
+            "15-9-1938",
+            "1938.9.15",
+            "1938-9",
+            "9/1938",
+            "15. 9. 1938",
+            "15 – 9 – 1938",
+            "15.IX.1938",
+        )
     ),
     # the editors' remark on their reading states no fact, but a date it writes is one
     edit(

@@ -120,12 +120,13 @@ def test_a_link_to_the_published_address_is_held_as_a_link_of_the_site(mini_root
     result = check(mini_root)
     assert result.checked is not None
     url = "https://edition.example.org/history/"
-    links = [url, url + "praise.html#p-here", url + "verdict.html", url + "praise.html#p-nowhere"]
+    links = [url, url + "praise.html#p-here", url + "verdict.html", url + "praise.html#p-nowhere", url + "#nowhere"]
     (tmp_path / "index.html").write_text("".join(f'<p><a href="{h}">x</a></p>' for h in links), encoding="utf-8")
     (tmp_path / "praise.html").write_text('<p id="p-here">x</p>', encoding="utf-8")
     built = Built(tmp_path, "site", mini_root, THEME_ASSETS, url, published=True)
     found = [f.message for f in check_site(built, result.checked, result.moves) if f.rule == "guard-link"]
     assert sorted(m.split(": ", 1)[1] for m in found) == [
+        f"{url}#nowhere leads to no element with the id 'nowhere'",  # the root's own page, index.html
         f"{url}praise.html#p-nowhere leads to no element with the id 'p-nowhere'",
         f"{url}verdict.html leads to no file of the site",
     ]

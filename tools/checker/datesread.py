@@ -199,24 +199,35 @@ def dates_written(text: str) -> tuple[tuple[WrittenDate, str], ...]:
     return tuple(found)
 
 
-# Numbers joined by / . or - as a reader may take a date: three (a day) or two (a month of a year).
-NUMBERS_JOINED = re2.compile(r"\b[0-9]{1,4}(?:[./-][0-9]{1,4}){1,2}\b")
+# Numbers a reader may take as a date: three joined by any one to three characters that are neither
+# letters, digits nor a line's end (1.5.1937, 1 / 5 / 1937, 1–5–1937, 1·5·1937), the middle one
+# perhaps a Roman month (1.V.1937); or two joined by / . or - (a month of a year: 1937-05, 5/1937).
+_JOIN = r"[^\pL\pN\n]{1,3}"
+NUMBERS_JOINED = re2.compile(
+    rf"\b[0-9]{{1,4}}{_JOIN}(?:[0-9]{{1,2}}|[IVX]{{1,4}}){_JOIN}[0-9]{{1,4}}\b|\b[0-9]{{1,4}}[./-][0-9]{{1,4}}\b"
+)
+NUMBER_OR_ROMAN = re2.compile(r"[0-9]+|[IVX]+")
+ROMAN_MONTHS = {numeral: month for month, numeral in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), 1)}
 
 
 def numeric_dates(text: str) -> list[tuple[WrittenDate, str]]:
-    """Every date a reader may take numbers joined by / . or - to write, in any order that makes one:
-    1937-05-01, 1937/5/1, 1937.5.1 (the year first); 1.5.1937, 1-5-1937 (the day first, as the edition
-    writes); 5/1/1937 (the month first, as an American reader takes it); 1937-05, 5/1937 (a month).
+    """Every date a reader may take joined numbers to write (NUMBERS_JOINED), in any order that makes
+    one: 1937-05-01, 1937/5/1, 1937.5.1 (the year first); 1.5.1937, 1 – 5 – 1937, 1.V.1937 (the day
+    first, as the edition writes); 5/1/1937 (the month first, as an American reader takes it);
+    1937-05, 5/1937 (a month).
     Each reading is a date the words must give, so a date that reads two ways must be given both ways
     (write the month's name). Not a range of years (1936-38: no month 38)."""
     found: list[tuple[WrittenDate, str]] = []
     for joined in NUMBERS_JOINED.finditer(text):
         shown = joined.group()
-        numbers = shown.replace("/", ".").replace("-", ".").split(".")
-        parts, widths = [int(n) for n in numbers], [len(n) for n in numbers]
+        numbers = NUMBER_OR_ROMAN.findall(shown)
+        widths = [len(n) for n in numbers]
+        parts = [int(n) if n.isdigit() else ROMAN_MONTHS.get(n, 0) for n in numbers]
         readings: set[tuple[int | None, int, int]] = set()  # (day, month, year)
         if len(parts) == 3 and widths[0] == 4 and max(widths[1:]) <= 2:
             readings.add((parts[2], parts[1], parts[0]))
+        elif len(parts) == 3 and widths[2] == 4 and not numbers[1].isdigit():  # a Roman month is the month
+            readings.add((parts[0], parts[1], parts[2]))
         elif len(parts) == 3 and widths[2] == 4 and max(widths[:2]) <= 2:
             readings |= {(parts[0], parts[1], parts[2]), (parts[1], parts[0], parts[2])}
         elif len(parts) == 2 and sorted(widths) in ([1, 4], [2, 4]):

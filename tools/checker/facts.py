@@ -136,7 +136,7 @@ def month(value: object) -> int | None:
 
 
 def said_numbers(citation: Citation) -> set[str]:
-    return {digits(n) for excerpt in citation.said for n in NUMBER.findall(excerpt)}
+    return {digits(n) for excerpt in citation.said for n in NUMBER.findall(as_digits(excerpt))}
 
 
 def check(loaded: Loaded) -> tuple[list[Finding], Coverage]:

@@ -267,9 +267,11 @@ def broken_links(
             target = unquote(urlsplit(target).path) if target is not None else None
         else:
             target = site_path(href, page) if parts.path else page
+        if target is not None and (target == "" or target.endswith("/")):
+            target += "index.html"  # the file a folder's address serves, whose ids the fragment names
         fragment = unquote(parts.fragment).split(":~:", 1)[0]
         problem = None
-        if target is None or (target not in present and target + "index.html" not in present):
+        if target is None or target not in present:
             problem = f"{href} leads to no file of the site"
         elif fragment and target in ids and fragment not in ids[target]:
             problem = f"{href} leads to no element with the id '{fragment}'"

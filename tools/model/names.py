@@ -136,15 +136,14 @@ def digit_looks() -> dict[str, str]:
 
 def as_digits(text: str) -> str:
     """The text as a reader may read its numbers: in a word that holds a digit ("1З" is 13), or one of
-    two or more capitals that all look like digits, some not Latin ("ЗО" is 30), each such letter is
-    the digit it looks like. A Latin word of them ("OI") is a word, and so is one in lower case."""
+    letters that all look like digits, some not Latin ("ЗО" is 30, "З" 3), each such letter is the digit
+    it looks like. Words and the words read are read alike (tools/checker/facts.py), so a Russian "Об"
+    in both is the same either way. A Latin word of them ("OI") is a word."""
     looks_like = digit_looks()
 
     def read(word: str) -> str:
         numeric = any(c.isascii() and c.isdigit() for c in word) or (
-            len(word) > 1
-            and all(c in looks_like and not c.islower() for c in word)  # (Об, "about", is a word)
-            and not all(c.isascii() for c in word)
+            all(c in looks_like for c in word) and not all(c.isascii() for c in word)
         )
         return "".join(looks_like.get(c, c) for c in word) if numeric else word
 
