@@ -140,6 +140,8 @@ def as_digits(text: str) -> str:
     it looks like. Words and the words read are read alike (tools/checker/facts.py), so a Russian "Об"
     in both is the same either way. A Latin word of them ("OI") is a word."""
     looks_like = digit_looks()
+    if _lookalike_numbers().search(text) is None:  # the common case: nothing to read as digits
+        return text
 
     def read(word: str) -> str:
         numeric = any(c.isascii() and c.isdigit() for c in word) or (
@@ -147,4 +149,15 @@ def as_digits(text: str) -> str:
         )
         return "".join(looks_like.get(c, c) for c in word) if numeric else word
 
-    return ALPHANUMERIC.sub(lambda m: read(m.group()), text) if any(c in looks_like for c in text) else text
+    read_as: str = ALPHANUMERIC.sub(lambda m: read(m.group()), text)
+    return read_as
+
+
+@functools.cache
+def _lookalike_numbers() -> re2._Regexp[str]:
+    """Where as_digits may have something to read: a letter that looks like a digit and is not Latin,
+    or a Latin one in the same word as a digit."""
+    looks_like = digit_looks()
+    other = "".join(f"\\x{{{ord(c):x}}}" for c in looks_like if not c.isascii())
+    latin = "".join(c for c in looks_like if c.isascii())
+    return re2.compile(rf"[{other}]|[0-9][\pL\pM\pN]*[{latin}]|[{latin}][\pL\pM\pN]*[0-9]")
