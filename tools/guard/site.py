@@ -252,10 +252,11 @@ def broken_links(
 ) -> list[Finding]:
     found: dict[str, list[tuple[str, Problem]]] = {}  # by the input each page is made from
     present = set(files) | set(built.extra_files)
+    # An address within the published site ({site_url}praise.html#p-x, as editors may write it) is a
+    # link of the site, held as a relative one: there, the published site is the folder checked.
+    own = built.url if built.published and scheme_of(built.url) is not None else None
     for page, href in links:
-        # An address within the published site ({site_url}praise.html#p-x, as editors may write it) is a
-        # link of the site, held as a relative one: there, the published site is the folder checked.
-        within = built.published and scheme_of(built.url) is not None and href.startswith(built.url)
+        within = own is not None and href.startswith(own)
         if (scheme_of(href) is not None or href.startswith("//")) and not within:
             continue
         parts = urlsplit(href)

@@ -346,6 +346,8 @@ class Corpus:
         if EDITORS_CUT not in span_text:
             return self._allows(span_text)
         if (known := self.cuts.get(span_text)) is None:
+            if len(self.cuts) >= KEPT_CUTS:  # a corpus outlives a check (corpus_of): keep the memo bounded
+                self.cuts.clear()
             parts = [p for p in span_text.split(EDITORS_CUT) if core(p)]
             known = all(self._allows(p) for p in parts) and self._in_one_passage([core(p) for p in parts])
             self.cuts[span_text] = known
@@ -365,6 +367,9 @@ class Corpus:
         ids = [self.texts.tokens(part) for part in parts]
         found = all(i is not None for i in ids) and self.passages.hold_in_order([i or [] for i in ids])
         return found or any(other._in_one_passage(parts) for other in self.beside)
+
+
+KEPT_CUTS = 1 << 16  # the cut quotations' answers a corpus keeps
 
 
 @functools.lru_cache(maxsize=64)
